@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+// WARNING: error codes are part of the public contract; clients switch on
+// them. Never rename one; add new ones at the end.
+export const errorCodeSchema = z.enum([
+  'SEAT_UNAVAILABLE',
+  'HOLD_EXPIRED',
+  'VALIDATION_FAILED',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'CONFLICT',
+  'INVALID_CREDENTIALS',
+  'EMAIL_TAKEN',
+  'INVALID_STATE',
+  'INTERNAL_ERROR',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+export const ErrorCode = errorCodeSchema.enum;
+
+/** The HTTP status each code maps to at the REST edge (and the socket ack). */
+export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
+  SEAT_UNAVAILABLE: 409,
+  HOLD_EXPIRED: 410,
+  VALIDATION_FAILED: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  CONFLICT: 409,
+  INVALID_CREDENTIALS: 401,
+  EMAIL_TAKEN: 409,
+  INVALID_STATE: 409,
+  INTERNAL_ERROR: 500,
+};
+
+/** The body of every error answer: REST responses, socket acks, RPC replies. */
+export const errorBodySchema = z.object({
+  statusCode: z.number().int(),
+  error: errorCodeSchema,
+  message: z.string(),
+  details: z.unknown().optional(),
+  correlationId: z.string().optional(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { centsSchema, idSchema, isoDateTimeSchema } from '../ids';
+import { Topic } from '../topics';
+import { defineMessage } from './message';
+
+/** A charge or refund asked of the payment service. Cards travel as the simulated provider's token, never as a number. */
+export const paymentRequestSchema = z.object({
+  kind: z.enum(['charge', 'refund']),
+  paymentId: idSchema,
+  bookingId: idSchema,
+  eventId: idSchema,
+  userId: idSchema,
+  amount: centsSchema,
+  cardToken: z.string().min(1),
+  requestedAt: isoDateTimeSchema,
+});
+export type PaymentRequest = z.infer<typeof paymentRequestSchema>;
+
+export const paymentEventSchema = z.object({
+  kind: z.enum(['charge', 'refund']),
+  paymentId: idSchema,
+  bookingId: idSchema,
+  eventId: idSchema,
+  outcome: z.enum(['succeeded', 'failed']),
+  reason: z.string().optional(),
+  attempts: z.number().int().positive(),
+  occurredAt: isoDateTimeSchema,
+});
+export type PaymentEvent = z.infer<typeof paymentEventSchema>;
+
+/** A request that exhausted its retries, with the last error. */
+export const paymentDeadLetterSchema = z.object({
+  request: paymentRequestSchema,
+  error: z.string(),
+  attempts: z.number().int().positive(),
+  failedAt: isoDateTimeSchema,
+});
+export type PaymentDeadLetter = z.infer<typeof paymentDeadLetterSchema>;
+
+export const paymentRequestMessage = defineMessage({
+  topic: Topic.PaymentRequests,
+  version: 1,
+  schema: paymentRequestSchema,
+  keyOf: (r) => r.bookingId,
+});
+
+export const paymentEventMessage = defineMessage({
+  topic: Topic.PaymentEvents,
+  version: 1,
+  schema: paymentEventSchema,
+  keyOf: (e) => e.bookingId,
+});
+
+export const paymentDeadLetterMessage = defineMessage({
+  topic: Topic.PaymentDlq,
+  version: 1,
+  schema: paymentDeadLetterSchema,
+  keyOf: (d) => d.request.bookingId,
+});

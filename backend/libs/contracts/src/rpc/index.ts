@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+import { RpcPattern } from '../topics';
+import { catalogGetEventRpc, catalogGetSeatsRpc, catalogListEventsRpc } from './catalog.rpc';
+import type { RpcContract } from './rpc';
+
+export * from './catalog.rpc';
+export * from './rpc';
+
+/** The one list of request-reply patterns: pattern → contract. */
+export const RPCS = {
+  [RpcPattern.CatalogListEvents]: catalogListEventsRpc,
+  [RpcPattern.CatalogGetEvent]: catalogGetEventRpc,
+  [RpcPattern.CatalogGetSeats]: catalogGetSeatsRpc,
+} as const satisfies { [P in RpcPattern]: RpcContract<P> };
+
+export type RpcRequest<P extends RpcPattern> = z.input<(typeof RPCS)[P]['request']>;
+export type RpcResult<P extends RpcPattern> = z.output<(typeof RPCS)[P]['reply']>;

@@ -1,0 +1,56 @@
+// WARNING: topic names are the contract between services and with the
+// broker's stored data. Never rename one. This is the only file that spells
+// them; everything else refers to `Topic.*`.
+
+/** Event and command topics (DESIGN.md §6). */
+export const Topic = {
+  BookingCommands: 'booking.commands',
+  BookingEvents: 'booking.events',
+  SeatUpdated: 'seat.updated',
+  PaymentRequests: 'payment.requests',
+  PaymentEvents: 'payment.events',
+  PaymentDlq: 'payment.dlq',
+  NotificationCreated: 'notification.created',
+} as const;
+export type Topic = (typeof Topic)[keyof typeof Topic];
+
+/** Request-reply patterns; each has a reply topic `<pattern>.reply`. */
+export const RpcPattern = {
+  CatalogListEvents: 'catalog.list-events',
+  CatalogGetEvent: 'catalog.get-event',
+  CatalogGetSeats: 'catalog.get-seats',
+} as const;
+export type RpcPattern = (typeof RpcPattern)[keyof typeof RpcPattern];
+
+/** The reply topic of a request-reply pattern (the convention of @nestjs/microservices). */
+export function replyTopicOf(pattern: RpcPattern): `${RpcPattern}.reply` {
+  return `${pattern}.reply`;
+}
+
+/** Partition counts the broker is provisioned with. */
+export const TOPIC_PARTITIONS: Record<Topic, number> = {
+  [Topic.BookingCommands]: 12,
+  [Topic.BookingEvents]: 12,
+  [Topic.SeatUpdated]: 12,
+  [Topic.PaymentRequests]: 6,
+  [Topic.PaymentEvents]: 6,
+  [Topic.PaymentDlq]: 3,
+  [Topic.NotificationCreated]: 6,
+};
+/** Requests and replies: a reply topic needs at least as many partitions as client instances in one group. */
+export const RPC_PARTITIONS = 6;
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+}
+
+/** Every topic the system uses, for provisioning the broker up front. */
+export function allTopicSpecs(): TopicSpec[] {
+  const events = Object.values(Topic).map((name) => ({ name, partitions: TOPIC_PARTITIONS[name] }));
+  const rpc = Object.values(RpcPattern).flatMap((pattern) => [
+    { name: pattern, partitions: RPC_PARTITIONS },
+    { name: replyTopicOf(pattern), partitions: RPC_PARTITIONS },
+  ]);
+  return [...events, ...rpc];
+}
