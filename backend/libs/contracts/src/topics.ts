@@ -40,9 +40,17 @@ export const TOPIC_PARTITIONS: Record<Topic, number> = {
 /** Requests and replies: a reply topic needs at least as many partitions as client instances in one group. */
 export const RPC_PARTITIONS = 6;
 
+/**
+ * Replies can be large (the 50,000-seat snapshot is several MB of JSON before
+ * compression), so reply topics accept messages up to 16 MiB.
+ */
+export const RPC_REPLY_MAX_BYTES = 16 * 1024 * 1024;
+
 export interface TopicSpec {
   name: string;
   partitions: number;
+  /** Topic-level broker configs, e.g. `max.message.bytes`. */
+  configs?: Record<string, string>;
 }
 
 /** Every topic the system uses, for provisioning the broker up front. */
@@ -50,7 +58,11 @@ export function allTopicSpecs(): TopicSpec[] {
   const events = Object.values(Topic).map((name) => ({ name, partitions: TOPIC_PARTITIONS[name] }));
   const rpc = Object.values(RpcPattern).flatMap((pattern) => [
     { name: pattern, partitions: RPC_PARTITIONS },
-    { name: replyTopicOf(pattern), partitions: RPC_PARTITIONS },
+    {
+      name: replyTopicOf(pattern),
+      partitions: RPC_PARTITIONS,
+      configs: { 'max.message.bytes': String(RPC_REPLY_MAX_BYTES) },
+    },
   ]);
   return [...events, ...rpc];
 }
