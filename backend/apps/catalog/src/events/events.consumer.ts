@@ -1,0 +1,37 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import {
+  catalogGetEventRpc,
+  catalogGetSeatsRpc,
+  catalogListEventsRpc,
+  parseContract,
+  type EventDetail,
+  type EventSummary,
+  type SeatSnapshot,
+} from '@seatstorm/contracts';
+import { RpcHandler } from '@seatstorm/kafka';
+import { EventsService } from './events.service';
+
+/** The catalog's request-reply edge on Kafka. */
+@Controller()
+export class EventsConsumer {
+  constructor(private readonly events: EventsService) {}
+
+  @RpcHandler(catalogListEventsRpc)
+  list(@Payload() payload: unknown): Promise<EventSummary[]> {
+    parseContract(catalogListEventsRpc.request, payload, 'request');
+    return this.events.list();
+  }
+
+  @RpcHandler(catalogGetEventRpc)
+  get(@Payload() payload: unknown): Promise<EventDetail> {
+    const { eventId } = parseContract(catalogGetEventRpc.request, payload, 'request');
+    return this.events.get(eventId);
+  }
+
+  @RpcHandler(catalogGetSeatsRpc)
+  seats(@Payload() payload: unknown): Promise<SeatSnapshot> {
+    const { eventId } = parseContract(catalogGetSeatsRpc.request, payload, 'request');
+    return this.events.seats(eventId);
+  }
+}

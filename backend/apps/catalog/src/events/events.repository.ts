@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PRISMA, type PrismaClient } from '@seatstorm/database';
+
+const eventSelect = {
+  id: true,
+  name: true,
+  description: true,
+  category: true,
+  startsAt: true,
+  onSaleAt: true,
+  status: true,
+  venue: { select: { id: true, name: true, city: true } },
+  tiers: { select: { tier: true, price: true }, orderBy: { price: 'desc' } },
+} as const;
+
+export interface SeatCount {
+  eventId: string;
+  tier: string;
+  status: string;
+  count: number;
+}
+
+@Injectable()
+export class EventsRepository {
+  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+
+  findEvents() {
+    return this.prisma.event.findMany({ select: eventSelect, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] });
+  }
+
+  findEvent(eventId: string) {
+    return this.prisma.event.findUnique({ where: { id: eventId }, select: eventSelect });
+  }
+
+  /** Seats per event, tier and status: the live availability behind every count a visitor sees. */
+  async countSeats(eventId?: string): Promise<SeatCount[]> {
+    const groups = await this.prisma.seat.groupBy({
+      by: ['eventId', 'tier', 'status'],
+      where: eventId ? { eventId } : {},
+      _count: { _all: true },
+    });
+    return groups.map((group) => ({ eventId: group.eventId, tier: group.tier, status: group.status, count: group._count._all }));
+  }
+
+  /**
+   * The seats of one event and the version they are at, from one snapshot of
+   * the database (REPEATABLE READ), so a client that applies deltas after
+   * `version` converges.
+   */
+  findSeatSnapshot(eventId: string) {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const event = await tx.event.findUnique({ where: { id: eventId }, select: { seatVersion: true } });
+        if (!event) return null;
+        const seats = await tx.seat.findMany({
+          where: { eventId },
+          select: {
+            id: true,
+            label: true,
+            section: true,
+            row: true,
+            number: true,
+            tier: true,
+            price: true,
+            x: true,
+            y: true,
+            status: true,
+            bookingId: true,
+          },
+          orderBy: [{ section: 'asc' }, { row: 'asc' }, { number: 'asc' }],
+        });
+        return { version: event.seatVersion, seats };
+      },
+      { isolationLevel: 'RepeatableRead' },
+    );
+  }
+}

@@ -1,0 +1,52 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { ContractViolation, type ErrorBody, type ErrorCode } from '@seatstorm/contracts';
+import { DomainError } from '@seatstorm/errors';
+import type { Request, Response } from 'express';
+
+/** Nest's own HTTP exceptions (unknown route, malformed JSON, payload too large…) mapped to contract codes. */
+const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: 'VALIDATION_FAILED',
+  [HttpStatus.UNAUTHORIZED]: 'UNAUTHORIZED',
+  [HttpStatus.FORBIDDEN]: 'FORBIDDEN',
+  [HttpStatus.NOT_FOUND]: 'NOT_FOUND',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'VALIDATION_FAILED',
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'VALIDATION_FAILED',
+  [HttpStatus.TOO_MANY_REQUESTS]: 'RATE_LIMITED',
+  [HttpStatus.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
+};
+
+/**
+ * The one place REST errors are shaped: `{statusCode, error, message, details?,
+ * correlationId}` with a stable code. A 500 never carries a stack trace or SQL;
+ * its cause goes to the log under the same correlation id.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request & { id?: string }>();
+    const res = http.getResponse<Response>();
+    const body = this.toBody(exception, req);
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, req: Request & { id?: string }): ErrorBody {
+    const correlationId = req.id;
+    if (exception instanceof DomainError) return exception.toBody(correlationId);
+    if (exception instanceof ContractViolation) {
+      return new DomainError('VALIDATION_FAILED', exception.message, exception.issues).toBody(correlationId);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = HTTP_STATUS_CODES[status];
+      if (code) {
+        const message = status === HttpStatus.NOT_FOUND ? `No route ${req.method} ${req.path}` : exception.message;
+        return { ...new DomainError(code, message).toBody(correlationId), statusCode: status };
+      }
+    }
+    this.logger.error({ err: exception, correlationId, method: req.method, url: req.url }, 'unhandled error');
+    return new DomainError('INTERNAL_ERROR', 'Something went wrong on our side. Please try again.').toBody(correlationId);
+  }
+}

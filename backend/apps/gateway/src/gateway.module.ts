@@ -1,0 +1,30 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ConfigModule, type AppConfig } from '@seatstorm/config';
+import { DatabaseModule } from '@seatstorm/database';
+import { LoggingModule } from '@seatstorm/observability';
+import { RedisModule } from '@seatstorm/redis';
+import { HttpExceptionFilter } from './errors/http-exception.filter';
+import { EventsModule } from './events/events.module';
+import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
+
+/** The public edge: REST (and, later, socket.io). It owns no data; it asks the services over Kafka. */
+@Module({})
+export class GatewayModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config, 'gateway'),
+        DatabaseModule,
+        RedisModule,
+        EventsModule,
+        HealthModule,
+        MetricsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AppConfig } from '@seatstorm/config';
+import { Logger } from 'nestjs-pino';
+import { GatewayModule } from './gateway.module';
+
+/** Starts the gateway: REST on GATEWAY_PORT, browsers allowed from CORS_ORIGINS. */
+export async function startGateway(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '64kb' });
+  app.enableCors({ origin: config.CORS_ORIGINS, exposedHeaders: ['x-correlation-id'] });
+  await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);
+  return app;
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { Topic } from '../topics';
+import { ContractViolation, parseContract } from '../validation';
+import { MESSAGES } from './index';
+
+const seatUpdated = {
+  eventId: 'evt_eras',
+  baseVersion: 4,
+  version: 5,
+  changes: [{ seatId: 'evt_eras_A1', status: 'reserved', bookingId: 'bkg_1' }],
+};
+
+const hold = {
+  type: 'hold',
+  commandId: 'cmd_1',
+  eventId: 'evt_eras',
+  issuedAt: '2026-11-22T10:00:00.000Z',
+  bookingId: 'bkg_1',
+  userId: 'usr_alice',
+  seatIds: ['evt_eras_A1', 'evt_eras_A2'],
+  deadline: '2026-11-22T10:00:10.000Z',
+};
+
+function violationOf(run: () => unknown): ContractViolation {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ContractViolation) return error;
+    throw error;
+  }
+  throw new Error('expected a ContractViolation');
+}
+
+describe('message contracts', () => {
+  it('registers exactly one contract per topic, under its own topic', () => {
+    expect(Object.keys(MESSAGES).sort()).toEqual(Object.values(Topic).sort());
+    for (const [topic, contract] of Object.entries(MESSAGES)) expect(contract.topic).toBe(topic);
+  });
+
+  it('accepts a valid seat delta and keys it by event', () => {
+    const parsed = parseContract(MESSAGES[Topic.SeatUpdated].schema, seatUpdated, 'seat.updated');
+    expect(parsed).toEqual(seatUpdated);
+    expect(MESSAGES[Topic.SeatUpdated].keyOf(parsed)).toBe('evt_eras');
+  });
+
+  it('rejects a seat delta with an unknown status, naming the field', () => {
+    const broken = { ...seatUpdated, changes: [{ seatId: 'evt_eras_A1', status: 'sold', bookingId: null }] };
+    const violation = violationOf(() => parseContract(MESSAGES[Topic.SeatUpdated].schema, broken, 'seat.updated'));
+    expect(violation.issues.map((issue) => issue.path)).toEqual(['changes.0.status']);
+    expect(violation.message).toMatch(/^seat\.updated is invalid: changes\.0\.status: /);
+  });
+
+  it('rejects a seat delta whose version does not move forward', () => {
+    const violation = violationOf(() =>
+      parseContract(MESSAGES[Topic.SeatUpdated].schema, { ...seatUpdated, version: 4 }, 'seat.updated'),
+    );
+    expect(violation.message).toContain('version: version must be greater than baseVersion');
+  });
+
+  it('keys every booking command by its event so one partition orders all of an event', () => {
+    const parsed = parseContract(MESSAGES[Topic.BookingCommands].schema, hold, 'command');
+    expect(parsed.type).toBe('hold');
+    expect(MESSAGES[Topic.BookingCommands].keyOf(parsed)).toBe('evt_eras');
+  });
+
+  it('rejects a hold without seats and an unknown command type', () => {
+    expect(violationOf(() => parseContract(MESSAGES[Topic.BookingCommands].schema, { ...hold, seatIds: [] }, 'command')).issues[0]?.path).toBe('seatIds');
+    expect(() => parseContract(MESSAGES[Topic.BookingCommands].schema, { ...hold, type: 'steal' }, 'command')).toThrow(ContractViolation);
+  });
+
+  it('rejects ids with spaces or odd characters', () => {
+    const violation = violationOf(() =>
+      parseContract(MESSAGES[Topic.SeatUpdated].schema, { ...seatUpdated, eventId: 'evt eras; drop' }, 'seat.updated'),
+    );
+    expect(violation.issues[0]?.path).toBe('eventId');
+    expect(violation.issues[0]?.message).toContain('letters, digits');
+  });
+
+  it('keys payment traffic by booking and notifications by user', () => {
+    const charge = {
+      kind: 'charge',
+      paymentId: 'pay_1',
+      bookingId: 'bkg_1',
+      eventId: 'evt_eras',
+      userId: 'usr_alice',
+      amount: 22500,
+      cardToken: 'tok_success',
+      requestedAt: '2026-11-22T10:00:00.000Z',
+    };
+    expect(MESSAGES[Topic.PaymentRequests].keyOf(parseContract(MESSAGES[Topic.PaymentRequests].schema, charge, 'charge'))).toBe('bkg_1');
+    expect(() => parseContract(MESSAGES[Topic.PaymentRequests].schema, { ...charge, amount: 12.5 }, 'charge')).toThrow(/amount/);
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { allTopicSpecs, replyTopicOf, RpcPattern, Topic, TOPIC_PARTITIONS } from './topics';
+
+describe('topics', () => {
+  it('provisions every event topic and every request-reply pair, once each', () => {
+    const names = allTopicSpecs().map((spec) => spec.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const topic of Object.values(Topic)) expect(names).toContain(topic);
+    for (const pattern of Object.values(RpcPattern)) {
+      expect(names).toContain(pattern);
+      expect(names).toContain(`${pattern}.reply`);
+    }
+  });
+
+  it('gives the per-event ordered topics 12 partitions (DESIGN.md §6)', () => {
+    expect(TOPIC_PARTITIONS[Topic.BookingCommands]).toBe(12);
+    expect(TOPIC_PARTITIONS[Topic.SeatUpdated]).toBe(12);
+  });
+
+  it('follows the request-reply naming of @nestjs/microservices', () => {
+    expect(replyTopicOf(RpcPattern.CatalogGetSeats)).toBe('catalog.get-seats.reply');
+  });
+});

@@ -1,0 +1,3 @@
+export * from './database.module';
+export * from './prisma-client';
+export * from './database-health.repository';

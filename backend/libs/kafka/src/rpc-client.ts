@@ -1,0 +1,86 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { ClientKafka } from '@nestjs/microservices';
+import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
+import {
+  parseContract,
+  replyTopicOf,
+  rpcReplySchema,
+  RPCS,
+  type RpcPattern,
+  type RpcRequest,
+  type RpcResult,
+} from '@seatstorm/contracts';
+import { DomainError } from '@seatstorm/errors';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { kafkaIdOf, kafkaClientConfig, RPC_CONSUMER_SETTINGS } from './kafka-options';
+
+export const RPC_PATTERNS = Symbol('RPC_PATTERNS');
+
+const ASSIGNMENT_WAIT_MS = 30_000;
+
+/**
+ * Typed request-reply over Kafka. Requests are validated before they leave,
+ * replies are validated when they arrive, and a domain error answered by the
+ * other side is rethrown here with its code.
+ */
+@Injectable()
+export class RpcClient implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(RpcClient.name);
+  private readonly client: ClientKafka;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(RPC_PATTERNS) private readonly patterns: readonly RpcPattern[],
+  ) {
+    this.client = new ClientKafka({
+      client: kafkaClientConfig(config, 'gateway-rpc'),
+      // Every gateway instance joins one group; each owns some reply partitions
+      // and asks for its replies there (the header `kafka_replyPartition`).
+      consumer: { groupId: kafkaIdOf(config, 'gateway-rpc'), ...RPC_CONSUMER_SETTINGS },
+      producer: { allowAutoTopicCreation: false },
+      postfixId: '',
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    for (const pattern of this.patterns) this.client.subscribeToResponseOf(pattern);
+    await this.client.connect();
+    await this.waitForReplyPartitions();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close();
+  }
+
+  async request<P extends RpcPattern>(pattern: P, payload: RpcRequest<P>, correlationId?: string): Promise<RpcResult<P>> {
+    const contract = RPCS[pattern];
+    const request = parseContract(contract.request, payload, `${pattern} request`);
+    // Wrapped in an envelope: a payload with its own `key` or `value` field
+    // would otherwise be taken as the Kafka message itself.
+    const message = { value: request, headers: correlationId ? { 'x-correlation-id': correlationId } : {} };
+    let raw: unknown;
+    try {
+      raw = await firstValueFrom(this.client.send(pattern, message).pipe(timeout(this.config.RPC_TIMEOUT_MS)));
+    } catch (error) {
+      if (error instanceof TimeoutError) {
+        throw new DomainError('SERVICE_UNAVAILABLE', `The ${pattern.split('.')[0]} service did not answer in time.`);
+      }
+      throw error;
+    }
+    const reply = parseContract(rpcReplySchema(contract.reply), raw, `${pattern} reply`);
+    if (!reply.ok) throw DomainError.fromBody(reply.error);
+    return reply.data as RpcResult<P>;
+  }
+
+  /** Replies can only be routed once the group has given this instance its reply partitions. */
+  private async waitForReplyPartitions(): Promise<void> {
+    const wanted = this.patterns.map(replyTopicOf);
+    const deadline = Date.now() + ASSIGNMENT_WAIT_MS;
+    while (Date.now() < deadline) {
+      const assigned = this.client.getConsumerAssignments();
+      if (wanted.every((topic) => assigned[topic] !== undefined)) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    this.logger.warn({ wanted }, 'reply partitions not assigned yet; requests will fail until they are');
+  }
+}

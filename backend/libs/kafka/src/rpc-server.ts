@@ -1,0 +1,55 @@
+import { applyDecorators, Injectable, Logger, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { MessagePattern, Transport, type KafkaOptions } from '@nestjs/microservices';
+import type { AppConfig } from '@seatstorm/config';
+import { ContractViolation, type RpcContract, type RpcReply } from '@seatstorm/contracts';
+import { DomainError } from '@seatstorm/errors';
+import { catchError, map, of, type Observable } from 'rxjs';
+import { kafkaIdOf, kafkaClientConfig, RPC_CONSUMER_SETTINGS, RPC_SEND_SETTINGS } from './kafka-options';
+
+/** The Kafka transport a request-reply service listens on; one consumer group per service. */
+export function rpcServerOptions(config: AppConfig, service: string): KafkaOptions {
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      client: kafkaClientConfig(config, service),
+      consumer: { groupId: kafkaIdOf(config, service), ...RPC_CONSUMER_SETTINGS },
+      producer: { allowAutoTopicCreation: false },
+      // Requests on different partitions are independent; answer them in parallel.
+      run: { partitionsConsumedConcurrently: 6 },
+      send: RPC_SEND_SETTINGS,
+      postfixId: '',
+    },
+  };
+}
+
+/**
+ * Wraps every answer of a request-reply handler in the reply envelope of the
+ * contract: `{ok: true, data}`, or `{ok: false, error}` with the stable code of
+ * a DomainError. Anything unexpected is logged here and answered as
+ * INTERNAL_ERROR, without internals.
+ */
+@Injectable()
+export class RpcReplyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Rpc');
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<RpcReply<unknown>> {
+    return next.handle().pipe(
+      map((data: unknown): RpcReply<unknown> => ({ ok: true, data })),
+      catchError((error: unknown) => of<RpcReply<unknown>>({ ok: false, error: this.toErrorBody(error, context) })),
+    );
+  }
+
+  private toErrorBody(error: unknown, context: ExecutionContext) {
+    if (error instanceof DomainError) return error.toBody();
+    if (error instanceof ContractViolation) {
+      return new DomainError('VALIDATION_FAILED', error.message, error.issues).toBody();
+    }
+    this.logger.error({ err: error, handler: context.getHandler().name }, 'request-reply handler failed');
+    return new DomainError('INTERNAL_ERROR', 'Something went wrong on our side.').toBody();
+  }
+}
+
+/** Marks a method as the handler of one request-reply contract. */
+export function RpcHandler(contract: RpcContract): MethodDecorator {
+  return applyDecorators(MessagePattern(contract.pattern), UseInterceptors(RpcReplyInterceptor));
+}

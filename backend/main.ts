@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig, type AppConfig, type ServiceName } from '@seatstorm/config';
+import { startCatalog } from './apps/catalog/src/main';
+import { startGateway } from './apps/gateway/src/main';
+
+interface Closable {
+  close(): Promise<void>;
+}
+
+/**
+ * One entry point for every topology: `SERVICES=gateway,catalog` runs those
+ * services in this process (the default runs them all, as on a laptop or in
+ * tests); a container runs one, e.g. `SERVICES=catalog`.
+ */
+const STARTERS: Record<(typeof SERVICE_ORDER)[number], (config: AppConfig) => Promise<Closable>> = {
+  catalog: startCatalog,
+  gateway: startGateway,
+};
+// Services that answer requests start before the gateway that sends them.
+const SERVICE_ORDER = ['catalog', 'gateway'] as const satisfies readonly ServiceName[];
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const started: Array<{ name: string; app: Closable }> = [];
+  const wanted = SERVICE_ORDER.filter((name) => config.SERVICES.includes(name));
+  for (const name of wanted) {
+    started.push({ name, app: await STARTERS[name](config) });
+  }
+  const gateway = config.SERVICES.includes('gateway') ? ` · gateway on http://127.0.0.1:${config.GATEWAY_PORT}` : '';
+  process.stdout.write(`${JSON.stringify({ level: 'info', msg: `seatstorm ready: ${wanted.join(', ')}${gateway}` })}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${JSON.stringify({ level: 'info', msg: `${signal}: stopping ${wanted.join(', ')}` })}\n`);
+    for (const { app } of started.reverse()) await app.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`seatstorm failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
