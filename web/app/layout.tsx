@@ -1,0 +1,31 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import '@fontsource-variable/inter/wght.css';
+import './globals.css';
+import { SiteFooter } from '@/components/site-footer';
+import { SiteHeader } from '@/components/site-header';
+
+export const metadata: Metadata = {
+  title: { default: 'Seatstorm — live seat maps', template: '%s · Seatstorm' },
+  description: 'Pick your seats on a live seat map and see every seat change the moment someone else takes it.',
+};
+
+export const viewport: Viewport = {
+  colorScheme: 'light dark',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#f5f6fa' },
+    { media: '(prefers-color-scheme: dark)', color: '#0a0c15' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <SiteHeader />
+        <main className="container">{children}</main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,81 @@
+import { connection } from 'next/server';
+import type { EventSummary } from '@seatstorm/contracts';
+import { EventCard } from '@/components/event-card';
+import { RetryCountdown } from '@/components/retry-countdown';
+import { StatusPanel } from '@/components/status-panel';
+import { isGatewayUnavailable, listEvents } from '@/lib/api';
+import styles from './page.module.css';
+
+const RETRY_SECONDS = 10;
+
+type EventsResult = { ok: true; events: EventSummary[] } | { ok: false };
+
+async function loadEvents(): Promise<EventsResult> {
+  try {
+    return { ok: true, events: await listEvents() };
+  } catch (error) {
+    if (!isGatewayUnavailable(error)) throw error;
+    console.warn(
+      JSON.stringify({
+        level: 'warn',
+        msg: 'gateway unavailable while listing events',
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+    return { ok: false };
+  }
+}
+
+export default async function EventsPage() {
+  // Seat counts are live: render on every request, never at build time.
+  await connection();
+  const result = await loadEvents();
+
+  if (!result.ok) {
+    return (
+      <StatusPanel
+        kind="offline"
+        role="status"
+        title="We can't reach the box office right now — retrying…"
+        actions={<RetryCountdown seconds={RETRY_SECONDS} href="/" />}
+      >
+        <p>Seat availability changes by the second, so we only show it fresh. This page tries again on its own.</p>
+      </StatusPanel>
+    );
+  }
+
+  const { events } = result;
+  return (
+    <>
+      <section className={styles.intro}>
+        <p className={styles.eyebrow}>
+          <span className={styles.liveDot} aria-hidden="true" />
+          Live availability
+        </p>
+        <h1 className={styles.heading}>Find your seats before anyone else</h1>
+        <p className={styles.lede}>
+          Every seat map is live: watch seats change colour the moment someone else grabs them.
+        </p>
+      </section>
+
+      {events.length === 0 ? (
+        <StatusPanel title="No events on sale yet" headingLevel={2}>
+          <p>New shows are announced here first. Check back soon.</p>
+        </StatusPanel>
+      ) : (
+        <section aria-labelledby="events-heading" className={styles.events}>
+          <h2 id="events-heading" className={styles.count}>
+            {events.length === 1 ? '1 event' : `${events.length} events`}
+          </h2>
+          <ul className={styles.grid}>
+            {events.map((event, position) => (
+              <li key={event.id}>
+                <EventCard event={event} position={position} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
