@@ -1,0 +1,211 @@
+// @ts-check
+import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
+import { MigrationAdapterFactory } from './adapter-factory.mjs';
+import { createDatabase } from './database-admin.mjs';
+import { pgTargetFromUrl } from './connection.mjs';
+import { UserFacingError, isRecord } from './errors.mjs';
+import { loadSchemaEngine } from './wasm-engine.mjs';
+
+/** @typedef {import('@prisma/schema-engine-wasm').SchemaEngine} SchemaEngine */
+/** @import { ApplyMigrationsInput, CreateMigrationInput, DbExecuteParams, DevDiagnosticInput, DiagnoseMigrationHistoryInput, DiffParams, EnsureConnectionValidityParams, EvaluateDataLossInput, GetDatabaseVersionInput, IntrospectParams, IntrospectSqlParams, MarkMigrationAppliedInput, MarkMigrationRolledBackInput, ResetInput, SchemaPushInput } from '@prisma/schema-engine-wasm' */
+/** @typedef {{ jsonrpc: '2.0', id: number | string, method: string, params?: unknown }} RpcRequest */
+
+// driver-adapter-utils ships CommonJS next to ESM; require keeps one copy of its error registry types.
+const { bindMigrationAwareSqlAdapterFactory } = /** @type {typeof import('@prisma/driver-adapter-utils')} */ (
+  createRequire(import.meta.url)('@prisma/driver-adapter-utils')
+);
+
+/** JSON-RPC "method not found", as the native engine answers an unknown method. */
+const METHOD_NOT_FOUND = -32601;
+/** The native engine's JSON-RPC error code for every user-facing or internal error. */
+const ENGINE_ERROR = 4466;
+
+/**
+ * Methods the WebAssembly engine implements with the same parameters and
+ * results as the native engine's JSON-RPC API. The params come off the wire
+ * untyped; the engine deserializes and validates them itself, so they are
+ * only cast here.
+ *
+ * @type {Record<string, (engine: SchemaEngine, params: unknown) => Promise<unknown>>}
+ */
+const FORWARDED = {
+  applyMigrations: (e, p) => e.applyMigrations(/** @type {ApplyMigrationsInput} */ (p)),
+  createMigration: (e, p) => e.createMigration(/** @type {CreateMigrationInput} */ (p)),
+  dbExecute: (e, p) => e.dbExecute(/** @type {DbExecuteParams} */ (p)),
+  devDiagnostic: (e, p) => e.devDiagnostic(/** @type {DevDiagnosticInput} */ (p)),
+  diagnoseMigrationHistory: (e, p) => e.diagnoseMigrationHistory(/** @type {DiagnoseMigrationHistoryInput} */ (p)),
+  diff: (e, p) => e.diff(/** @type {DiffParams} */ (p)),
+  ensureConnectionValidity: (e, p) => e.ensureConnectionValidity(/** @type {EnsureConnectionValidityParams} */ (p)),
+  evaluateDataLoss: (e, p) => e.evaluateDataLoss(/** @type {EvaluateDataLossInput} */ (p)),
+  getDatabaseVersion: (e, p) => e.version(/** @type {GetDatabaseVersionInput | null} */ (p ?? null)),
+  introspect: (e, p) => e.introspect(/** @type {IntrospectParams} */ (p)),
+  introspectSql: (e, p) => e.introspectSql(/** @type {IntrospectSqlParams} */ (p)),
+  markMigrationApplied: (e, p) => e.markMigrationApplied(/** @type {MarkMigrationAppliedInput} */ (p)),
+  markMigrationRolledBack: (e, p) => e.markMigrationRolledBack(/** @type {MarkMigrationRolledBackInput} */ (p)),
+  reset: (e, p) => e.reset(/** @type {ResetInput} */ (p)),
+  schemaPush: (e, p) => e.schemaPush(/** @type {SchemaPushInput} */ (p)),
+};
+
+/**
+ * @typedef {object} RpcServerOptions
+ * @property {string | undefined} url the datasource URL the CLI passed
+ * @property {[string, string][]} datamodels `[path, content]` of each schema file
+ * @property {(line: string) => void} log writes one JSON log line to stderr
+ */
+
+/**
+ * Serves the schema engine's JSON-RPC API on stdin/stdout (one JSON message
+ * per line) until the CLI closes stdin or terminates the process.
+ *
+ * @param {RpcServerOptions} options
+ */
+export function serveJsonRpc({ url, datamodels, log }) {
+  /** @type {MigrationAdapterFactory | undefined} */
+  let factory;
+  /** @type {Promise<SchemaEngine> | undefined} */
+  let engine;
+
+  // The engine connects lazily, like the native one: the CLI first makes sure the database exists.
+  const getEngine = () => {
+    engine ??= (async () => {
+      if (!url) throw new UserFacingError('P1012', 'The datasource has no `url`: set it in prisma.config.ts.');
+      const wasm = await loadSchemaEngine();
+      factory = new MigrationAdapterFactory(pgTargetFromUrl(url));
+      return wasm.SchemaEngine.new({ datamodels }, log, bindMigrationAwareSqlAdapterFactory(factory));
+    })();
+    return engine;
+  };
+
+  /** @type {Record<string, (params: unknown) => Promise<unknown>>} */
+  const answeredHere = {
+    // The WebAssembly engine cannot create databases: it only ever sees connections.
+    createDatabase: async (params) => ({
+      databaseName: await createDatabase(pgTargetFromUrl(urlOf(params) ?? requireUrl(url))),
+    }),
+    debugPanic: async () => {
+      throw Object.assign(new Error('This is the debugPanic artificial panic'), { isPanic: true });
+    },
+  };
+
+  /**
+   * @param {string} method
+   * @returns {((params: unknown) => Promise<unknown>) | undefined}
+   */
+  const handlerFor = (method) => {
+    if (Object.hasOwn(answeredHere, method)) return answeredHere[method];
+    if (!Object.hasOwn(FORWARDED, method)) return undefined;
+    const forward = FORWARDED[method];
+    // Methods without a result (dbExecute, reset) still owe the CLI a `result` member.
+    return async (params) => (await forward(await getEngine(), params)) ?? {};
+  };
+
+  // One command at a time, in arrival order: the engine is single-threaded and stateful.
+  let queue = Promise.resolve();
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  lines.on('line', (line) => {
+    if (line.trim() === '') return;
+    const request = parseRequest(line);
+    if (!request) {
+      log(JSON.stringify({ level: 'WARN', fields: { message: 'Ignoring a line that is not a JSON-RPC request' }, target: 'seatstorm::schema_engine' }));
+      return;
+    }
+    queue = queue.then(async () => {
+      const handler = handlerFor(request.method);
+      if (!handler) {
+        send({ jsonrpc: '2.0', id: request.id, error: { code: METHOD_NOT_FOUND, message: `Method not found: ${request.method}` } });
+        return;
+      }
+      try {
+        send({ jsonrpc: '2.0', id: request.id, result: await handler(request.params) });
+      } catch (error) {
+        send({ jsonrpc: '2.0', id: request.id, error: toRpcError(error) });
+        // A panicked WebAssembly instance is unusable, exactly like a panicked native engine.
+        if (isPanic(error)) await shutdown(101);
+      }
+    });
+  });
+
+  /** @param {number} exitCode */
+  const shutdown = async (exitCode) => {
+    await factory?.disposeAll();
+    // The engine keeps a timer alive; nothing is left to wait for once the pools are closed.
+    process.exit(exitCode);
+  };
+  lines.on('close', () => {
+    void queue.then(() => shutdown(0));
+  });
+  // The CLI ends stdin and then kills the engine straight away: clean up all the same.
+  for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) {
+    process.on(signal, () => void shutdown(0));
+  }
+}
+
+/** @param {unknown} message */
+function send(message) {
+  process.stdout.write(`${JSON.stringify(message)}\n`);
+}
+
+/**
+ * @param {string} line
+ * @returns {RpcRequest | undefined}
+ */
+function parseRequest(line) {
+  /** @type {unknown} */
+  let message;
+  try {
+    message = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(message) || typeof message.method !== 'string') return undefined;
+  const { id } = message;
+  if (typeof id !== 'number' && typeof id !== 'string') return undefined;
+  return { jsonrpc: '2.0', id, method: message.method, params: message.params };
+}
+
+/**
+ * `createDatabase` names its target as `{ datasource: { tag: "ConnectionString", url } }`.
+ *
+ * @param {unknown} params
+ * @returns {string | undefined}
+ */
+function urlOf(params) {
+  if (!isRecord(params) || !isRecord(params.datasource)) return undefined;
+  const { tag, url } = params.datasource;
+  return tag === 'ConnectionString' && typeof url === 'string' ? url : undefined;
+}
+
+/**
+ * @param {string | undefined} url
+ * @returns {string}
+ */
+function requireUrl(url) {
+  if (!url) throw new UserFacingError('P1012', 'The datasource has no `url`: set it in prisma.config.ts.');
+  return url;
+}
+
+/** @param {unknown} error */
+function isPanic(error) {
+  return error instanceof WebAssembly.RuntimeError || (isRecord(error) && error.isPanic === true);
+}
+
+/**
+ * The error shape the Prisma CLI reads from the native engine: a stable
+ * `error_code` (P…) when there is one, `is_panic` for crashes.
+ *
+ * @param {unknown} error
+ */
+function toRpcError(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  /** @type {Record<string, unknown>} */
+  const data = { is_panic: isPanic(error), message, meta: {} };
+  if (error instanceof UserFacingError) {
+    data.error_code = error.errorCode;
+    data.meta = error.meta;
+  } else if (isRecord(error) && typeof error.code === 'string' && /^P\d{4}$/.test(error.code)) {
+    data.error_code = error.code;
+  }
+  if (data.is_panic) data.error = { message };
+  return { code: ENGINE_ERROR, message: 'An error happened. Check the data field for details.', data };
+}

@@ -1,0 +1,172 @@
+/**
+ * Seatstorm's demo data (DESIGN.md §7): the original booking demo's three
+ * events and their numbers, one 50,000-seat stadium show for flash-sale runs,
+ * and the demo users. Plain data; seed.ts writes it.
+ */
+import { gridLayout, type LayoutSection, type VenueLayout } from './layout';
+
+export interface DemoVenue {
+  id: string;
+  name: string;
+  city: string;
+  layout: VenueLayout;
+}
+
+export interface DemoEvent {
+  id: string;
+  venueId: string;
+  name: string;
+  description: string;
+  category: string;
+  startsAt: Date;
+  onSaleAt: Date;
+  /** Integer cents per tier of the venue's layout. */
+  prices: Record<string, number>;
+}
+
+export interface DemoUser {
+  id: string;
+  email: string;
+  name: string;
+  role: 'user' | 'admin';
+}
+
+/** Everyone's demo password (demo mode only: a production deployment seeds no users). */
+export const DEMO_PASSWORD = 'password123';
+
+/**
+ * Madison Square Garden, as the original demo sold it: one floor, VIP row A
+ * (A1–A10), Premium row B (B1–B10) and Regular row C (C1–C80). Row C is one
+ * row of 80 drawn in lines of 20 so the map stays compact.
+ */
+const madisonSquareGardenLayout: VenueLayout = {
+  sections: [
+    {
+      name: 'Floor',
+      labelFormat: 'row-number',
+      tier: 'Regular',
+      rows: [
+        { label: 'A', seats: 10, tier: 'VIP' },
+        { label: 'B', seats: 10, tier: 'Premium' },
+        { label: 'C', seats: 80 },
+      ],
+      placement: { kind: 'grid', center: { x: 0, y: 0 }, seatPitch: 1.2, rowPitch: 1.6, wrapAt: 20 },
+    },
+  ],
+  features: [{ kind: 'stage', label: 'Stage', x: 0, y: -4, width: 24, height: 2.5 }],
+};
+
+const STADIUM_SECTIONS_PER_RING = 20;
+const STADIUM_ROWS_PER_SECTION = 25;
+const STADIUM_SEATS_PER_ROW = 50;
+const STADIUM_ROW_PITCH = 1.5;
+/** Degrees of aisle between neighbouring sections. */
+const STADIUM_AISLE = 1;
+
+/**
+ * Seatstorm Arena: two rings of 20 sections around a pitch (S01–S20 lower,
+ * S21–S40 upper), 25 rows × 50 seats each = 50,000 seats. Lower sections
+ * along the pitch's long sides are `Lower Sideline`, the rest of the lower
+ * ring `Lower End`, the upper ring `Upper`. Seat pitch stays between 1.2 and
+ * 1.7 units from the front row of the lower ring to the back of the upper.
+ */
+function stadiumLayout(): VenueLayout {
+  const wedge = 360 / STADIUM_SECTIONS_PER_RING;
+  const ringDepth = STADIUM_ROWS_PER_SECTION * STADIUM_ROW_PITCH;
+  const rings = [
+    { firstSection: 1, radius: 200, tierOf: (angle: number) => (isSideline(angle) ? 'Lower Sideline' : 'Lower End') },
+    { firstSection: 1 + STADIUM_SECTIONS_PER_RING, radius: 200 + ringDepth + 8, tierOf: () => 'Upper' },
+  ];
+  const sections: LayoutSection[] = rings.flatMap((ring) =>
+    Array.from({ length: STADIUM_SECTIONS_PER_RING }, (_, index): LayoutSection => {
+      const startAngle = index * wedge + STADIUM_AISLE / 2;
+      const endAngle = (index + 1) * wedge - STADIUM_AISLE / 2;
+      return {
+        name: `S${String(ring.firstSection + index).padStart(2, '0')}`,
+        labelFormat: 'section-row-number',
+        tier: ring.tierOf((startAngle + endAngle) / 2),
+        rows: Array.from({ length: STADIUM_ROWS_PER_SECTION }, (_, row) => ({
+          label: `R${String(row + 1).padStart(2, '0')}`,
+          seats: STADIUM_SEATS_PER_ROW,
+        })),
+        placement: { kind: 'arc', center: { x: 0, y: 0 }, radius: ring.radius, rowPitch: STADIUM_ROW_PITCH, startAngle, endAngle },
+      };
+    }),
+  );
+  return { sections, features: [{ kind: 'pitch', label: 'Pitch', x: 0, y: 0, width: 250, height: 160 }] };
+}
+
+/** The pitch's long sides face 90° and 270° (y grows downwards). */
+function isSideline(angle: number): boolean {
+  return (angle > 45 && angle < 135) || (angle > 225 && angle < 315);
+}
+
+export const DEMO_VENUES: DemoVenue[] = [
+  { id: 'ven_msg', name: 'Madison Square Garden', city: 'New York', layout: madisonSquareGardenLayout },
+  {
+    id: 'ven_wembley',
+    name: 'Wembley Stadium',
+    city: 'London',
+    layout: gridLayout({ section: 'Floor', tier: 'Standard', rows: 8, seatsPerRow: 10 }),
+  },
+  {
+    id: 'ven_bluenote',
+    name: 'Blue Note Jazz Club',
+    city: 'New York',
+    layout: gridLayout({ section: 'Main Room', tier: 'General', rows: 5, seatsPerRow: 10 }),
+  },
+  { id: 'ven_stadium', name: 'Seatstorm Arena', city: 'Chicago', layout: stadiumLayout() },
+];
+
+/** On sale since early 2026; every show is in 2027. */
+const ON_SALE_AT = new Date('2026-01-15T15:00:00Z');
+
+export const DEMO_EVENTS: DemoEvent[] = [
+  {
+    id: 'evt_eras',
+    venueId: 'ven_msg',
+    name: 'Taylor Swift – The Eras Tour',
+    description: 'A journey through every musical era of Taylor Swift’s career, live at Madison Square Garden.',
+    category: 'concert',
+    startsAt: new Date('2027-06-12T23:30:00Z'),
+    onSaleAt: ON_SALE_AT,
+    prices: { VIP: 22500, Premium: 18000, Regular: 15000 },
+  },
+  {
+    id: 'evt_sheeran',
+    venueId: 'ven_wembley',
+    name: 'Ed Sheeran – Mathematics Tour',
+    description: 'Ed Sheeran brings the Mathematics Tour to Wembley: loop pedal, guitar and the songs everyone knows.',
+    category: 'concert',
+    startsAt: new Date('2027-07-03T18:30:00Z'),
+    onSaleAt: ON_SALE_AT,
+    prices: { Standard: 12000 },
+  },
+  {
+    id: 'evt_jazz',
+    venueId: 'ven_bluenote',
+    name: 'Local Jazz Night',
+    description: 'An intimate evening of standards and new compositions from New York’s local jazz scene.',
+    category: 'jazz',
+    startsAt: new Date('2027-04-16T00:30:00Z'),
+    onSaleAt: ON_SALE_AT,
+    prices: { General: 4500 },
+  },
+  {
+    id: 'evt_stadium',
+    venueId: 'ven_stadium',
+    name: 'Stadium Flash Sale Night',
+    description: 'Fifty thousand seats on sale at once: the flash-sale show for load runs.',
+    category: 'concert',
+    startsAt: new Date('2027-08-21T23:00:00Z'),
+    onSaleAt: ON_SALE_AT,
+    prices: { 'Lower Sideline': 12500, 'Lower End': 8500, Upper: 4500 },
+  },
+];
+
+export const DEMO_USERS: DemoUser[] = [
+  { id: 'usr_alice', email: 'alice@example.com', name: 'Alice', role: 'user' },
+  { id: 'usr_bob', email: 'bob@example.com', name: 'Bob', role: 'user' },
+  { id: 'usr_charlie', email: 'charlie@example.com', name: 'Charlie', role: 'user' },
+  { id: 'usr_admin', email: 'admin@example.com', name: 'Admin', role: 'admin' },
+];

@@ -1,0 +1,229 @@
+/**
+ * Venue layouts and the seats they generate. Pure: no I/O, no clock, no
+ * randomness, so the same layout always yields the same seats (ids, labels,
+ * coordinates). The seed uses it for the demo venues; creating an event on a
+ * venue's stored layout is the same call.
+ *
+ * Coordinates are drawing units shared by every venue: y grows downwards,
+ * a seat is about 1.2 units wide and rows are about 1.6 units apart. A
+ * consumer scales them to its canvas.
+ *
+ * The shapes are type aliases rather than interfaces so that a layout is
+ * assignable to Prisma's JSON input type as it is.
+ */
+
+/** What an event's seats are generated from; stored as `venues.layout`. */
+export type VenueLayout = {
+  sections: LayoutSection[];
+  /** Things to draw that are not seats (stage, pitch), in the same units. */
+  features?: LayoutFeature[];
+};
+
+export type LayoutSection = {
+  /** Shown to people and stored as `seats.section`, e.g. `Floor`, `S01`. */
+  name: string;
+  /**
+   * How a seat's label is formed:
+   * - `row-number`: `A1`, for venues with one seating area;
+   * - `section-row-number`: `S01-R01-1`, where row letters repeat across sections.
+   */
+  labelFormat: 'row-number' | 'section-row-number';
+  /** The price tier of the section's rows unless a row names its own. */
+  tier: string;
+  /** Front to back; seats are numbered 1…n within a row. */
+  rows: LayoutRow[];
+  placement: GridPlacement | ArcPlacement;
+};
+
+export type LayoutRow = {
+  label: string;
+  seats: number;
+  tier?: string;
+};
+
+export type Point = {
+  x: number;
+  y: number;
+};
+
+/**
+ * Straight rows, each centred on `center.x`, the first drawn at `center.y`.
+ * A row longer than `wrapAt` seats continues on the following lines (still
+ * one row), which keeps a long row's drawing compact.
+ */
+export type GridPlacement = {
+  kind: 'grid';
+  center: Point;
+  seatPitch: number;
+  rowPitch: number;
+  wrapAt?: number;
+};
+
+/**
+ * Rows on concentric arcs around `center` (a stand around a pitch or stage).
+ * The first row lies at `radius`, each next one `rowPitch` further out; a
+ * row's seats spread evenly between the angles (degrees, clockwise from +x
+ * since y grows downwards).
+ */
+export type ArcPlacement = {
+  kind: 'arc';
+  center: Point;
+  radius: number;
+  rowPitch: number;
+  startAngle: number;
+  endAngle: number;
+};
+
+export type LayoutFeature = {
+  kind: 'stage' | 'pitch';
+  label: string;
+  /** Centre of the rectangle. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+};
+
+/** One seat of one event, as stored in `seats` (status and booking start empty). */
+export type GeneratedSeat = {
+  id: string;
+  eventId: string;
+  label: string;
+  section: string;
+  row: string;
+  number: number;
+  tier: string;
+  /** Integer cents. */
+  price: number;
+  x: number;
+  y: number;
+};
+
+/** Labels end up in seat ids, which are opaque ids on the wire (contracts' idSchema). */
+const LABEL_PATTERN = /^[A-Za-z0-9_.:-]+$/;
+
+/** Two decimals: enough to draw, and stable text in JSON and in the database. */
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** The tiers a layout uses, in first-seen order. */
+export function layoutTiers(layout: VenueLayout): string[] {
+  const tiers = new Set<string>();
+  for (const section of layout.sections) {
+    for (const row of section.rows) tiers.add(row.tier ?? section.tier);
+  }
+  return [...tiers];
+}
+
+export function countSeats(layout: VenueLayout): number {
+  return layout.sections.reduce(
+    (total, section) => total + section.rows.reduce((sum, row) => sum + row.seats, 0),
+    0,
+  );
+}
+
+function seatLabel(section: LayoutSection, row: LayoutRow, number: number): string {
+  return section.labelFormat === 'row-number'
+    ? `${row.label}${number}`
+    : `${section.name}-${row.label}-${number}`;
+}
+
+/** Positions of one section's seats, row by row, in seat-number order. */
+function placeSection(section: LayoutSection): Point[][] {
+  const placement = section.placement;
+  if (placement.kind === 'grid') {
+    let line = 0;
+    return section.rows.map((row) => {
+      const wrapAt = placement.wrapAt ?? row.seats;
+      const points: Point[] = [];
+      for (let i = 0; i < row.seats; i += 1) {
+        const lineIndex = Math.floor(i / wrapAt);
+        const seatsOnLine = Math.min(wrapAt, row.seats - lineIndex * wrapAt);
+        const column = i % wrapAt;
+        points.push({
+          x: round(placement.center.x + (column - (seatsOnLine - 1) / 2) * placement.seatPitch),
+          y: round(placement.center.y + (line + lineIndex) * placement.rowPitch),
+        });
+      }
+      line += Math.ceil(row.seats / wrapAt);
+      return points;
+    });
+  }
+  const span = placement.endAngle - placement.startAngle;
+  return section.rows.map((row, rowIndex) => {
+    const radius = placement.radius + rowIndex * placement.rowPitch;
+    const points: Point[] = [];
+    for (let i = 0; i < row.seats; i += 1) {
+      const angle = ((placement.startAngle + ((i + 0.5) / row.seats) * span) * Math.PI) / 180;
+      points.push({
+        x: round(placement.center.x + radius * Math.cos(angle)),
+        y: round(placement.center.y + radius * Math.sin(angle)),
+      });
+    }
+    return points;
+  });
+}
+
+/**
+ * Every seat of `eventId` on `layout`, priced from `prices` (cents per tier).
+ * Seat ids are `${eventId}_${label}`.
+ *
+ * @throws when a tier has no price, a label is not id-safe, or two seats share a label
+ */
+export function generateSeats(eventId: string, layout: VenueLayout, prices: Readonly<Record<string, number>>): GeneratedSeat[] {
+  const seats: GeneratedSeat[] = [];
+  const labels = new Set<string>();
+  for (const section of layout.sections) {
+    const positions = placeSection(section);
+    section.rows.forEach((row, rowIndex) => {
+      const tier = row.tier ?? section.tier;
+      const price = prices[tier];
+      if (price === undefined || !Number.isInteger(price) || price < 0) {
+        throw new Error(`No price (integer cents) for tier "${tier}" of section ${section.name}`);
+      }
+      for (let number = 1; number <= row.seats; number += 1) {
+        const label = seatLabel(section, row, number);
+        if (!LABEL_PATTERN.test(label)) throw new Error(`Seat label "${label}" is not id-safe`);
+        if (labels.has(label)) throw new Error(`Seat label "${label}" appears twice`);
+        labels.add(label);
+        const { x, y } = positions[rowIndex][number - 1];
+        seats.push({ id: `${eventId}_${label}`, eventId, label, section: section.name, row: row.label, number, tier, price, x, y });
+      }
+    });
+  }
+  return seats;
+}
+
+/** `A`, `B`, … `Z`, `AA`, … */
+export function rowLetter(index: number): string {
+  let n = index;
+  let letters = '';
+  do {
+    letters = String.fromCharCode(65 + (n % 26)) + letters;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return letters;
+}
+
+/**
+ * A rectangular room: `rows` rows (A, B, …) of `seatsPerRow` seats, one
+ * tier, facing a stage. The original demo's events and the simple form of
+ * POST /events are laid out this way.
+ */
+export function gridLayout(options: { section: string; tier: string; rows: number; seatsPerRow: number; wrapAt?: number }): VenueLayout {
+  const seatPitch = 1.2;
+  const width = Math.min(options.seatsPerRow, options.wrapAt ?? options.seatsPerRow) * seatPitch;
+  return {
+    sections: [
+      {
+        name: options.section,
+        labelFormat: 'row-number',
+        tier: options.tier,
+        rows: Array.from({ length: options.rows }, (_, index) => ({ label: rowLetter(index), seats: options.seatsPerRow })),
+        placement: { kind: 'grid', center: { x: 0, y: 0 }, seatPitch, rowPitch: 1.6, ...(options.wrapAt ? { wrapAt: options.wrapAt } : {}) },
+      },
+    ],
+    features: [{ kind: 'stage', label: 'Stage', x: 0, y: -4, width: round(Math.max(width, 6)), height: 2.5 }],
+  };
+}
