@@ -54,6 +54,17 @@ export async function ensureTopics(brokers: string[], specs: readonly TopicSpec[
   });
 }
 
+/**
+ * Makes the broker create its consumer-offsets topic now. Otherwise the first
+ * consumer group of a test run waits for it and kafkajs logs "The group
+ * coordinator is not available" while it does.
+ */
+export async function warmUpGroupCoordinator(brokers: string[]): Promise<void> {
+  await withAdmin(adminClient(brokers), async (admin) => {
+    await admin.describeGroups(['seatstorm-infra-warm-up']);
+  });
+}
+
 /** How many of `specs` exist on the broker with at least their partition count. */
 export async function countReadyTopics(brokers: string[], specs: readonly TopicSpec[]): Promise<number> {
   return withAdmin(adminClient(brokers), async (admin) => {

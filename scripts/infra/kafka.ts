@@ -4,7 +4,7 @@ import type { KafkaSettings } from './env';
 import { InfraError, messageOf } from './errors';
 import { tailFile } from './files';
 import { requireJava } from './java';
-import { countReadyTopics, ensureTopics, kafkaAnswers } from './kafka-admin';
+import { countReadyTopics, ensureTopics, kafkaAnswers, warmUpGroupCoordinator } from './kafka-admin';
 import { isStorageFormatted, readOrCreateClusterId, writeKafkaConfig } from './kafka-config';
 import { ensureKafkaJars } from './kafka-jars';
 import { formatSeconds, type Logger } from './log';
@@ -18,6 +18,19 @@ import { pollUntil } from './wait';
 const START_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 30_000;
 const LOG_TAIL_LINES = 40;
+
+// The heap the project budgets for; the GC settings are those of Kafka's own
+// launch scripts (kafka-run-class.sh).
+const JVM_OPTIONS = [
+  '-Xms512m',
+  '-Xmx1g',
+  '-XX:+UseG1GC',
+  '-XX:MaxGCPauseMillis=20',
+  '-XX:InitiatingHeapOccupancyPercent=35',
+  '-XX:+ExplicitGCInvokesConcurrent',
+  '-XX:+ExitOnOutOfMemoryError',
+  '-Djava.awt.headless=true',
+];
 
 export interface KafkaUpResult {
   address: string;
@@ -56,10 +69,12 @@ export async function upKafka(settings: KafkaSettings, log: Logger): Promise<Kaf
     report.grown.length > 0 ? `partitions added to ${report.grown.join(', ')}` : '',
   ].filter(Boolean);
   log(`topics: ${report.total} ready${changes.length > 0 ? ` (${changes.join('; ')})` : ''}`);
+  await warmUpGroupCoordinator(settings.brokers).catch((error: unknown) => {
+    throw new InfraError(`kafka: the group coordinator at ${address} is not available: ${messageOf(error)}`);
+  });
 
-  const result: KafkaUpResult = { address, startedBy: ours || startMs !== undefined ? 'infra' : 'external', topics: report.total };
-  if (startMs !== undefined) result.startMs = startMs;
-  return result;
+  const startedBy: StartedBy = ours || startMs !== undefined ? 'infra' : 'external';
+  return { address, startedBy, startMs, topics: report.total };
 }
 
 async function startKafka(settings: KafkaSettings, address: string, log: Logger): Promise<number> {
@@ -78,54 +93,19 @@ async function startKafka(settings: KafkaSettings, address: string, log: Logger)
     `kafka: controller port ${settings.controllerPort} is taken; free it, or set KAFKA_CONTROLLER_PORT to another port`,
   );
   const java = await requireJava();
-  const libs = await ensureKafkaJars(log);
-  const classpath = `${libs}/*`;
-  const jvmLogging = `-Dlog4j.configuration=file:${paths.kafka.log4jProperties}`;
-
+  const classpath = `${await ensureKafkaJars(log)}/*`;
   writeKafkaConfig(settings);
-  const clusterId = readOrCreateClusterId();
   if (!isStorageFormatted()) {
     log('kafka: formatting storage (first run only)…');
-    const format = await runCommand(
-      java,
-      [
-        jvmLogging,
-        '-cp',
-        classpath,
-        'kafka.tools.StorageTool',
-        'format',
-        '-t',
-        clusterId,
-        '-c',
-        paths.kafka.serverProperties,
-        '--ignore-formatted',
-      ],
-      { timeoutMs: 60_000, cwd: REPO_ROOT },
-    );
-    if (format.code !== 0) {
-      throw new InfraError(`kafka: formatting ${displayPath(paths.kafka.logDirs)} failed:\n${format.output.trim()}`);
-    }
+    await formatStorage(java, classpath);
   }
 
   keepPreviousLog();
   const launchedAt = Date.now();
-  const pid = startDetached(
-    java,
-    [
-      '-Xms512m',
-      '-Xmx1g',
-      '-XX:+UseG1GC',
-      '-XX:MaxGCPauseMillis=20',
-      '-XX:+ExitOnOutOfMemoryError',
-      '-Djava.awt.headless=true',
-      jvmLogging,
-      '-cp',
-      classpath,
-      'kafka.Kafka',
-      paths.kafka.serverProperties,
-    ],
-    { logFile: paths.kafka.serverLog, cwd: REPO_ROOT },
-  );
+  const pid = startDetached(java, [...JVM_OPTIONS, jvmLogging(), '-cp', classpath, 'kafka.Kafka', paths.kafka.serverProperties], {
+    logFile: paths.kafka.serverLog,
+    cwd: REPO_ROOT,
+  });
   writeFileSync(paths.kafka.pidFile, `${pid}\n`);
   updateState((state) => ({ ...state, kafka: { pid, address, startedAt: new Date(launchedAt).toISOString() } }));
   log(`kafka: starting (pid ${pid}, log ${displayPath(paths.kafka.serverLog)})…`);
@@ -134,6 +114,33 @@ async function startKafka(settings: KafkaSettings, address: string, log: Logger)
   const startMs = Date.now() - launchedAt;
   log(`kafka: up at ${address} in ${formatSeconds(startMs)}`);
   return startMs;
+}
+
+async function formatStorage(java: string, classpath: string): Promise<void> {
+  const clusterId = readOrCreateClusterId();
+  const format = await runCommand(
+    java,
+    [
+      jvmLogging(),
+      '-cp',
+      classpath,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      paths.kafka.serverProperties,
+      '--ignore-formatted',
+    ],
+    { timeoutMs: 60_000, cwd: REPO_ROOT },
+  );
+  if (format.code !== 0) {
+    throw new InfraError(`kafka: formatting ${displayPath(paths.kafka.logDirs)} failed:\n${format.output.trim()}`);
+  }
+}
+
+function jvmLogging(): string {
+  return `-Dlog4j.configuration=file:${paths.kafka.log4jProperties}`;
 }
 
 /** Waits for our broker's first metadata answer; a broker that dies or hangs is reported with its log. */

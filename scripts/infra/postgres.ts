@@ -32,19 +32,29 @@ export async function upPostgres(url: string, log: Logger): Promise<PostgresUpRe
   let probe = await probePostgres(url);
   let startedNow = false;
   if (probe.kind === 'nothing-listening' && isLocalHost(new URL(url).hostname)) {
-    startedNow = await startLocalCluster(log);
-    if (startedNow) {
+    const start = await startLocalCluster(log);
+    if (start.kind === 'already-running') {
+      throw new InfraError(
+        `postgres: nothing answers at ${address}, yet the local cluster ${start.cluster} is running: ` +
+          'check the port in DATABASE_URL (`pg_lsclusters` shows the port the cluster listens on)',
+      );
+    }
+    if (start.kind === 'started') {
+      startedNow = true;
       await pollUntil(async () => (probe = await probePostgres(url)).kind === 'up', { timeoutMs: START_TIMEOUT_MS });
     }
   }
   if (probe.kind === 'failed') {
-    throw new InfraError(`postgres: the server at ${address} refused us: ${probe.message}`);
+    throw new InfraError(`postgres: cannot use the server at ${address}: ${probe.message}`);
   }
   if (probe.kind === 'nothing-listening') {
     throw new InfraError(
-      `postgres: nothing answers at ${address}${startedNow ? ', even after starting the local cluster' : ''}. ` +
-        'Install and start PostgreSQL (apt-get install postgresql; pg_ctlcluster 15 main start), ' +
-        'point DATABASE_URL at a running server, or run `docker compose up`',
+      startedNow
+        ? `postgres: the local cluster started, but nothing answered at ${address} within ${START_TIMEOUT_MS / 1000} s ` +
+            '(see /var/log/postgresql/ and `pg_lsclusters`)'
+        : `postgres: nothing answers at ${address}. Install and start PostgreSQL ` +
+            '(apt-get install postgresql; pg_ctlcluster 15 main start), ' +
+            'point DATABASE_URL at a running server, or run `docker compose up`',
     );
   }
   const { database, created } = await ensureDatabase(url);
@@ -87,26 +97,28 @@ export async function postgresStatus(url: string): Promise<ComponentStatus> {
   return { up: true, address, startedBy, detail: exists ? 'database present' : 'database missing' };
 }
 
+type ClusterStart = { kind: 'started' | 'already-running'; cluster: string } | { kind: 'unavailable' };
+
 /**
  * Starts the newest cluster under /etc/postgresql (Debian's layout) and
- * records it, for `status`. Returns false when there is none to start.
+ * records that we did, for `status`.
  */
-async function startLocalCluster(log: Logger): Promise<boolean> {
+async function startLocalCluster(log: Logger): Promise<ClusterStart> {
   const version = newestClusterVersion();
-  if (version === undefined) return false;
+  if (version === undefined) return { kind: 'unavailable' };
   const cluster = `${version} main`;
   log(`postgres: nothing answers; starting the local cluster (pg_ctlcluster ${cluster} start)…`);
   const result = await runCommand('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], {
     timeoutMs: 60_000,
   });
-  if (!result.found) return false;
-  // Exit code 2 means "already running": then it listens somewhere else and
-  // the probe that follows tells the person so.
-  if (result.code !== 0 && result.code !== 2) {
+  if (!result.found) return { kind: 'unavailable' };
+  // pg_ctlcluster's exit code 2: the cluster is already running.
+  if (result.code === 2) return { kind: 'already-running', cluster };
+  if (result.code !== 0) {
     throw new InfraError(`postgres: pg_ctlcluster ${cluster} start failed:\n${result.output.trim()}`);
   }
   updateState((state) => ({ ...state, postgres: { how: `pg_ctlcluster ${cluster} start`, startedAt: new Date().toISOString() } }));
-  return true;
+  return { kind: 'started', cluster };
 }
 
 function newestClusterVersion(): string | undefined {
