@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
 import type { TopicSpec } from '../../backend/libs/contracts/src/topics';
 
 const CLIENT_ID = 'seatstorm-infra';
@@ -35,7 +35,7 @@ export async function ensureTopics(brokers: string[], specs: readonly TopicSpec[
       await admin.createTopics({
         // No replication factor: the broker's default fits both our single
         // node and a bigger cluster someone points KAFKA_BROKERS at.
-        topics: missing.map((spec) => ({ topic: spec.name, numPartitions: spec.partitions })),
+        topics: missing.map((spec) => ({ topic: spec.name, numPartitions: spec.partitions, configEntries: configEntriesOf(spec) })),
         waitForLeaders: true,
         timeout: 30_000,
       });
@@ -50,8 +50,21 @@ export async function ensureTopics(brokers: string[], specs: readonly TopicSpec[
         timeout: 30_000,
       });
     }
+    // Topic-level configs of topics that already existed follow the spec too
+    // (e.g. the reply size limit); setting them again is harmless.
+    const configured = present.filter((spec) => spec.configs);
+    if (configured.length > 0) {
+      await admin.alterConfigs({
+        validateOnly: false,
+        resources: configured.map((spec) => ({ type: ConfigResourceTypes.TOPIC, name: spec.name, configEntries: configEntriesOf(spec) })),
+      });
+    }
     return { total: specs.length, created: missing.map((spec) => spec.name), grown: short.map((spec) => spec.name) };
   });
+}
+
+function configEntriesOf(spec: TopicSpec): Array<{ name: string; value: string }> {
+  return Object.entries(spec.configs ?? {}).map(([name, value]) => ({ name, value }));
 }
 
 /**
