@@ -73,13 +73,13 @@ export class MigrationAdapterFactory {
 
   /** @returns {Promise<SqlDriverAdapter>} */
   async connect() {
-    return this.#open(onDatabase(this.target, this.target.database), async () => undefined);
+    return this.#open(this.target.config, async () => undefined);
   }
 
   /** @returns {Promise<SqlDriverAdapter>} */
   async connectToShadowDb() {
     const shadowDatabase = `prisma_migrate_shadow_db_${randomUUID()}`;
-    const mainConfig = onDatabase(this.target, this.target.database);
+    const mainConfig = this.target.config;
     await withClient(mainConfig, (client) => client.query(`CREATE DATABASE ${quoteIdent(shadowDatabase)}`));
     return this.#open(onDatabase(this.target, shadowDatabase), async () => {
       await withClient(mainConfig, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(shadowDatabase)}`));

@@ -1,5 +1,6 @@
 // @ts-check
 import { parseIntoClientConfig } from 'pg-connection-string';
+import { UserFacingError } from './errors.mjs';
 
 /**
  * Where a datasource URL points, as discrete `pg` fields.
@@ -9,7 +10,7 @@ import { parseIntoClientConfig } from 'pg-connection-string';
  * and `pg` lets a `connectionString` override an explicit `database`.
  *
  * @typedef {object} PgTarget
- * @property {import('pg').ClientConfig} config connection fields without `connectionString`
+ * @property {import('pg').ClientConfig} config discrete connection fields (no `connectionString`)
  * @property {string} database the database the URL names
  * @property {string | undefined} schema the `?schema=` PostgreSQL schema, if any
  * @property {string} location `host:port` for error messages (never the password)
@@ -19,10 +20,19 @@ import { parseIntoClientConfig } from 'pg-connection-string';
 const DEFAULT_DATABASE = 'postgres';
 
 /**
- * Prisma-only URL parameters; passing them on to `pg` would send them to the
- * server as unknown startup options.
+ * Prisma's own URL parameters: `schema` becomes the adapter's schema option,
+ * the others configure Prisma's native pool and mean nothing to `pg`.
  */
 const PRISMA_ONLY_PARAMS = ['schema', 'connection_limit', 'pool_timeout', 'connect_timeout', 'pgbouncer', 'statement_cache_size'];
+
+/**
+ * @param {string | undefined} url the datasource URL the CLI passed, if any
+ * @returns {string}
+ */
+export function requireUrl(url) {
+  if (!url) throw new UserFacingError('P1012', 'The datasource has no `url`: set it in prisma.config.ts.');
+  return url;
+}
 
 /**
  * @param {string} url a `postgresql://` datasource URL
@@ -33,7 +43,7 @@ export function pgTargetFromUrl(url) {
   const schema = parsedUrl.searchParams.get('schema') ?? undefined;
   for (const param of PRISMA_ONLY_PARAMS) parsedUrl.searchParams.delete(param);
 
-  const { connectionString: _ignored, ...config } = parseIntoClientConfig(parsedUrl.toString());
+  const config = parseIntoClientConfig(parsedUrl.toString());
   const database = config.database ?? DEFAULT_DATABASE;
   const host = config.host ?? 'localhost';
   const port = config.port ?? 5432;

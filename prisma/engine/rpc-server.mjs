@@ -1,20 +1,15 @@
 // @ts-check
-import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import { MigrationAdapterFactory } from './adapter-factory.mjs';
 import { createDatabase } from './database-admin.mjs';
-import { pgTargetFromUrl } from './connection.mjs';
+import { pgTargetFromUrl, requireUrl } from './connection.mjs';
 import { UserFacingError, isRecord } from './errors.mjs';
-import { loadSchemaEngine } from './wasm-engine.mjs';
+import { lastPanicMessage, loadSchemaEngine } from './wasm-engine.mjs';
 
 /** @typedef {import('@prisma/schema-engine-wasm').SchemaEngine} SchemaEngine */
 /** @import { ApplyMigrationsInput, CreateMigrationInput, DbExecuteParams, DevDiagnosticInput, DiagnoseMigrationHistoryInput, DiffParams, EnsureConnectionValidityParams, EvaluateDataLossInput, GetDatabaseVersionInput, IntrospectParams, IntrospectSqlParams, MarkMigrationAppliedInput, MarkMigrationRolledBackInput, ResetInput, SchemaPushInput } from '@prisma/schema-engine-wasm' */
 /** @typedef {{ jsonrpc: '2.0', id: number | string, method: string, params?: unknown }} RpcRequest */
-
-// driver-adapter-utils ships CommonJS next to ESM; require keeps one copy of its error registry types.
-const { bindMigrationAwareSqlAdapterFactory } = /** @type {typeof import('@prisma/driver-adapter-utils')} */ (
-  createRequire(import.meta.url)('@prisma/driver-adapter-utils')
-);
 
 /** JSON-RPC "method not found", as the native engine answers an unknown method. */
 const METHOD_NOT_FOUND = -32601;
@@ -35,7 +30,12 @@ const FORWARDED = {
   dbExecute: (e, p) => e.dbExecute(/** @type {DbExecuteParams} */ (p)),
   devDiagnostic: (e, p) => e.devDiagnostic(/** @type {DevDiagnosticInput} */ (p)),
   diagnoseMigrationHistory: (e, p) => e.diagnoseMigrationHistory(/** @type {DiagnoseMigrationHistoryInput} */ (p)),
-  diff: (e, p) => e.diff(/** @type {DiffParams} */ (p)),
+  diff: async (e, p) => {
+    const result = await e.diff(/** @type {DiffParams} */ (p));
+    // The native engine hands the diff to the CLI to print (which is how --output captures it).
+    if (result.stdout !== null) printOnCli(result.stdout.replace(/\n$/, ''));
+    return { ...result, stdout: null };
+  },
   ensureConnectionValidity: (e, p) => e.ensureConnectionValidity(/** @type {EnsureConnectionValidityParams} */ (p)),
   evaluateDataLoss: (e, p) => e.evaluateDataLoss(/** @type {EvaluateDataLossInput} */ (p)),
   getDatabaseVersion: (e, p) => e.version(/** @type {GetDatabaseVersionInput | null} */ (p ?? null)),
@@ -50,7 +50,7 @@ const FORWARDED = {
 /**
  * @typedef {object} RpcServerOptions
  * @property {string | undefined} url the datasource URL the CLI passed
- * @property {[string, string][]} datamodels `[path, content]` of each schema file
+ * @property {[string, string][] | undefined} datamodels `[path, content]` of each schema file
  * @property {(line: string) => void} log writes one JSON log line to stderr
  */
 
@@ -69,9 +69,9 @@ export function serveJsonRpc({ url, datamodels, log }) {
   // The engine connects lazily, like the native one: the CLI first makes sure the database exists.
   const getEngine = () => {
     engine ??= (async () => {
-      if (!url) throw new UserFacingError('P1012', 'The datasource has no `url`: set it in prisma.config.ts.');
+      const target = pgTargetFromUrl(requireUrl(url));
       const wasm = await loadSchemaEngine();
-      factory = new MigrationAdapterFactory(pgTargetFromUrl(url));
+      factory = new MigrationAdapterFactory(target);
       return wasm.SchemaEngine.new({ datamodels }, log, bindMigrationAwareSqlAdapterFactory(factory));
     })();
     return engine;
@@ -102,10 +102,13 @@ export function serveJsonRpc({ url, datamodels, log }) {
 
   // One command at a time, in arrival order: the engine is single-threaded and stateful.
   let queue = Promise.resolve();
+  /** @type {RpcRequest | undefined} */
+  let inFlight;
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   lines.on('line', (line) => {
     if (line.trim() === '') return;
     const request = parseRequest(line);
+    if (request === 'response') return;
     if (!request) {
       log(JSON.stringify({ level: 'WARN', fields: { message: 'Ignoring a line that is not a JSON-RPC request' }, target: 'seatstorm::schema_engine' }));
       return;
@@ -116,14 +119,25 @@ export function serveJsonRpc({ url, datamodels, log }) {
         send({ jsonrpc: '2.0', id: request.id, error: { code: METHOD_NOT_FOUND, message: `Method not found: ${request.method}` } });
         return;
       }
+      inFlight = request;
       try {
         send({ jsonrpc: '2.0', id: request.id, result: await handler(request.params) });
       } catch (error) {
         send({ jsonrpc: '2.0', id: request.id, error: toRpcError(error) });
         // A panicked WebAssembly instance is unusable, exactly like a panicked native engine.
         if (isPanic(error)) await shutdown(101);
+      } finally {
+        inFlight = undefined;
       }
     });
+  });
+
+  // A panic inside a callback the engine scheduled (a driver adapter promise
+  // settling) traps outside any awaited call: answer the command it broke.
+  process.on('uncaughtException', (error) => {
+    if (inFlight) send({ jsonrpc: '2.0', id: inFlight.id, error: toRpcError(error) });
+    log(JSON.stringify({ level: 'ERROR', fields: { message: String(lastPanicMessage() ?? error.stack ?? error) }, target: 'seatstorm::schema_engine' }));
+    void shutdown(101);
   });
 
   /** @param {number} exitCode */
@@ -146,9 +160,22 @@ function send(message) {
   process.stdout.write(`${JSON.stringify(message)}\n`);
 }
 
+let printRequests = 0;
+
+/**
+ * Asks the CLI to print `content` on its stdout, as the native engine does
+ * with JSON-RPC `print` requests. The CLI's acknowledgement is ignored.
+ *
+ * @param {string} content
+ */
+function printOnCli(content) {
+  printRequests += 1;
+  send({ jsonrpc: '2.0', id: `print-${printRequests}`, method: 'print', params: { content } });
+}
+
 /**
  * @param {string} line
- * @returns {RpcRequest | undefined}
+ * @returns {RpcRequest | 'response' | undefined} a request, the CLI's answer to a `print`, or nothing usable
  */
 function parseRequest(line) {
   /** @type {unknown} */
@@ -158,7 +185,9 @@ function parseRequest(line) {
   } catch {
     return undefined;
   }
-  if (!isRecord(message) || typeof message.method !== 'string') return undefined;
+  if (!isRecord(message)) return undefined;
+  if (message.method === undefined && ('result' in message || 'error' in message)) return 'response';
+  if (typeof message.method !== 'string') return undefined;
   const { id } = message;
   if (typeof id !== 'number' && typeof id !== 'string') return undefined;
   return { jsonrpc: '2.0', id, method: message.method, params: message.params };
@@ -176,15 +205,6 @@ function urlOf(params) {
   return tag === 'ConnectionString' && typeof url === 'string' ? url : undefined;
 }
 
-/**
- * @param {string | undefined} url
- * @returns {string}
- */
-function requireUrl(url) {
-  if (!url) throw new UserFacingError('P1012', 'The datasource has no `url`: set it in prisma.config.ts.');
-  return url;
-}
-
 /** @param {unknown} error */
 function isPanic(error) {
   return error instanceof WebAssembly.RuntimeError || (isRecord(error) && error.isPanic === true);
@@ -197,9 +217,10 @@ function isPanic(error) {
  * @param {unknown} error
  */
 function toRpcError(error) {
-  const message = error instanceof Error ? error.message : String(error);
+  const panicked = isPanic(error);
+  const message = (panicked ? lastPanicMessage() : undefined) ?? (error instanceof Error ? error.message : String(error));
   /** @type {Record<string, unknown>} */
-  const data = { is_panic: isPanic(error), message, meta: {} };
+  const data = { is_panic: panicked, message, meta: {} };
   if (error instanceof UserFacingError) {
     data.error_code = error.errorCode;
     data.meta = error.meta;

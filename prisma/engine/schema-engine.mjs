@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { canConnectToDatabase, createDatabase, dropDatabase } from './database-admin.mjs';
-import { pgTargetFromUrl } from './connection.mjs';
+import { pgTargetFromUrl, requireUrl } from './connection.mjs';
 import { UserFacingError, isRecord } from './errors.mjs';
 import { serveJsonRpc } from './rpc-server.mjs';
 import { loadSchemaEngine } from './wasm-engine.mjs';
@@ -68,12 +68,10 @@ const ONE_SHOT_COMMANDS = {
  * @param {string | undefined} url
  */
 async function runOneShot(command, url) {
-  const run = ONE_SHOT_COMMANDS[command];
   const started = logLine('INFO', { message: `Starting schema engine CLI: ${command}` });
   try {
     if (!Object.hasOwn(ONE_SHOT_COMMANDS, command)) throw new Error(`Unknown schema engine CLI command: ${command}`);
-    if (!url) throw new UserFacingError('P1012', 'The datasource has no `url`: set it in prisma.config.ts.');
-    await run(pgTargetFromUrl(url));
+    await ONE_SHOT_COMMANDS[command](pgTargetFromUrl(requireUrl(url)));
     process.stderr.write(started);
     return 0;
   } catch (error) {
@@ -115,7 +113,8 @@ async function main() {
   const datamodels = (values.datamodels ?? []).map((file) => [file, readFileSync(resolve(file), 'utf8')]);
   serveJsonRpc({
     url,
-    datamodels,
+    // `db execute` sends no schema; the engine panics on an empty list but accepts none.
+    datamodels: datamodels.length > 0 ? datamodels : undefined,
     log: (line) => process.stderr.write(line.endsWith('\n') ? line : `${line}\n`),
   });
 }

@@ -10,6 +10,27 @@ const require = createRequire(import.meta.url);
 /** @type {Promise<SchemaEngineBindings> | undefined} */
 let loaded;
 
+/** @type {string | undefined} */
+let panicMessage;
+
+/**
+ * The module reports a Rust panic's message to this global just before it
+ * traps (the trap itself only says "unreachable").
+ */
+Object.assign(globalThis, {
+  PRISMA_WASM_PANIC_REGISTRY: {
+    /** @param {string} message */
+    set_message(message) {
+      panicMessage = message;
+    },
+  },
+});
+
+/** The message of the panic that made the engine trap, if one did. */
+export function lastPanicMessage() {
+  return panicMessage;
+}
+
 /**
  * The package's entry imports its .wasm as an ES module, which Node 20 only
  * allows behind --experimental-wasm-modules; instantiate it by hand instead,

@@ -9,6 +9,7 @@
  *   node scripts/with-env.mjs prisma migrate deploy
  */
 import { spawn } from 'node:child_process';
+import { delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const DEFAULT_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/seatstorm';
@@ -19,10 +20,17 @@ if (!command) {
   process.exit(2);
 }
 
+/** @param {string} path relative to this workspace */
+const workspacePath = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+
+// npm puts these on PATH for its scripts; do the same when run by hand.
+const binDirectories = [workspacePath('node_modules/.bin'), workspacePath('../node_modules/.bin')];
+
 const env = {
   ...process.env,
+  PATH: [...binDirectories, process.env.PATH].join(delimiter),
   DATABASE_URL: process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
-  PRISMA_SCHEMA_ENGINE_BINARY: fileURLToPath(new URL('../engine/schema-engine.mjs', import.meta.url)),
+  PRISMA_SCHEMA_ENGINE_BINARY: workspacePath('engine/schema-engine.mjs'),
   // Nothing may phone home from these machines, and nothing needs to.
   PRISMA_HIDE_UPDATE_MESSAGE: '1',
   CHECKPOINT_DISABLE: '1',
