@@ -10,7 +10,8 @@ const csv = z
   .string()
   .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
-const port = z.coerce.number().int().min(1).max(65535);
+// Port 0 asks the OS for a free port (tests use it).
+const port = z.coerce.number().int().min(0).max(65535);
 const positiveMs = z.coerce.number().int().positive();
 
 /**

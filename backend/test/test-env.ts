@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import { loadConfig, type AppConfig } from '@seatstorm/config';
+
+/** Integration tests use their own database, never the one `npm start` serves. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/seatstorm_test';
+
+/** A unique suffix for ids, consumer groups and client ids, so test files never see each other's data. */
+export const uniqueId = (prefix: string): string => `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+
+/**
+ * The config a test stack runs with: the test database, an ephemeral gateway
+ * port, quiet logs, and Kafka client ids and consumer groups of its own.
+ */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: TEST_DATABASE_URL,
+    GATEWAY_HOST: '127.0.0.1',
+    GATEWAY_PORT: '0',
+    KAFKA_CLIENT_ID: uniqueId('test'),
+    ...overrides,
+  });
+}
