@@ -30,14 +30,16 @@ cleanup() {
   trap - INT TERM EXIT
   echo
   echo "stopping services… (the infrastructure keeps running: npm run infra:down stops it)"
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  # Each service runs in its own process group: stop the whole group, so no
+  # child (npm → next → next-server) outlives the run.
+  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
 trap cleanup INT TERM EXIT
 
-node --enable-source-maps backend/dist/main.js &
+setsid node --enable-source-maps backend/dist/main.js &
 pids+=($!)
-npm run --silent start -w @seatstorm/web &
+setsid npm run --silent start -w @seatstorm/web &
 pids+=($!)
 
 for _ in $(seq 1 120); do

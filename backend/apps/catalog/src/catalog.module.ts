@@ -10,7 +10,7 @@ export class CatalogModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CatalogModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config, 'catalog'), DatabaseModule, EventsModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), DatabaseModule, EventsModule],
     };
   }
 }

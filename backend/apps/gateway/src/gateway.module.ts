@@ -17,7 +17,7 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule.forRoot(config, 'gateway'),
+        LoggingModule.forRoot(config),
         DatabaseModule,
         RedisModule,
         EventsModule,

@@ -15,17 +15,21 @@ export function correlationIdOf(req: IncomingMessage, res: ServerResponse): stri
   return id;
 }
 
-/** One JSON line per event, tagged with the service; secrets never reach the log. */
+/**
+ * One JSON line per event; secrets never reach the log. Lines are tagged with
+ * the services this process runs: nestjs-pino keeps one root logger per
+ * process, so with several services in one process a per-service tag would lie.
+ */
 @Module({})
 export class LoggingModule {
-  static forRoot(config: AppConfig, service: string): DynamicModule {
+  static forRoot(config: AppConfig): DynamicModule {
     return {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,
-            base: { service },
+            base: { services: config.SERVICES.join(',') },
             genReqId: correlationIdOf,
             customAttributeKeys: { reqId: 'correlationId' },
             redact: {
