@@ -8,7 +8,7 @@ const repoRoot = resolve(__dirname, '../..');
 /**
  * Brings up the real infrastructure once per integration run (Kafka from the
  * project's launcher, PostgreSQL and Redis), then migrates and seeds the test
- * database so every file starts from DESIGN.md §7's data.
+ * database so every file starts from docs/architecture.md §7's data.
  */
 export default async function setup(): Promise<void> {
   await infraUp();

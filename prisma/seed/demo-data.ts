@@ -1,5 +1,5 @@
 /**
- * Seatstorm's demo data (DESIGN.md §7): the original booking demo's three
+ * Seatstorm's demo data (docs/architecture.md §7): the original booking demo's three
  * events and their numbers, one 50,000-seat stadium show for flash-sale runs,
  * and the demo users. Plain data; seed.ts writes it.
  */

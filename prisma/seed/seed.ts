@@ -1,5 +1,5 @@
 /**
- * Seeds Seatstorm's demo data (DESIGN.md §7): `npm run db:seed`.
+ * Seeds Seatstorm's demo data (docs/architecture.md §7): `npm run db:seed`.
  *
  * Convergent and safe to run at every start: it creates what is missing and
  * brings the static description (venues and their layouts, event details,

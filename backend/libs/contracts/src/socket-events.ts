@@ -5,7 +5,7 @@ import type { BookingEvent } from './messages/booking-event.message';
 import type { Notification } from './messages/notification-created.message';
 import type { SeatUpdated } from './messages/seat-updated.message';
 
-// WARNING: socket event names are part of the public contract (DESIGN.md §6).
+// WARNING: socket event names are part of the public contract (docs/architecture.md §6).
 export const SocketEvent = {
   Subscribe: 'subscribe',
   Unsubscribe: 'unsubscribe',

@@ -8,7 +8,7 @@ export const seatStatusSchema = z.enum(['available', 'reserved', 'paid', 'confir
 export type SeatStatus = z.infer<typeof seatStatusSchema>;
 export const SEAT_STATUSES = seatStatusSchema.options;
 
-/** The booking state machine of DESIGN.md §3. */
+/** The booking state machine of docs/architecture.md §3. */
 export const bookingStatusSchema = z.enum([
   'pending',
   'reserved',

@@ -12,7 +12,7 @@ describe('topics', () => {
     }
   });
 
-  it('gives the per-event ordered topics 12 partitions (DESIGN.md §6)', () => {
+  it('gives the per-event ordered topics 12 partitions (docs/architecture.md §6)', () => {
     expect(TOPIC_PARTITIONS[Topic.BookingCommands]).toBe(12);
     expect(TOPIC_PARTITIONS[Topic.SeatUpdated]).toBe(12);
   });

@@ -2,7 +2,7 @@
 // broker's stored data. Never rename one. This is the only file that spells
 // them; everything else refers to `Topic.*`.
 
-/** Event and command topics (DESIGN.md §6). */
+/** Event and command topics (docs/architecture.md §6). */
 export const Topic = {
   BookingCommands: 'booking.commands',
   BookingEvents: 'booking.events',

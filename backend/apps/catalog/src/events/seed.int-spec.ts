@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../../../test/db';
 
-/** The seed must hold exactly DESIGN.md §7: the original demo's three events, the stadium, the demo users. */
+/** The seed must hold exactly docs/architecture.md §7: the original demo's three events, the stadium, the demo users. */
 describe('seed data', () => {
   let db: Pool;
 

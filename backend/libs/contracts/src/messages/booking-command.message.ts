@@ -42,7 +42,7 @@ export const paymentResultCommandSchema = z.object({
   reason: z.string().optional(),
 });
 
-/** Everything that changes seats of one event goes through one topic, keyed by eventId (DESIGN.md §4). */
+/** Everything that changes seats of one event goes through one topic, keyed by eventId (docs/architecture.md §4). */
 export const bookingCommandSchema = z.discriminatedUnion('type', [
   holdCommandSchema,
   cancelCommandSchema,

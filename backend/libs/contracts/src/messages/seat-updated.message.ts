@@ -12,7 +12,7 @@ export const seatChangeSchema = z.object({
 export type SeatChange = z.infer<typeof seatChangeSchema>;
 
 /**
- * A versioned delta of one event's seats (DESIGN.md §5). Messages of one event
+ * A versioned delta of one event's seats (docs/architecture.md §5). Messages of one event
  * form a chain: each one's `baseVersion` is the previous one's `version`.
  */
 export const seatUpdatedSchema = z
