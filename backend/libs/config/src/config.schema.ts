@@ -37,6 +37,8 @@ export const envSchema = z.object({
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port')).min(1))
     .default(['127.0.0.1:9092']),
   KAFKA_CLIENT_ID: z.string().min(1).default('seatstorm'),
+  /** An idle consumer fetch returns after this long; data is delivered as soon as it arrives. */
+  KAFKA_CONSUMER_MAX_WAIT_MS: positiveMs.default(100),
   /** How long the gateway waits for a request-reply answer before answering 503. */
   RPC_TIMEOUT_MS: positiveMs.default(5000),
 });

@@ -1,0 +1,46 @@
+import { MESSAGES, parseContract, type Topic, type TopicPayload } from '@seatstorm/contracts';
+
+/** A message ready for the broker: what the outbox stores and the producer sends. */
+export interface EncodedMessage {
+  topic: Topic;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+/** A consumed message, validated against its topic's contract. */
+export interface DecodedMessage<T extends Topic> {
+  topic: T;
+  payload: TopicPayload<T>;
+  key: string | null;
+  partition: number;
+  offset: string;
+  headers: Record<string, string>;
+  /** Broker timestamp, milliseconds since the epoch. */
+  timestamp: number;
+}
+
+export const SCHEMA_VERSION_HEADER = 'schema-version';
+
+/**
+ * Validates a payload against its topic's contract and encodes it with the
+ * contract's key. The one way anything is written to a topic, so a producer
+ * cannot send the wrong shape to the wrong topic.
+ */
+export function encodeMessage<T extends Topic>(topic: T, payload: TopicPayload<T>, headers: Record<string, string> = {}): EncodedMessage {
+  const contract = MESSAGES[topic];
+  const valid = parseContract(contract.schema, payload, topic) as TopicPayload<T>;
+  const keyOf = contract.keyOf as (message: TopicPayload<T>) => string;
+  return {
+    topic,
+    key: keyOf(valid),
+    value: JSON.stringify(valid),
+    headers: { ...headers, [SCHEMA_VERSION_HEADER]: String(contract.version) },
+  };
+}
+
+/** Parses and validates a consumed value; throws a ContractViolation naming the bad fields. */
+export function decodePayload<T extends Topic>(topic: T, value: Buffer | null): TopicPayload<T> {
+  const raw: unknown = value === null ? null : JSON.parse(value.toString('utf8'));
+  return parseContract(MESSAGES[topic].schema, raw, topic) as TopicPayload<T>;
+}

@@ -1,0 +1,140 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
+import { ContractViolation, type Topic } from '@seatstorm/contracts';
+import { Kafka, type Consumer, type KafkaMessage } from 'kafkajs';
+import { kafkaClientConfig, kafkaIdOf } from './kafka-options';
+import { decodePayload, type DecodedMessage } from './message-codec';
+import { KAFKA_SERVICE } from './kafka-service.token';
+
+export interface ConsumeOptions {
+  /** Consumer group suffix; the group is `<KAFKA_CLIENT_ID>-<group>`. Defaults to the service name. */
+  group?: string;
+  /** A new group starts at the earliest offset instead of the latest. */
+  fromBeginning?: boolean;
+  /** How many partitions are handled at once (kafkajs' partitionsConsumedConcurrently). */
+  concurrency?: number;
+}
+
+export interface BatchContext {
+  partition: number;
+  /** Keeps the group membership alive during long work. */
+  heartbeat(): Promise<void>;
+}
+
+const JOIN_TIMEOUT_MS = 30_000;
+
+/**
+ * Typed consumers. Every message is validated against its topic's contract; a
+ * message that breaks it is logged and skipped, never retried forever. A
+ * handler that throws is retried by kafkajs from the last committed offset,
+ * so handlers must be idempotent (at-least-once delivery).
+ */
+@Injectable()
+export class MessageConsumers implements OnApplicationShutdown {
+  private readonly logger = new Logger(MessageConsumers.name);
+  private readonly kafka: Kafka;
+  private readonly consumers: Consumer[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(KAFKA_SERVICE) private readonly service: string,
+  ) {
+    this.kafka = new Kafka(kafkaClientConfig(config, `${service}-consumer`));
+  }
+
+  /** Handles messages one at a time per partition, in offset order. */
+  async consume<T extends Topic>(topic: T, options: ConsumeOptions, onMessage: (message: DecodedMessage<T>) => Promise<void>): Promise<void> {
+    const consumer = await this.start(topic, options);
+    const joined = this.joined(consumer, topic);
+    await consumer.run({
+      partitionsConsumedConcurrently: options.concurrency ?? 1,
+      eachMessage: async ({ partition, message }) => {
+        const decoded = this.decode(topic, partition, message);
+        if (decoded) await onMessage(decoded);
+      },
+    });
+    await joined;
+  }
+
+  /**
+   * Handles each fetched batch of a partition as one unit: offsets are
+   * committed only after `onBatch` resolves, so a crash replays the whole batch.
+   */
+  async consumeBatches<T extends Topic>(
+    topic: T,
+    options: ConsumeOptions,
+    onBatch: (messages: Array<DecodedMessage<T>>, context: BatchContext) => Promise<void>,
+  ): Promise<void> {
+    const consumer = await this.start(topic, options);
+    const joined = this.joined(consumer, topic);
+    await consumer.run({
+      partitionsConsumedConcurrently: options.concurrency ?? 1,
+      eachBatchAutoResolve: false,
+      autoCommit: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        if (!isRunning() || isStale() || batch.messages.length === 0) return;
+        const decoded = batch.messages.flatMap((message) => this.decode(topic, batch.partition, message) ?? []);
+        if (decoded.length > 0) await onBatch(decoded, { partition: batch.partition, heartbeat });
+        const last = batch.messages[batch.messages.length - 1];
+        if (last) resolveOffset(last.offset);
+        await consumer.commitOffsets([{ topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }]);
+      },
+    });
+    await joined;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.disconnect().catch(() => undefined)));
+  }
+
+  private async start(topic: Topic, options: ConsumeOptions): Promise<Consumer> {
+    const consumer = this.kafka.consumer({
+      groupId: kafkaIdOf(this.config, options.group ?? this.service),
+      maxWaitTimeInMs: this.config.KAFKA_CONSUMER_MAX_WAIT_MS,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+      rebalanceTimeout: 10_000,
+      allowAutoTopicCreation: false,
+    });
+    this.consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? false });
+    return consumer;
+  }
+
+  /** Resolves once the group has assigned partitions, so nothing sent after start-up is missed. */
+  private joined(consumer: Consumer, topic: Topic): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.logger.warn({ topic }, 'consumer has not joined its group yet; continuing');
+        resolve();
+      }, JOIN_TIMEOUT_MS);
+      consumer.on(consumer.events.GROUP_JOIN, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private decode<T extends Topic>(topic: T, partition: number, message: KafkaMessage): DecodedMessage<T> | undefined {
+    try {
+      return {
+        topic,
+        payload: decodePayload(topic, message.value),
+        key: message.key?.toString('utf8') ?? null,
+        partition,
+        offset: message.offset,
+        headers: Object.fromEntries(
+          Object.entries(message.headers ?? {}).flatMap(([name, value]) =>
+            value === undefined ? [] : [[name, Array.isArray(value) ? value.join(',') : value.toString()]],
+          ),
+        ),
+        timestamp: Number(message.timestamp),
+      };
+    } catch (error) {
+      const reason = error instanceof ContractViolation ? error.message : `not JSON: ${String(error)}`;
+      this.logger.error({ topic, partition, offset: message.offset, reason }, 'skipping a message that breaks its contract');
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
+import type { Topic, TopicPayload } from '@seatstorm/contracts';
+import { Kafka, type Producer } from 'kafkajs';
+import { kafkaClientConfig } from './kafka-options';
+import { encodeMessage, type EncodedMessage } from './message-codec';
+import { KAFKA_SERVICE } from './kafka-service.token';
+
+/**
+ * Typed, validated publishing. The producer is idempotent with one request in
+ * flight, so a retry after a lost acknowledgement neither duplicates nor
+ * reorders messages of a partition; acks=all waits for the broker to persist.
+ */
+@Injectable()
+export class MessageProducer implements OnApplicationShutdown {
+  private readonly producer: Producer;
+  private connected?: Promise<void>;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(KAFKA_SERVICE) service: string) {
+    this.producer = new Kafka(kafkaClientConfig(config, `${service}-producer`)).producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
+  }
+
+  async publish<T extends Topic>(topic: T, payloads: ReadonlyArray<TopicPayload<T>>, headers?: Record<string, string>): Promise<void> {
+    await this.send(payloads.map((payload) => encodeMessage(topic, payload, headers)));
+  }
+
+  /** Sends already-encoded messages (the outbox relay), in order, in as few requests as possible. */
+  async send(messages: readonly EncodedMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.connect();
+    const byTopic = new Map<Topic, EncodedMessage[]>();
+    for (const message of messages) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic,
+        messages: list.map(({ key, value, headers }) => ({ key, value, headers })),
+      })),
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.connected) await this.producer.disconnect();
+  }
+
+  private connect(): Promise<void> {
+    this.connected ??= this.producer.connect().catch((error: unknown) => {
+      this.connected = undefined;
+      throw error;
+    });
+    return this.connected;
+  }
+}
