@@ -33,13 +33,32 @@ export const expireCommandSchema = z.object({
   bookingId: idSchema,
 });
 
+/** The owner starts paying: the hold is extended once (up to a cap) and a charge is requested. */
+export const payCommandSchema = z.object({
+  ...commandBase,
+  type: z.literal('pay'),
+  bookingId: idSchema,
+  userId: idSchema,
+  paymentId: idSchema,
+  cardToken: z.string().min(1),
+});
+
+/** The payment service's answer to a charge or refund, turned into a command of the booking's event. */
 export const paymentResultCommandSchema = z.object({
   ...commandBase,
   type: z.literal('payment-result'),
   bookingId: idSchema,
   paymentId: idSchema,
+  kind: z.enum(['charge', 'refund']),
   outcome: z.enum(['succeeded', 'failed']),
   reason: z.string().optional(),
+});
+
+/** Issues the tickets of a paid booking: the step from `paid` to `confirmed`. */
+export const confirmCommandSchema = z.object({
+  ...commandBase,
+  type: z.literal('confirm'),
+  bookingId: idSchema,
 });
 
 /** Everything that changes seats of one event goes through one topic, keyed by eventId (docs/architecture.md §4). */
@@ -47,10 +66,13 @@ export const bookingCommandSchema = z.discriminatedUnion('type', [
   holdCommandSchema,
   cancelCommandSchema,
   expireCommandSchema,
+  payCommandSchema,
   paymentResultCommandSchema,
+  confirmCommandSchema,
 ]);
 export type BookingCommand = z.infer<typeof bookingCommandSchema>;
 export type HoldCommand = z.infer<typeof holdCommandSchema>;
+export type BookingCommandType = BookingCommand['type'];
 
 export const bookingCommandMessage = defineMessage({
   topic: Topic.BookingCommands,
