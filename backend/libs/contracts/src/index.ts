@@ -1,3 +1,4 @@
+export * from './auth';
 export * from './bookings';
 export * from './catalog';
 export * from './errors';

@@ -17,6 +17,15 @@ describe('topics', () => {
     expect(TOPIC_PARTITIONS[Topic.SeatUpdated]).toBe(12);
   });
 
+  it('keeps passwords and tokens on the broker for minutes, not days', () => {
+    const specs = new Map(allTopicSpecs().map((spec) => [spec.name, spec]));
+    for (const name of ['auth.register', 'auth.register.reply', 'auth.login', 'auth.login.reply']) {
+      expect(specs.get(name)?.configs).toMatchObject({ 'retention.ms': '60000', 'segment.ms': '60000' });
+    }
+    expect(specs.get('auth.login.reply')?.configs?.['max.message.bytes']).toBeDefined();
+    expect(specs.get('catalog.get-seats')?.configs).toBeUndefined();
+  });
+
   it('follows the request-reply naming of @nestjs/microservices', () => {
     expect(replyTopicOf(RpcPattern.CatalogGetSeats)).toBe('catalog.get-seats.reply');
   });

@@ -19,6 +19,9 @@ export const RpcPattern = {
   CatalogListEvents: 'catalog.list-events',
   CatalogGetEvent: 'catalog.get-event',
   CatalogGetSeats: 'catalog.get-seats',
+  AuthRegister: 'auth.register',
+  AuthLogin: 'auth.login',
+  AuthGetUser: 'auth.get-user',
 } as const;
 export type RpcPattern = (typeof RpcPattern)[keyof typeof RpcPattern];
 
@@ -46,6 +49,15 @@ export const RPC_PARTITIONS = 6;
  */
 export const RPC_REPLY_MAX_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Register and login requests carry passwords, and their replies carry tokens:
+ * the broker drops them within minutes (one-minute segments, deleted a minute
+ * after they close, at the broker's next retention check) instead of keeping
+ * them for days like the other topics.
+ */
+const SHORT_LIVED_CONFIGS = { 'retention.ms': '60000', 'segment.ms': '60000' } as const;
+export const SHORT_LIVED_RPCS: readonly RpcPattern[] = [RpcPattern.AuthRegister, RpcPattern.AuthLogin];
+
 export interface TopicSpec {
   name: string;
   partitions: number;
@@ -56,13 +68,16 @@ export interface TopicSpec {
 /** Every topic the system uses, for provisioning the broker up front. */
 export function allTopicSpecs(): TopicSpec[] {
   const events = Object.values(Topic).map((name) => ({ name, partitions: TOPIC_PARTITIONS[name] }));
-  const rpc = Object.values(RpcPattern).flatMap((pattern) => [
-    { name: pattern, partitions: RPC_PARTITIONS },
-    {
-      name: replyTopicOf(pattern),
-      partitions: RPC_PARTITIONS,
-      configs: { 'max.message.bytes': String(RPC_REPLY_MAX_BYTES) },
-    },
-  ]);
+  const rpc = Object.values(RpcPattern).flatMap((pattern) => {
+    const retention = SHORT_LIVED_RPCS.includes(pattern) ? SHORT_LIVED_CONFIGS : undefined;
+    return [
+      { name: pattern, partitions: RPC_PARTITIONS, configs: retention && { ...retention } },
+      {
+        name: replyTopicOf(pattern),
+        partitions: RPC_PARTITIONS,
+        configs: { 'max.message.bytes': String(RPC_REPLY_MAX_BYTES), ...retention },
+      },
+    ];
+  });
   return [...events, ...rpc];
 }

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { RpcPattern } from '../topics';
+import { authGetUserRpc, authLoginRpc, authRegisterRpc } from './auth.rpc';
 import { catalogGetEventRpc, catalogGetSeatsRpc, catalogListEventsRpc } from './catalog.rpc';
 import type { RpcContract } from './rpc';
 
+export * from './auth.rpc';
 export * from './catalog.rpc';
 export * from './rpc';
 
@@ -11,6 +13,9 @@ export const RPCS = {
   [RpcPattern.CatalogListEvents]: catalogListEventsRpc,
   [RpcPattern.CatalogGetEvent]: catalogGetEventRpc,
   [RpcPattern.CatalogGetSeats]: catalogGetSeatsRpc,
+  [RpcPattern.AuthRegister]: authRegisterRpc,
+  [RpcPattern.AuthLogin]: authLoginRpc,
+  [RpcPattern.AuthGetUser]: authGetUserRpc,
 } as const satisfies { [P in RpcPattern]: RpcContract<P> };
 
 export type RpcRequest<P extends RpcPattern> = z.input<(typeof RPCS)[P]['request']>;
