@@ -37,7 +37,7 @@ const FORWARDED = {
     return { ...result, stdout: null };
   },
   ensureConnectionValidity: (e, p) => e.ensureConnectionValidity(/** @type {EnsureConnectionValidityParams} */ (p)),
-  evaluateDataLoss: (e, p) => e.evaluateDataLoss(/** @type {EvaluateDataLossInput} */ (p)),
+  evaluateDataLoss: (e, p) => evaluateDataLoss(e, /** @type {EvaluateDataLossInput} */ (p)),
   getDatabaseVersion: (e, p) => e.version(/** @type {GetDatabaseVersionInput | null} */ (p ?? null)),
   introspect: (e, p) => e.introspect(/** @type {IntrospectParams} */ (p)),
   introspectSql: (e, p) => e.introspectSql(/** @type {IntrospectSqlParams} */ (p)),
@@ -46,6 +46,34 @@ const FORWARDED = {
   reset: (e, p) => e.reset(/** @type {ResetInput} */ (p)),
   schemaPush: (e, p) => e.schemaPush(/** @type {SchemaPushInput} */ (p)),
 };
+
+/**
+ * The WebAssembly engine's evaluateDataLoss always fails on PostgreSQL ("shadow
+ * DB must be provided through an external factory": that code path never gets
+ * the adapter's shadow database), so `migrate dev` could not create any
+ * migration after the first. createMigration does get it: a draft tells
+ * whether the schema differs from the migration history, and how many
+ * statements it takes. Data-loss warnings are not computed; the CLI shows the
+ * new migration.sql, which is what to review before applying.
+ *
+ * @param {SchemaEngine} engine
+ * @param {EvaluateDataLossInput} input
+ */
+async function evaluateDataLoss(engine, input) {
+  try {
+    return await engine.evaluateDataLoss(input);
+  } catch (error) {
+    if (!String(error instanceof Error ? error.message : error).includes('shadow DB must be provided')) throw error;
+  }
+  const draft = await engine.createMigration({ ...input, draft: true, migrationName: 'evaluate_data_loss' });
+  const statements = (draft.migrationScript ?? '')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.trim().startsWith('--'))
+    .join('\n')
+    .split(';')
+    .filter((statement) => statement.trim() !== '');
+  return { migrationSteps: statements.length, warnings: [], unexecutableSteps: [] };
+}
 
 /**
  * @typedef {object} RpcServerOptions
