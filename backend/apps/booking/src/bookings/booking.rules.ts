@@ -1,0 +1,433 @@
+import type {
+  BookingCommand,
+  BookingStatus,
+  ErrorCode,
+  EventStatus,
+  PaymentRequest,
+  SeatStatus,
+} from '@seatstorm/contracts';
+
+/**
+ * The race and the booking state machine, as pure functions (docs/architecture.md §3–§4).
+ *
+ * `decideBatch` takes the seats, bookings and events a batch of commands
+ * touches, and the commands in Kafka offset order, and decides each command
+ * against the state the previous ones left: first wins. It never reads a
+ * clock, a database or a broker; the booking service loads, calls and saves.
+ */
+
+export interface SeatState {
+  id: string;
+  eventId: string;
+  status: SeatStatus;
+  bookingId: string | null;
+  price: number;
+}
+
+export interface BookingState {
+  id: string;
+  eventId: string;
+  userId: string;
+  status: BookingStatus;
+  /** The hold command that created it. */
+  commandId: string;
+  seatIds: string[];
+  amount: number;
+  expiresAt: Date | null;
+  holdExtendedAt: Date | null;
+  reason: string | null;
+  cardToken: string | null;
+  chargePaymentId: string | null;
+  refundPaymentId: string | null;
+  createdAt: Date;
+}
+
+export interface EventState {
+  id: string;
+  status: EventStatus;
+}
+
+export interface HoldPolicy {
+  /** How long a hold lives. */
+  holdTtlMs: number;
+  /** Starting a payment extends the hold to at least now + this, once. */
+  paymentExtensionMs: number;
+  /** …but never beyond createdAt + this. */
+  maxHoldLifetimeMs: number;
+  /** The most seats one booking may claim. */
+  maxSeatsPerBooking: number;
+}
+
+export interface BatchState {
+  seats: ReadonlyMap<string, SeatState>;
+  bookings: ReadonlyMap<string, BookingState>;
+  events: ReadonlyMap<string, EventState>;
+}
+
+/** Something the decision asks for beyond its own writes, done through the outbox. */
+export type FollowUp =
+  | { kind: 'payment-request'; request: Omit<PaymentRequest, 'requestedAt'> }
+  | { kind: 'confirm'; bookingId: string; eventId: string };
+
+export interface Decision {
+  command: BookingCommand;
+  /** applied: state changed; rejected: refused with a reason; ignored: nothing to do (stale or repeated). */
+  outcome: 'applied' | 'rejected' | 'ignored';
+  /** The booking after the decision (absent when the command named no known booking). */
+  booking?: BookingState;
+  errorCode?: ErrorCode;
+  reason?: string;
+  unavailableSeatIds?: string[];
+  followUps: FollowUp[];
+}
+
+export interface BatchResult {
+  decisions: Decision[];
+  /** Final state of every seat the batch changed, with the state it expects to overwrite. */
+  seatChanges: Array<{ before: SeatState; after: SeatState }>;
+  /** Bookings created or changed by the batch, final state. */
+  bookings: BookingState[];
+}
+
+/** Statuses in which a booking holds its seats. */
+const HOLDING: ReadonlySet<BookingStatus> = new Set(['reserved', 'paid', 'confirmed']);
+/** The seat status each holding booking status shows on the map. */
+const SEAT_STATUS_OF: Partial<Record<BookingStatus, SeatStatus>> = { reserved: 'reserved', paid: 'paid', confirmed: 'confirmed' };
+
+/**
+ * Every transition the state machine allows (docs/architecture.md §3). A status
+ * not listed as a key is final.
+ */
+export const TRANSITIONS: Readonly<Partial<Record<BookingStatus, readonly BookingStatus[]>>> = {
+  pending: ['reserved', 'rejected'],
+  reserved: ['paid', 'payment_failed', 'expired', 'cancelled'],
+  paid: ['confirmed', 'refunded'],
+  confirmed: ['refunded'],
+  // A charge that lands after its hold ended is refunded automatically.
+  expired: ['refunded'],
+  cancelled: ['refunded'],
+  payment_failed: ['refunded'],
+};
+
+export function canTransition(from: BookingStatus, to: BookingStatus): boolean {
+  return TRANSITIONS[from]?.includes(to) ?? false;
+}
+
+export function decideBatch(state: BatchState, commands: readonly BookingCommand[], now: Date, policy: HoldPolicy): BatchResult {
+  const working = new Working(state);
+  const decisions = commands.map((command) => decide(working, command, now, policy));
+  return { decisions, seatChanges: working.seatChanges(), bookings: working.changedBookings() };
+}
+
+function decide(state: Working, command: BookingCommand, now: Date, policy: HoldPolicy): Decision {
+  switch (command.type) {
+    case 'hold':
+      return decideHold(state, command, now, policy);
+    case 'cancel':
+      return decideCancel(state, command);
+    case 'expire':
+      return decideExpire(state, command, now);
+    case 'pay':
+      return decidePay(state, command, now, policy);
+    case 'payment-result':
+      return decidePaymentResult(state, command);
+    case 'confirm':
+      return decideConfirm(state, command);
+  }
+}
+
+type CommandOf<T extends BookingCommand['type']> = Extract<BookingCommand, { type: T }>;
+
+function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, policy: HoldPolicy): Decision {
+  const existing = state.booking(command.bookingId);
+  if (existing) return { command, outcome: 'ignored', booking: existing, followUps: [] };
+
+  const reject = (errorCode: ErrorCode, reason: string, unavailableSeatIds?: string[]): Decision => {
+    const booking = state.createBooking(command, 'rejected', [], now, null, reason);
+    return { command, outcome: 'rejected', booking, errorCode, reason, unavailableSeatIds, followUps: [] };
+  };
+
+  const event = state.event(command.eventId);
+  if (!event) return reject('NOT_FOUND', `Event ${command.eventId} was not found.`);
+  if (event.status !== 'on_sale') return reject('INVALID_STATE', 'This event is not on sale.');
+  if (now.getTime() > Date.parse(command.deadline)) {
+    return reject('HOLD_EXPIRED', 'The request waited too long to be decided; nothing was held. Please try again.');
+  }
+  if (new Set(command.seatIds).size !== command.seatIds.length) return reject('VALIDATION_FAILED', 'A seat appears twice.');
+  if (command.seatIds.length > policy.maxSeatsPerBooking) {
+    return reject('VALIDATION_FAILED', `At most ${policy.maxSeatsPerBooking} seats can be held at once.`);
+  }
+  const seats = command.seatIds.map((id) => state.seat(id));
+  const unknown = command.seatIds.filter((id, i) => seats[i]?.eventId !== command.eventId);
+  if (unknown.length > 0) return reject('NOT_FOUND', `No such seats at this event: ${unknown.join(', ')}.`, unknown);
+  const taken = seats.filter((seat) => seat && (seat.status !== 'available' || seat.bookingId !== null)).map((seat) => seat!.id);
+  if (taken.length > 0) {
+    return reject('SEAT_UNAVAILABLE', `${taken.length === 1 ? 'Seat' : 'Seats'} ${taken.join(', ')} ${taken.length === 1 ? 'is' : 'are'} no longer available.`, taken);
+  }
+
+  const booking = state.createBooking(command, 'reserved', seats.map((seat) => seat!), now, new Date(now.getTime() + policy.holdTtlMs), null);
+  state.paintSeats(booking);
+  return { command, outcome: 'applied', booking, followUps: [] };
+}
+
+function decideCancel(state: Working, command: CommandOf<'cancel'>): Decision {
+  const booking = state.booking(command.bookingId);
+  if (!booking) return notFound(command);
+  if (booking.userId !== command.userId) return rejected(command, booking, 'FORBIDDEN', 'Only the owner can cancel this booking.');
+  if (booking.status === 'reserved') {
+    const next = state.transition(booking, 'cancelled', 'Cancelled by the owner.');
+    return { command, outcome: 'applied', booking: next, followUps: [] };
+  }
+  if (booking.status === 'paid' || booking.status === 'confirmed') {
+    if (booking.refundPaymentId) return { command, outcome: 'ignored', booking, followUps: [] };
+    return requestRefund(state, command, booking, 'Refund requested by the owner.');
+  }
+  return rejected(command, booking, 'INVALID_STATE', `A ${booking.status.replace('_', ' ')} booking cannot be cancelled.`);
+}
+
+function decideExpire(state: Working, command: CommandOf<'expire'>, now: Date): Decision {
+  const booking = state.booking(command.bookingId);
+  if (!booking) return notFound(command);
+  // The sweeper may ask twice, or after a payment extended the hold: only a
+  // hold whose time has really run out expires.
+  if (booking.status !== 'reserved' || !booking.expiresAt || booking.expiresAt > now) {
+    return { command, outcome: 'ignored', booking, followUps: [] };
+  }
+  const next = state.transition(booking, 'expired', 'The hold expired before payment; the seats are released.');
+  return { command, outcome: 'applied', booking: next, followUps: [] };
+}
+
+function decidePay(state: Working, command: CommandOf<'pay'>, now: Date, policy: HoldPolicy): Decision {
+  const booking = state.booking(command.bookingId);
+  if (!booking) return notFound(command);
+  if (booking.userId !== command.userId) return rejected(command, booking, 'FORBIDDEN', 'Only the owner can pay for this booking.');
+  if (booking.chargePaymentId) {
+    return booking.chargePaymentId === command.paymentId
+      ? { command, outcome: 'ignored', booking, followUps: [] }
+      : rejected(command, booking, 'INVALID_STATE', 'A payment for this booking is already in progress or done.');
+  }
+  if (booking.status !== 'reserved') {
+    return rejected(command, booking, booking.status === 'expired' ? 'HOLD_EXPIRED' : 'INVALID_STATE', describeUnpayable(booking.status));
+  }
+  if (booking.expiresAt && booking.expiresAt <= now) {
+    // The sweeper has not caught it yet: the hold is over all the same.
+    const expired = state.transition(booking, 'expired', 'The hold expired before payment; the seats are released.');
+    return rejected(command, expired, 'HOLD_EXPIRED', 'Your hold expired, so the seats were released. Please pick them again.');
+  }
+
+  // A payment in flight must not be overtaken by expiry: extend the hold once, up to a cap.
+  // Never shorter than it was, never beyond the cap.
+  const cap = booking.createdAt.getTime() + policy.maxHoldLifetimeMs;
+  const current = booking.expiresAt?.getTime() ?? now.getTime();
+  const next = state.update(booking, {
+    expiresAt: new Date(Math.max(current, Math.min(now.getTime() + policy.paymentExtensionMs, cap))),
+    holdExtendedAt: now,
+    cardToken: command.cardToken,
+    chargePaymentId: command.paymentId,
+  });
+  return {
+    command,
+    outcome: 'applied',
+    booking: next,
+    followUps: [{ kind: 'payment-request', request: chargeOf(next, command.paymentId, command.cardToken) }],
+  };
+}
+
+function decidePaymentResult(state: Working, command: CommandOf<'payment-result'>): Decision {
+  const booking = state.booking(command.bookingId);
+  if (!booking) return notFound(command);
+
+  if (command.kind === 'refund') {
+    if (command.paymentId !== booking.refundPaymentId || booking.status === 'refunded') {
+      return { command, outcome: 'ignored', booking, followUps: [] };
+    }
+    if (command.outcome === 'failed') {
+      const next = state.update(booking, { reason: `The refund failed: ${command.reason ?? 'unknown error'}. Support will follow up.` });
+      return { command, outcome: 'rejected', booking: next, errorCode: 'SERVICE_UNAVAILABLE', reason: next.reason ?? undefined, followUps: [] };
+    }
+    const next = state.transition(booking, 'refunded', 'Refunded.');
+    return { command, outcome: 'applied', booking: next, followUps: [] };
+  }
+
+  // A charge's result: only the charge this booking started counts.
+  if (command.paymentId !== booking.chargePaymentId) return { command, outcome: 'ignored', booking, followUps: [] };
+  if (command.outcome === 'succeeded') {
+    if (booking.status === 'reserved') {
+      const next = state.transition(booking, 'paid', null);
+      return { command, outcome: 'applied', booking: next, followUps: [{ kind: 'confirm', bookingId: next.id, eventId: next.eventId }] };
+    }
+    if (!HOLDING.has(booking.status) && !booking.refundPaymentId) {
+      // The money arrived after the hold ended: give it back.
+      return requestRefund(state, command, booking, 'The payment arrived after the hold ended; it is being refunded.');
+    }
+    return { command, outcome: 'ignored', booking, followUps: [] };
+  }
+  if (booking.status !== 'reserved') return { command, outcome: 'ignored', booking, followUps: [] };
+  const reason = command.reason ?? 'The payment failed.';
+  const next = state.transition(booking, 'payment_failed', reason);
+  return { command, outcome: 'applied', booking: next, reason, followUps: [] };
+}
+
+function decideConfirm(state: Working, command: CommandOf<'confirm'>): Decision {
+  const booking = state.booking(command.bookingId);
+  if (!booking) return notFound(command);
+  if (booking.status !== 'paid') return { command, outcome: 'ignored', booking, followUps: [] };
+  const next = state.transition(booking, 'confirmed', null);
+  return { command, outcome: 'applied', booking: next, followUps: [] };
+}
+
+function requestRefund(state: Working, command: BookingCommand, booking: BookingState, reason: string): Decision {
+  const refundPaymentId = `rfd_${booking.id}`;
+  const next = state.update(booking, { refundPaymentId, reason });
+  return {
+    command,
+    outcome: 'applied',
+    booking: next,
+    followUps: [
+      {
+        kind: 'payment-request',
+        request: { ...chargeOf(next, refundPaymentId, next.cardToken ?? 'tok_unknown'), kind: 'refund' },
+      },
+    ],
+  };
+}
+
+function chargeOf(booking: BookingState, paymentId: string, cardToken: string): Omit<PaymentRequest, 'requestedAt'> {
+  return {
+    kind: 'charge',
+    paymentId,
+    bookingId: booking.id,
+    eventId: booking.eventId,
+    userId: booking.userId,
+    amount: booking.amount,
+    cardToken,
+  };
+}
+
+function notFound(command: BookingCommand): Decision {
+  return { command, outcome: 'rejected', errorCode: 'NOT_FOUND', reason: 'This booking was not found.', followUps: [] };
+}
+
+function rejected(command: BookingCommand, booking: BookingState, errorCode: ErrorCode, reason: string): Decision {
+  return { command, outcome: 'rejected', booking, errorCode, reason, followUps: [] };
+}
+
+function describeUnpayable(status: BookingStatus): string {
+  switch (status) {
+    case 'paid':
+    case 'confirmed':
+      return 'This booking is already paid.';
+    case 'expired':
+      return 'Your hold expired, so the seats were released. Please pick them again.';
+    default:
+      return `A ${status.replace('_', ' ')} booking cannot be paid.`;
+  }
+}
+
+/**
+ * The batch's working copy: every command sees what the earlier ones did.
+ * Remembers the first state of each seat so the database update can insist on
+ * it (docs/architecture.md §4.4).
+ */
+class Working {
+  private readonly seats = new Map<string, SeatState>();
+  private readonly originalSeats = new Map<string, SeatState>();
+  private readonly bookings = new Map<string, BookingState>();
+  private readonly changed = new Set<string>();
+
+  constructor(private readonly initial: BatchState) {
+    for (const [id, seat] of initial.seats) this.seats.set(id, seat);
+    for (const [id, booking] of initial.bookings) this.bookings.set(id, booking);
+  }
+
+  event(id: string): EventState | undefined {
+    return this.initial.events.get(id);
+  }
+
+  seat(id: string): SeatState | undefined {
+    return this.seats.get(id);
+  }
+
+  booking(id: string): BookingState | undefined {
+    return this.bookings.get(id);
+  }
+
+  createBooking(
+    command: CommandOf<'hold'>,
+    status: 'reserved' | 'rejected',
+    seats: SeatState[],
+    now: Date,
+    expiresAt: Date | null,
+    reason: string | null,
+  ): BookingState {
+    const booking: BookingState = {
+      id: command.bookingId,
+      eventId: command.eventId,
+      userId: command.userId,
+      status,
+      commandId: command.commandId,
+      seatIds: [...command.seatIds],
+      amount: seats.reduce((total, seat) => total + seat.price, 0),
+      expiresAt,
+      holdExtendedAt: null,
+      reason,
+      cardToken: null,
+      chargePaymentId: null,
+      refundPaymentId: null,
+      createdAt: now,
+    };
+    this.put(booking);
+    return booking;
+  }
+
+  /** Moves a booking along the state machine and repaints its seats. */
+  transition(booking: BookingState, to: BookingStatus, reason: string | null): BookingState {
+    if (!canTransition(booking.status, to)) {
+      throw new Error(`illegal booking transition ${booking.status} → ${to} (${booking.id})`);
+    }
+    const next = this.update(booking, { status: to, reason: reason ?? booking.reason });
+    this.paintSeats(next);
+    return next;
+  }
+
+  update(booking: BookingState, patch: Partial<BookingState>): BookingState {
+    const next = { ...booking, ...patch };
+    this.put(next);
+    return next;
+  }
+
+  /** Seats of a holding booking show its status; a booking that stopped holding frees the seats it still holds. */
+  paintSeats(booking: BookingState): void {
+    const status = SEAT_STATUS_OF[booking.status];
+    for (const id of booking.seatIds) {
+      const seat = this.seats.get(id);
+      if (!seat) continue;
+      if (status) {
+        this.putSeat({ ...seat, status, bookingId: booking.id });
+      } else if (seat.bookingId === booking.id) {
+        this.putSeat({ ...seat, status: 'available', bookingId: null });
+      }
+    }
+  }
+
+  seatChanges(): Array<{ before: SeatState; after: SeatState }> {
+    return [...this.originalSeats.values()].flatMap((before) => {
+      const after = this.seats.get(before.id)!;
+      return after.status === before.status && after.bookingId === before.bookingId ? [] : [{ before, after }];
+    });
+  }
+
+  changedBookings(): BookingState[] {
+    return [...this.changed].map((id) => this.bookings.get(id)!);
+  }
+
+  private put(booking: BookingState): void {
+    this.bookings.set(booking.id, booking);
+    this.changed.add(booking.id);
+  }
+
+  private putSeat(seat: SeatState): void {
+    if (!this.originalSeats.has(seat.id)) this.originalSeats.set(seat.id, this.seats.get(seat.id)!);
+    this.seats.set(seat.id, seat);
+  }
+}
