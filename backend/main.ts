@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type AppConfig, type ServiceName } from '@seatstorm/config';
+import { startAuth } from './apps/auth/src/main';
 import { startCatalog } from './apps/catalog/src/main';
 import { startGateway } from './apps/gateway/src/main';
 
@@ -13,11 +14,12 @@ interface Closable {
  * tests); a container runs one, e.g. `SERVICES=catalog`.
  */
 const STARTERS: Record<(typeof SERVICE_ORDER)[number], (config: AppConfig) => Promise<Closable>> = {
+  auth: startAuth,
   catalog: startCatalog,
   gateway: startGateway,
 };
 // Services that answer requests start before the gateway that sends them.
-const SERVICE_ORDER = ['catalog', 'gateway'] as const satisfies readonly ServiceName[];
+const SERVICE_ORDER = ['auth', 'catalog', 'gateway'] as const satisfies readonly ServiceName[];
 
 async function main(): Promise<void> {
   let config: AppConfig;

@@ -1,4 +1,5 @@
 import type { AppConfig } from '@seatstorm/config';
+import { startAuth } from '../apps/auth/src/main';
 import { startCatalog } from '../apps/catalog/src/main';
 import { startGateway } from '../apps/gateway/src/main';
 import { testConfig } from './test-env';
@@ -10,18 +11,32 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
+/** Services a test stack can run beside the gateway; they start before it, as in main.ts. */
+const SERVICE_STARTERS = { auth: startAuth, catalog: startCatalog } as const;
+export type StackService = keyof typeof SERVICE_STARTERS | 'gateway';
+
+/**
+ * Test files sign in often, all from 127.0.0.1, and the counts outlive a run
+ * in the shared Redis, so a stack allows practically unlimited sign-ins;
+ * tests of the limits set their own through `env`.
+ */
+const RELAXED_LOGIN_LIMITS = { LOGIN_RATE_LIMIT: '1000000', LOGIN_RATE_LIMIT_PER_EMAIL: '1000000' };
+
 /** Starts real services in this process against the real broker, database and Redis. */
-export async function startStack(options: { services?: Array<'catalog' | 'gateway'>; env?: Record<string, string> } = {}): Promise<TestStack> {
+export async function startStack(options: { services?: StackService[]; env?: Record<string, string> } = {}): Promise<TestStack> {
   const services = options.services ?? ['catalog', 'gateway'];
-  const config = testConfig(options.env);
-  const catalog = services.includes('catalog') ? await startCatalog(config) : undefined;
+  const config = testConfig({ ...RELAXED_LOGIN_LIMITS, ...options.env });
+  const started: Array<{ close(): Promise<void> }> = [];
+  for (const name of services) {
+    if (name !== 'gateway') started.push(await SERVICE_STARTERS[name](config));
+  }
   const gateway = await startGateway(config);
   return {
     config,
     url: (await gateway.getUrl()).replace('[::1]', '127.0.0.1'),
     async close() {
       await gateway.close();
-      await catalog?.close();
+      for (const app of started.reverse()) await app.close();
     },
   };
 }

@@ -4,6 +4,7 @@ import { ConfigModule, type AppConfig } from '@seatstorm/config';
 import { DatabaseModule } from '@seatstorm/database';
 import { LoggingModule } from '@seatstorm/observability';
 import { RedisModule } from '@seatstorm/redis';
+import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
@@ -20,6 +21,7 @@ export class GatewayModule {
         LoggingModule.forRoot(config),
         DatabaseModule,
         RedisModule,
+        AuthModule,
         EventsModule,
         HealthModule,
         MetricsModule,

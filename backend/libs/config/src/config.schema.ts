@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const SERVICE_NAMES = ['gateway', 'auth', 'catalog', 'booking', 'payment', 'notification'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 /** The services that exist today. */
-export const IMPLEMENTED_SERVICES = ['gateway', 'catalog'] as const satisfies readonly ServiceName[];
+export const IMPLEMENTED_SERVICES = ['gateway', 'auth', 'catalog'] as const satisfies readonly ServiceName[];
 
 const csv = z
   .string()
@@ -13,6 +13,21 @@ const csv = z
 // Port 0 asks the OS for a free port (tests use it).
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveMs = z.coerce.number().int().positive();
+const positiveInt = z.coerce.number().int().positive();
+
+const SECONDS_PER_UNIT = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+/** A duration such as `90s`, `15m`, `12h` or `7d` (a bare number is seconds), read as seconds. */
+const durationSeconds = z
+  .string()
+  .regex(/^\d+[smhd]?$/, 'must be a duration such as 90s, 15m, 12h or 7d')
+  .transform((value) => {
+    const unit = /[smhd]$/.test(value) ? (value.slice(-1) as keyof typeof SECONDS_PER_UNIT) : 's';
+    return Number.parseInt(value, 10) * SECONDS_PER_UNIT[unit];
+  })
+  .pipe(z.number().int().positive());
+
+// WARNING: public; it only lets development and tests run without setup. Production refuses it.
+const DEVELOPMENT_JWT_SECRET = 'seatstorm-development-only-jwt-secret';
 
 /**
  * Every environment variable the backend reads, with its default. `.env.example`
@@ -41,6 +56,20 @@ export const envSchema = z.object({
   KAFKA_CONSUMER_MAX_WAIT_MS: positiveMs.default(100),
   /** How long the gateway waits for a request-reply answer before answering 503. */
   RPC_TIMEOUT_MS: positiveMs.default(5000),
+  /** Signs and verifies every token (HS256); at least 32 characters, and set explicitly in production. */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_JWT_SECRET),
+  /** How long a token stays valid, in seconds. */
+  JWT_TTL: durationSeconds.prefault('12h'),
+  /** Sign-in attempts allowed per client IP per 15 minutes. */
+  LOGIN_RATE_LIMIT: positiveInt.default(20),
+  /** Sign-in attempts allowed per email per 15 minutes; a successful sign-in starts the count again. */
+  LOGIN_RATE_LIMIT_PER_EMAIL: positiveInt.default(10),
+  /** Demo affordances (the seeded demo accounts and their hints); `false` in production. */
+  DEMO_MODE: z.stringbool().default(true),
+}).superRefine((env, ctx) => {
+  if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set to a secret of at least 32 characters in production' });
+  }
 });
 
 export type AppConfig = z.output<typeof envSchema>;

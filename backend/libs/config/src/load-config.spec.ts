@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IMPLEMENTED_SERVICES } from './config.schema';
 import { ConfigError, loadConfig } from './load-config';
 
 describe('loadConfig', () => {
@@ -7,7 +8,32 @@ describe('loadConfig', () => {
     expect(config.GATEWAY_PORT).toBe(3000);
     expect(config.KAFKA_BROKERS).toEqual(['127.0.0.1:9092']);
     expect(config.DATABASE_URL).toBe('postgresql://postgres@127.0.0.1:5432/seatstorm');
-    expect(config.SERVICES).toEqual(['gateway', 'catalog']);
+    expect(config.SERVICES).toEqual([...IMPLEMENTED_SERVICES]);
+    expect(config.SERVICES).toContain('auth');
+    expect(config.JWT_TTL).toBe(12 * 3600);
+    expect(config.LOGIN_RATE_LIMIT).toBe(20);
+    expect(config.LOGIN_RATE_LIMIT_PER_EMAIL).toBe(10);
+    expect(config.DEMO_MODE).toBe(true);
+  });
+
+  it('signs tokens with a built-in secret in development and refuses it in production', () => {
+    expect(loadConfig({}).JWT_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: loadConfig({}).JWT_SECRET })).toThrow(/JWT_SECRET/);
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).JWT_SECRET).toBe(secret);
+    expect(() => loadConfig({ JWT_SECRET: 'too-short' })).toThrow(/JWT_SECRET: must be at least 32 characters/);
+  });
+
+  it('reads token lifetimes as durations and flags as booleans', () => {
+    expect(loadConfig({ JWT_TTL: '90s' }).JWT_TTL).toBe(90);
+    expect(loadConfig({ JWT_TTL: '15m' }).JWT_TTL).toBe(900);
+    expect(loadConfig({ JWT_TTL: '7d' }).JWT_TTL).toBe(604_800);
+    expect(loadConfig({ JWT_TTL: '3600' }).JWT_TTL).toBe(3600);
+    expect(() => loadConfig({ JWT_TTL: '12 hours' })).toThrow(/JWT_TTL: must be a duration/);
+    expect(() => loadConfig({ JWT_TTL: '0s' })).toThrow(/JWT_TTL/);
+    expect(loadConfig({ DEMO_MODE: 'false' }).DEMO_MODE).toBe(false);
+    expect(() => loadConfig({ DEMO_MODE: 'maybe' })).toThrow(/DEMO_MODE/);
   });
 
   it('parses lists and numbers', () => {

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
+import { JWT_ISSUER } from '@seatstorm/contracts';
+import { TokensService } from './tokens.service';
+
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.JWT_SECRET,
+        signOptions: { algorithm: 'HS256', issuer: JWT_ISSUER, expiresIn: config.JWT_TTL },
+      }),
+    }),
+  ],
+  providers: [TokensService],
+  exports: [TokensService],
+})
+export class TokensModule {}

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseInterceptors } from '@nestjs/common';
+import { loginRequestSchema, parseContract, registerRequestSchema, type AuthResult, type PublicUser } from '@seatstorm/contracts';
+import { CorrelationId } from '../errors/correlation-id.decorator';
+import { AuthService } from './auth.service';
+import { CurrentUser } from './current-user.decorator';
+import { LoginRateLimitInterceptor } from './login-rate-limit.interceptor';
+import { Authenticated } from './roles.decorator';
+
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('register')
+  register(@Body() body: unknown, @CorrelationId() correlationId?: string): Promise<AuthResult> {
+    return this.auth.register(parseContract(registerRequestSchema, body, 'body'), correlationId);
+  }
+
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @UseInterceptors(LoginRateLimitInterceptor)
+  login(@Body() body: unknown, @CorrelationId() correlationId?: string): Promise<AuthResult> {
+    return this.auth.login(parseContract(loginRequestSchema, body, 'body'), correlationId);
+  }
+
+  @Get('me')
+  @Authenticated()
+  me(@CurrentUser() user: PublicUser, @CorrelationId() correlationId?: string): Promise<PublicUser> {
+    return this.auth.me(user.id, correlationId);
+  }
+}

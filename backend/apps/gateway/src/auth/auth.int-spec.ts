@@ -1,0 +1,248 @@
+import { randomInt } from 'node:crypto';
+import { request, type IncomingHttpHeaders } from 'node:http';
+import { JwtService } from '@nestjs/jwt';
+import { authResultSchema, errorBodySchema, JWT_ISSUER, publicUserSchema } from '@seatstorm/contracts';
+import type { Pool } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDb } from '../../../../test/db';
+import { startStack, type TestStack } from '../../../../test/stack';
+import { uniqueId } from '../../../../test/test-env';
+
+const LOGIN_RATE_LIMIT = 8;
+const LOGIN_RATE_LIMIT_PER_EMAIL = 3;
+const PASSWORD = 'correct horse battery';
+
+interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+}
+
+interface CallOptions {
+  method?: 'GET' | 'POST';
+  /** Sent as JSON; `raw` sends a string as it is. */
+  json?: unknown;
+  raw?: string;
+  authorization?: string;
+  /** The client's loopback address: each test signs in from its own, so the per-IP limit of one test never touches another. */
+  from?: string;
+}
+
+const uniqueIp = (): string => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+const uniqueEmail = (): string => `${uniqueId('user')}@example.com`;
+
+describe('auth through gateway → Kafka → auth service → PostgreSQL', () => {
+  let stack: TestStack;
+  let db: Pool;
+
+  beforeAll(async () => {
+    db = testDb();
+    stack = await startStack({
+      services: ['auth', 'gateway'],
+      env: { LOGIN_RATE_LIMIT: String(LOGIN_RATE_LIMIT), LOGIN_RATE_LIMIT_PER_EMAIL: String(LOGIN_RATE_LIMIT_PER_EMAIL) },
+    });
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+    await db?.end();
+  });
+
+  /** One HTTP call from a chosen loopback address (fetch cannot pick its source address). */
+  function call(path: string, options: CallOptions = {}): Promise<Reply> {
+    const payload = options.raw ?? (options.json === undefined ? undefined : JSON.stringify(options.json));
+    const url = new URL(path, stack.url);
+    return new Promise((resolve, reject) => {
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: options.method ?? (payload === undefined ? 'GET' : 'POST'),
+          localAddress: options.from ?? uniqueIp(),
+          headers: {
+            ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+            ...(options.authorization === undefined ? {} : { authorization: options.authorization }),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : undefined }));
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+
+  const login = (email: string, password: string, from?: string) => call('/auth/login', { json: { email, password }, from });
+
+  async function register(email = uniqueEmail()) {
+    const reply = await call('/auth/register', { json: { email, name: 'Dana Scully', password: PASSWORD } });
+    expect(reply.status).toBe(201);
+    return authResultSchema.parse(reply.body);
+  }
+
+  function errorOf(reply: Reply) {
+    return errorBodySchema.parse(reply.body);
+  }
+
+  it('registers, signs in and answers who the caller is', async () => {
+    const email = uniqueEmail();
+    const registered = await call('/auth/register', { json: { email: `  ${email.toUpperCase()} `, name: ' Dana Scully ', password: PASSWORD } });
+    expect(registered.status).toBe(201);
+    const { user, token } = authResultSchema.parse(registered.body);
+    expect(user).toEqual({ id: expect.stringMatching(/^usr_/), email, name: 'Dana Scully', role: 'user' });
+    expect(token.split('.')).toHaveLength(3);
+
+    const { rows } = await db.query<{ email: string; role: string; password_hash: string }>(
+      'SELECT email, role, password_hash FROM users WHERE id = $1',
+      [user.id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ email, role: 'user' });
+    expect(rows[0]?.password_hash).toMatch(/^\$argon2id\$/);
+    expect(rows[0]?.password_hash).not.toContain(PASSWORD);
+
+    const signedIn = await login(email, PASSWORD);
+    expect(signedIn.status).toBe(200);
+    const session = authResultSchema.parse(signedIn.body);
+    expect(session.user).toEqual(user);
+
+    const me = await call('/auth/me', { authorization: `Bearer ${session.token}` });
+    expect(me.status).toBe(200);
+    expect(publicUserSchema.parse(me.body)).toEqual(user);
+    expect(me.body).not.toHaveProperty('passwordHash');
+  });
+
+  it('refuses a second account for the same email, whatever its case, with 409 EMAIL_TAKEN', async () => {
+    const email = uniqueEmail();
+    await register(email);
+    const again = await call('/auth/register', { json: { email: email.toUpperCase(), name: 'Someone Else', password: PASSWORD } });
+    expect(again.status).toBe(409);
+    expect(errorOf(again)).toMatchObject({ statusCode: 409, error: 'EMAIL_TAKEN' });
+    const { rows } = await db.query('SELECT id FROM users WHERE email = $1', [email]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('answers bad input with 400 VALIDATION_FAILED naming each field, and writes nothing', async () => {
+    const name = uniqueId('Nobody');
+    const reply = await call('/auth/register', { json: { email: 'not-an-email', name, password: 'short' } });
+    expect(reply.status).toBe(400);
+    const body = errorOf(reply);
+    expect(body.error).toBe('VALIDATION_FAILED');
+    expect(body.message).toContain('email');
+    expect(body.message).toContain('password');
+    expect(body.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'email' }), expect.objectContaining({ path: 'password' })]));
+    const { rows } = await db.query('SELECT id FROM users WHERE name = $1', [name]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('answers a malformed JSON body or none at all with 400 VALIDATION_FAILED, not a 500', async () => {
+    for (const path of ['/auth/register', '/auth/login']) {
+      const broken = await call(path, { raw: '{"email": "a@example.com", "password": ' });
+      expect(broken.status).toBe(400);
+      expect(errorOf(broken).error).toBe('VALIDATION_FAILED');
+      const empty = await call(path, { method: 'POST' });
+      expect(empty.status).toBe(400);
+      expect(errorOf(empty).error).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('answers a wrong password and an unknown email alike: 401 INVALID_CREDENTIALS with one message', async () => {
+    const { user } = await register();
+    const wrongPassword = await login(user.email, 'not the password');
+    const unknownEmail = await login(uniqueEmail(), PASSWORD);
+    expect(wrongPassword.status).toBe(401);
+    expect(unknownEmail.status).toBe(401);
+    expect(errorOf(wrongPassword)).toMatchObject({ error: 'INVALID_CREDENTIALS' });
+    expect(errorOf(unknownEmail).message).toBe(errorOf(wrongPassword).message);
+    expect(JSON.stringify(wrongPassword.body)).not.toContain('token');
+  });
+
+  it('signs in the seeded demo users with password123, the admin as admin', async () => {
+    const alice = await login('alice@example.com', 'password123');
+    expect(alice.status).toBe(200);
+    expect(authResultSchema.parse(alice.body).user).toEqual({ id: 'usr_alice', email: 'alice@example.com', name: 'Alice', role: 'user' });
+    const admin = await login('Admin@Example.com', 'password123');
+    expect(admin.status).toBe(200);
+    expect(authResultSchema.parse(admin.body).user.role).toBe('admin');
+  });
+
+  it('accepts the token with or without the Bearer scheme', async () => {
+    const { user, token } = await register();
+    for (const authorization of [token, `bearer ${token}`, `Bearer   ${token} `]) {
+      const me = await call('/auth/me', { authorization });
+      expect(me.status, authorization).toBe(200);
+      expect(publicUserSchema.parse(me.body).id).toBe(user.id);
+    }
+  });
+
+  it('answers 401 UNAUTHORIZED without a token, with a tampered, foreign or expired one, and for a deleted account', async () => {
+    const { user, token } = await register();
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const promoted = Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const signer = new JwtService({ secret: stack.config.JWT_SECRET, signOptions: { algorithm: 'HS256', issuer: JWT_ISSUER } });
+    const claimsOf = { sub: user.id, email: user.email, name: user.name, role: user.role };
+
+    const cases: Array<[string, string | undefined, RegExp]> = [
+      ['no header', undefined, /sign in/i],
+      ['a tampered payload', `Bearer ${header}.${promoted}.${signature}`, /invalid/i],
+      ['garbage', 'Bearer not-a-jwt', /invalid/i],
+      ['another secret', `Bearer ${new JwtService({ secret: 'x'.repeat(40) }).sign(claimsOf, { issuer: JWT_ISSUER })}`, /invalid/i],
+      ['another issuer', `Bearer ${signer.sign(claimsOf, { issuer: 'someone-else' })}`, /invalid/i],
+      ['an expired token', `Bearer ${signer.sign({ ...claimsOf, iat: now - 120, exp: now - 60 })}`, /expired/i],
+      ['a deleted account', `Bearer ${signer.sign({ ...claimsOf, sub: uniqueId('usr_gone') }, { expiresIn: 60 })}`, /no longer exists/i],
+      ['a malformed header', `Basic ${token}`, /Bearer <token>/],
+    ];
+    for (const [what, authorization, message] of cases) {
+      const reply = await call('/auth/me', { authorization });
+      expect(reply.status, what).toBe(401);
+      expect(errorOf(reply), what).toMatchObject({ error: 'UNAUTHORIZED', message: expect.stringMatching(message) });
+    }
+  });
+
+  it('limits sign-ins per email with 429 and Retry-After, while other emails from the same IP go on until the per-IP limit', async () => {
+    const from = uniqueIp();
+    const target = await register();
+    for (let attempt = 1; attempt <= LOGIN_RATE_LIMIT_PER_EMAIL; attempt += 1) {
+      expect((await login(target.user.email, 'wrong password', from)).status).toBe(401);
+    }
+    // Over the limit even the right password is refused: the attempt never reaches the auth service.
+    const limited = await login(target.user.email, PASSWORD, from);
+    expect(limited.status).toBe(429);
+    expect(errorOf(limited)).toMatchObject({ error: 'RATE_LIMITED', details: { retryAfterSeconds: expect.any(Number) } });
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+
+    // The same email from elsewhere is limited too; another email from this IP is not, until the IP's own limit.
+    expect((await login(target.user.email, PASSWORD)).status).toBe(429);
+    const other = await register();
+    const attemptsLeft = LOGIN_RATE_LIMIT - LOGIN_RATE_LIMIT_PER_EMAIL - 1;
+    for (let attempt = 1; attempt <= attemptsLeft; attempt += 1) {
+      expect((await login(other.user.email, PASSWORD, from)).status).toBe(200);
+    }
+    const overIp = await login((await register()).user.email, PASSWORD, from);
+    expect(overIp.status).toBe(429);
+    expect(errorOf(overIp).error).toBe('RATE_LIMITED');
+    expect(Number(overIp.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('starts the per-email count again after a successful sign-in', async () => {
+    const from = uniqueIp();
+    const { user } = await register();
+    for (let attempt = 1; attempt < LOGIN_RATE_LIMIT_PER_EMAIL; attempt += 1) {
+      expect((await login(user.email, 'wrong password', from)).status).toBe(401);
+    }
+    expect((await login(user.email, PASSWORD, from)).status).toBe(200);
+    for (let attempt = 1; attempt <= LOGIN_RATE_LIMIT_PER_EMAIL; attempt += 1) {
+      expect((await login(user.email, 'wrong password', from)).status).toBe(401);
+    }
+    expect((await login(user.email, 'wrong password', from)).status).toBe(429);
+  });
+});

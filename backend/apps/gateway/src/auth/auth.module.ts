@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
+import { JWT_ISSUER, RpcPattern } from '@seatstorm/contracts';
+import { RpcClientModule } from '@seatstorm/kafka';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { TokenVerifier } from './token-verifier.service';
+
+/**
+ * Sign-up and sign-in through the auth service, and token checks on this
+ * instance for every route marked `@Authenticated()` or `@Roles(…)`.
+ * Exports TokenVerifier for the socket gateway's handshake.
+ */
+@Module({
+  imports: [
+    RpcClientModule.register([RpcPattern.AuthRegister, RpcPattern.AuthLogin, RpcPattern.AuthGetUser]),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.JWT_SECRET,
+        verifyOptions: { algorithms: ['HS256'], issuer: JWT_ISSUER },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, TokenVerifier, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenVerifier],
+})
+export class AuthModule {}

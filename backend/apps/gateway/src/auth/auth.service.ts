@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { RpcPattern, type AuthResult, type LoginRequest, type PublicUser, type RegisterRequest } from '@seatstorm/contracts';
+import { DomainError } from '@seatstorm/errors';
+import { RpcClient } from '@seatstorm/kafka';
+
+/** The gateway's view of the auth service: every answer comes from it over Kafka. */
+@Injectable()
+export class AuthService {
+  constructor(private readonly rpc: RpcClient) {}
+
+  register(request: RegisterRequest, correlationId?: string): Promise<AuthResult> {
+    return this.rpc.request(RpcPattern.AuthRegister, request, correlationId);
+  }
+
+  login(request: LoginRequest, correlationId?: string): Promise<AuthResult> {
+    return this.rpc.request(RpcPattern.AuthLogin, request, correlationId);
+  }
+
+  /** The caller as the auth service knows them now; a valid token for a deleted account no longer counts. */
+  async me(userId: string, correlationId?: string): Promise<PublicUser> {
+    try {
+      return await this.rpc.request(RpcPattern.AuthGetUser, { userId }, correlationId);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') {
+        throw new DomainError('UNAUTHORIZED', 'Your account no longer exists. Please sign in again.');
+      }
+      throw error;
+    }
+  }
+}
