@@ -1,0 +1,702 @@
+import { BOOKING_STATUSES, type BookingCommand, type BookingStatus, type ErrorCode, type EventStatus, type SeatStatus } from '@seatstorm/contracts';
+import { describe, expect, it } from 'vitest';
+import {
+  type BatchResult,
+  type BatchState,
+  type BookingState,
+  type Decision,
+  type FollowUp,
+  type HoldPolicy,
+  type SeatState,
+  TRANSITIONS,
+  canTransition,
+  decideBatch,
+} from './booking.rules';
+
+// ---------------------------------------------------------------------------
+// Builders: an event on sale with numbered seats, bookings as the database
+// holds them, and one builder per command.
+// ---------------------------------------------------------------------------
+
+const EVENT_ID = 'evt_eras';
+const OTHER_EVENT_ID = 'evt_other';
+const ALICE = 'usr_alice';
+const BOB = 'usr_bob';
+const CARD = 'tok_test_4242';
+const MINUTE = 60_000;
+const T0 = new Date('2026-11-22T10:00:00.000Z');
+/** A hold lives 10 minutes; paying extends it to now + 5 minutes, never beyond 12 minutes after it was made. */
+const POLICY: HoldPolicy = { holdTtlMs: 10 * MINUTE, paymentExtensionMs: 5 * MINUTE, maxHoldLifetimeMs: 12 * MINUTE, maxSeatsPerBooking: 4 };
+const HOLD_ENDS = T0.getTime() + POLICY.holdTtlMs;
+
+const at = (ms: number): Date => new Date(T0.getTime() + ms);
+const seatId = (n: number, eventId = EVENT_ID): string => `${eventId}_A${n}`;
+const priceOf = (n: number): number => 1_000 * n;
+
+function seat(n: number, overrides: Partial<SeatState> = {}): SeatState {
+  return { id: seatId(n), eventId: EVENT_ID, status: 'available', bookingId: null, price: priceOf(n), ...overrides };
+}
+
+type BookingSpec = Partial<Omit<BookingState, 'seatIds'>> & { seats?: number[] };
+
+/** A booking as the database holds it; by default Alice's fresh hold on seat 1, made at T0. */
+function booking({ seats = [1], ...overrides }: BookingSpec = {}): BookingState {
+  const id = overrides.id ?? 'bkg_alice';
+  return {
+    id,
+    eventId: EVENT_ID,
+    userId: ALICE,
+    status: 'reserved',
+    commandId: `cmd_hold_${id}`,
+    seatIds: seats.map((n) => seatId(n)),
+    amount: seats.reduce((total, n) => total + priceOf(n), 0),
+    expiresAt: new Date(HOLD_ENDS),
+    holdExtendedAt: null,
+    reason: null,
+    cardToken: null,
+    chargePaymentId: null,
+    refundPaymentId: null,
+    createdAt: T0,
+    ...overrides,
+  };
+}
+
+/** A booking whose owner started paying (payment `pay_alice`) a minute after the hold. */
+function charged(spec: BookingSpec = {}): BookingState {
+  return booking({ cardToken: CARD, chargePaymentId: 'pay_alice', holdExtendedAt: at(MINUTE), expiresAt: at(10 * MINUTE), ...spec });
+}
+
+/** The seat status each booking status shows on the map (docs/architecture.md §3). */
+const SEAT_SHOWN: Partial<Record<BookingStatus, SeatStatus>> = { reserved: 'reserved', paid: 'paid', confirmed: 'confirmed' };
+
+interface WorldSpec {
+  seatCount?: number;
+  /** Seats added or replacing the numbered ones (a blocked seat, a seat of another event…). */
+  seats?: SeatState[];
+  bookings?: BookingState[];
+  eventStatus?: EventStatus;
+}
+
+/** Seats 1..seatCount of an event, painted by the bookings that hold them. */
+function world({ seatCount = 8, seats = [], bookings = [], eventStatus = 'on_sale' }: WorldSpec = {}): BatchState {
+  const seatMap = new Map<string, SeatState>();
+  for (let n = 1; n <= seatCount; n++) seatMap.set(seatId(n), seat(n));
+  for (const extra of seats) seatMap.set(extra.id, extra);
+  for (const held of bookings) {
+    const status = SEAT_SHOWN[held.status];
+    if (!status) continue;
+    for (const id of held.seatIds) seatMap.set(id, { ...seatMap.get(id)!, status, bookingId: held.id });
+  }
+  return {
+    seats: seatMap,
+    bookings: new Map(bookings.map((b) => [b.id, b])),
+    events: new Map([
+      [EVENT_ID, { id: EVENT_ID, status: eventStatus }],
+      [OTHER_EVENT_ID, { id: OTHER_EVENT_ID, status: 'on_sale' }],
+    ]),
+  };
+}
+
+let commandSequence = 0;
+function envelope(bookingId: string, eventId = EVENT_ID) {
+  commandSequence += 1;
+  return { commandId: `cmd_${commandSequence}`, eventId, issuedAt: T0.toISOString(), bookingId };
+}
+
+interface HoldOptions {
+  userId?: string;
+  deadline?: Date;
+  eventId?: string;
+}
+
+function hold(bookingId: string, seats: Array<number | string>, { userId = ALICE, deadline = at(60 * MINUTE), eventId }: HoldOptions = {}): BookingCommand {
+  const seatIds = seats.map((s) => (typeof s === 'number' ? seatId(s) : s));
+  return { ...envelope(bookingId, eventId), type: 'hold', userId, seatIds, deadline: deadline.toISOString() };
+}
+
+const cancel = (bookingId: string, userId = ALICE): BookingCommand => ({ ...envelope(bookingId), type: 'cancel', userId });
+const expire = (bookingId: string): BookingCommand => ({ ...envelope(bookingId), type: 'expire' });
+const confirm = (bookingId: string): BookingCommand => ({ ...envelope(bookingId), type: 'confirm' });
+const pay = (bookingId: string, paymentId = 'pay_alice', userId = ALICE): BookingCommand => ({
+  ...envelope(bookingId),
+  type: 'pay',
+  userId,
+  paymentId,
+  cardToken: CARD,
+});
+
+function paymentResult(
+  bookingId: string,
+  kind: 'charge' | 'refund',
+  paymentId: string,
+  outcome: 'succeeded' | 'failed',
+  reason?: string,
+): BookingCommand {
+  return { ...envelope(bookingId), type: 'payment-result', kind, paymentId, outcome, reason };
+}
+
+/** The payment request for Alice's booking `bkg_a` of seats 1 and 2, paid with her card. */
+function paymentRequestFor(kind: 'charge' | 'refund', paymentId: string): FollowUp {
+  return {
+    kind: 'payment-request',
+    request: { kind, paymentId, bookingId: 'bkg_a', eventId: EVENT_ID, userId: ALICE, amount: priceOf(1) + priceOf(2), cardToken: CARD },
+  };
+}
+
+function decide(state: BatchState, commands: BookingCommand[], now = T0): BatchResult {
+  return decideBatch(state, commands, now, POLICY);
+}
+
+/** The state the database holds once the batch is saved. */
+function saved(state: BatchState, result: BatchResult): BatchState {
+  const seats = new Map(state.seats);
+  for (const { after } of result.seatChanges) seats.set(after.id, after);
+  const bookings = new Map(state.bookings);
+  for (const changed of result.bookings) bookings.set(changed.id, changed);
+  return { seats, bookings, events: state.events };
+}
+
+/** What the seat map shows for these seats, e.g. `reserved by bkg_a` or `available`. */
+function shown(state: BatchState, ...seats: Array<number | string>): string[] {
+  return seats.map((s) => {
+    const found = state.seats.get(typeof s === 'number' ? seatId(s) : s);
+    if (!found) return 'missing';
+    return found.bookingId ? `${found.status} by ${found.bookingId}` : found.status;
+  });
+}
+
+const outcomes = (result: BatchResult): Array<Decision['outcome']> => result.decisions.map((d) => d.outcome);
+
+/** A tiny seeded pseudo-random generator (numerical recipes LCG), so every run races the same way. */
+function lcg(seed: number): (below: number) => number {
+  let state = seed >>> 0;
+  return (below) => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return Math.floor((state / 2 ** 32) * below);
+  };
+}
+
+// ---------------------------------------------------------------------------
+
+describe('first wins', () => {
+  it('gives a seat three people hold in one batch to the first, and tells the other two which seat they lost', () => {
+    const state = world();
+    const result = decide(state, [hold('bkg_a', [1]), hold('bkg_b', [1], { userId: BOB }), hold('bkg_c', [1], { userId: 'usr_carol' })]);
+
+    expect(outcomes(result)).toEqual(['applied', 'rejected', 'rejected']);
+    expect(result.decisions[0].booking).toMatchObject({ status: 'reserved', seatIds: [seatId(1)], amount: priceOf(1), expiresAt: new Date(HOLD_ENDS) });
+    for (const loser of result.decisions.slice(1)) {
+      expect(loser).toMatchObject({ errorCode: 'SEAT_UNAVAILABLE', unavailableSeatIds: [seatId(1)], booking: { status: 'rejected' } });
+      expect(loser.reason).toContain(seatId(1));
+    }
+    expect(result.seatChanges).toEqual([{ before: seat(1), after: seat(1, { status: 'reserved', bookingId: 'bkg_a' }) }]);
+    expect(result.bookings.map((b) => `${b.id} ${b.status}`)).toEqual(['bkg_a reserved', 'bkg_b rejected', 'bkg_c rejected']);
+  });
+
+  it('answers a redelivered hold with the booking it already decided, changing nothing more', () => {
+    const result = decide(world(), [hold('bkg_a', [1]), hold('bkg_b', [1]), hold('bkg_a', [1]), hold('bkg_b', [1])]);
+
+    expect(outcomes(result)).toEqual(['applied', 'rejected', 'ignored', 'ignored']);
+    expect(result.decisions.map((d) => d.booking?.status)).toEqual(['reserved', 'rejected', 'reserved', 'rejected']);
+    expect(result.seatChanges).toHaveLength(1);
+  });
+});
+
+describe('all or nothing', () => {
+  it('rejects a multi-seat hold when one seat is taken, naming only that seat, and changes none of the others', () => {
+    const state = world({ bookings: [booking({ id: 'bkg_bob', userId: BOB, seats: [3] })] });
+    const result = decide(state, [hold('bkg_a', [2, 3, 4])]);
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: 'SEAT_UNAVAILABLE', unavailableSeatIds: [seatId(3)] });
+    expect(result.seatChanges).toEqual([]);
+    expect(shown(saved(state, result), 2, 3, 4)).toEqual(['available', 'reserved by bkg_bob', 'available']);
+  });
+
+  it.each([
+    { story: 'A: 1,2  B: 2,3  C: 3,4 → A and C win, B loses seat 2', requests: [[1, 2], [2, 3], [3, 4]], lost: [[], [2], []] },
+    { story: 'A: 1,2  B: 1,2,3 → B loses seats 1 and 2', requests: [[1, 2], [1, 2, 3]], lost: [[], [1, 2]] },
+    { story: 'A: 1  B: 2  C: 1,2 → C loses both to two different holds', requests: [[1], [2], [1, 2]], lost: [[], [], [1, 2]] },
+    { story: 'A: 1,2  B: 2,3  C: 3 → C wins because B took nothing', requests: [[1, 2], [2, 3], [3]], lost: [[], [2], []] },
+  ])('overlapping requests: $story', ({ requests, lost }) => {
+    const state = world();
+    const ids = requests.map((_, i) => `bkg_${i}`);
+    const result = decide(state, requests.map((seats, i) => hold(ids[i], seats)));
+
+    expect(result.decisions.map((d) => d.unavailableSeatIds ?? [])).toEqual(lost.map((seats) => seats.map((n) => seatId(n))));
+    const after = saved(state, result);
+    requests.forEach((seats, i) => {
+      const won = lost[i].length === 0;
+      expect(result.decisions[i].outcome).toBe(won ? 'applied' : 'rejected');
+      if (won) expect(shown(after, ...seats)).toEqual(seats.map(() => `reserved by ${ids[i]}`));
+    });
+  });
+
+  it.each([1, 7, 42, 2026, 31_337])('random overlapping requests over 16 seats (seed %i) never double-book and always name what was lost', (seed) => {
+    const random = lcg(seed);
+    const requests = Array.from({ length: 100 }, () => {
+      const pool = Array.from({ length: 16 }, (_, i) => i + 1);
+      return Array.from({ length: 1 + random(4) }, () => pool.splice(random(pool.length), 1)[0]);
+    });
+    const state = world({ seatCount: 16 });
+    const result = decide(state, requests.map((seats, i) => hold(`bkg_${i}`, seats, { userId: `usr_${i}` })));
+    const after = saved(state, result);
+
+    const holder = new Map<string, string>();
+    result.decisions.forEach((decision, i) => {
+      const wanted = requests[i].map((n) => seatId(n));
+      const alreadyHeld = wanted.filter((id) => holder.has(id));
+      if (decision.outcome === 'applied') {
+        expect(alreadyHeld).toEqual([]);
+        for (const id of wanted) holder.set(id, `bkg_${i}`);
+      } else {
+        expect(decision.errorCode).toBe('SEAT_UNAVAILABLE');
+        expect(alreadyHeld.length).toBeGreaterThan(0);
+        expect(decision.unavailableSeatIds).toEqual(alreadyHeld);
+      }
+    });
+
+    const winners = result.bookings.filter((b) => b.status === 'reserved');
+    for (const winner of winners) expect(shown(after, ...winner.seatIds)).toEqual(winner.seatIds.map(() => `reserved by ${winner.id}`));
+    const reservedSeats = [...after.seats.values()].filter((s) => s.status === 'reserved');
+    expect(reservedSeats).toHaveLength(winners.reduce((total, b) => total + b.seatIds.length, 0));
+    expect(result.seatChanges).toHaveLength(reservedSeats.length);
+    // The seed must make a real race: several winners and several losers.
+    expect(winners.length).toBeGreaterThan(1);
+    expect(winners.length).toBeLessThan(requests.length);
+  });
+});
+
+describe('hold rejections', () => {
+  const otherEventSeat: SeatState = { ...seat(1), id: seatId(1, OTHER_EVENT_ID), eventId: OTHER_EVENT_ID };
+
+  it.each<{ story: string; spec?: WorldSpec; seats: Array<number | string>; options?: HoldOptions; now?: Date; code: ErrorCode; names?: string[] }>([
+    { story: 'a seat the event does not have', seats: [1, 99], code: 'NOT_FOUND', names: [seatId(99)] },
+    { story: 'a seat of another event', spec: { seats: [otherEventSeat] }, seats: [2, otherEventSeat.id], code: 'NOT_FOUND', names: [otherEventSeat.id] },
+    { story: 'an event that does not exist', seats: [1], options: { eventId: 'evt_gone' }, code: 'NOT_FOUND' },
+    { story: 'an event not on sale', spec: { eventStatus: 'scheduled' }, seats: [1], code: 'INVALID_STATE' },
+    { story: 'a request decided after its deadline', seats: [1], options: { deadline: at(10_000) }, now: at(10_001), code: 'HOLD_EXPIRED' },
+    { story: 'more seats than one booking may claim', seats: [1, 2, 3, 4, 5], code: 'VALIDATION_FAILED' },
+    { story: 'a seat listed twice', seats: [1, 2, 1], code: 'VALIDATION_FAILED' },
+    { story: 'a seat an admin blocked', spec: { seats: [seat(3, { status: 'blocked' })] }, seats: [2, 3], code: 'SEAT_UNAVAILABLE', names: [seatId(3)] },
+  ])('rejects $story with $code', ({ spec, seats, options, now, code, names }) => {
+    const result = decide(world(spec), [hold('bkg_a', seats, options)], now);
+
+    const [decision] = result.decisions;
+    expect(decision).toMatchObject({ outcome: 'rejected', errorCode: code, booking: { id: 'bkg_a', status: 'rejected' } });
+    expect(decision.unavailableSeatIds).toEqual(names);
+    expect(decision.reason).toMatch(/\w/);
+    expect(result.seatChanges).toEqual([]);
+    expect(result.bookings.map((b) => `${b.id} ${b.status}`)).toEqual(['bkg_a rejected']);
+  });
+
+  it.each<{ story: string; seats: number[]; options?: HoldOptions; now?: Date }>([
+    { story: 'exactly the most seats one booking may claim', seats: [1, 2, 3, 4] },
+    { story: 'a request decided right at its deadline', seats: [1], options: { deadline: at(10_000) }, now: at(10_000) },
+  ])('grants $story', ({ seats, options, now }) => {
+    const state = world();
+    const result = decide(state, [hold('bkg_a', seats, options)], now);
+
+    expect(result.decisions[0].booking).toMatchObject({ status: 'reserved', amount: seats.reduce((total, n) => total + priceOf(n), 0) });
+    expect(shown(saved(state, result), ...seats)).toEqual(seats.map(() => 'reserved by bkg_a'));
+  });
+});
+
+describe('hold → expire → hold', () => {
+  const held = () => world({ bookings: [booking({ id: 'bkg_a', seats: [1, 2] })] });
+
+  it('ignores an expire that arrives before the hold runs out', () => {
+    const result = decide(held(), [expire('bkg_a')], new Date(HOLD_ENDS - 1));
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'ignored', booking: { status: 'reserved' } });
+    expect(result.seatChanges).toEqual([]);
+    expect(result.bookings).toEqual([]);
+  });
+
+  it.each([
+    { when: 'exactly when the hold runs out', now: new Date(HOLD_ENDS) },
+    { when: 'after the hold ran out', now: new Date(HOLD_ENDS + MINUTE) },
+  ])('expires the booking and frees its seats $when', ({ now }) => {
+    const state = held();
+    const result = decide(state, [expire('bkg_a'), expire('bkg_a')], now);
+
+    expect(outcomes(result)).toEqual(['applied', 'ignored']);
+    expect(result.decisions[0].booking).toMatchObject({ status: 'expired', reason: expect.stringMatching(/expired/) });
+    expect(shown(saved(state, result), 1, 2)).toEqual(['available', 'available']);
+  });
+
+  it('gives the released seats to a later hold in the same batch', () => {
+    const state = held();
+    const result = decide(state, [expire('bkg_a'), hold('bkg_b', [2, 3], { userId: BOB })], new Date(HOLD_ENDS));
+
+    expect(outcomes(result)).toEqual(['applied', 'applied']);
+    expect(shown(saved(state, result), 1, 2, 3)).toEqual(['available', 'reserved by bkg_b', 'reserved by bkg_b']);
+  });
+
+  it('refuses a hold that comes before the expire in the batch, since the seat was still held then', () => {
+    const result = decide(held(), [hold('bkg_b', [2], { userId: BOB }), expire('bkg_a')], new Date(HOLD_ENDS));
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: 'SEAT_UNAVAILABLE', unavailableSeatIds: [seatId(2)] });
+    expect(result.decisions[1]).toMatchObject({ outcome: 'applied', booking: { status: 'expired' } });
+  });
+});
+
+describe('pay', () => {
+  const reserved = () => world({ bookings: [booking({ id: 'bkg_a', seats: [1, 2] })] });
+
+  it.each([
+    { story: 'to now + the payment extension', payAt: 6 * MINUTE, expiresAt: 11 * MINUTE },
+    { story: 'but never beyond the longest a hold may live', payAt: 9 * MINUTE, expiresAt: 12 * MINUTE },
+    { story: 'and never shortens a hold that would last longer anyway', payAt: 2 * MINUTE, expiresAt: 10 * MINUTE },
+  ])('extends the hold $story and asks for one charge of the booking amount', ({ payAt, expiresAt }) => {
+    const result = decide(reserved(), [pay('bkg_a')], at(payAt));
+
+    expect(result.decisions[0]).toMatchObject({
+      outcome: 'applied',
+      booking: { status: 'reserved', expiresAt: at(expiresAt), holdExtendedAt: at(payAt), chargePaymentId: 'pay_alice', cardToken: CARD },
+    });
+    expect(result.decisions[0].followUps).toEqual([paymentRequestFor('charge', 'pay_alice')]);
+    expect(result.seatChanges).toEqual([]);
+  });
+
+  it('extends only once: the same payment again is ignored, another payment is refused', () => {
+    const first = reserved();
+    const paid = saved(first, decide(first, [pay('bkg_a')], at(6 * MINUTE)));
+    const result = decide(paid, [pay('bkg_a'), pay('bkg_a', 'pay_again')], at(10 * MINUTE));
+
+    expect(result.decisions.map((d) => [d.outcome, d.errorCode])).toEqual([
+      ['ignored', undefined],
+      ['rejected', 'INVALID_STATE'],
+    ]);
+    expect(result.decisions.flatMap((d) => d.followUps)).toEqual([]);
+    expect(result.bookings).toEqual([]);
+    expect(paid.bookings.get('bkg_a')?.expiresAt).toEqual(at(11 * MINUTE));
+  });
+
+  it('refuses a payment by someone who does not own the booking', () => {
+    const state = reserved();
+    const result = decide(state, [pay('bkg_a', 'pay_bob', BOB)], at(MINUTE));
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: 'FORBIDDEN', booking: state.bookings.get('bkg_a') });
+    expect(result.decisions[0].followUps).toEqual([]);
+    expect(result.bookings).toEqual([]);
+  });
+
+  it('answers HOLD_EXPIRED and releases the seats when the time ran out before the sweeper noticed', () => {
+    const state = reserved();
+    const result = decide(state, [pay('bkg_a')], new Date(HOLD_ENDS));
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: 'HOLD_EXPIRED', booking: { status: 'expired', chargePaymentId: null } });
+    expect(result.decisions[0].followUps).toEqual([]);
+    expect(result.bookings.map((b) => b.status)).toEqual(['expired']);
+    expect(shown(saved(state, result), 1, 2)).toEqual(['available', 'available']);
+  });
+
+  it.each<{ story: string; bookings: BookingState[]; code: ErrorCode }>([
+    { story: 'an expired booking', bookings: [booking({ id: 'bkg_a', status: 'expired' })], code: 'HOLD_EXPIRED' },
+    { story: 'a cancelled booking', bookings: [booking({ id: 'bkg_a', status: 'cancelled' })], code: 'INVALID_STATE' },
+    { story: 'a rejected booking', bookings: [booking({ id: 'bkg_a', status: 'rejected', expiresAt: null })], code: 'INVALID_STATE' },
+    { story: 'a booking that does not exist', bookings: [], code: 'NOT_FOUND' },
+  ])('refuses to pay for $story with $code', ({ bookings, code }) => {
+    const result = decide(world({ bookings }), [pay('bkg_a')], at(MINUTE));
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: code, followUps: [] });
+    expect(result.bookings).toEqual([]);
+  });
+});
+
+describe('payment results', () => {
+  const paying = (spec: BookingSpec = {}, ...others: BookingState[]) => world({ bookings: [charged({ id: 'bkg_a', seats: [1, 2], ...spec }), ...others] });
+
+  it('marks a reserved booking paid when its charge succeeds, asks for confirmation, and confirmation issues the seats', () => {
+    const state = paying();
+    const charge = decide(state, [paymentResult('bkg_a', 'charge', 'pay_alice', 'succeeded')], at(2 * MINUTE));
+
+    expect(charge.decisions[0]).toMatchObject({ outcome: 'applied', booking: { status: 'paid' } });
+    expect(charge.decisions[0].followUps).toEqual([{ kind: 'confirm', bookingId: 'bkg_a', eventId: EVENT_ID }]);
+    const paid = saved(state, charge);
+    expect(shown(paid, 1, 2)).toEqual(['paid by bkg_a', 'paid by bkg_a']);
+
+    const confirmation = decide(paid, [confirm('bkg_a'), confirm('bkg_a')], at(3 * MINUTE));
+    expect(outcomes(confirmation)).toEqual(['applied', 'ignored']);
+    expect(confirmation.decisions[0].booking?.status).toBe('confirmed');
+    expect(shown(saved(paid, confirmation), 1, 2)).toEqual(['confirmed by bkg_a', 'confirmed by bkg_a']);
+  });
+
+  it('marks the booking payment_failed when the charge fails, keeps the reason and frees the seats', () => {
+    const state = paying();
+    const result = decide(state, [paymentResult('bkg_a', 'charge', 'pay_alice', 'failed', 'Card declined.')], at(2 * MINUTE));
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'applied', reason: 'Card declined.', booking: { status: 'payment_failed', reason: 'Card declined.' } });
+    expect(shown(saved(state, result), 1, 2)).toEqual(['available', 'available']);
+  });
+
+  it.each([
+    { story: 'another charge', command: () => paymentResult('bkg_a', 'charge', 'pay_someone_else', 'succeeded') },
+    { story: 'a refund never asked for', command: () => paymentResult('bkg_a', 'refund', 'rfd_unknown', 'succeeded') },
+  ])('ignores the result of $story', ({ command }) => {
+    const result = decide(paying(), [command()], at(2 * MINUTE));
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'ignored', booking: { status: 'reserved' }, followUps: [] });
+    expect(result.bookings).toEqual([]);
+    expect(result.seatChanges).toEqual([]);
+  });
+
+  it('refunds a payment that succeeds after the hold expired, once, and leaves the seats to whoever holds them now', () => {
+    const bobsBooking = booking({ id: 'bkg_bob', userId: BOB, seats: [1], createdAt: at(11 * MINUTE), expiresAt: at(21 * MINUTE) });
+    const state = paying({ status: 'expired' }, bobsBooking);
+    const late = decide(state, [paymentResult('bkg_a', 'charge', 'pay_alice', 'succeeded'), paymentResult('bkg_a', 'charge', 'pay_alice', 'succeeded')], at(13 * MINUTE));
+
+    expect(outcomes(late)).toEqual(['applied', 'ignored']);
+    const refundId = late.decisions[0].booking?.refundPaymentId ?? '';
+    expect(late.decisions[0].booking).toMatchObject({ status: 'expired', refundPaymentId: expect.stringMatching(/\S/) });
+    expect(refundId).not.toBe('pay_alice');
+    expect(late.decisions.flatMap((d) => d.followUps)).toEqual([paymentRequestFor('refund', refundId)]);
+    expect(late.seatChanges).toEqual([]);
+
+    const afterLate = saved(state, late);
+    const refund = decide(
+      afterLate,
+      [
+        paymentResult('bkg_a', 'refund', refundId, 'succeeded'),
+        paymentResult('bkg_a', 'refund', refundId, 'succeeded'),
+        paymentResult('bkg_a', 'refund', 'rfd_other', 'succeeded'),
+        paymentResult('bkg_a', 'charge', 'pay_alice', 'succeeded'),
+      ],
+      at(14 * MINUTE),
+    );
+    expect(outcomes(refund)).toEqual(['applied', 'ignored', 'ignored', 'ignored']);
+    expect(refund.bookings.map((b) => b.status)).toEqual(['refunded']);
+    expect(refund.decisions.flatMap((d) => d.followUps)).toEqual([]);
+    expect(shown(saved(afterLate, refund), 1, 2)).toEqual(['reserved by bkg_bob', 'available']);
+  });
+
+  it('keeps the booking as it was and says why when a refund fails', () => {
+    const state = paying({ status: 'expired', refundPaymentId: 'rfd_a' });
+    const result = decide(state, [paymentResult('bkg_a', 'refund', 'rfd_a', 'failed', 'Provider down')], at(13 * MINUTE));
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: 'SERVICE_UNAVAILABLE', booking: { status: 'expired', refundPaymentId: 'rfd_a' } });
+    expect(result.decisions[0].reason).toContain('Provider down');
+  });
+});
+
+describe('cancel', () => {
+  it('cancels a reserved booking and frees its seats at once, for the next hold in the same batch', () => {
+    const state = world({ bookings: [booking({ id: 'bkg_a', seats: [1, 2] })] });
+    const result = decide(state, [cancel('bkg_a'), hold('bkg_b', [2], { userId: BOB })], at(MINUTE));
+
+    expect(outcomes(result)).toEqual(['applied', 'applied']);
+    expect(result.decisions[0].booking?.status).toBe('cancelled');
+    expect(shown(saved(state, result), 1, 2)).toEqual(['available', 'reserved by bkg_b']);
+  });
+
+  it('refunds a confirmed booking, keeping its seats until the refund succeeds', () => {
+    const state = world({ bookings: [charged({ id: 'bkg_a', seats: [1, 2], status: 'confirmed' })] });
+    const cancelled = decide(state, [cancel('bkg_a'), cancel('bkg_a')], at(MINUTE));
+
+    expect(outcomes(cancelled)).toEqual(['applied', 'ignored']);
+    const refundId = cancelled.decisions[0].booking?.refundPaymentId ?? '';
+    expect(cancelled.decisions[0].booking).toMatchObject({ status: 'confirmed', refundPaymentId: expect.stringMatching(/\S/) });
+    expect(cancelled.decisions.flatMap((d) => d.followUps)).toEqual([paymentRequestFor('refund', refundId)]);
+    const refunding = saved(state, cancelled);
+    expect(shown(refunding, 1, 2)).toEqual(['confirmed by bkg_a', 'confirmed by bkg_a']);
+
+    const refunded = decide(refunding, [paymentResult('bkg_a', 'refund', refundId, 'succeeded')], at(2 * MINUTE));
+    expect(refunded.decisions[0].booking?.status).toBe('refunded');
+    expect(shown(saved(refunding, refunded), 1, 2)).toEqual(['available', 'available']);
+  });
+
+  it.each<BookingStatus>(['reserved', 'confirmed'])('refuses to cancel a %s booking for someone who does not own it', (status) => {
+    const state = world({ bookings: [charged({ id: 'bkg_a', status })] });
+    const result = decide(state, [cancel('bkg_a', BOB)], at(MINUTE));
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: 'FORBIDDEN', booking: state.bookings.get('bkg_a'), followUps: [] });
+    expect(result.bookings).toEqual([]);
+  });
+
+  it.each<BookingStatus>(['expired', 'rejected', 'cancelled', 'payment_failed', 'refunded'])('refuses to cancel a %s booking', (status) => {
+    const result = decide(world({ bookings: [booking({ id: 'bkg_a', status })] }), [cancel('bkg_a')], at(MINUTE));
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: 'INVALID_STATE', booking: { status }, followUps: [] });
+    expect(result.bookings).toEqual([]);
+  });
+});
+
+describe('state machine', () => {
+  // WARNING: written out by hand on purpose: adding or removing a transition must fail here first.
+  const ALLOWED = new Set([
+    'pending → reserved',
+    'pending → rejected',
+    'reserved → paid',
+    'reserved → payment_failed',
+    'reserved → expired',
+    'reserved → cancelled',
+    'paid → confirmed',
+    'paid → refunded',
+    'confirmed → refunded',
+    'expired → refunded',
+    'cancelled → refunded',
+    'payment_failed → refunded',
+  ]);
+  const pairs = BOOKING_STATUSES.flatMap((from) => BOOKING_STATUSES.map((to) => ({ from, to, allowed: ALLOWED.has(`${from} → ${to}`) })));
+
+  it.each(pairs)('$from → $to allowed: $allowed', ({ from, to, allowed }) => {
+    expect(canTransition(from, to)).toBe(allowed);
+  });
+
+  it('lists in TRANSITIONS exactly the allowed transitions', () => {
+    const listed = Object.entries(TRANSITIONS).flatMap(([from, targets]) => (targets ?? []).map((to) => `${from} → ${to}`));
+    expect(listed.toSorted()).toEqual([...ALLOWED].toSorted());
+  });
+
+  /** Every command Alice's booking could receive, with the payment ids it knows of and some it does not. */
+  function commandsFor(current: BookingState): BookingCommand[] {
+    const refundId = current.refundPaymentId ?? 'rfd_unknown';
+    return [
+      hold(current.id, [1]),
+      cancel(current.id),
+      cancel(current.id, BOB),
+      expire(current.id),
+      pay(current.id),
+      pay(current.id, 'pay_other'),
+      pay(current.id, 'pay_bob', BOB),
+      confirm(current.id),
+      ...(['succeeded', 'failed'] as const).flatMap((outcome) => [
+        paymentResult(current.id, 'charge', 'pay_alice', outcome),
+        paymentResult(current.id, 'charge', 'pay_other', outcome),
+        paymentResult(current.id, 'refund', refundId, outcome),
+        paymentResult(current.id, 'refund', 'rfd_other', outcome),
+      ]),
+    ];
+  }
+
+  /** Decides one command and lists every way it broke the state machine or the seat map. */
+  function violationsOf(state: BatchState, current: BookingState, command: BookingCommand, now: Date): { next: BatchState; violations: string[] } {
+    const story = `${current.status} + ${command.type}${command.type === 'payment-result' ? ` ${command.kind} ${command.outcome}` : ''} at +${(now.getTime() - T0.getTime()) / MINUTE}m`;
+    let result: BatchResult;
+    try {
+      result = decide(state, [command], now);
+    } catch (error) {
+      return { next: state, violations: [`${story}: threw ${String(error)}`] };
+    }
+    const next = saved(state, result);
+    const after = next.bookings.get(current.id) ?? current;
+    const violations: string[] = [];
+    const decided = result.decisions[0].booking?.status ?? current.status;
+    if (decided !== after.status) violations.push(`${story}: answered ${decided} but saved ${after.status}`);
+    if (after.status !== current.status && !canTransition(current.status, after.status)) violations.push(`${story}: illegal ${current.status} → ${after.status}`);
+    const seatShows = SEAT_SHOWN[after.status];
+    const expected = after.seatIds.map(() => (seatShows ? `${seatShows} by ${after.id}` : 'available'));
+    if (JSON.stringify(shown(next, ...after.seatIds)) !== JSON.stringify(expected)) {
+      violations.push(`${story}: seats show ${shown(next, ...after.seatIds).join(', ')} for a ${after.status} booking`);
+    }
+    const chargeSucceeded = command.type === 'payment-result' && command.kind === 'charge' && command.outcome === 'succeeded' && command.paymentId === current.chargePaymentId;
+    if (chargeSucceeded && !seatShows && !after.refundPaymentId) violations.push(`${story}: kept the money of a booking without seats`);
+    return { next, violations };
+  }
+
+  const refundId = 'rfd_alice';
+  /** One booking in every status, with every mix of charge and refund that status can really have. */
+  const REACHABLE: BookingState[] = [
+    booking({ status: 'pending', expiresAt: null }),
+    booking({ status: 'rejected', expiresAt: null, amount: 0 }),
+    booking(),
+    charged(),
+    ...(['paid', 'confirmed', 'payment_failed', 'expired', 'cancelled'] as const).flatMap((status) => [
+      charged({ status }),
+      charged({ status, refundPaymentId: refundId }),
+    ]),
+    booking({ status: 'expired' }),
+    booking({ status: 'cancelled' }),
+    charged({ status: 'refunded', refundPaymentId: refundId }),
+  ];
+
+  it('drives bookings in every status', () => {
+    expect(new Set(REACHABLE.map((b) => b.status))).toEqual(new Set(BOOKING_STATUSES));
+  });
+
+  it.each(REACHABLE.map((b) => ({ b, label: `${b.status}${b.chargePaymentId ? ', charged' : ''}${b.refundPaymentId ? ', refund asked' : ''}` })))(
+    'never makes an illegal move from a $label booking',
+    ({ b }) => {
+      const state = world({ bookings: [b] });
+      const violations = [at(MINUTE), new Date(HOLD_ENDS + MINUTE)].flatMap((now) =>
+        commandsFor(b).flatMap((command) => violationsOf(state, b, command, now).violations),
+      );
+      expect(violations).toEqual([]);
+    },
+  );
+
+  it.each([3, 11, 99, 2026])('never makes an illegal move along a random life of a booking (seed %i)', (seed) => {
+    const random = lcg(seed);
+    const violations: string[] = [];
+    const visited = new Set<BookingStatus>();
+    for (let life = 0; life < 20; life++) {
+      let now = T0;
+      let state = saved(world(), decide(world(), [hold('bkg_alice', [1, 2])], now));
+      for (let step = 0; step < 12; step++) {
+        now = new Date(now.getTime() + random(4) * MINUTE);
+        const current = state.bookings.get('bkg_alice')!;
+        visited.add(current.status);
+        const choices = commandsFor(current);
+        const outcome = violationsOf(state, current, choices[random(choices.length)], now);
+        violations.push(...outcome.violations);
+        state = outcome.next;
+      }
+    }
+    expect(violations).toEqual([]);
+    expect(visited.size).toBeGreaterThan(3);
+  });
+});
+
+describe('seat changes', () => {
+  it('expects the state loaded from the database, even when a seat changes hands several times in the batch', () => {
+    const state = world({ bookings: [booking({ id: 'bkg_a', seats: [1] })] });
+    const result = decide(state, [cancel('bkg_a'), hold('bkg_b', [1], { userId: BOB }), cancel('bkg_b', BOB), hold('bkg_c', [1])], at(MINUTE));
+
+    expect(outcomes(result)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    expect(result.seatChanges).toEqual([{ before: state.seats.get(seatId(1)), after: seat(1, { status: 'reserved', bookingId: 'bkg_c' }) }]);
+    expect(result.seatChanges[0].before).toMatchObject({ status: 'reserved', bookingId: 'bkg_a' });
+  });
+
+  it('reports one change from reserved to confirmed when payment and confirmation land in one batch', () => {
+    const state = world({ bookings: [charged({ id: 'bkg_a', seats: [1] })] });
+    const result = decide(state, [paymentResult('bkg_a', 'charge', 'pay_alice', 'succeeded'), confirm('bkg_a')], at(MINUTE));
+
+    expect(result.seatChanges).toEqual([
+      { before: seat(1, { status: 'reserved', bookingId: 'bkg_a' }), after: seat(1, { status: 'confirmed', bookingId: 'bkg_a' }) },
+    ]);
+  });
+
+  it('does not report a seat that ends the batch as it began', () => {
+    const state = world({ bookings: [booking({ id: 'bkg_a', seats: [1] })] });
+    const result = decide(state, [hold('bkg_b', [2], { userId: BOB }), cancel('bkg_b', BOB), hold('bkg_c', [3]), cancel('bkg_c')], at(MINUTE));
+
+    expect(outcomes(result)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    expect(result.seatChanges).toEqual([]);
+    expect(result.bookings.map((b) => `${b.id} ${b.status}`)).toEqual(['bkg_b cancelled', 'bkg_c cancelled']);
+  });
+});
+
+describe('purity', () => {
+  it('leaves its inputs untouched and decides the same batch the same way every time', () => {
+    const state = world({
+      bookings: [booking({ id: 'bkg_a', seats: [1, 2] }), charged({ id: 'bkg_p', seats: [3], status: 'expired' }), charged({ id: 'bkg_c', seats: [4], status: 'confirmed' })],
+    });
+    const commands = [
+      expire('bkg_a'),
+      hold('bkg_b', [2, 3], { userId: BOB }),
+      paymentResult('bkg_p', 'charge', 'pay_alice', 'succeeded'),
+      cancel('bkg_c'),
+      pay('bkg_b', 'pay_bob', BOB),
+    ];
+    const stateBefore = structuredClone(state);
+    const commandsBefore = structuredClone(commands);
+
+    const first = decide(state, commands, new Date(HOLD_ENDS));
+    const second = decide(state, commands, new Date(HOLD_ENDS));
+
+    expect(first.seatChanges.length).toBeGreaterThan(0);
+    expect(state).toEqual(stateBefore);
+    expect(commands).toEqual(commandsBefore);
+    expect(second).toEqual(first);
+  });
+});
