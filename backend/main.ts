@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type AppConfig, type ServiceName } from '@seatstorm/config';
 import { startAuth } from './apps/auth/src/main';
+import { startBooking } from './apps/booking/src/main';
 import { startCatalog } from './apps/catalog/src/main';
 import { startGateway } from './apps/gateway/src/main';
 
@@ -15,11 +16,12 @@ interface Closable {
  */
 const STARTERS: Record<(typeof SERVICE_ORDER)[number], (config: AppConfig) => Promise<Closable>> = {
   auth: startAuth,
+  booking: startBooking,
   catalog: startCatalog,
   gateway: startGateway,
 };
 // Services that answer requests start before the gateway that sends them.
-const SERVICE_ORDER = ['auth', 'catalog', 'gateway'] as const satisfies readonly ServiceName[];
+const SERVICE_ORDER = ['auth', 'catalog', 'booking', 'gateway'] as const satisfies readonly ServiceName[];
 
 async function main(): Promise<void> {
   let config: AppConfig;

@@ -1,5 +1,6 @@
 import type { AppConfig } from '@seatstorm/config';
 import { startAuth } from '../apps/auth/src/main';
+import { startBooking } from '../apps/booking/src/main';
 import { startCatalog } from '../apps/catalog/src/main';
 import { startGateway } from '../apps/gateway/src/main';
 import { testConfig } from './test-env';
@@ -12,7 +13,7 @@ export interface TestStack {
 }
 
 /** Services a test stack can run beside the gateway; they start before it, as in main.ts. */
-const SERVICE_STARTERS = { auth: startAuth, catalog: startCatalog } as const;
+const SERVICE_STARTERS = { auth: startAuth, catalog: startCatalog, booking: startBooking } as const;
 export type StackService = keyof typeof SERVICE_STARTERS | 'gateway';
 
 /**

@@ -20,6 +20,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     GATEWAY_HOST: '127.0.0.1',
     GATEWAY_PORT: '0',
     KAFKA_CLIENT_ID: uniqueId('test'),
+    // Each stack's consumer groups are new: they start at what the test sends, not at every earlier run's traffic.
+    KAFKA_AUTO_OFFSET_RESET: 'latest',
     ...overrides,
   });
 }

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@seatstorm/database';
 import { LoggingModule } from '@seatstorm/observability';
 import { RedisModule } from '@seatstorm/redis';
 import { AuthModule } from './auth/auth.module';
+import { BookingsModule } from './bookings/bookings.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
@@ -22,6 +23,7 @@ export class GatewayModule {
         DatabaseModule,
         RedisModule,
         AuthModule,
+        BookingsModule,
         EventsModule,
         HealthModule,
         MetricsModule,

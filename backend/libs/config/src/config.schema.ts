@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const SERVICE_NAMES = ['gateway', 'auth', 'catalog', 'booking', 'payment', 'notification'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 /** The services that exist today. */
-export const IMPLEMENTED_SERVICES = ['gateway', 'auth', 'catalog'] as const satisfies readonly ServiceName[];
+export const IMPLEMENTED_SERVICES = ['gateway', 'auth', 'catalog', 'booking', 'payment', 'notification'] as const satisfies readonly ServiceName[];
 
 const csv = z
   .string()
@@ -52,10 +52,31 @@ export const envSchema = z.object({
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port')).min(1))
     .default(['127.0.0.1:9092']),
   KAFKA_CLIENT_ID: z.string().min(1).default('seatstorm'),
+  /**
+   * Where a consumer group that has no committed offset starts (Kafka's
+   * auto.offset.reset): `earliest` so commands sent before a service ever ran
+   * are still handled; tests use `latest` for their throw-away groups.
+   */
+  KAFKA_AUTO_OFFSET_RESET: z.enum(['earliest', 'latest']).default('earliest'),
   /** An idle consumer fetch returns after this long; data is delivered as soon as it arrives. */
   KAFKA_CONSUMER_MAX_WAIT_MS: positiveMs.default(100),
   /** How long the gateway waits for a request-reply answer before answering 503. */
   RPC_TIMEOUT_MS: positiveMs.default(5000),
+  /** How long a hold lives before its seats are released (docs/architecture.md §4.5). */
+  HOLD_TTL: durationSeconds.prefault('10m'),
+  /** Starting a payment extends the hold to at least this long from then, once… */
+  PAYMENT_HOLD_EXTENSION: durationSeconds.prefault('2m'),
+  /** …but a hold never lives longer than this in all. */
+  HOLD_MAX_LIFETIME: durationSeconds.prefault('15m'),
+  MAX_SEATS_PER_BOOKING: positiveInt.default(8),
+  /** A hold request not decided within this is rejected as expired, never granted late. */
+  HOLD_REQUEST_DEADLINE: durationSeconds.prefault('30s'),
+  /** How long POST /bookings waits for the decision before answering 202 pending. */
+  HOLD_DECISION_WAIT_MS: positiveMs.default(3000),
+  /** How often the booking service looks for holds that ran out. */
+  EXPIRY_SWEEP_INTERVAL_MS: positiveMs.default(1000),
+  /** How often the outbox relay looks for unpublished messages (it is also woken after every batch). */
+  OUTBOX_POLL_INTERVAL_MS: positiveMs.default(250),
   /** Signs and verifies every token (HS256); at least 32 characters, and set explicitly in production. */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_JWT_SECRET),
   /** How long a token stays valid, in seconds. */
@@ -66,6 +87,15 @@ export const envSchema = z.object({
   LOGIN_RATE_LIMIT_PER_EMAIL: positiveInt.default(10),
   /** Demo affordances (the seeded demo accounts and their hints); `false` in production. */
   DEMO_MODE: z.stringbool().default(true),
+  /** How long the simulated card provider takes to answer each call. */
+  PAYMENT_LATENCY_MS: z.coerce.number().int().min(0).default(150),
+  /** The share of provider calls (0–1) that fail transiently at random, for chaos tests. */
+  PAYMENT_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  /** Provider calls for one payment before it is given up and sent to the dead-letter topic. */
+  PAYMENT_MAX_ATTEMPTS: positiveInt.default(4),
+  /** A retry waits a random time up to base × 2^(retry − 1), capped at the max (exponential backoff, full jitter). */
+  PAYMENT_RETRY_BASE_MS: positiveMs.default(200),
+  PAYMENT_RETRY_MAX_MS: positiveMs.default(5000),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set to a secret of at least 32 characters in production' });

@@ -43,6 +43,19 @@ describe('loadConfig', () => {
     expect(config.SERVICES).toEqual(['catalog']);
   });
 
+  it('configures the simulated card provider and its retries, within bounds', () => {
+    expect(loadConfig({})).toMatchObject({
+      PAYMENT_LATENCY_MS: 150,
+      PAYMENT_FAILURE_RATE: 0,
+      PAYMENT_MAX_ATTEMPTS: 4,
+      PAYMENT_RETRY_BASE_MS: 200,
+      PAYMENT_RETRY_MAX_MS: 5000,
+    });
+    expect(loadConfig({ PAYMENT_LATENCY_MS: '0', PAYMENT_FAILURE_RATE: '0.25' })).toMatchObject({ PAYMENT_LATENCY_MS: 0, PAYMENT_FAILURE_RATE: 0.25 });
+    expect(() => loadConfig({ PAYMENT_FAILURE_RATE: '1.5' })).toThrow(/PAYMENT_FAILURE_RATE/);
+    expect(() => loadConfig({ PAYMENT_MAX_ATTEMPTS: '0' })).toThrow(/PAYMENT_MAX_ATTEMPTS/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ GATEWAY_PORT: '' }).GATEWAY_PORT).toBe(3000);
   });

@@ -22,6 +22,9 @@ export const RpcPattern = {
   AuthRegister: 'auth.register',
   AuthLogin: 'auth.login',
   AuthGetUser: 'auth.get-user',
+  BookingGet: 'booking.get',
+  BookingList: 'booking.list',
+  NotificationList: 'notification.list',
 } as const;
 export type RpcPattern = (typeof RpcPattern)[keyof typeof RpcPattern];
 

@@ -1,6 +1,6 @@
 import type { AppConfig } from '@seatstorm/config';
 import { RPC_REPLY_MAX_BYTES } from '@seatstorm/contracts';
-import { CompressionTypes, logLevel, type KafkaConfig } from 'kafkajs';
+import { CompressionTypes, logLevel, Partitioners, type KafkaConfig, type ProducerConfig } from 'kafkajs';
 
 /**
  * Broker connection settings shared by every client. kafkajs is told to log
@@ -39,6 +39,19 @@ export const RPC_CONSUMER_SETTINGS = {
   maxBytes: RPC_REPLY_MAX_BYTES * 2,
   allowAutoTopicCreation: false,
 } as const;
+
+/**
+ * Every producer: acks from all in-sync replicas, one request in flight so a
+ * retry cannot reorder a partition, and the murmur2 partitioner Kafka's own
+ * clients use, so a key maps to the same partition whoever produces it.
+ * Not kafkajs' "idempotent" mode: it would retry forever while the broker is
+ * away, and every consumer here de-duplicates (by command id or version) anyway.
+ */
+export const PRODUCER_SETTINGS = {
+  allowAutoTopicCreation: false,
+  maxInFlightRequests: 1,
+  createPartitioner: Partitioners.DefaultPartitioner,
+} as const satisfies ProducerConfig;
 
 /** Large replies (seat snapshots) compress roughly tenfold. */
 export const RPC_SEND_SETTINGS = { compression: CompressionTypes.GZIP } as const;

@@ -9,7 +9,7 @@ import { KAFKA_SERVICE } from './kafka-service.token';
 export interface ConsumeOptions {
   /** Consumer group suffix; the group is `<KAFKA_CLIENT_ID>-<group>`. Defaults to the service name. */
   group?: string;
-  /** A new group starts at the earliest offset instead of the latest. */
+  /** Where a new group starts: the earliest offset or the latest; KAFKA_AUTO_OFFSET_RESET by default. */
   fromBeginning?: boolean;
   /** How many partitions are handled at once (kafkajs' partitionsConsumedConcurrently). */
   concurrency?: number;
@@ -98,7 +98,7 @@ export class MessageConsumers implements OnApplicationShutdown {
     });
     this.consumers.push(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? false });
+    await consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? this.config.KAFKA_AUTO_OFFSET_RESET === 'earliest' });
     return consumer;
   }
 

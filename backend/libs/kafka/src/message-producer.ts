@@ -2,14 +2,13 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import type { Topic, TopicPayload } from '@seatstorm/contracts';
 import { Kafka, type Producer } from 'kafkajs';
-import { kafkaClientConfig } from './kafka-options';
+import { kafkaClientConfig, PRODUCER_SETTINGS } from './kafka-options';
 import { encodeMessage, type EncodedMessage } from './message-codec';
 import { KAFKA_SERVICE } from './kafka-service.token';
 
 /**
- * Typed, validated publishing. The producer is idempotent with one request in
- * flight, so a retry after a lost acknowledgement neither duplicates nor
- * reorders messages of a partition; acks=all waits for the broker to persist.
+ * Typed, validated publishing, in order per partition (PRODUCER_SETTINGS);
+ * acks=all waits for the broker to persist each batch.
  */
 @Injectable()
 export class MessageProducer implements OnApplicationShutdown {
@@ -17,11 +16,7 @@ export class MessageProducer implements OnApplicationShutdown {
   private connected?: Promise<void>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(KAFKA_SERVICE) service: string) {
-    this.producer = new Kafka(kafkaClientConfig(config, `${service}-producer`)).producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-    });
+    this.producer = new Kafka(kafkaClientConfig(config, `${service}-producer`)).producer(PRODUCER_SETTINGS);
   }
 
   async publish<T extends Topic>(topic: T, payloads: ReadonlyArray<TopicPayload<T>>, headers?: Record<string, string>): Promise<void> {

@@ -12,11 +12,16 @@ import {
 } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
-import { kafkaIdOf, kafkaClientConfig, RPC_CONSUMER_SETTINGS } from './kafka-options';
+import { kafkaIdOf, kafkaClientConfig, RPC_CONSUMER_SETTINGS, PRODUCER_SETTINGS } from './kafka-options';
 
 export const RPC_PATTERNS = Symbol('RPC_PATTERNS');
 
 const ASSIGNMENT_WAIT_MS = 30_000;
+
+/** `catalog`, or `auth-catalog`: the services a client's patterns address. */
+function servicesOf(patterns: readonly RpcPattern[]): string {
+  return [...new Set(patterns.map((pattern) => pattern.split('.')[0]))].sort().join('-');
+}
 
 /**
  * Typed request-reply over Kafka. Requests are validated before they leave,
@@ -33,11 +38,13 @@ export class RpcClient implements OnModuleInit, OnApplicationShutdown {
     @Inject(RPC_PATTERNS) private readonly patterns: readonly RpcPattern[],
   ) {
     this.client = new ClientKafka({
-      client: kafkaClientConfig(config, 'gateway-rpc'),
-      // Every gateway instance joins one group; each owns some reply partitions
-      // and asks for its replies there (the header `kafka_replyPartition`).
-      consumer: { groupId: kafkaIdOf(config, 'gateway-rpc'), ...RPC_CONSUMER_SETTINGS },
-      producer: { allowAutoTopicCreation: false },
+      client: kafkaClientConfig(config, `gateway-rpc-${servicesOf(patterns)}`),
+      // The same client of every gateway instance joins one group; each owns
+      // some reply partitions and asks for its replies there (the header
+      // `kafka_replyPartition`). Clients for other services form other groups,
+      // so their subscriptions never rebalance each other.
+      consumer: { groupId: kafkaIdOf(config, `gateway-rpc-${servicesOf(patterns)}`), ...RPC_CONSUMER_SETTINGS },
+      producer: PRODUCER_SETTINGS,
       postfixId: '',
     });
   }

@@ -4,7 +4,7 @@ import type { AppConfig } from '@seatstorm/config';
 import { ContractViolation, type RpcContract, type RpcReply } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
 import { catchError, map, of, type Observable } from 'rxjs';
-import { kafkaIdOf, kafkaClientConfig, RPC_CONSUMER_SETTINGS, RPC_SEND_SETTINGS } from './kafka-options';
+import { kafkaIdOf, kafkaClientConfig, RPC_CONSUMER_SETTINGS, PRODUCER_SETTINGS, RPC_SEND_SETTINGS } from './kafka-options';
 
 /** The Kafka transport a request-reply service listens on; one consumer group per service. */
 export function rpcServerOptions(config: AppConfig, service: string): KafkaOptions {
@@ -12,8 +12,10 @@ export function rpcServerOptions(config: AppConfig, service: string): KafkaOptio
     transport: Transport.KAFKA,
     options: {
       client: kafkaClientConfig(config, service),
-      consumer: { groupId: kafkaIdOf(config, service), ...RPC_CONSUMER_SETTINGS },
-      producer: { allowAutoTopicCreation: false },
+      // A group of its own: a service's event consumers must never share a
+      // group with its request handlers, or partitions go to the wrong member.
+      consumer: { groupId: kafkaIdOf(config, `${service}-rpc`), ...RPC_CONSUMER_SETTINGS },
+      producer: PRODUCER_SETTINGS,
       // Requests on different partitions are independent; answer them in parallel.
       run: { partitionsConsumedConcurrently: 6 },
       send: RPC_SEND_SETTINGS,

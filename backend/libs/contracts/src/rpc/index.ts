@@ -1,11 +1,15 @@
 import type { z } from 'zod';
 import { RpcPattern } from '../topics';
 import { authGetUserRpc, authLoginRpc, authRegisterRpc } from './auth.rpc';
+import { bookingGetRpc, bookingListRpc } from './booking.rpc';
 import { catalogGetEventRpc, catalogGetSeatsRpc, catalogListEventsRpc } from './catalog.rpc';
+import { notificationListRpc } from './notification.rpc';
 import type { RpcContract } from './rpc';
 
 export * from './auth.rpc';
+export * from './booking.rpc';
 export * from './catalog.rpc';
+export * from './notification.rpc';
 export * from './rpc';
 
 /** The one list of request-reply patterns: pattern → contract. */
@@ -16,6 +20,9 @@ export const RPCS = {
   [RpcPattern.AuthRegister]: authRegisterRpc,
   [RpcPattern.AuthLogin]: authLoginRpc,
   [RpcPattern.AuthGetUser]: authGetUserRpc,
+  [RpcPattern.BookingGet]: bookingGetRpc,
+  [RpcPattern.BookingList]: bookingListRpc,
+  [RpcPattern.NotificationList]: notificationListRpc,
 } as const satisfies { [P in RpcPattern]: RpcContract<P> };
 
 export type RpcRequest<P extends RpcPattern> = z.input<(typeof RPCS)[P]['request']>;

@@ -1,0 +1,56 @@
+import { Topic, type BookingCommand, type BookingEvent, type SeatChange } from '@seatstorm/contracts';
+import { encodeMessage, type EncodedMessage } from '@seatstorm/kafka';
+import type { BookingState, Decision, FollowUp, SeatState } from './booking.rules';
+
+/** What a decision says beyond the booking's state: why, with which code, which seats were lost. */
+export type DecisionNote = Pick<Decision, 'reason' | 'errorCode' | 'unavailableSeatIds'>;
+
+/** The booking as the owner sees it after `commandId` was decided. */
+export function bookingEventOf(booking: BookingState, commandId: string, now: Date, note: DecisionNote = {}): BookingEvent {
+  const reason = note.reason ?? booking.reason;
+  return {
+    bookingId: booking.id,
+    eventId: booking.eventId,
+    userId: booking.userId,
+    status: booking.status,
+    seatIds: booking.seatIds,
+    amount: booking.amount,
+    expiresAt: booking.expiresAt?.toISOString() ?? null,
+    ...(reason ? { reason } : {}),
+    ...(note.errorCode ? { errorCode: note.errorCode } : {}),
+    ...(note.unavailableSeatIds ? { unavailableSeatIds: note.unavailableSeatIds } : {}),
+    commandId,
+    occurredAt: now.toISOString(),
+  };
+}
+
+/** One versioned delta per event whose seats the batch changed (docs/architecture.md §5). */
+export function seatUpdatesOf(changes: ReadonlyArray<{ after: SeatState }>, versions: ReadonlyMap<string, number>): EncodedMessage[] {
+  const byEvent = new Map<string, SeatChange[]>();
+  for (const { after } of changes) {
+    byEvent.set(after.eventId, [...(byEvent.get(after.eventId) ?? []), { seatId: after.id, status: after.status, bookingId: after.bookingId }]);
+  }
+  return [...byEvent].map(([eventId, seatChanges]) => {
+    const version = versions.get(eventId);
+    if (version === undefined) throw new Error(`no new seat version for ${eventId}`);
+    return encodeMessage(Topic.SeatUpdated, { eventId, baseVersion: version - 1, version, changes: seatChanges });
+  });
+}
+
+/** Follow-ups travel through the outbox with the decision, so they happen if and only if it committed. */
+export function followUpMessage(followUp: FollowUp, now: Date): EncodedMessage {
+  if (followUp.kind === 'payment-request') {
+    return encodeMessage(Topic.PaymentRequests, { ...followUp.request, requestedAt: now.toISOString() });
+  }
+  const confirm: BookingCommand = {
+    type: 'confirm',
+    commandId: `confirm_${followUp.bookingId}`,
+    eventId: followUp.eventId,
+    issuedAt: now.toISOString(),
+    bookingId: followUp.bookingId,
+  };
+  return encodeMessage(Topic.BookingCommands, confirm);
+}
+
+/** Every command names its booking. */
+export const bookingIdOf = (command: BookingCommand): string => command.bookingId;

@@ -1,0 +1,247 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { BookingStatus, EventStatus } from '@seatstorm/contracts';
+import { PRISMA, type Prisma, type PrismaClient } from '@seatstorm/database';
+import type { EncodedMessage } from '@seatstorm/kafka';
+import type { BookingState, EventState, SeatState } from './booking.rules';
+
+type Tx = Prisma.TransactionClient;
+
+/** A database seat no longer had the state the decision was made on: the batch must not commit. */
+export class SeatConflictError extends Error {
+  constructor(readonly expected: number, readonly updated: number) {
+    super(`seat update matched ${updated} of ${expected} rows`);
+    this.name = 'SeatConflictError';
+  }
+}
+
+export interface ProcessedCommandRow {
+  commandId: string;
+  eventId: string;
+  type: string;
+  bookingId: string | null;
+  result: unknown;
+}
+
+interface BookingRow {
+  id: string;
+  event_id: string;
+  user_id: string;
+  status: BookingStatus;
+  command_id: string;
+  amount: number;
+  expires_at: Date | null;
+  hold_extended_at: Date | null;
+  reason: string | null;
+  card_token: string | null;
+  charge_payment_id: string | null;
+  refund_payment_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+  seat_ids: string[] | null;
+}
+
+/** A booking as stored: its state plus when it last changed. */
+export type BookingRecord = BookingState & { updatedAt: Date };
+
+const BOOKING_COLUMNS = `b.id, b.event_id, b.user_id, b.status::text AS status, b.command_id, b.amount, b.expires_at,
+  b.hold_extended_at, b.reason, b.card_token, b.charge_payment_id, b.refund_payment_id, b.created_at, b.updated_at,
+  (SELECT array_agg(bs.seat_id ORDER BY bs.seat_id) FROM booking_seats bs WHERE bs.booking_id = b.id) AS seat_ids`;
+
+/**
+ * Every query of the booking core. A batch runs inside `inTransaction`, whose
+ * store locks what it reads (`FOR UPDATE`) and writes set-based: one statement
+ * per kind of row, however many commands the batch holds.
+ */
+@Injectable()
+export class BookingsRepository {
+  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+
+  inTransaction<T>(work: (store: BookingStore) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction((tx) => work(new BookingStore(tx)), { maxWait: 10_000, timeout: 60_000 });
+  }
+
+  async findBooking(bookingId: string): Promise<BookingRecord | undefined> {
+    const rows = await this.prisma.$queryRawUnsafe<BookingRow[]>(`SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.id = $1`, bookingId);
+    return rows[0] && toBooking(rows[0]);
+  }
+
+  async findBookingsOfUser(userId: string, limit: number): Promise<BookingRecord[]> {
+    const rows = await this.prisma.$queryRawUnsafe<BookingRow[]>(
+      `SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.user_id = $1 ORDER BY b.created_at DESC LIMIT $2`,
+      userId,
+      limit,
+    );
+    return rows.map(toBooking);
+  }
+}
+
+/** The queries of one batch transaction. */
+export class BookingStore {
+  constructor(private readonly tx: Tx) {}
+
+  async findProcessed(commandIds: readonly string[]): Promise<ProcessedCommandRow[]> {
+    if (commandIds.length === 0) return [];
+    return this.tx.$queryRawUnsafe<ProcessedCommandRow[]>(
+      `SELECT command_id AS "commandId", event_id AS "eventId", type, booking_id AS "bookingId", result
+         FROM processed_commands WHERE command_id = ANY($1::text[])`,
+      commandIds,
+    );
+  }
+
+  /** Locks and reads the bookings; ordered by id so two writers never lock in opposite orders. */
+  async lockBookings(bookingIds: readonly string[]): Promise<BookingState[]> {
+    if (bookingIds.length === 0) return [];
+    const rows = await this.tx.$queryRawUnsafe<BookingRow[]>(
+      `SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.id = ANY($1::text[]) ORDER BY b.id FOR UPDATE OF b`,
+      bookingIds,
+    );
+    return rows.map(toBooking);
+  }
+
+  /** Locks and reads the seats, in id order. */
+  async lockSeats(seatIds: readonly string[]): Promise<SeatState[]> {
+    if (seatIds.length === 0) return [];
+    return this.tx.$queryRawUnsafe<SeatState[]>(
+      `SELECT id, event_id AS "eventId", status::text AS status, booking_id AS "bookingId", price
+         FROM seats WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+      seatIds,
+    );
+  }
+
+  async findEvents(eventIds: readonly string[]): Promise<EventState[]> {
+    if (eventIds.length === 0) return [];
+    return this.tx.$queryRawUnsafe<Array<{ id: string; status: EventStatus }>>(
+      `SELECT id, status::text AS status FROM events WHERE id = ANY($1::text[])`,
+      eventIds,
+    );
+  }
+
+  /** Inserts new bookings and updates changed ones in one statement, then records which seats each claimed. */
+  async saveBookings(bookings: readonly BookingState[]): Promise<void> {
+    if (bookings.length === 0) return;
+    const column = <K extends keyof BookingState>(key: K) => bookings.map((booking) => booking[key]);
+    await this.tx.$executeRawUnsafe(
+      `INSERT INTO bookings (id, event_id, user_id, status, command_id, amount, expires_at, hold_extended_at, reason,
+                             card_token, charge_payment_id, refund_payment_id, created_at, updated_at)
+       SELECT v.id, v.event_id, v.user_id, v.status::"BookingStatus", v.command_id, v.amount, v.expires_at, v.hold_extended_at,
+              v.reason, v.card_token, v.charge_payment_id, v.refund_payment_id, v.created_at, now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[]::timestamptz[], $8::text[]::timestamptz[],
+                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]::timestamptz[])
+           AS v(id, event_id, user_id, status, command_id, amount, expires_at, hold_extended_at, reason, card_token,
+                charge_payment_id, refund_payment_id, created_at)
+       ON CONFLICT (id) DO UPDATE SET
+         status = EXCLUDED.status, expires_at = EXCLUDED.expires_at, hold_extended_at = EXCLUDED.hold_extended_at,
+         reason = EXCLUDED.reason, card_token = EXCLUDED.card_token, charge_payment_id = EXCLUDED.charge_payment_id,
+         refund_payment_id = EXCLUDED.refund_payment_id, updated_at = now()`,
+      column('id'),
+      column('eventId'),
+      column('userId'),
+      column('status'),
+      column('commandId'),
+      column('amount'),
+      column('expiresAt').map(isoOrNull),
+      column('holdExtendedAt').map(isoOrNull),
+      column('reason'),
+      column('cardToken'),
+      column('chargePaymentId'),
+      column('refundPaymentId'),
+      column('createdAt').map(isoOrNull),
+    );
+    const claims = bookings.flatMap((booking) => booking.seatIds.map((seatId) => ({ bookingId: booking.id, seatId })));
+    if (claims.length === 0) return;
+    // Only seats that exist can be claimed; a hold rejected for unknown seats records none of those.
+    await this.tx.$executeRawUnsafe(
+      `INSERT INTO booking_seats (booking_id, seat_id, price)
+       SELECT v.booking_id, s.id, s.price FROM unnest($1::text[], $2::text[]) AS v(booking_id, seat_id)
+         JOIN seats s ON s.id = v.seat_id
+       ON CONFLICT DO NOTHING`,
+      claims.map((claim) => claim.bookingId),
+      claims.map((claim) => claim.seatId),
+    );
+  }
+
+  /**
+   * Writes the seats, each only if it still has the status and holder the
+   * decision saw. The database has the last word: any mismatch aborts the
+   * batch (docs/architecture.md §4.4), so not even a wrong in-memory decision
+   * can double-book.
+   */
+  async updateSeats(changes: ReadonlyArray<{ before: SeatState; after: SeatState }>): Promise<void> {
+    if (changes.length === 0) return;
+    const updated = await this.tx.$executeRawUnsafe(
+      `UPDATE seats AS s SET status = v.status::"SeatStatus", booking_id = v.booking_id, updated_at = now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+           AS v(id, status, booking_id, expected_status, expected_booking_id)
+        WHERE s.id = v.id AND s.status = v.expected_status::"SeatStatus"
+          AND s.booking_id IS NOT DISTINCT FROM v.expected_booking_id`,
+      changes.map((change) => change.after.id),
+      changes.map((change) => change.after.status),
+      changes.map((change) => change.after.bookingId),
+      changes.map((change) => change.before.status),
+      changes.map((change) => change.before.bookingId),
+    );
+    if (updated !== changes.length) throw new SeatConflictError(changes.length, updated);
+  }
+
+  /** Bumps each event's seat version by one; returns the new versions. */
+  async bumpSeatVersions(eventIds: readonly string[]): Promise<Map<string, number>> {
+    if (eventIds.length === 0) return new Map();
+    const rows = await this.tx.$queryRawUnsafe<Array<{ id: string; seat_version: number }>>(
+      `UPDATE events SET seat_version = seat_version + 1, updated_at = now() WHERE id = ANY($1::text[]) RETURNING id, seat_version`,
+      eventIds,
+    );
+    return new Map(rows.map((row) => [row.id, row.seat_version]));
+  }
+
+  async recordProcessed(rows: readonly ProcessedCommandRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.tx.$executeRawUnsafe(
+      `INSERT INTO processed_commands (command_id, event_id, type, booking_id, result)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])
+       ON CONFLICT (command_id) DO NOTHING`,
+      rows.map((row) => row.commandId),
+      rows.map((row) => row.eventId),
+      rows.map((row) => row.type),
+      rows.map((row) => row.bookingId),
+      rows.map((row) => JSON.stringify(row.result)),
+    );
+  }
+
+  /** Queues messages for the outbox relay; ids follow the array's order, which is the publishing order. */
+  async enqueue(messages: readonly EncodedMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.tx.$executeRawUnsafe(
+      `INSERT INTO outbox_messages (topic, key, payload, headers)
+       SELECT v.topic, v.key, v.payload, v.headers
+         FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[]) WITH ORDINALITY AS v(topic, key, payload, headers, n)
+        ORDER BY v.n`,
+      messages.map((message) => message.topic),
+      messages.map((message) => message.key),
+      messages.map((message) => message.value),
+      messages.map((message) => JSON.stringify(message.headers)),
+    );
+  }
+}
+
+const isoOrNull = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : null);
+
+function toBooking(row: BookingRow): BookingRecord {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    userId: row.user_id,
+    status: row.status,
+    commandId: row.command_id,
+    seatIds: row.seat_ids ?? [],
+    amount: row.amount,
+    expiresAt: row.expires_at,
+    holdExtendedAt: row.hold_extended_at,
+    reason: row.reason,
+    cardToken: row.card_token,
+    chargePaymentId: row.charge_payment_id,
+    refundPaymentId: row.refund_payment_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+

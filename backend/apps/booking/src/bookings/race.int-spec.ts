@@ -1,0 +1,148 @@
+import { errorBodySchema, bookingSchema } from '@seatstorm/contracts';
+import type { Pool } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEvent } from '../../../../test/builders/event.builder';
+import { buildUsers } from '../../../../test/builders/user.builder';
+import { testDb } from '../../../../test/db';
+import { call } from '../../../../test/http';
+import { startStack, type TestStack } from '../../../../test/stack';
+
+/** Seats held by more than one live booking: must always be empty. */
+async function doubleBooked(db: Pool, eventId: string): Promise<unknown[]> {
+  const { rows } = await db.query(
+    `SELECT bs.seat_id, count(*) FROM booking_seats bs JOIN bookings b ON b.id = bs.booking_id
+      WHERE b.event_id = $1 AND b.status IN ('reserved', 'paid', 'confirmed')
+      GROUP BY bs.seat_id HAVING count(*) > 1`,
+    [eventId],
+  );
+  return rows;
+}
+
+describe('the race for seats, through REST, Kafka and PostgreSQL', () => {
+  let stack: TestStack;
+  let db: Pool;
+
+  beforeAll(async () => {
+    db = testDb();
+    stack = await startStack({ services: ['booking', 'gateway'] });
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+    await db?.end();
+  });
+
+  const hold = (token: string, eventId: string, seatIds: string[], headers?: Record<string, string>) =>
+    call(`${stack.url}/bookings`, { token, body: { eventId, seatIds }, headers });
+
+  it('3 users, 1 seat, the same instant: exactly one reserved, two 409 naming the seat', async () => {
+    const { eventId, seatIds } = await buildEvent(db);
+    const seat = seatIds[0]!;
+    const users = await buildUsers(db, stack.config, 3);
+
+    const answers = await Promise.all(users.map((user) => hold(user.token, eventId, [seat])));
+
+    const won = answers.filter((answer) => answer.status === 201);
+    const lost = answers.filter((answer) => answer.status === 409);
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(2);
+    const booking = bookingSchema.parse(won[0]!.body);
+    expect(booking).toMatchObject({ status: 'reserved', seatIds: [seat], amount: 10000 });
+    expect(Date.parse(booking.expiresAt!)).toBeGreaterThan(Date.now());
+    for (const answer of lost) {
+      const error = errorBodySchema.parse(answer.body);
+      expect(error.error).toBe('SEAT_UNAVAILABLE');
+      expect(error.message).toContain(seat);
+      expect(error.details).toMatchObject({ seatIds: [seat] });
+    }
+    const { rows } = await db.query(`SELECT status, booking_id FROM seats WHERE id = $1`, [seat]);
+    expect(rows).toEqual([{ status: 'reserved', booking_id: booking.id }]);
+    expect(await doubleBooked(db, eventId)).toEqual([]);
+  });
+
+  it('200 concurrent holds on one seat: exactly one winner', async () => {
+    const { eventId, seatIds } = await buildEvent(db);
+    const users = await buildUsers(db, stack.config, 200);
+
+    const answers = await Promise.all(users.map((user) => hold(user.token, eventId, [seatIds[3]!])));
+
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status === 409)).toHaveLength(199);
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM bookings WHERE event_id = $1 AND status = 'reserved'`, [eventId]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('100 users on 16 seats with overlapping multi-seat requests: no seat twice, every winner holds all its seats', async () => {
+    const { eventId, seatIds } = await buildEvent(db, { rows: 2, perRow: 8 });
+    const users = await buildUsers(db, stack.config, 100);
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const requests = users.map((user) => {
+      const start = Math.floor(random() * 16);
+      const size = 1 + Math.floor(random() * 4);
+      return { user, seats: [...new Set(Array.from({ length: size }, (_, i) => seatIds[(start + i * 3) % 16]!))] };
+    });
+
+    const answers = await Promise.all(requests.map(({ user, seats }) => hold(user.token, eventId, seats)));
+
+    expect(answers.every((answer) => answer.status === 201 || answer.status === 409)).toBe(true);
+    const winners = answers.filter((answer) => answer.status === 201).map((answer) => bookingSchema.parse(answer.body));
+    expect(winners.length).toBeGreaterThan(0);
+    expect(await doubleBooked(db, eventId)).toEqual([]);
+    const { rows } = await db.query<{ id: string; status: string; booking_id: string | null }>(
+      `SELECT id, status, booking_id FROM seats WHERE event_id = $1`,
+      [eventId],
+    );
+    const seats = new Map(rows.map((row) => [row.id, row]));
+    for (const winner of winners) {
+      for (const seatId of winner.seatIds) expect(seats.get(seatId)).toMatchObject({ status: 'reserved', booking_id: winner.id });
+    }
+    const held = rows.filter((row) => row.status === 'reserved').length;
+    expect(held).toBe(winners.reduce((total, winner) => total + winner.seatIds.length, 0));
+    // Every loser was refused for a seat a winner holds.
+    for (const answer of answers.filter((a) => a.status === 409)) {
+      const { details } = errorBodySchema.parse(answer.body);
+      const lostSeats = (details as { seatIds: string[] }).seatIds;
+      expect(lostSeats.length).toBeGreaterThan(0);
+      for (const seatId of lostSeats) expect(seats.get(seatId)?.status).toBe('reserved');
+    }
+  });
+
+  it('a repeated Idempotency-Key answers the same booking and holds once', async () => {
+    const { eventId, seatIds } = await buildEvent(db);
+    const [user] = await buildUsers(db, stack.config, 1);
+    const headers = { 'idempotency-key': `retry-${eventId}` };
+
+    const first = await hold(user!.token, eventId, [seatIds[0]!, seatIds[1]!], headers);
+    const again = await hold(user!.token, eventId, [seatIds[0]!, seatIds[1]!], headers);
+
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(bookingSchema.parse(again.body).id).toBe(bookingSchema.parse(first.body).id);
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM bookings WHERE event_id = $1`, [eventId]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('refuses bad input with 400 and writes nothing', async () => {
+    const { eventId, seatIds } = await buildEvent(db);
+    const [user] = await buildUsers(db, stack.config, 1);
+    const cases = [
+      { eventId, seatIds: [] },
+      { eventId, seatIds: [seatIds[0], seatIds[0]] },
+      { eventId: 'bad id!', seatIds: [seatIds[0]] },
+      { seatIds: [seatIds[0]] },
+    ];
+    for (const body of cases) {
+      const answer = await call(`${stack.url}/bookings`, { token: user!.token, body });
+      expect(answer.status).toBe(400);
+      expect(errorBodySchema.parse(answer.body).error).toBe('VALIDATION_FAILED');
+    }
+    const unauthenticated = await call(`${stack.url}/bookings`, { body: { eventId, seatIds: [seatIds[0]] } });
+    expect(unauthenticated.status).toBe(401);
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM bookings WHERE event_id = $1`, [eventId]);
+    expect(rows[0].n).toBe(0);
+  });
+});

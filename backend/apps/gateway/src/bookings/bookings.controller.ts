@@ -1,0 +1,71 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import {
+  createBookingRequestSchema,
+  idempotencyKeySchema,
+  idSchema,
+  parseContract,
+  payRequestSchema,
+  type Booking,
+  type PublicUser,
+} from '@seatstorm/contracts';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Authenticated } from '../auth/roles.decorator';
+import { BookingsService, type Answer } from './bookings.service';
+
+const bookingParamsSchema = z.object({ id: idSchema });
+
+@Controller('bookings')
+@Authenticated()
+export class BookingsController {
+  constructor(private readonly bookings: BookingsService) {}
+
+  /** 201 reserved; 409 SEAT_UNAVAILABLE naming the seats; 202 pending when the decision did not come in time. */
+  @Post()
+  async create(
+    @Body() body: unknown,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentUser() user: PublicUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Booking> {
+    const request = parseContract(createBookingRequestSchema, body, 'body');
+    const key = idempotencyKey === undefined ? undefined : parseContract(idempotencyKeySchema, idempotencyKey, 'Idempotency-Key header');
+    return answer(res, await this.bookings.hold(user, request, key), 201);
+  }
+
+  @Get()
+  list(@CurrentUser() user: PublicUser): Promise<Booking[]> {
+    return this.bookings.list(user);
+  }
+
+  @Get(':id')
+  get(@Param() params: unknown, @CurrentUser() user: PublicUser): Promise<Booking> {
+    return this.bookings.get(user, parseContract(bookingParamsSchema, params, 'path').id);
+  }
+
+  /** 202: the payment runs; its outcome arrives as `booking.updated` and in GET /bookings/:id. */
+  @Post(':id/pay')
+  @HttpCode(202)
+  pay(@Param() params: unknown, @Body() body: unknown, @CurrentUser() user: PublicUser): Promise<Booking> {
+    const { id } = parseContract(bookingParamsSchema, params, 'path');
+    const { card } = parseContract(payRequestSchema, body, 'body');
+    return this.bookings.pay(user, id, card);
+  }
+
+  @Post(':id/cancel')
+  cancelByPost(@Param() params: unknown, @CurrentUser() user: PublicUser, @Res({ passthrough: true }) res: Response): Promise<Booking> {
+    return this.cancel(params, user, res);
+  }
+
+  @Put(':id/cancel')
+  async cancel(@Param() params: unknown, @CurrentUser() user: PublicUser, @Res({ passthrough: true }) res: Response): Promise<Booking> {
+    const { id } = parseContract(bookingParamsSchema, params, 'path');
+    return answer(res, await this.bookings.cancel(user, id), 200);
+  }
+}
+
+function answer(res: Response, { decided, body }: Answer<Booking>, decidedStatus: number): Booking {
+  res.status(decided ? decidedStatus : 202);
+  return body;
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { RpcPattern } from '@seatstorm/contracts';
+import { KafkaModule, RpcClientModule } from '@seatstorm/kafka';
+import { BookingsController } from './bookings.controller';
+import { BookingsService } from './bookings.service';
+import { DecisionWaiter } from './decision-waiter';
+import { PendingHoldsStore } from './pending-holds.store';
+
+@Module({
+  imports: [RpcClientModule.register([RpcPattern.BookingGet, RpcPattern.BookingList]), KafkaModule.forService('gateway')],
+  controllers: [BookingsController],
+  providers: [BookingsService, DecisionWaiter, PendingHoldsStore],
+})
+export class BookingsModule {}

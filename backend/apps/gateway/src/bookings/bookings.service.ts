@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
+import {
+  RpcPattern,
+  simulatedCardToken,
+  Topic,
+  type Booking,
+  type BookingCommand,
+  type BookingEvent,
+  type CreateBookingRequest,
+  type PublicUser,
+} from '@seatstorm/contracts';
+import { DomainError } from '@seatstorm/errors';
+import { MessageProducer, RpcClient } from '@seatstorm/kafka';
+import { DecisionWaiter } from './decision-waiter';
+import { commandIdForKey, PendingHoldsStore, type PendingHold } from './pending-holds.store';
+
+/** An answer that says whether the decision came in time: 201/200 when it did, 202 while it is pending. */
+export interface Answer<T> {
+  decided: boolean;
+  body: T;
+}
+
+const newId = (prefix: string): string => `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+
+/**
+ * The gateway's side of bookings: every change is a command on
+ * `booking.commands` keyed by event, decided by the booking service; the
+ * request waits a bounded time for that decision (docs/architecture.md §4, §6).
+ */
+@Injectable()
+export class BookingsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly producer: MessageProducer,
+    private readonly decisions: DecisionWaiter,
+    private readonly pending: PendingHoldsStore,
+    private readonly rpc: RpcClient,
+  ) {}
+
+  async hold(user: PublicUser, request: CreateBookingRequest, idempotencyKey?: string): Promise<Answer<Booking>> {
+    const fresh: PendingHold = {
+      bookingId: newId('bkg'),
+      commandId: idempotencyKey ? commandIdForKey(user.id, idempotencyKey) : newId('hold'),
+      eventId: request.eventId,
+      userId: user.id,
+      seatIds: request.seatIds,
+      requestedAt: new Date().toISOString(),
+    };
+    const earlier = idempotencyKey ? await this.pending.claimIdempotencyKey(user.id, idempotencyKey, fresh) : undefined;
+    if (earlier && (earlier.eventId !== request.eventId || earlier.seatIds.join() !== request.seatIds.join())) {
+      throw new DomainError('CONFLICT', 'This Idempotency-Key was already used for a different request.');
+    }
+    const hold = earlier ?? fresh;
+    const issuedAt = new Date();
+    const command: BookingCommand = {
+      type: 'hold',
+      commandId: hold.commandId,
+      eventId: hold.eventId,
+      issuedAt: issuedAt.toISOString(),
+      bookingId: hold.bookingId,
+      userId: user.id,
+      seatIds: hold.seatIds,
+      deadline: new Date(issuedAt.getTime() + this.config.HOLD_REQUEST_DEADLINE * 1000).toISOString(),
+    };
+    await this.pending.rememberPending(hold, this.config.HOLD_REQUEST_DEADLINE + 60);
+    const decision = await this.send(command);
+    if (!decision) return { decided: false, body: pendingBooking(hold) };
+    if (decision.errorCode && decision.status !== 'reserved') throw rejection(decision);
+    return { decided: true, body: earlier ? await this.get(user, decision.bookingId) : bookingOf(decision) };
+  }
+
+  /** Starts paying: 202 once the booking service accepted it; the outcome arrives as `booking.updated`. */
+  async pay(user: PublicUser, bookingId: string, cardNumber: string): Promise<Booking> {
+    const booking = await this.decidedBooking(user, bookingId);
+    const paymentId = newId('pay');
+    const decision = await this.send({
+      type: 'pay',
+      commandId: `pay_${paymentId}`,
+      eventId: booking.eventId,
+      issuedAt: new Date().toISOString(),
+      bookingId,
+      userId: user.id,
+      paymentId,
+      cardToken: simulatedCardToken(cardNumber),
+    });
+    if (decision?.errorCode) throw rejection(decision);
+    return decision ? bookingOf(decision, booking) : booking;
+  }
+
+  async cancel(user: PublicUser, bookingId: string): Promise<Answer<Booking>> {
+    const booking = await this.decidedBooking(user, bookingId);
+    const decision = await this.send({
+      type: 'cancel',
+      commandId: newId('cancel'),
+      eventId: booking.eventId,
+      issuedAt: new Date().toISOString(),
+      bookingId,
+      userId: user.id,
+    });
+    if (decision?.errorCode) throw rejection(decision);
+    return decision ? { decided: true, body: bookingOf(decision, booking) } : { decided: false, body: booking };
+  }
+
+  async get(user: PublicUser, bookingId: string): Promise<Booking> {
+    try {
+      return await this.rpc.request(RpcPattern.BookingGet, { bookingId, userId: user.id, role: user.role });
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
+      // Not decided yet: the hold command still waits in Kafka.
+      const pending = await this.pending.findPending(bookingId);
+      if (pending && pending.userId === user.id) return pendingBooking(pending);
+      throw error;
+    }
+  }
+
+  list(user: PublicUser): Promise<Booking[]> {
+    return this.rpc.request(RpcPattern.BookingList, { userId: user.id, role: user.role });
+  }
+
+  private async decidedBooking(user: PublicUser, bookingId: string): Promise<Booking> {
+    const booking = await this.get(user, bookingId);
+    if (booking.status === 'pending') {
+      throw new DomainError('INVALID_STATE', 'This hold is still being decided; try again in a moment.');
+    }
+    return booking;
+  }
+
+  /** Publishes a command and waits, bounded, for its decision. */
+  private async send(command: BookingCommand): Promise<BookingEvent | undefined> {
+    const decision = this.decisions.expect(command.commandId, this.config.HOLD_DECISION_WAIT_MS);
+    await this.producer.publish(Topic.BookingCommands, [command]);
+    return decision;
+  }
+}
+
+function bookingOf(event: BookingEvent, before?: Booking): Booking {
+  return {
+    id: event.bookingId,
+    eventId: event.eventId,
+    userId: event.userId,
+    status: event.status,
+    seatIds: event.seatIds,
+    amount: event.amount,
+    expiresAt: event.expiresAt,
+    reason: event.reason ?? null,
+    createdAt: before?.createdAt ?? event.occurredAt,
+    updatedAt: event.occurredAt,
+  };
+}
+
+function pendingBooking(hold: PendingHold): Booking {
+  return {
+    id: hold.bookingId,
+    eventId: hold.eventId,
+    userId: hold.userId,
+    status: 'pending',
+    seatIds: hold.seatIds,
+    amount: 0,
+    expiresAt: null,
+    reason: 'Waiting for the booking service to decide.',
+    createdAt: hold.requestedAt,
+    updatedAt: hold.requestedAt,
+  };
+}
+
+/** A refused command as the caller's error: its stable code, reason, and the seats it lost. */
+function rejection(decision: BookingEvent): DomainError {
+  return new DomainError(decision.errorCode ?? 'CONFLICT', decision.reason ?? 'The request was refused.', {
+    bookingId: decision.bookingId,
+    status: decision.status,
+    ...(decision.unavailableSeatIds ? { seatIds: decision.unavailableSeatIds } : {}),
+  });
+}
