@@ -29,7 +29,8 @@ interface CallOptions {
 }
 
 const uniqueIp = (): string => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
-const uniqueEmail = (): string => `${uniqueId('user')}@example.com`;
+// Not @example.com: that domain is the seed's (seed.int-spec.ts counts its users).
+const uniqueEmail = (): string => `${uniqueId('user')}@seatstorm.test`;
 
 describe('auth through gateway → Kafka → auth service → PostgreSQL', () => {
   let stack: TestStack;
