@@ -9,12 +9,17 @@ export interface TestStack {
   config: AppConfig;
   /** The gateway's base URL, e.g. http://127.0.0.1:41234 */
   url: string;
+  /** Stops one service (as if its process went away) while the rest keep running. */
+  stop(service: ServiceName): Promise<void>;
+  /** Starts a stopped service again, with the same configuration and consumer groups. */
+  start(service: ServiceName): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Services a test stack can run beside the gateway; they start before it, as in main.ts. */
 const SERVICE_STARTERS = { auth: startAuth, catalog: startCatalog, booking: startBooking } as const;
-export type StackService = keyof typeof SERVICE_STARTERS | 'gateway';
+type ServiceName = keyof typeof SERVICE_STARTERS;
+export type StackService = ServiceName | 'gateway';
 
 /**
  * Test files sign in often, all from 127.0.0.1, and the counts outlive a run
@@ -27,17 +32,23 @@ const RELAXED_LOGIN_LIMITS = { LOGIN_RATE_LIMIT: '1000000', LOGIN_RATE_LIMIT_PER
 export async function startStack(options: { services?: StackService[]; env?: Record<string, string> } = {}): Promise<TestStack> {
   const services = options.services ?? ['catalog', 'gateway'];
   const config = testConfig({ ...RELAXED_LOGIN_LIMITS, ...options.env });
-  const started: Array<{ close(): Promise<void> }> = [];
-  for (const name of services) {
-    if (name !== 'gateway') started.push(await SERVICE_STARTERS[name](config));
-  }
+  const running = new Map<ServiceName, { close(): Promise<void> }>();
+  const start = async (name: ServiceName) => {
+    running.set(name, await SERVICE_STARTERS[name](config));
+  };
+  for (const name of services) if (name !== 'gateway') await start(name);
   const gateway = await startGateway(config);
   return {
     config,
     url: (await gateway.getUrl()).replace('[::1]', '127.0.0.1'),
+    start,
+    async stop(name) {
+      await running.get(name)?.close();
+      running.delete(name);
+    },
     async close() {
       await gateway.close();
-      for (const app of started.reverse()) await app.close();
+      for (const app of [...running.values()].reverse()) await app.close();
     },
   };
 }

@@ -53,9 +53,10 @@ export const envSchema = z.object({
     .default(['127.0.0.1:9092']),
   KAFKA_CLIENT_ID: z.string().min(1).default('seatstorm'),
   /**
-   * Where a consumer group that has no committed offset starts (Kafka's
-   * auto.offset.reset): `earliest` so commands sent before a service ever ran
-   * are still handled; tests use `latest` for their throw-away groups.
+   * Where a consumer group starts the first time it runs: `earliest` so
+   * commands sent before a service ever ran are still handled; `latest` (tests,
+   * with their throw-away groups) starts at the end of each topic as it is
+   * then. Either way a restarted group resumes where it stopped.
    */
   KAFKA_AUTO_OFFSET_RESET: z.enum(['earliest', 'latest']).default('earliest'),
   /** An idle consumer fetch returns after this long; data is delivered as soon as it arrives. */

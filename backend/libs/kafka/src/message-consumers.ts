@@ -88,8 +88,11 @@ export class MessageConsumers implements OnApplicationShutdown {
   }
 
   private async start(topic: Topic, options: ConsumeOptions): Promise<Consumer> {
+    const groupId = kafkaIdOf(this.config, options.group ?? this.service);
+    const fromBeginning = options.fromBeginning ?? this.config.KAFKA_AUTO_OFFSET_RESET === 'earliest';
+    if (!fromBeginning) await this.anchorAtEnd(groupId, topic);
     const consumer = this.kafka.consumer({
-      groupId: kafkaIdOf(this.config, options.group ?? this.service),
+      groupId,
       maxWaitTimeInMs: this.config.KAFKA_CONSUMER_MAX_WAIT_MS,
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
@@ -98,8 +101,32 @@ export class MessageConsumers implements OnApplicationShutdown {
     });
     this.consumers.push(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? this.config.KAFKA_AUTO_OFFSET_RESET === 'earliest' });
+    await consumer.subscribe({ topic, fromBeginning: true });
     return consumer;
+  }
+
+  /**
+   * "Start at the end" must hold at the group's first start only: commit the
+   * current end of every partition the group has no offset for yet, so that a
+   * restart resumes where it stopped, even on partitions that had no traffic
+   * before it went away (Kafka's plain `latest` would skip what came meanwhile).
+   */
+  private async anchorAtEnd(groupId: string, topic: Topic): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      const unanchored = new Set((committed?.partitions ?? []).filter((p) => p.offset === '-1').map((p) => p.partition));
+      if (unanchored.size === 0) return;
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: ends.filter((end) => unanchored.has(end.partition)).map((end) => ({ partition: end.partition, offset: end.high })),
+      });
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   /** Resolves once the group has assigned partitions, so nothing sent after start-up is missed. */

@@ -107,8 +107,8 @@ export class BookingsService {
     try {
       return await this.rpc.request(RpcPattern.BookingGet, { bookingId, userId: user.id, role: user.role });
     } catch (error) {
-      if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
-      // Not decided yet: the hold command still waits in Kafka.
+      // Not decided yet (or the booking service is away): the hold command may still wait in Kafka.
+      if (!(error instanceof DomainError && (error.code === 'NOT_FOUND' || error.code === 'SERVICE_UNAVAILABLE'))) throw error;
       const pending = await this.pending.findPending(bookingId);
       if (pending && pending.userId === user.id) return pendingBooking(pending);
       throw error;
