@@ -2,8 +2,8 @@ import { Topic, type BookingCommand, type BookingEvent, type SeatChange } from '
 import { encodeMessage, type EncodedMessage } from '@seatstorm/kafka';
 import type { BookingState, Decision, FollowUp, SeatState } from './booking.rules';
 
-/** What a decision says beyond the booking's state: why, with which code, which seats were lost. */
-export type DecisionNote = Pick<Decision, 'reason' | 'errorCode' | 'unavailableSeatIds'>;
+/** What a decision says beyond the booking's state: why, with which code, which seats were lost, and how it was decided. */
+export type DecisionNote = Pick<Decision, 'reason' | 'errorCode' | 'unavailableSeatIds'> & { trace?: BookingEvent['trace'] };
 
 /** The booking as the owner sees it after `commandId` was decided. */
 export function bookingEventOf(booking: BookingState, commandId: string, now: Date, note: DecisionNote = {}): BookingEvent {
@@ -19,6 +19,7 @@ export function bookingEventOf(booking: BookingState, commandId: string, now: Da
     ...(reason ? { reason } : {}),
     ...(note.errorCode ? { errorCode: note.errorCode } : {}),
     ...(note.unavailableSeatIds ? { unavailableSeatIds: note.unavailableSeatIds } : {}),
+    ...(note.trace ? { trace: note.trace } : {}),
     commandId,
     occurredAt: now.toISOString(),
   };

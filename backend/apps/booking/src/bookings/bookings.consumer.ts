@@ -17,7 +17,10 @@ export class BookingsConsumer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumers.consumeBatches(Topic.BookingCommands, { concurrency: 4 }, async (messages) => {
-      await this.bookings.decide(messages.map((message) => message.payload));
+      await this.bookings.decide(
+        messages.map((message) => message.payload),
+        new Map(messages.map((message) => [message.payload.commandId, { partition: message.partition, offset: message.offset }])),
+      );
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
-import { errorCodeSchema, Topic, type BookingCommand } from '@seatstorm/contracts';
+import { errorCodeSchema, Topic, type BookingCommand, type BookingEvent } from '@seatstorm/contracts';
 import { z } from 'zod';
 import { encodeMessage, type EncodedMessage } from '@seatstorm/kafka';
 import { OutboxRelay } from '../outbox/outbox.relay';
@@ -37,19 +37,19 @@ export class BookingsService {
    * (a seat changed under it), nothing of the batch is kept and each command is
    * decided again on its own, against fresh state.
    */
-  async decide(commands: readonly BookingCommand[]): Promise<void> {
+  async decide(commands: readonly BookingCommand[], positions: ReadonlyMap<string, KafkaPosition> = new Map()): Promise<void> {
     batchSize.observe(commands.length);
     try {
-      await this.bookings.inTransaction((store) => this.decideIn(store, commands));
+      await this.bookings.inTransaction((store) => this.decideIn(store, commands, positions));
     } catch (error) {
       if (!(error instanceof SeatConflictError) || commands.length === 1) throw error;
       this.logger.warn({ commands: commands.length, err: error.message }, 'seat conflict: deciding the batch one command at a time');
-      for (const command of commands) await this.bookings.inTransaction((store) => this.decideIn(store, [command]));
+      for (const command of commands) await this.bookings.inTransaction((store) => this.decideIn(store, [command], positions));
     }
     await this.relay.flush();
   }
 
-  private async decideIn(store: BookingStore, commands: readonly BookingCommand[]): Promise<void> {
+  private async decideIn(store: BookingStore, commands: readonly BookingCommand[], positions: ReadonlyMap<string, KafkaPosition>): Promise<void> {
     const now = new Date();
     const processed = new Map((await store.findProcessed(commands.map((c) => c.commandId))).map((row) => [row.commandId, row]));
     const fresh: BookingCommand[] = [];
@@ -82,7 +82,9 @@ export class BookingsService {
     const messages: EncodedMessage[] = [
       ...seatUpdatesOf(result.seatChanges, versions),
       ...result.decisions.flatMap((decision) => [
-        ...(decision.booking ? [encodeMessage(Topic.BookingEvents, bookingEventOf(decision.booking, decision.command.commandId, now, decision))] : []),
+        ...(decision.booking
+          ? [encodeMessage(Topic.BookingEvents, bookingEventOf(decision.booking, decision.command.commandId, now, { ...decision, trace: traceOf(decision.command, positions, now) }))]
+          : []),
         ...decision.followUps.map((followUp) => followUpMessage(followUp, now)),
       ]),
       // A replayed command is answered again with the booking as it stands, so a
@@ -131,6 +133,17 @@ function noteOf(row: ProcessedCommandRow | undefined): DecisionNote {
   if (!recorded.success) return {};
   const { errorCode, reason, unavailableSeatIds } = recorded.data;
   return { errorCode: errorCode ?? undefined, reason: reason ?? undefined, unavailableSeatIds: unavailableSeatIds ?? undefined };
+}
+
+/** Where a command sat in its partition, for the decision's trace. */
+export interface KafkaPosition {
+  partition: number;
+  offset: string;
+}
+
+function traceOf(command: BookingCommand, positions: ReadonlyMap<string, KafkaPosition>, now: Date): BookingEvent['trace'] {
+  const position = positions.get(command.commandId);
+  return position && { ...position, decidedInMs: Math.max(0, now.getTime() - Date.parse(command.issuedAt)) };
 }
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];

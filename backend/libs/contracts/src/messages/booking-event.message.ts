@@ -27,6 +27,14 @@ export const bookingEventSchema = z.object({
   unavailableSeatIds: z.array(idSchema).optional(),
   commandId: idSchema,
   occurredAt: isoDateTimeSchema,
+  /** How the command was decided: where it sat in Kafka and how long it waited (for the race lab). */
+  trace: z
+    .object({
+      partition: z.number().int().nonnegative(),
+      offset: z.string(),
+      decidedInMs: z.number().nonnegative(),
+    })
+    .optional(),
 });
 export type BookingEvent = z.infer<typeof bookingEventSchema>;
 
