@@ -4,6 +4,8 @@ import { startAuth } from './apps/auth/src/main';
 import { startBooking } from './apps/booking/src/main';
 import { startCatalog } from './apps/catalog/src/main';
 import { startGateway } from './apps/gateway/src/main';
+import { startNotification } from './apps/notification/src/main';
+import { startPayment } from './apps/payment/src/main';
 
 interface Closable {
   close(): Promise<void>;
@@ -19,9 +21,11 @@ const STARTERS: Record<(typeof SERVICE_ORDER)[number], (config: AppConfig) => Pr
   booking: startBooking,
   catalog: startCatalog,
   gateway: startGateway,
+  notification: startNotification,
+  payment: startPayment,
 };
 // Services that answer requests start before the gateway that sends them.
-const SERVICE_ORDER = ['auth', 'catalog', 'booking', 'gateway'] as const satisfies readonly ServiceName[];
+const SERVICE_ORDER = ['auth', 'catalog', 'booking', 'payment', 'notification', 'gateway'] as const satisfies readonly ServiceName[];
 
 async function main(): Promise<void> {
   let config: AppConfig;

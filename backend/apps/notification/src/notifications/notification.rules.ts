@@ -1,0 +1,75 @@
+import { notificationKindSchema, type BookingEvent, type BookingStatus, type NotificationKind } from '@seatstorm/contracts';
+
+/**
+ * What a person is told when their booking changes, as pure functions of the
+ * booking event and the show's name.
+ */
+
+export interface NotificationContent {
+  title: string;
+  body: string;
+}
+
+/**
+ * The booking statuses a person is told about, each by the kind of the same
+ * name. The others (pending, reserved, paid, rejected) show on the page that
+ * caused them and notify no one.
+ */
+export function notificationKindOf(status: BookingStatus): NotificationKind | null {
+  const kind = notificationKindSchema.safeParse(status);
+  return kind.success ? kind.data : null;
+}
+
+export function notificationContentOf(kind: NotificationKind, event: BookingEvent, eventName: string): NotificationContent {
+  const count = event.seatIds.length;
+  const seats = seatsPhrase(event);
+  const amount = formatMoney(event.amount);
+  const [are, were] = count === 1 ? ['is', 'was'] : ['are', 'were'];
+  switch (kind) {
+    case 'confirmed':
+      return {
+        title: `You're going! ${seatCount(count)} for ${eventName} ${are} confirmed`,
+        body: `${seats} ${are} yours; ${amount} was charged to your card.`,
+      };
+    case 'payment_failed':
+      return {
+        title: `Payment failed for ${eventName}`,
+        body: `${asSentence(event.reason ?? 'Your payment did not go through')} ${seats} ${were} released; pick seats again to try another card.`,
+      };
+    case 'expired':
+      return {
+        title: `Your hold on ${seatCount(count)} for ${eventName} expired`,
+        body: `${seats} ${were} released because payment was not completed in time.`,
+      };
+    case 'refunded':
+      return {
+        title: `${amount} refunded for ${eventName}`,
+        body: `${amount} for ${lowerFirst(seats)} is on its way back to your card.`,
+      };
+    case 'cancelled':
+      return {
+        title: `Booking cancelled for ${eventName}`,
+        body: `You cancelled your hold; ${lowerFirst(seats)} ${are} open to others again.`,
+      };
+  }
+}
+
+const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const dollarsAndCents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+/** Integer cents as the web app shows them: 45000 → "$450", 4550 → "$45.50". */
+export function formatMoney(cents: number): string {
+  return cents % 100 === 0 ? dollars.format(cents / 100) : dollarsAndCents.format(cents / 100);
+}
+
+const seatCount = (count: number): string => (count === 1 ? '1 seat' : `${count} seats`);
+
+/** "Seat A1", "Seats A1 and A2", "Seats A1, A2 and A3": labels, since a seat's id is `${eventId}_${label}`. */
+function seatsPhrase(event: BookingEvent): string {
+  const labels = event.seatIds.map((seatId) => (seatId.startsWith(`${event.eventId}_`) ? seatId.slice(event.eventId.length + 1) : seatId));
+  const listed = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : labels.join('');
+  return `${labels.length === 1 ? 'Seat' : 'Seats'} ${listed}`;
+}
+
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+const asSentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);

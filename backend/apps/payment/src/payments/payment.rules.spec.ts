@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  afterAttempt,
+  backoffCapMs,
+  CARD_DECLINED,
+  cardLast4Of,
+  outcomeOf,
+  retryDelayMs,
+  simulatedOutcome,
+  type RetryPolicy,
+} from './payment.rules';
+
+const policy: RetryPolicy = { maxAttempts: 4, baseMs: 200, maxMs: 5000 };
+
+describe('simulated card provider', () => {
+  it('keeps only the last four digits of a test-card token', () => {
+    expect(cardLast4Of('tok_test_4242')).toBe('4242');
+    expect(cardLast4Of('tok_test_0002')).toBe('0002');
+    expect(cardLast4Of('tok_success')).toBeNull();
+  });
+
+  it('charges 4242 (and any other card), declines 0002 and times out on 9995', () => {
+    expect(simulatedOutcome('charge', '4242', 0.5, 0)).toEqual({ outcome: 'succeeded' });
+    expect(simulatedOutcome('charge', '1881', 0.5, 0)).toEqual({ outcome: 'succeeded' });
+    expect(simulatedOutcome('charge', '0002', 0.5, 0)).toEqual({ outcome: 'declined', error: CARD_DECLINED });
+    expect(simulatedOutcome('charge', '9995', 0.5, 0)).toMatchObject({ outcome: 'unavailable' });
+  });
+
+  it('refunds to any card, even one that could not be charged', () => {
+    for (const card of ['4242', '0002', '9995', null]) expect(simulatedOutcome('refund', card, 0.5, 0)).toEqual({ outcome: 'succeeded' });
+  });
+
+  it('fails transiently at the configured rate, charges and refunds alike', () => {
+    expect(simulatedOutcome('charge', '4242', 0.19, 0.2)).toMatchObject({ outcome: 'unavailable' });
+    expect(simulatedOutcome('refund', '4242', 0.19, 0.2)).toMatchObject({ outcome: 'unavailable' });
+    expect(simulatedOutcome('charge', '4242', 0.2, 0.2)).toEqual({ outcome: 'succeeded' });
+    expect(simulatedOutcome('charge', '4242', 0.999, 1)).toMatchObject({ outcome: 'unavailable' });
+    expect(simulatedOutcome('charge', '4242', 0, 0)).toEqual({ outcome: 'succeeded' });
+  });
+});
+
+describe('retry backoff', () => {
+  it('doubles the longest wait with every retry until the cap', () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map((retry) => backoffCapMs(retry, policy))).toEqual([200, 400, 800, 1600, 3200, 5000, 5000]);
+    expect(backoffCapMs(2000, policy)).toBe(5000);
+  });
+
+  it('waits a uniformly jittered time within [0, cap]', () => {
+    for (let retry = 1; retry <= 10; retry += 1) {
+      const cap = backoffCapMs(retry, policy);
+      expect(retryDelayMs(retry, policy, 0)).toBe(0);
+      expect(retryDelayMs(retry, policy, 0.5)).toBe(Math.floor(cap / 2));
+      expect(retryDelayMs(retry, policy, 0.999_999)).toBeLessThanOrEqual(cap);
+      const delay = retryDelayMs(retry, policy, Math.random());
+      expect(delay).toBeGreaterThanOrEqual(0);
+      expect(delay).toBeLessThanOrEqual(cap);
+    }
+  });
+});
+
+describe('payment progress', () => {
+  const unavailable = { outcome: 'unavailable', error: 'timed out' } as const;
+
+  it('settles on success or decline at the first attempt; a decline is never retried', () => {
+    expect(afterAttempt(1, { outcome: 'succeeded' }, 4)).toEqual({ status: 'succeeded', attempts: 1, lastError: null });
+    expect(afterAttempt(1, { outcome: 'declined', error: CARD_DECLINED }, 4)).toEqual({ status: 'failed', attempts: 1, lastError: CARD_DECLINED });
+  });
+
+  it('stays pending after a transient failure while attempts remain, and is dead-lettered after the last', () => {
+    expect([1, 2, 3].map((attempt) => afterAttempt(attempt, unavailable, 4).status)).toEqual(['pending', 'pending', 'pending']);
+    expect(afterAttempt(4, unavailable, 4)).toEqual({ status: 'dead_lettered', attempts: 4, lastError: 'timed out' });
+    expect(afterAttempt(5, unavailable, 4).status).toBe('dead_lettered');
+    expect(afterAttempt(4, { outcome: 'succeeded' }, 4).status).toBe('succeeded');
+  });
+
+  it('answers a settled payment with a reason a person understands', () => {
+    expect(outcomeOf('charge', { status: 'succeeded', lastError: null })).toEqual({ outcome: 'succeeded' });
+    expect(outcomeOf('charge', { status: 'failed', lastError: CARD_DECLINED })).toEqual({ outcome: 'failed', reason: 'Card declined' });
+    expect(outcomeOf('charge', { status: 'dead_lettered', lastError: 'timed out' })).toEqual({
+      outcome: 'failed',
+      reason: 'The payment provider is unavailable; no charge was made.',
+    });
+    expect(outcomeOf('refund', { status: 'dead_lettered', lastError: 'timed out' }).reason).toBe(
+      'The payment provider is unavailable; the refund was not made.',
+    );
+  });
+});
