@@ -62,3 +62,45 @@ export const seatSnapshotSchema = z.object({
   seats: z.array(seatSchema),
 });
 export type SeatSnapshot = z.infer<typeof seatSnapshotSchema>;
+
+/** POST /events on a stored venue layout: the seats are generated from it, priced per tier (cents). */
+export const createEventOnVenueSchema = z.object({
+  venueId: idSchema,
+  name: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(2000).optional(),
+  category: z.string().trim().min(1).max(50).optional(),
+  startsAt: isoDateTimeSchema,
+  /** Defaults to now: on sale at once. */
+  onSaleAt: isoDateTimeSchema.optional(),
+  prices: z.record(z.string().min(1).max(50), centsSchema),
+});
+
+/**
+ * POST /events in the original demo's simple form: a new venue laid out as a
+ * plain grid. As in that demo, `price` is in dollars (two decimals at most).
+ */
+export const createSimpleEventSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  venue: z.string().trim().min(1).max(200),
+  date: isoDateTimeSchema,
+  totalSeats: z.number().int().min(1).max(100_000),
+  price: z
+    .number()
+    .nonnegative()
+    .max(1_000_000)
+    .refine((dollars) => Math.abs(dollars * 100 - Math.round(dollars * 100)) < 1e-6, 'must have at most two decimals'),
+  description: z.string().trim().max(2000).optional(),
+  category: z.string().trim().min(1).max(50).optional(),
+});
+
+export const createEventRequestSchema = z.union([createEventOnVenueSchema, createSimpleEventSchema]);
+export type CreateEventRequest = z.infer<typeof createEventRequestSchema>;
+
+/** POST /events/:eventId/seats/block and …/unblock (admin): take seats off sale or put them back. */
+export const blockSeatsRequestSchema = z.object({
+  seatIds: z
+    .array(idSchema)
+    .min(1)
+    .max(10_000)
+    .refine((ids) => new Set(ids).size === ids.length, 'a seat appears twice'),
+});

@@ -9,3 +9,4 @@ export * from './socket-events';
 export * from './statuses';
 export * from './topics';
 export * from './validation';
+export * from './venue-layout';

@@ -19,6 +19,8 @@ export const RpcPattern = {
   CatalogListEvents: 'catalog.list-events',
   CatalogGetEvent: 'catalog.get-event',
   CatalogGetSeats: 'catalog.get-seats',
+  CatalogGetSeatVersion: 'catalog.get-seat-version',
+  CatalogCreateEvent: 'catalog.create-event',
   AuthRegister: 'auth.register',
   AuthLogin: 'auth.login',
   AuthGetUser: 'auth.get-user',

@@ -53,5 +53,5 @@ export function followUpMessage(followUp: FollowUp, now: Date): EncodedMessage {
   return encodeMessage(Topic.BookingCommands, confirm);
 }
 
-/** Every command names its booking. */
-export const bookingIdOf = (command: BookingCommand): string => command.bookingId;
+/** The booking a command is about; an admin's seat block is about none. */
+export const bookingIdOf = (command: BookingCommand): string | undefined => ('bookingId' in command ? command.bookingId : undefined);

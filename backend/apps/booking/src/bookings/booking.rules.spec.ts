@@ -700,3 +700,42 @@ describe('purity', () => {
     expect(second).toEqual(first);
   });
 });
+
+describe('an admin blocking and unblocking seats', () => {
+  const setBlocked = (seats: number[], blocked: boolean): BookingCommand => ({
+    commandId: `cmd_block_${seats.join('_')}_${blocked}`,
+    eventId: EVENT_ID,
+    issuedAt: T0.toISOString(),
+    type: 'set-blocked',
+    userId: 'usr_admin',
+    seatIds: seats.map((n) => seatId(n)),
+    blocked,
+  });
+
+  it('takes free seats off sale, and a hold in the same batch then loses them', () => {
+    const state = world();
+    const result = decide(state, [setBlocked([2, 3], true), hold('bkg_bob', [3], { userId: BOB })]);
+    expect(result.decisions.map((d) => d.outcome)).toEqual(['applied', 'rejected']);
+    expect(result.decisions[1]!.errorCode).toBe('SEAT_UNAVAILABLE');
+    expect(shown(saved(state, result), 2, 3)).toEqual(['blocked', 'blocked']);
+  });
+
+  it('never touches a seat a booking holds: the whole block is refused, naming it', () => {
+    const state = world({ bookings: [booking({ seats: [1] })] });
+    const result = decide(state, [setBlocked([1, 2], true)]);
+    expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: 'SEAT_UNAVAILABLE', unavailableSeatIds: [seatId(1)] });
+    expect(result.seatChanges).toEqual([]);
+  });
+
+  it('puts blocked seats back on sale and ignores seats that were not blocked', () => {
+    const state = world({ seats: [seat(4, { status: 'blocked' })] });
+    const result = decide(state, [setBlocked([4, 5], false)]);
+    expect(result.seatChanges.map(({ before, after }) => [before.id, before.status, after.status])).toEqual([[seatId(4), 'blocked', 'available']]);
+    expect(decide(state, [setBlocked([5], false)]).decisions[0]!.outcome).toBe('ignored');
+  });
+
+  it('refuses seats of another event', () => {
+    const result = decide(world(), [{ ...setBlocked([1], true), eventId: OTHER_EVENT_ID }]);
+    expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: 'NOT_FOUND' });
+  });
+});

@@ -45,6 +45,12 @@ export interface BookingState {
 export interface EventState {
   id: string;
   status: EventStatus;
+  /** A scheduled event goes on sale at this moment, without anyone flipping its status. */
+  onSaleAt?: Date;
+}
+
+export function isOnSale(event: EventState, now: Date): boolean {
+  return event.status === 'on_sale' || (event.status === 'scheduled' && event.onSaleAt !== undefined && event.onSaleAt <= now);
 }
 
 export interface HoldPolicy {
@@ -133,6 +139,8 @@ function decide(state: Working, command: BookingCommand, now: Date, policy: Hold
       return decidePaymentResult(state, command);
     case 'confirm':
       return decideConfirm(state, command);
+    case 'set-blocked':
+      return decideSetBlocked(state, command);
   }
 }
 
@@ -149,7 +157,7 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
 
   const event = state.event(command.eventId);
   if (!event) return reject('NOT_FOUND', `Event ${command.eventId} was not found.`);
-  if (event.status !== 'on_sale') return reject('INVALID_STATE', 'This event is not on sale.');
+  if (!isOnSale(event, now)) return reject('INVALID_STATE', 'This event is not on sale.');
   if (now.getTime() > Date.parse(command.deadline)) {
     return reject('HOLD_EXPIRED', 'The request waited too long to be decided; nothing was held. Please try again.');
   }
@@ -274,6 +282,26 @@ function decideConfirm(state: Working, command: CommandOf<'confirm'>): Decision 
   if (booking.status !== 'paid') return { command, outcome: 'ignored', booking, followUps: [] };
   const next = state.transition(booking, 'confirmed', null);
   return { command, outcome: 'applied', booking: next, followUps: [] };
+}
+
+/**
+ * Takes seats off sale or puts them back, all or nothing. A seat a booking
+ * holds is never touched: blocking it is refused, naming it.
+ */
+function decideSetBlocked(state: Working, command: CommandOf<'set-blocked'>): Decision {
+  const seats = command.seatIds.map((id) => state.seat(id));
+  const unknown = command.seatIds.filter((id, i) => seats[i]?.eventId !== command.eventId);
+  if (unknown.length > 0) {
+    return { command, outcome: 'rejected', errorCode: 'NOT_FOUND', reason: `No such seats at this event: ${unknown.join(', ')}.`, unavailableSeatIds: unknown, followUps: [] };
+  }
+  const from: SeatStatus = command.blocked ? 'available' : 'blocked';
+  const held = seats.filter((seat) => seat!.bookingId !== null).map((seat) => seat!.id);
+  if (held.length > 0) {
+    return { command, outcome: 'rejected', errorCode: 'SEAT_UNAVAILABLE', reason: `Held by a booking: ${held.join(', ')}.`, unavailableSeatIds: held, followUps: [] };
+  }
+  const changing = seats.filter((seat) => seat!.status === from);
+  for (const seat of changing) state.setSeatStatus(seat!.id, command.blocked ? 'blocked' : 'available');
+  return { command, outcome: changing.length > 0 ? 'applied' : 'ignored', followUps: [] };
 }
 
 function requestRefund(state: Working, command: BookingCommand, booking: BookingState, reason: string): Decision {
@@ -408,6 +436,12 @@ class Working {
         this.putSeat({ ...seat, status: 'available', bookingId: null });
       }
     }
+  }
+
+  /** An admin's change of a free seat: it belongs to no booking before or after. */
+  setSeatStatus(id: string, status: 'available' | 'blocked'): void {
+    const seat = this.seats.get(id);
+    if (seat && seat.bookingId === null) this.putSeat({ ...seat, status });
   }
 
   seatChanges(): Array<{ before: SeatState; after: SeatState }> {

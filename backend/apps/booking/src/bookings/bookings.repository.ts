@@ -110,8 +110,8 @@ export class BookingStore {
 
   async findEvents(eventIds: readonly string[]): Promise<EventState[]> {
     if (eventIds.length === 0) return [];
-    return this.tx.$queryRawUnsafe<Array<{ id: string; status: EventStatus }>>(
-      `SELECT id, status::text AS status FROM events WHERE id = ANY($1::text[])`,
+    return this.tx.$queryRawUnsafe<Array<{ id: string; status: EventStatus; onSaleAt: Date }>>(
+      `SELECT id, status::text AS status, on_sale_at AS "onSaleAt" FROM events WHERE id = ANY($1::text[])`,
       eventIds,
     );
   }

@@ -62,8 +62,8 @@ export class BookingsService {
     }
 
     const replayedBookingIds = replays.map((command) => processed.get(command.commandId)?.bookingId ?? bookingIdOf(command));
-    const loaded = await store.lockBookings(unique([...fresh.map(bookingIdOf), ...replayedBookingIds]));
-    const holds = fresh.flatMap((command) => (command.type === 'hold' ? command.seatIds : []));
+    const loaded = await store.lockBookings(defined(unique([...fresh.map(bookingIdOf), ...replayedBookingIds])));
+    const holds = fresh.flatMap((command) => (command.type === 'hold' || command.type === 'set-blocked' ? command.seatIds : []));
     const seats = await store.lockSeats(unique([...holds, ...loaded.flatMap((booking) => booking.seatIds)]));
     const events = await store.findEvents(unique(fresh.map((command) => command.eventId)));
 
@@ -90,7 +90,8 @@ export class BookingsService {
       // A replayed command is answered again with the booking as it stands, so a
       // client retrying with the same Idempotency-Key gets the first outcome.
       ...replays.flatMap((command, i) => {
-        const booking = latest.get(replayedBookingIds[i]!);
+        const bookingId = replayedBookingIds[i];
+        const booking = bookingId === undefined ? undefined : latest.get(bookingId);
         const note = noteOf(processed.get(command.commandId));
         return booking ? [encodeMessage(Topic.BookingEvents, bookingEventOf(booking, command.commandId, now, note))] : [];
       }),
@@ -147,5 +148,6 @@ function traceOf(command: BookingCommand, positions: ReadonlyMap<string, KafkaPo
 }
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
+const defined = <T>(values: ReadonlyArray<T | undefined>): T[] => values.filter((value): value is T => value !== undefined);
 const byId = <T extends { id: string }>(rows: readonly T[]): Map<string, T> => new Map(rows.map((row) => [row.id, row]));
 

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
+  catalogCreateEventRpc,
   catalogGetEventRpc,
   catalogGetSeatsRpc,
   catalogListEventsRpc,
@@ -27,6 +28,11 @@ export class EventsConsumer {
   get(@Payload() payload: unknown): Promise<EventDetail> {
     const { eventId } = parseContract(catalogGetEventRpc.request, payload, 'request');
     return this.events.get(eventId);
+  }
+
+  @RpcHandler(catalogCreateEventRpc)
+  create(@Payload() payload: unknown): Promise<EventDetail> {
+    return this.events.create(parseContract(catalogCreateEventRpc.request, payload, 'request'));
   }
 
   @RpcHandler(catalogGetSeatsRpc)

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PRISMA, type PrismaClient } from '@seatstorm/database';
+import type { GeneratedSeat, VenueLayout } from '@seatstorm/contracts';
+import { PRISMA, type Prisma, type PrismaClient } from '@seatstorm/database';
 
 const eventSelect = {
   id: true,
@@ -23,6 +24,36 @@ export interface SeatCount {
 @Injectable()
 export class EventsRepository {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+
+  async findVenueLayout(venueId: string): Promise<VenueLayout | undefined> {
+    const venue = await this.prisma.venue.findUnique({ where: { id: venueId }, select: { layout: true } });
+    // Layouts are written only by this service (and the seed) from a VenueLayout.
+    return venue ? (venue.layout as unknown as VenueLayout) : undefined;
+  }
+
+  /**
+   * Creates an event with its tiers and every seat in one transaction (and,
+   * for the simple form, its new venue): an event never exists half-made.
+   */
+  async createEvent(input: {
+    event: { id: string; venueId: string; name: string; description: string | null; category: string | null; startsAt: Date; onSaleAt: Date; status: 'on_sale' | 'scheduled' };
+    newVenue?: { id: string; name: string; city: string; layout: VenueLayout };
+    tiers: Array<{ tier: string; price: number }>;
+    seats: GeneratedSeat[];
+  }): Promise<void> {
+    await this.prisma.$transaction(
+      async (tx) => {
+        if (input.newVenue) {
+          await tx.venue.create({ data: { ...input.newVenue, layout: input.newVenue.layout as unknown as Prisma.InputJsonValue } });
+        }
+        await tx.event.create({ data: input.event });
+        await tx.eventTier.createMany({ data: input.tiers.map((tier) => ({ eventId: input.event.id, ...tier })) });
+        const CHUNK = 5000;
+        for (let i = 0; i < input.seats.length; i += CHUNK) await tx.seat.createMany({ data: input.seats.slice(i, i + CHUNK) });
+      },
+      { timeout: 60_000 },
+    );
+  }
 
   findEvents() {
     return this.prisma.event.findMany({ select: eventSelect, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] });

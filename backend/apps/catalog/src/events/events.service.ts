@@ -1,6 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { EventDetail, EventSummary, SeatSnapshot, TierSummary } from '@seatstorm/contracts';
-import { notFound } from '@seatstorm/errors';
+import { randomUUID } from 'node:crypto';
+import {
+  createSimpleEventSchema,
+  generateSeats,
+  layoutTiers,
+  plainGridLayout,
+  type CreateEventRequest,
+  type EventDetail,
+  type EventSummary,
+  type SeatSnapshot,
+  type TierSummary,
+  type VenueLayout,
+} from '@seatstorm/contracts';
+import { DomainError, notFound } from '@seatstorm/errors';
 import { EventsRepository, type SeatCount } from './events.repository';
 
 type EventRow = NonNullable<Awaited<ReturnType<EventsRepository['findEvent']>>>;
@@ -19,6 +31,59 @@ export class EventsService {
     if (!event) throw notFound(`Event ${eventId}`);
     const tiers = tiersOf(event, counts);
     return { ...toSummary(event, tiers), tiers };
+  }
+
+  /** Admin: an event on a stored venue layout, or (the original demo's simple form) on a new plain-grid venue. */
+  async create(request: CreateEventRequest, now = new Date()): Promise<EventDetail> {
+    const eventId = `evt_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    const simple = createSimpleEventSchema.safeParse(request);
+    let layout: VenueLayout;
+    let prices: Record<string, number>;
+    let newVenue: { id: string; name: string; city: string; layout: VenueLayout } | undefined;
+    let venueId: string;
+    let startsAt: Date;
+    let onSaleAt = now;
+    if (simple.success) {
+      layout = plainGridLayout(simple.data.totalSeats, 'General');
+      prices = { General: Math.round(simple.data.price * 100) };
+      venueId = `ven_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+      newVenue = { id: venueId, name: simple.data.venue, city: '', layout };
+      startsAt = new Date(simple.data.date);
+    } else if ('venueId' in request) {
+      const stored = await this.events.findVenueLayout(request.venueId);
+      if (!stored) throw notFound(`Venue ${request.venueId}`);
+      layout = stored;
+      prices = request.prices;
+      venueId = request.venueId;
+      startsAt = new Date(request.startsAt);
+      if (request.onSaleAt) onSaleAt = new Date(request.onSaleAt);
+      const unpriced = layoutTiers(layout).filter((tier) => prices[tier] === undefined);
+      if (unpriced.length > 0) {
+        throw new DomainError('VALIDATION_FAILED', `Missing prices for tiers: ${unpriced.join(', ')}.`, { tiers: unpriced });
+      }
+    } else {
+      throw new DomainError('VALIDATION_FAILED', 'Give either a venueId with prices, or the simple form.');
+    }
+    if (startsAt <= now) throw new DomainError('VALIDATION_FAILED', 'The event must start in the future.', { field: 'startsAt' });
+    if (onSaleAt > startsAt) throw new DomainError('VALIDATION_FAILED', 'Sales must open before the event starts.', { field: 'onSaleAt' });
+
+    const tiers = layoutTiers(layout).map((tier) => ({ tier, price: prices[tier]! }));
+    await this.events.createEvent({
+      event: {
+        id: eventId,
+        venueId,
+        name: request.name,
+        description: request.description ?? null,
+        category: request.category ?? null,
+        startsAt,
+        onSaleAt,
+        status: onSaleAt <= now ? 'on_sale' : 'scheduled',
+      },
+      newVenue,
+      tiers,
+      seats: generateSeats(eventId, layout, prices),
+    });
+    return this.get(eventId);
   }
 
   async seats(eventId: string): Promise<SeatSnapshot> {
@@ -50,7 +115,8 @@ function toSummary(event: EventRow, tiers: TierSummary[]): EventSummary {
     venue: event.venue,
     startsAt: event.startsAt.toISOString(),
     onSaleAt: event.onSaleAt.toISOString(),
-    status: event.status,
+    // A scheduled event is on sale from its on-sale time on; nothing needs to flip it.
+    status: event.status === 'scheduled' && event.onSaleAt <= new Date() ? 'on_sale' : event.status,
     priceMin: prices.length ? Math.min(...prices) : 0,
     priceMax: prices.length ? Math.max(...prices) : 0,
     seatsTotal: sum(tiers.map((tier) => tier.seatsTotal)),

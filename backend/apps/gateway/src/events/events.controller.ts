@@ -1,5 +1,16 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { eventIdParamsSchema, parseContract, type EventDetail, type EventSummary, type SeatSnapshot } from '@seatstorm/contracts';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  blockSeatsRequestSchema,
+  createEventRequestSchema,
+  eventIdParamsSchema,
+  parseContract,
+  type EventDetail,
+  type EventSummary,
+  type PublicUser,
+  type SeatSnapshot,
+} from '@seatstorm/contracts';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Roles } from '../auth/roles.decorator';
 import { CorrelationId } from '../errors/correlation-id.decorator';
 import { EventsService } from './events.service';
 
@@ -22,5 +33,34 @@ export class EventsController {
   seats(@Param() params: unknown, @CorrelationId() correlationId?: string): Promise<SeatSnapshot> {
     const { eventId } = parseContract(eventIdParamsSchema, params, 'path');
     return this.events.seats(eventId, correlationId);
+  }
+
+  /** Admin: a new event on a venue layout, or the original demo's simple form. */
+  @Post()
+  @Roles('admin')
+  create(@Body() body: unknown, @CorrelationId() correlationId?: string): Promise<EventDetail> {
+    return this.events.create(parseContract(createEventRequestSchema, body, 'body'), correlationId);
+  }
+
+  /** Admin: take seats off sale. 202: the change arrives on every map as `seat.updated`. */
+  @Post(':eventId/seats/block')
+  @Roles('admin')
+  @HttpCode(202)
+  block(@Param() params: unknown, @Body() body: unknown, @CurrentUser() admin: PublicUser): Promise<{ commandId: string }> {
+    return this.setBlocked(params, body, admin, true);
+  }
+
+  /** Admin: put blocked seats back on sale. */
+  @Post(':eventId/seats/unblock')
+  @Roles('admin')
+  @HttpCode(202)
+  unblock(@Param() params: unknown, @Body() body: unknown, @CurrentUser() admin: PublicUser): Promise<{ commandId: string }> {
+    return this.setBlocked(params, body, admin, false);
+  }
+
+  private setBlocked(params: unknown, body: unknown, admin: PublicUser, blocked: boolean): Promise<{ commandId: string }> {
+    const { eventId } = parseContract(eventIdParamsSchema, params, 'path');
+    const { seatIds } = parseContract(blockSeatsRequestSchema, body, 'body');
+    return this.events.setBlocked(admin, eventId, seatIds, blocked);
   }
 }

@@ -61,6 +61,15 @@ export const confirmCommandSchema = z.object({
   bookingId: idSchema,
 });
 
+/** An admin takes seats off sale (`blocked`) or puts them back; seats held by a booking are never touched. */
+export const setBlockedCommandSchema = z.object({
+  ...commandBase,
+  type: z.literal('set-blocked'),
+  userId: idSchema,
+  seatIds: z.array(idSchema).min(1),
+  blocked: z.boolean(),
+});
+
 /** Everything that changes seats of one event goes through one topic, keyed by eventId (docs/architecture.md §4). */
 export const bookingCommandSchema = z.discriminatedUnion('type', [
   holdCommandSchema,
@@ -69,6 +78,7 @@ export const bookingCommandSchema = z.discriminatedUnion('type', [
   payCommandSchema,
   paymentResultCommandSchema,
   confirmCommandSchema,
+  setBlockedCommandSchema,
 ]);
 export type BookingCommand = z.infer<typeof bookingCommandSchema>;
 export type HoldCommand = z.infer<typeof holdCommandSchema>;

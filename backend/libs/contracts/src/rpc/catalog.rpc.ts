@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventDetailSchema, eventSummarySchema, seatSnapshotSchema } from '../catalog';
+import { createEventRequestSchema, eventDetailSchema, eventSummarySchema, seatSnapshotSchema } from '../catalog';
 import { idSchema } from '../ids';
 import { RpcPattern } from '../topics';
 import { defineRpc } from './rpc';
@@ -22,4 +22,17 @@ export const catalogGetSeatsRpc = defineRpc({
   pattern: RpcPattern.CatalogGetSeats,
   request: eventIdParamsSchema,
   reply: seatSnapshotSchema,
+});
+
+export const catalogCreateEventRpc = defineRpc({
+  pattern: RpcPattern.CatalogCreateEvent,
+  request: createEventRequestSchema,
+  reply: eventDetailSchema,
+});
+
+/** The version an event's seats are at, without the seats: what a socket `subscribe` answers. */
+export const catalogGetSeatVersionRpc = defineRpc({
+  pattern: RpcPattern.CatalogGetSeatVersion,
+  request: eventIdParamsSchema,
+  reply: seatSnapshotSchema.pick({ eventId: true, version: true }),
 });

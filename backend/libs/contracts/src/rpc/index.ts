@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { RpcPattern } from '../topics';
 import { authGetUserRpc, authLoginRpc, authRegisterRpc } from './auth.rpc';
 import { bookingGetRpc, bookingListRpc } from './booking.rpc';
-import { catalogGetEventRpc, catalogGetSeatsRpc, catalogListEventsRpc } from './catalog.rpc';
+import { catalogCreateEventRpc, catalogGetEventRpc, catalogGetSeatsRpc, catalogGetSeatVersionRpc, catalogListEventsRpc } from './catalog.rpc';
 import { notificationListRpc } from './notification.rpc';
 import type { RpcContract } from './rpc';
 
@@ -17,6 +17,8 @@ export const RPCS = {
   [RpcPattern.CatalogListEvents]: catalogListEventsRpc,
   [RpcPattern.CatalogGetEvent]: catalogGetEventRpc,
   [RpcPattern.CatalogGetSeats]: catalogGetSeatsRpc,
+  [RpcPattern.CatalogGetSeatVersion]: catalogGetSeatVersionRpc,
+  [RpcPattern.CatalogCreateEvent]: catalogCreateEventRpc,
   [RpcPattern.AuthRegister]: authRegisterRpc,
   [RpcPattern.AuthLogin]: authLoginRpc,
   [RpcPattern.AuthGetUser]: authGetUserRpc,

@@ -227,3 +227,17 @@ export function gridLayout(options: { section: string; tier: string; rows: numbe
     features: [{ kind: 'stage', label: 'Stage', x: 0, y: -4, width: round(Math.max(width, 6)), height: 2.5 }],
   };
 }
+
+/**
+ * The plain grid of the original demo's simple event form: rows A, B, C… of
+ * up to 10 seats (20 past 100 seats, 50 past 1,000), the last row shorter
+ * when the count does not divide evenly.
+ */
+export function plainGridLayout(totalSeats: number, tier: string): VenueLayout {
+  const seatsPerRow = totalSeats <= 100 ? 10 : totalSeats <= 1000 ? 20 : 50;
+  const rows = Math.ceil(totalSeats / seatsPerRow);
+  const layout = gridLayout({ section: 'Floor', tier, rows, seatsPerRow });
+  const lastRow = layout.sections[0]?.rows[rows - 1];
+  if (lastRow) lastRow.seats = totalSeats - seatsPerRow * (rows - 1);
+  return layout;
+}
