@@ -7,3 +7,4 @@ export * from './message-producer';
 export * from './rpc-client';
 export * from './rpc-client.module';
 export * from './rpc-server';
+export * from './start-rpc-service';
