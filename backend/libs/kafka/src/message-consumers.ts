@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import { ContractViolation, type Topic } from '@seatstorm/contracts';
-import { Kafka, type Consumer, type KafkaMessage } from 'kafkajs';
+import { Kafka, type Admin, type Consumer, type KafkaMessage } from 'kafkajs';
 import { kafkaClientConfig, kafkaIdOf } from './kafka-options';
 import { decodePayload, type DecodedMessage } from './message-codec';
 import { KAFKA_SERVICE } from './kafka-service.token';
@@ -34,6 +34,7 @@ export class MessageConsumers implements OnApplicationShutdown {
   private readonly logger = new Logger(MessageConsumers.name);
   private readonly kafka: Kafka;
   private readonly consumers: Consumer[] = [];
+  private admin?: Admin;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,7 +46,7 @@ export class MessageConsumers implements OnApplicationShutdown {
   /** Handles messages one at a time per partition, in offset order. */
   async consume<T extends Topic>(topic: T, options: ConsumeOptions, onMessage: (message: DecodedMessage<T>) => Promise<void>): Promise<void> {
     const consumer = await this.start(topic, options);
-    const joined = this.joined(consumer, topic);
+    const joined = this.joined(consumer, topic, options);
     await consumer.run({
       partitionsConsumedConcurrently: options.concurrency ?? 1,
       eachMessage: async ({ partition, message }) => {
@@ -66,7 +67,7 @@ export class MessageConsumers implements OnApplicationShutdown {
     onBatch: (messages: Array<DecodedMessage<T>>, context: BatchContext) => Promise<void>,
   ): Promise<void> {
     const consumer = await this.start(topic, options);
-    const joined = this.joined(consumer, topic);
+    const joined = this.joined(consumer, topic, options);
     await consumer.run({
       partitionsConsumedConcurrently: options.concurrency ?? 1,
       eachBatchAutoResolve: false,
@@ -85,12 +86,11 @@ export class MessageConsumers implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.consumers.map((consumer) => consumer.disconnect().catch(() => undefined)));
+    await this.admin?.disconnect();
   }
 
   private async start(topic: Topic, options: ConsumeOptions): Promise<Consumer> {
     const groupId = kafkaIdOf(this.config, options.group ?? this.service);
-    const fromBeginning = options.fromBeginning ?? this.config.KAFKA_AUTO_OFFSET_RESET === 'earliest';
-    if (!fromBeginning) await this.anchorAtEnd(groupId, topic);
     const consumer = this.kafka.consumer({
       groupId,
       maxWaitTimeInMs: this.config.KAFKA_CONSUMER_MAX_WAIT_MS,
@@ -101,36 +101,36 @@ export class MessageConsumers implements OnApplicationShutdown {
     });
     this.consumers.push(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.subscribe({ topic, fromBeginning: this.startsAtBeginning(options) });
     return consumer;
+  }
+
+  private startsAtBeginning(options: ConsumeOptions): boolean {
+    return options.fromBeginning ?? this.config.KAFKA_AUTO_OFFSET_RESET === 'earliest';
   }
 
   /**
    * "Start at the end" must hold at the group's first start only: commit the
-   * current end of every partition the group has no offset for yet, so that a
-   * restart resumes where it stopped, even on partitions that had no traffic
-   * before it went away (Kafka's plain `latest` would skip what came meanwhile).
+   * current end of every assigned partition the group has no offset for yet,
+   * so that a restart resumes where it stopped, even on partitions that had no
+   * traffic before it went away (Kafka's plain `latest` would skip what came
+   * meanwhile).
    */
-  private async anchorAtEnd(groupId: string, topic: Topic): Promise<void> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-      const unanchored = new Set((committed?.partitions ?? []).filter((p) => p.offset === '-1').map((p) => p.partition));
-      if (unanchored.size === 0) return;
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId,
-        topic,
-        partitions: ends.filter((end) => unanchored.has(end.partition)).map((end) => ({ partition: end.partition, offset: end.high })),
-      });
-    } finally {
-      await admin.disconnect();
-    }
+  private async anchorAtEnd(consumer: Consumer, groupId: string, topic: Topic): Promise<void> {
+    this.admin ??= this.kafka.admin();
+    await this.admin.connect();
+    const [committed] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
+    const unanchored = new Set((committed?.partitions ?? []).filter((p) => p.offset === '-1').map((p) => p.partition));
+    if (unanchored.size === 0) return;
+    const ends = await this.admin.fetchTopicOffsets(topic);
+    await consumer.commitOffsets(
+      ends.filter((end) => unanchored.has(end.partition)).map((end) => ({ topic, partition: end.partition, offset: end.high })),
+    );
   }
 
   /** Resolves once the group has assigned partitions, so nothing sent after start-up is missed. */
-  private joined(consumer: Consumer, topic: Topic): Promise<void> {
+  private joined(consumer: Consumer, topic: Topic, options: ConsumeOptions): Promise<void> {
+    const groupId = kafkaIdOf(this.config, options.group ?? this.service);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.logger.warn({ topic }, 'consumer has not joined its group yet; continuing');
@@ -138,7 +138,10 @@ export class MessageConsumers implements OnApplicationShutdown {
       }, JOIN_TIMEOUT_MS);
       consumer.on(consumer.events.GROUP_JOIN, () => {
         clearTimeout(timer);
-        resolve();
+        const anchored = this.startsAtBeginning(options) ? Promise.resolve() : this.anchorAtEnd(consumer, groupId, topic);
+        anchored
+          .catch((error: unknown) => this.logger.warn({ topic, err: String(error) }, 'could not anchor a new group at the end'))
+          .finally(resolve);
       });
     });
   }
