@@ -1,6 +1,8 @@
 import type { AppConfig } from '@seatstorm/config';
 import { startAuth } from '../apps/auth/src/main';
 import { startBooking } from '../apps/booking/src/main';
+import { startNotification } from '../apps/notification/src/main';
+import { startPayment } from '../apps/payment/src/main';
 import { startCatalog } from '../apps/catalog/src/main';
 import { startGateway } from '../apps/gateway/src/main';
 import { testConfig } from './test-env';
@@ -17,7 +19,13 @@ export interface TestStack {
 }
 
 /** Services a test stack can run beside the gateway; they start before it, as in main.ts. */
-const SERVICE_STARTERS = { auth: startAuth, catalog: startCatalog, booking: startBooking } as const;
+const SERVICE_STARTERS = {
+  auth: startAuth,
+  catalog: startCatalog,
+  booking: startBooking,
+  payment: startPayment,
+  notification: startNotification,
+} as const;
 type ServiceName = keyof typeof SERVICE_STARTERS;
 export type StackService = ServiceName | 'gateway';
 
