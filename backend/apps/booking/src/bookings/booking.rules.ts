@@ -250,7 +250,8 @@ function decidePaymentResult(state: Working, command: CommandOf<'payment-result'
       return { command, outcome: 'ignored', booking, followUps: [] };
     }
     if (command.outcome === 'failed') {
-      const next = state.update(booking, { reason: `The refund failed: ${command.reason ?? 'unknown error'}. Support will follow up.` });
+      const cause = (command.reason ?? 'unknown error').replace(/\.$/, '');
+      const next = state.update(booking, { reason: `The refund failed (${cause}). Support will follow up.` });
       return { command, outcome: 'rejected', booking: next, errorCode: 'SERVICE_UNAVAILABLE', reason: next.reason ?? undefined, followUps: [] };
     }
     const next = state.transition(booking, 'refunded', 'Refunded.');
