@@ -187,7 +187,9 @@ export function generateSeats(eventId: string, layout: VenueLayout, prices: Read
         if (!LABEL_PATTERN.test(label)) throw new Error(`Seat label "${label}" is not id-safe`);
         if (labels.has(label)) throw new Error(`Seat label "${label}" appears twice`);
         labels.add(label);
-        const { x, y } = positions[rowIndex][number - 1];
+        const position = positions[rowIndex]?.[number - 1];
+        if (!position) throw new Error(`No position for seat ${label}`);
+        const { x, y } = position;
         seats.push({ id: `${eventId}_${label}`, eventId, label, section: section.name, row: row.label, number, tier, price, x, y });
       }
     });
