@@ -8,13 +8,32 @@ const repoRoot = resolve(__dirname, '../..');
 /**
  * Brings up the real infrastructure once per integration run (Kafka from the
  * project's launcher, PostgreSQL and Redis), then migrates and seeds the test
- * database so every file starts from docs/architecture.md §7's data.
+ * database so every file starts from docs/architecture.md §7's data. Also
+ * builds the contracts and the backend (≈ 3 s): tests that run services as
+ * separate processes (test/service-process.ts) run `backend/dist`, which must
+ * be the code under test, not an older build.
  */
 export default async function setup(): Promise<void> {
-  await infraUp();
-  await ensureDatabase(TEST_DATABASE_URL);
-  const env = { ...process.env, DATABASE_URL: TEST_DATABASE_URL };
-  for (const script of ['migrate', 'seed']) {
-    execFileSync('npm', ['run', '--silent', script, '-w', '@seatstorm/prisma'], { cwd: repoRoot, env, stdio: 'inherit' });
-  }
+  await prepare(TEST_DATABASE_URL);
 }
+
+/** The same preparation for any database (the benchmarks use one of their own). */
+export async function prepare(databaseUrl: string): Promise<void> {
+  await infraUp();
+  await ensureDatabase(databaseUrl);
+  const env = { ...process.env, DATABASE_URL: databaseUrl };
+  const run = (script: string, workspace: string) =>
+    execFileSync('npm', ['run', '--silent', script, '-w', workspace], { cwd: repoRoot, env, stdio: 'inherit' });
+  run('migrate', '@seatstorm/prisma');
+  run('seed', '@seatstorm/prisma');
+  try {
+    run('build', '@seatstorm/contracts');
+  } catch (error) {
+    // tsc exits 2 when it found type errors but still wrote the output: those
+    // fail `npm run typecheck`; the tests can run on what was emitted.
+    if ((error as { status?: number }).status !== TSC_ERRORS_BUT_EMITTED) throw error;
+  }
+  run('build', '@seatstorm/backend');
+}
+
+const TSC_ERRORS_BUT_EMITTED = 2;
