@@ -2,8 +2,10 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import '@fontsource-variable/inter/wght.css';
 import './globals.css';
+import { SessionProvider } from '@/components/session-provider';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import { readServerSession } from '@/lib/server-session';
 
 export const metadata: Metadata = {
   title: { default: 'Seatstorm — live seat maps', template: '%s · Seatstorm' },
@@ -18,13 +20,16 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const session = await readServerSession();
   return (
     <html lang="en">
       <body>
-        <SiteHeader />
-        <main className="container">{children}</main>
-        <SiteFooter />
+        <SessionProvider initialSession={session}>
+          <SiteHeader />
+          <main className="container">{children}</main>
+          <SiteFooter />
+        </SessionProvider>
       </body>
     </html>
   );

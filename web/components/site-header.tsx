@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { NavLinks } from './nav-links';
+import { UserMenu } from './user-menu';
 import styles from './site-header.module.css';
 
 export function SiteHeader() {
@@ -9,11 +11,8 @@ export function SiteHeader() {
           <img src="/icon.svg" alt="" width={32} height={32} className={styles.mark} />
           <span className={styles.wordmark}>Seatstorm</span>
         </Link>
-        <nav aria-label="Main" className={styles.nav}>
-          <Link href="/" className={styles.navLink}>
-            Events
-          </Link>
-        </nav>
+        <NavLinks />
+        <UserMenu />
       </div>
     </header>
   );

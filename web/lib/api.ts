@@ -1,4 +1,22 @@
-import { errorBodySchema, eventSummarySchema, type ErrorCode, type EventSummary } from '@seatstorm/contracts';
+import {
+  authResultSchema,
+  bookingSchema,
+  errorBodySchema,
+  eventDetailSchema,
+  eventSummarySchema,
+  publicUserSchema,
+  seatSnapshotSchema,
+  type AuthResult,
+  type Booking,
+  type CreateBookingRequest,
+  type ErrorCode,
+  type EventDetail,
+  type EventSummary,
+  type LoginRequest,
+  type PublicUser,
+  type RegisterRequest,
+  type SeatSnapshot,
+} from '@seatstorm/contracts';
 import { gatewayUrl } from './config';
 
 /** A gateway error answer (`{statusCode, error, message, details?}`), typed by its stable code. */
@@ -38,7 +56,7 @@ interface Parser<T> {
   parse(data: unknown): T;
 }
 
-const REQUEST_TIMEOUT_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 8_000;
 
 // For answers without a contract error body (a proxy's HTML page, an empty 502).
 function codeForStatus(status: number): ErrorCode {
@@ -72,18 +90,43 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function getJson<T>(path: string, parser: Parser<T>): Promise<T> {
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT';
+  body?: unknown;
+  /** The caller's JWT, sent as `Authorization: Bearer`. */
+  token?: string | null;
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+/** A parsed 2xx answer with its status, for routes where 201 and 202 mean different things. */
+export interface ApiAnswer<T> {
+  status: number;
+  data: T;
+}
+
+async function request<T>(path: string, parser: Parser<T>, options: RequestOptions = {}): Promise<ApiAnswer<T>> {
+  const method = options.method ?? 'GET';
   const url = `${gatewayUrl()}${path}`;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+
   let response: Response;
   try {
     response = await fetch(url, {
-      headers: { accept: 'application/json' },
-      // Availability changes every second: never serve it from a cache.
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      // Seats and bookings change every second: never serve them from a cache.
       cache: 'no-store',
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
     });
   } catch (cause) {
-    throw new GatewayUnreachableError(`GET ${url} failed: the gateway did not answer`, { cause });
+    if (options.signal?.aborted) throw cause;
+    throw new GatewayUnreachableError(`${method} ${url} failed: the gateway did not answer`, { cause });
   }
 
   const body = await readJson(response);
@@ -93,19 +136,69 @@ async function getJson<T>(path: string, parser: Parser<T>): Promise<T> {
       const { statusCode, error, message, details, correlationId } = parsed.data;
       throw new ApiError(statusCode, error, message, details, correlationId);
     }
-    throw new ApiError(response.status, codeForStatus(response.status), `GET ${path} answered ${response.status}`);
+    throw new ApiError(response.status, codeForStatus(response.status), `${method} ${path} answered ${response.status}`);
   }
 
   try {
-    return parser.parse(body);
+    return { status: response.status, data: parser.parse(body) };
   } catch (cause) {
-    throw new InvalidResponseError(`GET ${path} answered a body that does not match the contract`, { cause });
+    throw new InvalidResponseError(`${method} ${path} answered a body that does not match the contract`, { cause });
   }
 }
 
+async function data<T>(answer: Promise<ApiAnswer<T>>): Promise<T> {
+  return (await answer).data;
+}
+
 const eventSummaryListSchema = eventSummarySchema.array();
+const bookingListSchema = bookingSchema.array();
 
 /** GET /events: every event with live availability counts. */
 export function listEvents(): Promise<EventSummary[]> {
-  return getJson('/events', eventSummaryListSchema);
+  return data(request('/events', eventSummaryListSchema));
+}
+
+/** GET /events/:id: one event with its venue and tiers. */
+export function getEvent(eventId: string): Promise<EventDetail> {
+  return data(request(`/events/${encodeURIComponent(eventId)}`, eventDetailSchema));
+}
+
+/** GET /events/:id/seats: every seat and the version it was read at. */
+export function getSeats(eventId: string, signal?: AbortSignal): Promise<SeatSnapshot> {
+  return data(request(`/events/${encodeURIComponent(eventId)}/seats`, seatSnapshotSchema, { signal }));
+}
+
+export function login(body: LoginRequest): Promise<AuthResult> {
+  return data(request('/auth/login', authResultSchema, { method: 'POST', body }));
+}
+
+export function register(body: RegisterRequest): Promise<AuthResult> {
+  return data(request('/auth/register', authResultSchema, { method: 'POST', body }));
+}
+
+export function getMe(token: string): Promise<PublicUser> {
+  return data(request('/auth/me', publicUserSchema, { token }));
+}
+
+/** POST /bookings: 201 reserved, 202 pending (decided later); 409 SEAT_UNAVAILABLE throws an ApiError. */
+export function createBooking(token: string, body: CreateBookingRequest, idempotencyKey: string): Promise<ApiAnswer<Booking>> {
+  return request('/bookings', bookingSchema, { method: 'POST', body, token, idempotencyKey });
+}
+
+export function listBookings(token: string, signal?: AbortSignal): Promise<Booking[]> {
+  return data(request('/bookings', bookingListSchema, { token, signal }));
+}
+
+export function getBooking(token: string, bookingId: string, signal?: AbortSignal): Promise<Booking> {
+  return data(request(`/bookings/${encodeURIComponent(bookingId)}`, bookingSchema, { token, signal }));
+}
+
+/** POST /bookings/:id/pay: 202; the outcome shows up on the booking. */
+export function payBooking(token: string, bookingId: string, card: string): Promise<Booking> {
+  return data(request(`/bookings/${encodeURIComponent(bookingId)}/pay`, bookingSchema, { method: 'POST', body: { card }, token }));
+}
+
+/** Cancels a hold, or asks for a refund of a confirmed booking. */
+export function cancelBooking(token: string, bookingId: string): Promise<Booking> {
+  return data(request(`/bookings/${encodeURIComponent(bookingId)}/cancel`, bookingSchema, { method: 'POST', token }));
 }

@@ -28,3 +28,12 @@ export function gatewayUrl(): string {
   }
   return parseBaseUrl('NEXT_PUBLIC_GATEWAY_URL', process.env.NEXT_PUBLIC_GATEWAY_URL, DEFAULT_PUBLIC_GATEWAY_URL);
 }
+
+/**
+ * Demo mode offers one-click sign-in as the seeded demo users (alice, bob,
+ * charlie, admin). On unless NEXT_PUBLIC_DEMO_MODE is "false": local runs are
+ * demos; a production build turns it off.
+ */
+export function isDemoMode(): boolean {
+  return process.env.NEXT_PUBLIC_DEMO_MODE?.trim().toLowerCase() !== 'false';
+}

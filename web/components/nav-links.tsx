@@ -1,0 +1,24 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useSession } from './session-provider';
+import styles from './site-header.module.css';
+
+export function NavLinks() {
+  const { session } = useSession();
+  const pathname = usePathname() ?? '/';
+  const links = [
+    { href: '/', label: 'Events', current: pathname === '/' || pathname.startsWith('/events') },
+    ...(session ? [{ href: '/bookings', label: 'My bookings', current: pathname.startsWith('/bookings') || pathname.startsWith('/checkout') }] : []),
+  ];
+  return (
+    <nav aria-label="Main" className={styles.nav}>
+      {links.map((link) => (
+        <Link key={link.href} href={link.href} className={styles.navLink} aria-current={link.current ? 'page' : undefined}>
+          {link.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
