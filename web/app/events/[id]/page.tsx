@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import type { EventDetail } from '@seatstorm/contracts';
+import { EventHero } from '@/components/event-hero';
+import { RetryCountdown } from '@/components/retry-countdown';
+import { SeatPicker } from '@/components/seat-picker/seat-picker';
+import { StatusPanel } from '@/components/status-panel';
+import { ApiError, getEvent, isGatewayUnavailable } from '@/lib/api';
+
+type EventResult = { ok: true; event: EventDetail } | { ok: false };
+
+async function loadEvent(id: string): Promise<EventResult> {
+  try {
+    return { ok: true, event: await getEvent(id) };
+  } catch (error) {
+    if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED')) notFound();
+    if (!isGatewayUnavailable(error)) throw error;
+    return { ok: false };
+  }
+}
+
+export async function generateMetadata({ params }: PageProps<'/events/[id]'>): Promise<Metadata> {
+  const result = await loadEvent((await params).id);
+  return { title: result.ok ? result.event.name : 'Event' };
+}
+
+export default async function EventPage({ params }: PageProps<'/events/[id]'>) {
+  const { id } = await params;
+  const result = await loadEvent(id);
+  if (!result.ok) {
+    return (
+      <StatusPanel
+        kind="offline"
+        role="status"
+        title="We can't reach the box office right now — retrying…"
+        actions={<RetryCountdown seconds={10} href={`/events/${id}`} />}
+      >
+        <p>The seat map needs a live connection. This page tries again on its own.</p>
+      </StatusPanel>
+    );
+  }
+  return (
+    <>
+      <EventHero event={result.event} />
+      <SeatPicker event={result.event} />
+    </>
+  );
+}

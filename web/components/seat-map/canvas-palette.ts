@@ -1,0 +1,41 @@
+import type { SeatState } from '@/lib/seat-map/seat-map-state';
+
+/** The seat map's colours as the canvas needs them: read from the CSS custom properties, so light and dark match the SVG map. */
+export interface CanvasPalette {
+  background: string;
+  tiers: string[];
+  states: Record<Exclude<SeatState, 'available'>, string>;
+  mark: string;
+  markDark: string;
+  accent: string;
+  pitch: string;
+  text: string;
+}
+
+const TIER_COUNT = 6;
+
+export function readPalette(element: Element): CanvasPalette {
+  const style = getComputedStyle(element);
+  const v = (name: string) => style.getPropertyValue(name).trim() || '#888';
+  return {
+    background: v('--map-bg'),
+    tiers: Array.from({ length: TIER_COUNT }, (_, i) => v(`--seat-tier-${i}`)),
+    states: {
+      selected: v('--seat-selected'),
+      mine: v('--seat-mine'),
+      reserved: v('--seat-reserved'),
+      paid: v('--seat-paid'),
+      confirmed: v('--seat-confirmed'),
+      blocked: v('--seat-blocked'),
+    },
+    mark: v('--seat-mark'),
+    markDark: v('--seat-mark-dark'),
+    accent: v('--accent'),
+    pitch: v('--ok-soft'),
+    text: v('--text-muted'),
+  };
+}
+
+export function tierColour(palette: CanvasPalette, tier: number): string {
+  return palette.tiers[tier % palette.tiers.length]!;
+}

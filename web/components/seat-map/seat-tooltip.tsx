@@ -1,0 +1,29 @@
+import type { LayoutSeat, SeatLayout } from '@/lib/seat-map/layout';
+import { STATE_WORDS } from '@/lib/seat-map/describe';
+import type { SeatState } from '@/lib/seat-map/seat-map-state';
+import { formatMoney } from '@/lib/format';
+import styles from './seat-map.module.css';
+
+export interface TooltipTarget {
+  index: number;
+  /** Where to point, in pixels from the map frame's top-left corner. */
+  x: number;
+  y: number;
+}
+
+/** The label, tier and price of the seat under the pointer or keyboard focus. Visual only: seats carry the same words. */
+export function SeatTooltip({ layout, seat, state, x, y }: { layout: SeatLayout; seat: LayoutSeat; state: SeatState; x: number; y: number }) {
+  return (
+    <div className={styles.tooltip} style={{ left: x, top: y }} aria-hidden="true">
+      <strong>
+        {layout.multiSection ? `Section ${seat.section} · ` : ''}Row {seat.row} · Seat {seat.number}
+      </strong>
+      <span>
+        {seat.tier} · {formatMoney(seat.price)}
+      </span>
+      <span className={styles.tooltipState} data-state={state}>
+        {STATE_WORDS[state]}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+'use client';
+
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import type { LayoutSeat, SeatLayout } from '@/lib/seat-map/layout';
+import { seatName } from '@/lib/seat-map/describe';
+import { seatStateAt, type SeatMapState, type SeatState } from '@/lib/seat-map/seat-map-state';
+import { SeatMark } from './seat-mark';
+import { SeatTooltip, type TooltipTarget } from './seat-tooltip';
+import { useSeatKeyboard } from './use-seat-keyboard';
+import styles from './seat-map.module.css';
+
+interface SeatProps {
+  layout: SeatLayout;
+  seat: LayoutSeat;
+  index: number;
+  state: SeatState;
+  size: number;
+  tabbable: boolean;
+  onToggle(seatId: string): void;
+  onFocusSeat(index: number, element: SVGGElement): void;
+}
+
+const Seat = memo(function Seat({ layout, seat, index, state, size, tabbable, onToggle, onFocusSeat }: SeatProps) {
+  const half = size / 2;
+  const selectable = state === 'available' || state === 'selected';
+  return (
+    <g
+      className={styles.seat}
+      transform={`translate(${seat.x} ${seat.y})`}
+      data-seat-id={seat.id}
+      data-state={state}
+      data-tier={layout.tierIndex[index]}
+      role="button"
+      tabIndex={tabbable ? 0 : -1}
+      aria-label={seatName(layout, seat, state)}
+      aria-pressed={state === 'selected'}
+      aria-disabled={!selectable}
+      onClick={() => onToggle(seat.id)}
+      onFocus={(event) => onFocusSeat(index, event.currentTarget)}
+      onPointerEnter={(event) => onFocusSeat(index, event.currentTarget)}
+    >
+      <rect className={styles.ring} x={-half - size * 0.18} y={-half - size * 0.18} width={size * 1.36} height={size * 1.36} rx={size * 0.34} />
+      <rect className={styles.body} x={-half} y={-half} width={size} height={size} rx={size * 0.24} />
+      <SeatMark state={state} size={size} />
+    </g>
+  );
+});
+
+interface SvgSeatMapProps {
+  layout: SeatLayout;
+  state: SeatMapState;
+  onToggle(seatId: string): void;
+}
+
+/** Small venues: one SVG element per seat, each a focusable button with `data-seat-id` and `data-state`. */
+export function SvgSeatMap({ layout, state, onToggle }: SvgSeatMapProps) {
+  const frameRef = useRef<HTMLDivElement>(null);
+  const [focusIndex, setFocusIndex] = useState(0);
+  const [tooltip, setTooltip] = useState<TooltipTarget | null>(null);
+  const size = layout.pitch * 0.8;
+  const { minX, minY, maxX, maxY } = layout.bounds;
+  const pad = layout.pitch * 1.2;
+  const stageGap = layout.pitch * 3.2;
+  const viewBox = `${minX - pad} ${minY - pad - stageGap} ${maxX - minX + pad * 2} ${maxY - minY + pad * 2 + stageGap}`;
+
+  const showTooltip = useCallback((index: number, element: Element) => {
+    const frame = frameRef.current?.getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    if (!frame) return;
+    setTooltip({ index, x: box.left + box.width / 2 - frame.left, y: box.top - frame.top });
+  }, []);
+
+  const onFocusSeat = useCallback(
+    (index: number, element: SVGGElement) => {
+      if (element === document.activeElement) setFocusIndex(index);
+      showTooltip(index, element);
+    },
+    [showTooltip],
+  );
+
+  const moveFocus = useCallback((index: number) => {
+    setFocusIndex(index);
+    frameRef.current?.querySelectorAll<SVGGElement>('[data-seat-id]')[index]?.focus();
+  }, []);
+  const onKeyDown = useSeatKeyboard(layout, focusIndex, moveFocus, onToggle);
+
+  const states = useMemo(() => layout.seats.map((_, index) => seatStateAt(state, index)), [layout, state]);
+  const tooltipSeat = tooltip ? layout.seats[tooltip.index] : undefined;
+
+  return (
+    <div ref={frameRef} className={styles.svgFrame} onPointerLeave={() => setTooltip(null)}>
+      <svg
+        className={styles.svg}
+        viewBox={viewBox}
+        role="group"
+        aria-label={`Seat map, ${layout.seats.length} seats. Arrow keys move between seats; Enter or Space selects.`}
+        onKeyDown={onKeyDown}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setTooltip(null);
+        }}
+      >
+        <g className={styles.stage} aria-hidden="true">
+          <rect x={(minX + maxX) / 2 - (maxX - minX) * 0.3} y={minY - stageGap - pad * 0.2} width={(maxX - minX) * 0.6} height={layout.pitch * 1.6} rx={layout.pitch * 0.4} />
+          <text x={(minX + maxX) / 2} y={minY - stageGap + layout.pitch * 0.6} fontSize={layout.pitch * 0.8}>
+            STAGE
+          </text>
+        </g>
+        {layout.seats.map((seat, index) => (
+          <Seat
+            key={seat.id}
+            layout={layout}
+            seat={seat}
+            index={index}
+            state={states[index]!}
+            size={size}
+            tabbable={index === focusIndex}
+            onToggle={onToggle}
+            onFocusSeat={onFocusSeat}
+          />
+        ))}
+      </svg>
+      {tooltip && tooltipSeat ? (
+        <SeatTooltip layout={layout} seat={tooltipSeat} state={states[tooltip.index]!} x={tooltip.x} y={tooltip.y} />
+      ) : null}
+    </div>
+  );
+}

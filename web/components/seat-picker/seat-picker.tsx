@@ -1,0 +1,131 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BookingStatus, EventDetail } from '@seatstorm/contracts';
+import { useLiveSeatMap, useMyBookings } from '@/lib/live';
+import { countStates, seatStateOf, statusCode, type SeatMapState } from '@/lib/seat-map/seat-map-state';
+import type { SeatMapTestHook } from '@/lib/seat-map/test-hook';
+import { CanvasSeatMap } from '../seat-map/canvas-seat-map';
+import { SeatLegend } from '../seat-map/seat-legend';
+import { SeatList } from '../seat-map/seat-list';
+import { SeatPatterns } from '../seat-map/seat-patterns';
+import { SvgSeatMap } from '../seat-map/svg-seat-map';
+import { useSession } from '../session-provider';
+import { SelectionPanel } from './selection-panel';
+import styles from './seat-picker.module.css';
+
+/** Beyond this many seats, one DOM element per seat gets slow: the canvas renderer takes over. */
+const SVG_MAX_SEATS = 2_000;
+
+/** Bookings whose seats show as "yours" on the map. */
+export const LIVE_BOOKING_STATUSES: readonly BookingStatus[] = ['pending', 'reserved', 'paid', 'confirmed'];
+
+const SYNC_LABELS: Record<SeatMapState['sync'], string> = {
+  loading: 'Loading seats…',
+  live: 'Live',
+  behind: 'Catching up…',
+  reconnecting: "We're reconnecting…",
+};
+
+function useTestHook(state: SeatMapState, renderer: SeatMapTestHook['renderer']) {
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  useEffect(() => {
+    const layout = state.layout;
+    if (!layout) return;
+    window.__seatstormMap = {
+      eventId: layout.eventId,
+      renderer,
+      version: state.version,
+      sync: state.sync,
+      seatCount: layout.seats.length,
+      stateOf: (seatId) => seatStateOf(stateRef.current, seatId),
+      counts: () => countStates(stateRef.current),
+    };
+  }, [state, renderer]);
+  useEffect(() => () => void delete window.__seatstormMap, []);
+}
+
+export function SeatPicker({ event }: { event: EventDetail }) {
+  const { session } = useSession();
+  const live = useLiveSeatMap(event.id);
+  const { state, dispatch } = live;
+  const bookings = useMyBookings(session?.token ?? null);
+  const [view, setView] = useState<'map' | 'list'>('map');
+  const layout = state.layout;
+  const renderer = layout && layout.seats.length > SVG_MAX_SEATS ? 'canvas' : 'svg';
+  useTestHook(state, renderer);
+
+  useEffect(() => {
+    if (!bookings.data) return;
+    const ids = bookings.data.filter((b) => b.eventId === event.id && LIVE_BOOKING_STATUSES.includes(b.status)).map((b) => b.id);
+    dispatch({ type: 'my-bookings', bookingIds: ids });
+  }, [bookings.data, event.id, dispatch]);
+
+  const onToggle = useCallback((seatId: string) => dispatch({ type: 'toggle', seatId }), [dispatch]);
+  const inSync = state.sync === 'live';
+  const available = layout ? countAvailable(state) : 0;
+
+  return (
+    <div className={styles.picker}>
+      <SeatPatterns />
+      <section className={styles.mapCard} aria-labelledby="seat-map-heading">
+        <header className={styles.mapHeader}>
+          <div>
+            <h2 id="seat-map-heading" className={styles.mapTitle}>
+              Choose your seats
+            </h2>
+            {layout ? (
+              <p className={styles.mapMeta}>
+                {available.toLocaleString('en-US')} of {layout.seats.length.toLocaleString('en-US')} seats available
+              </p>
+            ) : null}
+          </div>
+          <div className={styles.headerActions}>
+            <p className={styles.sync} data-sync={state.sync} role="status">
+              <span className={styles.syncDot} aria-hidden="true" />
+              {SYNC_LABELS[state.sync]}
+            </p>
+            <div className={styles.viewSwitch} role="group" aria-label="Show seats as">
+              <button type="button" aria-pressed={view === 'map'} onClick={() => setView('map')}>
+                Map
+              </button>
+              <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')}>
+                List
+              </button>
+            </div>
+          </div>
+        </header>
+
+        <div className={styles.mapBody} data-sync={state.sync} aria-busy={!inSync}>
+          {!layout ? (
+            <div className={styles.placeholder}>
+              {state.sync === 'reconnecting' ? "We can't load the seat map right now — retrying…" : 'Loading the seat map…'}
+            </div>
+          ) : view === 'list' ? (
+            <SeatList layout={layout} state={state} onToggle={onToggle} />
+          ) : renderer === 'canvas' ? (
+            <CanvasSeatMap layout={layout} state={state} onToggle={onToggle} />
+          ) : (
+            <SvgSeatMap layout={layout} state={state} onToggle={onToggle} />
+          )}
+          {layout && state.sync === 'reconnecting' ? (
+            <div className={styles.reconnecting} role="alert">
+              We&apos;re reconnecting… the map will update as soon as we&apos;re back.
+            </div>
+          ) : null}
+        </div>
+        {layout ? <SeatLegend layout={layout} /> : null}
+      </section>
+
+      <SelectionPanel event={event} live={live} bookings={bookings} />
+    </div>
+  );
+}
+
+function countAvailable(state: SeatMapState): number {
+  const available = statusCode('available');
+  let count = 0;
+  for (let i = 0; i < state.statuses.length; i += 1) if (state.statuses[i] === available) count += 1;
+  return count;
+}

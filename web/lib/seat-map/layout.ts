@@ -1,0 +1,86 @@
+import type { Seat, SeatSnapshot } from '@seatstorm/contracts';
+
+/** What never changes about a seat: where it is and what it costs. */
+export type LayoutSeat = Omit<Seat, 'status' | 'bookingId'>;
+
+export interface TierInfo {
+  tier: string;
+  price: number;
+  /** Index into the tier palette: the dearest tier gets the first colour. */
+  colour: number;
+}
+
+export interface Bounds {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** An event's seats in a fixed order; every per-seat array of the map state is indexed the same way. */
+export interface SeatLayout {
+  eventId: string;
+  seats: readonly LayoutSeat[];
+  indexById: ReadonlyMap<string, number>;
+  tiers: readonly TierInfo[];
+  tierIndex: Uint8Array;
+  bounds: Bounds;
+  /** The usual distance between neighbouring seats, in layout units. */
+  pitch: number;
+  /** More than one section: names mention the section. */
+  multiSection: boolean;
+}
+
+function tiersOf(seats: readonly LayoutSeat[]): TierInfo[] {
+  const prices = new Map<string, number>();
+  for (const seat of seats) prices.set(seat.tier, Math.max(prices.get(seat.tier) ?? 0, seat.price));
+  return [...prices]
+    .sort(([, a], [, b]) => b - a)
+    .map(([tier, price], colour) => ({ tier, price, colour }));
+}
+
+function boundsOf(seats: readonly LayoutSeat[]): Bounds {
+  const bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  for (const { x, y } of seats) {
+    bounds.minX = Math.min(bounds.minX, x);
+    bounds.minY = Math.min(bounds.minY, y);
+    bounds.maxX = Math.max(bounds.maxX, x);
+    bounds.maxY = Math.max(bounds.maxY, y);
+  }
+  return seats.length ? bounds : { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+}
+
+/** The median distance between consecutive seats of a row: the size to draw a seat at. */
+function pitchOf(seats: readonly LayoutSeat[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < seats.length && gaps.length < 2000; i += 1) {
+    const a = seats[i - 1]!;
+    const b = seats[i]!;
+    if (a.section === b.section && a.row === b.row) gaps.push(Math.hypot(a.x - b.x, a.y - b.y));
+  }
+  gaps.sort((a, b) => a - b);
+  const median = gaps[Math.floor(gaps.length / 2)];
+  return median && median > 0 ? median : 1.2;
+}
+
+export function buildLayout(snapshot: SeatSnapshot): SeatLayout {
+  const seats: LayoutSeat[] = snapshot.seats.map(({ status: _status, bookingId: _bookingId, ...seat }) => seat);
+  const tiers = tiersOf(seats);
+  const colourOfTier = new Map(tiers.map((tier) => [tier.tier, tier.colour]));
+  return {
+    eventId: snapshot.eventId,
+    seats,
+    indexById: new Map(seats.map((seat, index) => [seat.id, index])),
+    tiers,
+    tierIndex: Uint8Array.from(seats, (seat) => colourOfTier.get(seat.tier) ?? 0),
+    bounds: boundsOf(seats),
+    pitch: pitchOf(seats),
+    multiSection: new Set(seats.map((seat) => seat.section)).size > 1,
+  };
+}
+
+/** Same seats in the same order: a new snapshot can reuse the layout. */
+export function sameLayout(layout: SeatLayout, snapshot: SeatSnapshot): boolean {
+  if (layout.eventId !== snapshot.eventId || layout.seats.length !== snapshot.seats.length) return false;
+  return snapshot.seats.every((seat, index) => layout.seats[index]!.id === seat.id);
+}

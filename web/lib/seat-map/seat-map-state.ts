@@ -1,0 +1,275 @@
+import {
+  DEFAULT_MAX_SEATS_PER_BOOKING,
+  SEAT_STATUSES,
+  type SeatChange,
+  type SeatSnapshot,
+  type SeatStatus,
+  type SeatUpdated,
+} from '@seatstorm/contracts';
+import { buildLayout, sameLayout, type SeatLayout } from './layout';
+
+/**
+ * The seat map as one browser sees it: the layout, every seat's status at a
+ * version, this person's selection and bookings, and whether it is in sync.
+ * Pure: a reducer the live hook drives with snapshots, deltas and clicks.
+ */
+
+/** What a seat looks like to this person (the `data-state` of a seat on the page). */
+export type SeatState = 'available' | 'selected' | 'mine' | 'reserved' | 'paid' | 'confirmed' | 'blocked';
+
+/**
+ * `loading` before the first snapshot; `live` while applying deltas in order;
+ * `behind` when a delta arrived ahead of the version we have (a gap, until the
+ * missing one arrives or a resync fills it); `reconnecting` while the feed is down.
+ */
+export type SyncStatus = 'loading' | 'live' | 'behind' | 'reconnecting';
+
+export type NoticeKind = 'taken' | 'limit' | 'unavailable' | 'hold-failed';
+
+export interface Notice {
+  kind: NoticeKind;
+  message: string;
+  /** Increases with every notice, so the same message shown twice is announced twice. */
+  serial: number;
+}
+
+export interface SeatMapState {
+  layout: SeatLayout | null;
+  /** The seat version the statuses are at; -1 before the first snapshot. */
+  version: number;
+  /** Index into SEAT_STATUSES per seat (layout order). */
+  statuses: Uint8Array;
+  bookingIds: ReadonlyArray<string | null>;
+  /** Selected seats in the order they were picked. */
+  selected: readonly number[];
+  /** Seats of a hold request still in flight: when they turn reserved it may well be by us. */
+  holding: readonly number[];
+  /** This person's live bookings; their seats show as `mine`. */
+  mine: ReadonlySet<string>;
+  /** Deltas that arrived ahead of `version`, applied once the chain reaches them. */
+  buffered: readonly SeatUpdated[];
+  sync: SyncStatus;
+  notice: Notice | null;
+  maxSeats: number;
+}
+
+export type SeatMapAction =
+  | { type: 'snapshot'; snapshot: SeatSnapshot }
+  | { type: 'delta'; message: SeatUpdated }
+  | { type: 'toggle'; seatId: string }
+  | { type: 'clear-selection' }
+  | { type: 'hold-started' }
+  | { type: 'hold-succeeded'; bookingId: string; seatIds: readonly string[] }
+  | { type: 'hold-failed'; lostSeatIds: readonly string[]; message?: string }
+  | { type: 'my-bookings'; bookingIds: readonly string[] }
+  | { type: 'disconnected' }
+  | { type: 'dismiss-notice' };
+
+const STATUS_CODE = new Map<SeatStatus, number>(SEAT_STATUSES.map((status, code) => [status, code]));
+const AVAILABLE = STATUS_CODE.get('available')!;
+
+export function statusCode(status: SeatStatus): number {
+  return STATUS_CODE.get(status)!;
+}
+
+export function statusAt(state: SeatMapState, index: number): SeatStatus {
+  return SEAT_STATUSES[state.statuses[index] ?? AVAILABLE]!;
+}
+
+export function initialSeatMapState(maxSeats = DEFAULT_MAX_SEATS_PER_BOOKING): SeatMapState {
+  return {
+    layout: null,
+    version: -1,
+    statuses: new Uint8Array(0),
+    bookingIds: [],
+    selected: [],
+    holding: [],
+    mine: new Set(),
+    buffered: [],
+    sync: 'loading',
+    notice: null,
+    maxSeats,
+  };
+}
+
+/** What seat `index` looks like to this person. */
+export function seatStateAt(state: SeatMapState, index: number): SeatState {
+  if (state.selected.includes(index)) return 'selected';
+  const status = statusAt(state, index);
+  if (status === 'reserved' || status === 'paid' || status === 'confirmed') {
+    const bookingId = state.bookingIds[index];
+    if (bookingId && state.mine.has(bookingId)) return 'mine';
+  }
+  return status;
+}
+
+export function seatStateOf(state: SeatMapState, seatId: string): SeatState | null {
+  const index = state.layout?.indexById.get(seatId);
+  return index === undefined ? null : seatStateAt(state, index);
+}
+
+function listOfSeats(labels: readonly string[]): string {
+  if (labels.length <= 1) return labels.join('');
+  return `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+}
+
+/** "Seat C12 was just taken by someone else — pick another one." */
+export function takenMessage(labels: readonly string[]): string {
+  return labels.length === 1
+    ? `Seat ${labels[0]} was just taken by someone else — pick another one.`
+    : `Seats ${listOfSeats(labels)} were just taken by someone else — pick others.`;
+}
+
+function withNotice(state: SeatMapState, kind: NoticeKind, message: string): SeatMapState {
+  return { ...state, notice: { kind, message, serial: (state.notice?.serial ?? 0) + 1 } };
+}
+
+/**
+ * Applies seat changes (from a delta or from comparing snapshots): selected
+ * seats someone else took leave the selection with a notice naming them.
+ */
+function applyChanges(state: SeatMapState, changes: readonly SeatChange[], version: number): SeatMapState {
+  const layout = state.layout!;
+  const statuses = state.statuses.slice();
+  const bookingIds = state.bookingIds.slice();
+  const lost: number[] = [];
+  for (const change of changes) {
+    const index = layout.indexById.get(change.seatId);
+    if (index === undefined) continue;
+    const code = statusCode(change.status);
+    statuses[index] = code;
+    bookingIds[index] = change.bookingId;
+    if (code !== AVAILABLE && state.selected.includes(index)) {
+      const ours = change.bookingId !== null && state.mine.has(change.bookingId);
+      if (!ours && !state.holding.includes(index)) lost.push(index);
+    }
+  }
+  const next: SeatMapState = {
+    ...state,
+    statuses,
+    bookingIds,
+    version,
+    selected: lost.length ? state.selected.filter((index) => !lost.includes(index)) : state.selected,
+  };
+  return lost.length ? withNotice(next, 'taken', takenMessage(lost.map((index) => layout.seats[index]!.label))) : next;
+}
+
+/** Applies buffered deltas whose chain now continues from `state.version`; drops ones already covered. */
+function drainBuffer(state: SeatMapState): SeatMapState {
+  let current = state;
+  let buffered = current.buffered.filter((message) => message.version > current.version);
+  for (let next = buffered.find((m) => m.baseVersion === current.version); next; next = buffered.find((m) => m.baseVersion === current.version)) {
+    current = applyChanges(current, next.changes, next.version);
+    const version = current.version;
+    buffered = buffered.filter((message) => message.version > version);
+  }
+  return { ...current, buffered, sync: buffered.length ? 'behind' : 'live' };
+}
+
+function applySnapshot(state: SeatMapState, snapshot: SeatSnapshot): SeatMapState {
+  if (!state.layout || !sameLayout(state.layout, snapshot)) {
+    const layout = buildLayout(snapshot);
+    const fresh: SeatMapState = {
+      ...state,
+      layout,
+      version: snapshot.version,
+      statuses: Uint8Array.from(snapshot.seats, (seat) => statusCode(seat.status)),
+      bookingIds: snapshot.seats.map((seat) => seat.bookingId),
+      selected: [],
+      holding: [],
+    };
+    return drainBuffer(fresh);
+  }
+  // An older snapshot than what the deltas already gave us would step back in time.
+  if (snapshot.version < state.version) return { ...state, sync: state.buffered.length ? 'behind' : 'live' };
+  const changes: SeatChange[] = [];
+  snapshot.seats.forEach((seat, index) => {
+    if (statusCode(seat.status) !== state.statuses[index] || seat.bookingId !== state.bookingIds[index]) {
+      changes.push({ seatId: seat.id, status: seat.status, bookingId: seat.bookingId });
+    }
+  });
+  return drainBuffer(changes.length ? applyChanges(state, changes, snapshot.version) : { ...state, version: snapshot.version });
+}
+
+function applyDelta(state: SeatMapState, message: SeatUpdated): SeatMapState {
+  if (state.layout && message.eventId !== state.layout.eventId) return state;
+  // Before the first snapshot, or ahead of our version: keep it for later.
+  if (!state.layout || message.baseVersion > state.version) {
+    if (message.version <= state.version || state.buffered.some((m) => m.version === message.version)) return state;
+    return { ...state, buffered: [...state.buffered, message], sync: state.layout ? 'behind' : state.sync };
+  }
+  // Already covered (a duplicate, or part of a snapshot we loaded later).
+  if (message.version <= state.version || message.baseVersion < state.version) return state;
+  return drainBuffer(applyChanges(state, message.changes, message.version));
+}
+
+function toggle(state: SeatMapState, seatId: string): SeatMapState {
+  const layout = state.layout;
+  const index = layout?.indexById.get(seatId);
+  if (!layout || index === undefined || state.holding.length) return state;
+  if (state.selected.includes(index)) return { ...state, selected: state.selected.filter((i) => i !== index) };
+  const label = layout.seats[index]!.label;
+  if (statusAt(state, index) !== 'available') {
+    const shown = seatStateAt(state, index);
+    const why = shown === 'mine' ? 'is already yours' : shown === 'blocked' ? 'is not on sale' : 'is already taken';
+    return withNotice(state, 'unavailable', `Seat ${label} ${why}.`);
+  }
+  if (state.selected.length >= state.maxSeats) {
+    return withNotice(state, 'limit', `You can pick up to ${state.maxSeats} seats at a time.`);
+  }
+  const next = { ...state, selected: [...state.selected, index] };
+  return state.notice?.kind === 'limit' || state.notice?.kind === 'unavailable' ? { ...next, notice: null } : next;
+}
+
+export function seatMapReducer(state: SeatMapState, action: SeatMapAction): SeatMapState {
+  switch (action.type) {
+    case 'snapshot':
+      return applySnapshot(state, action.snapshot);
+    case 'delta':
+      return applyDelta(state, action.message);
+    case 'toggle':
+      return toggle(state, action.seatId);
+    case 'clear-selection':
+      return { ...state, selected: [] };
+    case 'hold-started':
+      return { ...state, holding: state.selected, notice: null };
+    case 'hold-succeeded': {
+      // Show the seats as ours at once; the delta (or the next snapshot) that follows says the same.
+      const statuses = state.statuses.slice();
+      const bookingIds = state.bookingIds.slice();
+      for (const seatId of action.seatIds) {
+        const index = state.layout?.indexById.get(seatId);
+        if (index === undefined) continue;
+        statuses[index] = statusCode('reserved');
+        bookingIds[index] = action.bookingId;
+      }
+      const mine = new Set(state.mine).add(action.bookingId);
+      return { ...state, statuses, bookingIds, mine, selected: [], holding: [] };
+    }
+    case 'hold-failed': {
+      const layout = state.layout;
+      const lost = action.lostSeatIds.flatMap((id) => {
+        const index = layout?.indexById.get(id);
+        return index === undefined ? [] : [index];
+      });
+      const next = { ...state, holding: [], selected: state.selected.filter((index) => !lost.includes(index)) };
+      if (lost.length && layout) return withNotice(next, 'taken', takenMessage(lost.map((index) => layout.seats[index]!.label)));
+      return action.message ? withNotice(next, 'hold-failed', action.message) : next;
+    }
+    case 'my-bookings':
+      if (action.bookingIds.every((id) => state.mine.has(id))) return state;
+      return { ...state, mine: new Set([...state.mine, ...action.bookingIds]) };
+    case 'disconnected':
+      return state.sync === 'loading' ? state : { ...state, sync: 'reconnecting' };
+    case 'dismiss-notice':
+      return { ...state, notice: null };
+  }
+}
+
+/** How many seats are in each state, for the legend and the test hook. */
+export function countStates(state: SeatMapState): Record<SeatState, number> {
+  const counts: Record<SeatState, number> = { available: 0, selected: 0, mine: 0, reserved: 0, paid: 0, confirmed: 0, blocked: 0 };
+  const total = state.layout?.seats.length ?? 0;
+  for (let index = 0; index < total; index += 1) counts[seatStateAt(state, index)] += 1;
+  return counts;
+}
