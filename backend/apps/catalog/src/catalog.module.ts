@@ -3,6 +3,7 @@ import { ConfigModule, type AppConfig } from '@seatstorm/config';
 import { DatabaseModule } from '@seatstorm/database';
 import { LoggingModule } from '@seatstorm/observability';
 import { EventsModule } from './events/events.module';
+import { SeatVersionsModule } from './seat-versions/seat-versions.module';
 
 /** Venues, events, seat maps and snapshots; answers queries over Kafka request-reply. */
 @Module({})
@@ -10,7 +11,7 @@ export class CatalogModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CatalogModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), DatabaseModule, EventsModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), DatabaseModule, EventsModule, SeatVersionsModule],
     };
   }
 }

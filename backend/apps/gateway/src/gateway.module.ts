@@ -9,9 +9,11 @@ import { BookingsModule } from './bookings/bookings.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
-/** The public edge: REST (and, later, socket.io). It owns no data; it asks the services over Kafka. */
+/** The public edge: REST and socket.io. It owns no data; it asks the services over Kafka. */
 @Module({})
 export class GatewayModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -26,7 +28,9 @@ export class GatewayModule {
         BookingsModule,
         EventsModule,
         HealthModule,
+        LiveModule,
         MetricsModule,
+        NotificationsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

@@ -3,14 +3,16 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@seatstorm/config';
 import { Logger } from 'nestjs-pino';
 import { GatewayModule } from './gateway.module';
+import { useLiveSockets } from './live/redis-io.adapter';
 
-/** Starts the gateway: REST on GATEWAY_PORT, browsers allowed from CORS_ORIGINS. */
+/** Starts the gateway: REST and socket.io on GATEWAY_PORT, browsers allowed from CORS_ORIGINS. */
 export async function startGateway(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '64kb' });
   app.enableCors({ origin: config.CORS_ORIGINS, exposedHeaders: ['x-correlation-id'] });
+  useLiveSockets(app);
   await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);
   return app;
 }

@@ -97,6 +97,10 @@ export const envSchema = z.object({
   /** A retry waits a random time up to base × 2^(retry − 1), capped at the max (exponential backoff, full jitter). */
   PAYMENT_RETRY_BASE_MS: positiveMs.default(200),
   PAYMENT_RETRY_MAX_MS: positiveMs.default(5000),
+  /** Live seat maps: at most one `seat.updated` per event room per tick, carrying every change of the tick. */
+  LIVE_TICK_MS: positiveMs.default(50),
+  /** `hold` and `release` messages one socket may send per second; more are answered RATE_LIMITED. */
+  LIVE_HOLD_RATE_LIMIT: positiveInt.default(10),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set to a secret of at least 32 characters in production' });

@@ -3,6 +3,7 @@ export * from './bookings';
 export * from './catalog';
 export * from './errors';
 export * from './ids';
+export * from './live';
 export * from './messages';
 export * from './rpc';
 export * from './socket-events';

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import type { ErrorBody } from './errors';
-import { idSchema } from './ids';
+import { createBookingRequestSchema, idempotencyKeySchema, type Booking } from './bookings';
+import { errorCodeSchema, type ErrorBody } from './errors';
+import { idSchema, isoDateTimeSchema } from './ids';
 import type { BookingEvent } from './messages/booking-event.message';
 import type { Notification } from './messages/notification-created.message';
 import type { SeatUpdated } from './messages/seat-updated.message';
+import { bookingStatusSchema } from './statuses';
 
 // WARNING: socket event names are part of the public contract (docs/architecture.md §6).
 export const SocketEvent = {
@@ -11,27 +13,60 @@ export const SocketEvent = {
   Unsubscribe: 'unsubscribe',
   Hold: 'hold',
   Release: 'release',
+  LabSubscribe: 'lab.subscribe',
+  LabUnsubscribe: 'lab.unsubscribe',
   SeatUpdated: 'seat.updated',
   BookingUpdated: 'booking.updated',
   Notification: 'notification',
+  LabDecision: 'lab.decision',
 } as const;
 
-/** Rooms: everyone watching an event's map, and every socket of one signed-in user. */
+/** Rooms: everyone watching an event's map, every socket of one signed-in user, and the race lab of an event. */
 export const roomOfEvent = (eventId: string): string => `event:${eventId}`;
 export const roomOfUser = (userId: string): string => `user:${userId}`;
+export const roomOfLab = (eventId: string): string => `lab:${eventId}`;
 
 export const subscribePayloadSchema = z.object({ eventId: idSchema });
 export type SubscribePayload = z.infer<typeof subscribePayloadSchema>;
 
-export const holdPayloadSchema = z.object({
-  eventId: idSchema,
-  seatIds: z.array(idSchema).min(1),
-  idempotencyKey: idSchema,
-});
+/** The same rules as POST /bookings with its Idempotency-Key, so both paths give the same answers. */
+export const holdPayloadSchema = createBookingRequestSchema.extend({ idempotencyKey: idempotencyKeySchema });
 export type HoldPayload = z.infer<typeof holdPayloadSchema>;
 
 export const releasePayloadSchema = z.object({ bookingId: idSchema });
 export type ReleasePayload = z.infer<typeof releasePayloadSchema>;
+
+/**
+ * The answer to `release`: `pending` when the booking service did not decide
+ * within the wait (POST /bookings/:id/cancel answers 202 then); the outcome
+ * arrives as `booking.updated`.
+ */
+export interface ReleaseAck {
+  ok: true;
+  pending?: true;
+}
+
+/**
+ * One decision of the booking core as the race lab shows it: who asked (by
+ * display name, never the email), for which seats, what was decided, and
+ * where the command sat in Kafka.
+ */
+export const labDecisionSchema = z.object({
+  eventId: idSchema,
+  commandId: idSchema,
+  bookingId: idSchema,
+  userName: z.string(),
+  seatIds: z.array(idSchema),
+  /** The booking's status after the decision: `reserved` or `rejected` for a hold. */
+  status: bookingStatusSchema,
+  reason: z.string().optional(),
+  errorCode: errorCodeSchema.optional(),
+  partition: z.number().int().nonnegative(),
+  offset: z.string(),
+  decidedInMs: z.number().nonnegative(),
+  occurredAt: isoDateTimeSchema,
+});
+export type LabDecision = z.infer<typeof labDecisionSchema>;
 
 export type Ack<T> = (reply: T | ErrorBody) => void;
 
@@ -39,8 +74,12 @@ export type Ack<T> = (reply: T | ErrorBody) => void;
 export interface ClientToServerEvents {
   [SocketEvent.Subscribe]: (payload: SubscribePayload, ack: Ack<{ version: number }>) => void;
   [SocketEvent.Unsubscribe]: (payload: SubscribePayload) => void;
-  [SocketEvent.Hold]: (payload: HoldPayload, ack: Ack<BookingEvent>) => void;
-  [SocketEvent.Release]: (payload: ReleasePayload, ack: Ack<{ ok: true }>) => void;
+  /** The answer is the body POST /bookings would give: the booking (reserved, or pending) or the error. */
+  [SocketEvent.Hold]: (payload: HoldPayload, ack: Ack<Booking>) => void;
+  [SocketEvent.Release]: (payload: ReleasePayload, ack: Ack<ReleaseAck>) => void;
+  /** Read-only: the decisions of one event as they happen (`lab.decision`). */
+  [SocketEvent.LabSubscribe]: (payload: SubscribePayload, ack: Ack<{ ok: true }>) => void;
+  [SocketEvent.LabUnsubscribe]: (payload: SubscribePayload) => void;
 }
 
 /** Events the gateway pushes. Personal ones reach only the owner's sockets. */
@@ -48,4 +87,5 @@ export interface ServerToClientEvents {
   [SocketEvent.SeatUpdated]: (payload: SeatUpdated) => void;
   [SocketEvent.BookingUpdated]: (payload: BookingEvent) => void;
   [SocketEvent.Notification]: (payload: Notification) => void;
+  [SocketEvent.LabDecision]: (payload: LabDecision) => void;
 }

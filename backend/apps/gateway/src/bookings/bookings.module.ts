@@ -10,5 +10,7 @@ import { PendingHoldsStore } from './pending-holds.store';
   imports: [RpcClientModule.register([RpcPattern.BookingGet, RpcPattern.BookingList]), KafkaModule.forService('gateway')],
   controllers: [BookingsController],
   providers: [BookingsService, DecisionWaiter, PendingHoldsStore],
+  // The socket gateway holds and releases through the same service.
+  exports: [BookingsService],
 })
 export class BookingsModule {}

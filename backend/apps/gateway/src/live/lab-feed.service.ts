@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import type { BookingEvent, LabDecision } from '@seatstorm/contracts';
+import { DisplayNames } from './display-names';
+import { LiveRooms } from './live-rooms';
+
+/**
+ * The race lab: every decision of an event, as it happens, to the room
+ * `lab:<eventId>`. Names are looked up in parallel, but each event's
+ * decisions go out in the order they were decided.
+ */
+@Injectable()
+export class LabFeed {
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly names: DisplayNames,
+    private readonly rooms: LiveRooms,
+  ) {}
+
+  /** Takes a booking event; only decisions carry a trace (a replayed answer does not). */
+  record(event: BookingEvent): void {
+    const { trace } = event;
+    if (!trace) return;
+    const name = this.names.nameOf(event.userId);
+    const previous = this.queues.get(event.eventId) ?? Promise.resolve();
+    const next = previous.then(async () => this.rooms.labDecision(labDecisionOf(event, trace, await name)));
+    this.queues.set(event.eventId, next);
+    void next.finally(() => {
+      if (this.queues.get(event.eventId) === next) this.queues.delete(event.eventId);
+    });
+  }
+}
+
+export function labDecisionOf(event: BookingEvent, trace: NonNullable<BookingEvent['trace']>, userName: string): LabDecision {
+  return {
+    eventId: event.eventId,
+    commandId: event.commandId,
+    bookingId: event.bookingId,
+    userName,
+    seatIds: event.seatIds,
+    status: event.status,
+    ...(event.reason ? { reason: event.reason } : {}),
+    ...(event.errorCode ? { errorCode: event.errorCode } : {}),
+    partition: trace.partition,
+    offset: trace.offset,
+    decidedInMs: trace.decidedInMs,
+    occurredAt: event.occurredAt,
+  };
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { RpcPattern } from '@seatstorm/contracts';
+import { KafkaModule, RpcClientModule } from '@seatstorm/kafka';
+import { AuthModule } from '../auth/auth.module';
+import { BookingsModule } from '../bookings/bookings.module';
+import { DisplayNames } from './display-names';
+import { LabFeed } from './lab-feed.service';
+import { LiveRelayConsumer } from './live-relay.consumer';
+import { LiveRooms } from './live-rooms';
+import { LiveService } from './live.service';
+import { SeatsGateway } from './seats.gateway';
+
+/** Live seat maps, holds over the socket, personal events and the race lab (docs/architecture.md §5–§6). */
+@Module({
+  imports: [
+    AuthModule,
+    BookingsModule,
+    KafkaModule.forService('gateway'),
+    RpcClientModule.register([RpcPattern.CatalogGetSeatVersion, RpcPattern.AuthGetUser]),
+  ],
+  providers: [SeatsGateway, LiveService, LiveRooms, LiveRelayConsumer, LabFeed, DisplayNames],
+})
+export class LiveModule {}

@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
+import {
+  roomOfEvent,
+  roomOfLab,
+  roomOfUser,
+  RpcPattern,
+  type Booking,
+  type HoldPayload,
+  type PublicUser,
+  type ReleaseAck,
+  type ReleasePayload,
+  type SubscribePayload,
+} from '@seatstorm/contracts';
+import { DomainError } from '@seatstorm/errors';
+import { RpcClient } from '@seatstorm/kafka';
+import { BookingsService } from '../bookings/bookings.service';
+import { DisplayNames } from './display-names';
+import { liveSockets } from './live.metrics';
+import type { LiveSocket } from './live-socket';
+import { TokenBucket } from './socket-rate-limit';
+
+/** Rooms a socket may be in at once beyond its own and its user's: plenty for any page, and a bound on what one socket costs. */
+const MAX_ROOMS_PER_SOCKET = 50;
+
+/**
+ * What a socket can do: watch seat maps and the race lab, and, signed in,
+ * hold and release seats through the very service POST /bookings uses, so
+ * both paths give the same answers.
+ */
+@Injectable()
+export class LiveService {
+  private readonly buckets = new WeakMap<LiveSocket, TokenBucket>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly bookings: BookingsService,
+    private readonly rpc: RpcClient,
+    private readonly names: DisplayNames,
+  ) {}
+
+  connected(socket: LiveSocket): void {
+    const { user } = socket.data;
+    liveSockets.inc({ kind: user ? 'user' : 'anonymous' });
+    if (!user) return;
+    this.names.remember(user);
+    void socket.join(roomOfUser(user.id));
+  }
+
+  disconnected(socket: LiveSocket): void {
+    liveSockets.dec({ kind: socket.data.user ? 'user' : 'anonymous' });
+  }
+
+  /**
+   * Joins the event's room, then reads the version: every change after that
+   * version reaches the socket, so a client at that version misses nothing.
+   */
+  async subscribe(socket: LiveSocket, { eventId }: SubscribePayload): Promise<{ version: number }> {
+    const room = roomOfEvent(eventId);
+    await this.join(socket, room);
+    try {
+      const { version } = await this.rpc.request(RpcPattern.CatalogGetSeatVersion, { eventId });
+      return { version };
+    } catch (error) {
+      await socket.leave(room);
+      throw error;
+    }
+  }
+
+  async unsubscribe(socket: LiveSocket, { eventId }: SubscribePayload): Promise<void> {
+    await socket.leave(roomOfEvent(eventId));
+  }
+
+  async subscribeLab(socket: LiveSocket, { eventId }: SubscribePayload): Promise<{ ok: true }> {
+    await this.join(socket, roomOfLab(eventId));
+    return { ok: true };
+  }
+
+  async unsubscribeLab(socket: LiveSocket, { eventId }: SubscribePayload): Promise<void> {
+    await socket.leave(roomOfLab(eventId));
+  }
+
+  /**
+   * The signed-in user of a socket that may act now: UNAUTHORIZED for an
+   * anonymous socket, RATE_LIMITED past LIVE_HOLD_RATE_LIMIT a second.
+   */
+  actingUser(socket: LiveSocket): PublicUser {
+    const { user } = socket.data;
+    if (!user) throw new DomainError('UNAUTHORIZED', 'Sign in first: connect with auth: { token } to hold seats.');
+    const now = Date.now();
+    let bucket = this.buckets.get(socket);
+    if (!bucket) this.buckets.set(socket, (bucket = new TokenBucket(this.config.LIVE_HOLD_RATE_LIMIT, now)));
+    const retryAfterMs = bucket.take(now);
+    if (retryAfterMs !== undefined) {
+      throw new DomainError('RATE_LIMITED', `Too many requests on this connection. Try again in ${retryAfterMs} ms.`, { retryAfterMs });
+    }
+    return user;
+  }
+
+  /** The body POST /bookings answers: the reserved booking, the pending one, or the error. */
+  async hold(user: PublicUser, { eventId, seatIds, idempotencyKey }: HoldPayload): Promise<Booking> {
+    const { body } = await this.bookings.hold(user, { eventId, seatIds }, idempotencyKey);
+    return body;
+  }
+
+  async release(user: PublicUser, { bookingId }: ReleasePayload): Promise<ReleaseAck> {
+    const { decided } = await this.bookings.cancel(user, bookingId);
+    return decided ? { ok: true } : { ok: true, pending: true };
+  }
+
+  private async join(socket: LiveSocket, room: string): Promise<void> {
+    if (!socket.rooms.has(room) && socket.rooms.size >= MAX_ROOMS_PER_SOCKET + 2) {
+      throw new DomainError('RATE_LIMITED', `One connection can watch at most ${MAX_ROOMS_PER_SOCKET} maps at once; unsubscribe from one first.`);
+    }
+    await socket.join(room);
+  }
+}

@@ -1,0 +1,90 @@
+import type { SeatChange, SeatUpdated } from '@seatstorm/contracts';
+
+/**
+ * What became of a pushed delta: sent at once; held for the end of the tick;
+ * merged into the held one; dropped as already seen; or sent as it is after a
+ * gap in the chain.
+ */
+export type CoalesceOutcome = 'emitted' | 'delayed' | 'merged' | 'duplicate' | 'gap';
+
+interface EventState {
+  /** The version of the last delta accepted (sent or held). */
+  version: number;
+  sentAt: number;
+  held?: { baseVersion: number; version: number; changes: Map<string, SeatChange> };
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * Sends at most one `seat.updated` per event per tick (docs/architecture.md
+ * §5). The first delta after a quiet tick goes out at once, so a lone change
+ * costs no latency; deltas that follow within the tick are merged into one
+ * message sent when the tick ends: every change of the tick with the last
+ * status per seat, the first `baseVersion` and the last `version`.
+ *
+ * The output still chains. A delta at or below the last version accepted is a
+ * republished duplicate and is dropped; one whose `baseVersion` is ahead of it
+ * (something was lost upstream) cannot be merged without hiding the gap, so
+ * what is held goes out first and the delta follows as it is: clients see the
+ * gap and reload.
+ */
+export class SeatDeltaCoalescer {
+  private readonly events = new Map<string, EventState>();
+
+  constructor(
+    private readonly tickMs: number,
+    private readonly emit: (delta: SeatUpdated) => void,
+  ) {}
+
+  push(delta: SeatUpdated): CoalesceOutcome {
+    const state = this.events.get(delta.eventId);
+    if (!state) {
+      const first: EventState = { version: delta.version, sentAt: 0 };
+      this.events.set(delta.eventId, first);
+      this.send(first, delta);
+      return 'emitted';
+    }
+    if (delta.version <= state.version) return 'duplicate';
+    if (delta.baseVersion > state.version) {
+      this.flush(delta.eventId);
+      state.version = delta.version;
+      this.send(state, delta);
+      return 'gap';
+    }
+    state.version = delta.version;
+    if (state.held) {
+      state.held.version = delta.version;
+      for (const change of delta.changes) state.held.changes.set(change.seatId, change);
+      return 'merged';
+    }
+    const wait = state.sentAt + this.tickMs - Date.now();
+    if (wait <= 0) {
+      this.send(state, delta);
+      return 'emitted';
+    }
+    state.held = { baseVersion: delta.baseVersion, version: delta.version, changes: new Map(delta.changes.map((c) => [c.seatId, c])) };
+    state.timer = setTimeout(() => this.flush(delta.eventId), wait);
+    return 'delayed';
+  }
+
+  /** Stops the timers; what is held is dropped (the sockets are going away with this instance). */
+  close(): void {
+    for (const state of this.events.values()) clearTimeout(state.timer);
+    this.events.clear();
+  }
+
+  private flush(eventId: string): void {
+    const state = this.events.get(eventId);
+    if (!state?.held) return;
+    const { baseVersion, version, changes } = state.held;
+    clearTimeout(state.timer);
+    state.held = undefined;
+    state.timer = undefined;
+    this.send(state, { eventId, baseVersion, version, changes: [...changes.values()] });
+  }
+
+  private send(state: EventState, delta: SeatUpdated): void {
+    state.sentAt = Date.now();
+    this.emit(delta);
+  }
+}

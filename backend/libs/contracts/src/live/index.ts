@@ -1,0 +1,2 @@
+export * from './seat-map-socket';
+export * from './seat-map-sync';
