@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { availableSeats, holdByApi, loginByApi, releaseByApi, signInBrowser, type Booking } from '../helpers/api';
+
+const EVENT = 'evt_eras';
+
+test.describe('the live seat map', () => {
+  let bobToken: string;
+  const holds: Booking[] = [];
+
+  test.beforeEach(async ({ request }) => {
+    bobToken = await loginByApi(request, 'bob@example.com');
+  });
+
+  test.afterEach(async ({ request }) => {
+    for (const hold of holds.splice(0)) await releaseByApi(request, bobToken, hold.id);
+  });
+
+  test("shows the seats, and a seat someone else holds turns reserved without a reload", async ({ page, context, request }) => {
+    await signInBrowser(context, 'alice@example.com');
+    const [seat] = await availableSeats(request, EVENT, 1);
+
+    await page.goto(`/events/${EVENT}`);
+    await expect(page.getByRole('heading', { name: 'Taylor Swift – The Eras Tour' })).toBeVisible();
+    await expect(page.getByTestId('signed-in-user')).toHaveText(/Alice/);
+    const seats = page.locator('[data-seat-id]');
+    await expect(seats).toHaveCount(100);
+    const target = page.locator(`[data-seat-id="${seat!.id}"]`);
+    await expect(target).toHaveAttribute('data-state', 'available');
+    await expect(target).toHaveAccessibleName(new RegExp(`^Row ${seat!.label.charAt(0)}, seat ${seat!.label.slice(1)}, .*available$`));
+
+    holds.push(await holdByApi(request, bobToken, EVENT, [seat!.id]));
+
+    await expect(target).toHaveAttribute('data-state', 'reserved');
+    await expect(target).toHaveAccessibleName(/reserved by someone else$/);
+  });
+
+  test('a selected seat taken by someone else is named on the spot, and the person can pick again', async ({ page, context, request }) => {
+    await signInBrowser(context, 'alice@example.com');
+    const [lost, other] = await availableSeats(request, EVENT, 2);
+
+    await page.goto(`/events/${EVENT}`);
+    const target = page.locator(`[data-seat-id="${lost!.id}"]`);
+    await target.click();
+    await expect(target).toHaveAttribute('data-state', 'selected');
+
+    holds.push(await holdByApi(request, bobToken, EVENT, [lost!.id]));
+
+    await expect(page.getByRole('alert').filter({ hasText: `Seat ${lost!.label} was just taken by someone else` })).toBeVisible();
+    await expect(target).toHaveAttribute('data-state', 'reserved');
+    const again = page.locator(`[data-seat-id="${other!.id}"]`);
+    await again.click();
+    await expect(again).toHaveAttribute('data-state', 'selected');
+    await expect(page.getByTestId('hold-button')).toHaveText('Hold 1 seat');
+  });
+});
