@@ -1,3 +1,4 @@
+export * from './deployment';
 export * from './kafka-health';
 export * from './kafka-options';
 export * from './kafka.module';

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import { ContractViolation, type Topic } from '@seatstorm/contracts';
 import { Kafka, type Admin, type Consumer, type KafkaMessage } from 'kafkajs';
 import { kafkaClientConfig, kafkaIdOf } from './kafka-options';
+import { deploymentOf, isForeign } from './deployment';
 import { decodePayload, type DecodedMessage } from './message-codec';
 import { KAFKA_SERVICE } from './kafka-service.token';
 
@@ -147,6 +148,7 @@ export class MessageConsumers implements OnApplicationShutdown {
   }
 
   private decode<T extends Topic>(topic: T, partition: number, message: KafkaMessage): DecodedMessage<T> | undefined {
+    if (isForeign(message.headers, deploymentOf(this.config))) return undefined;
     try {
       return {
         topic,

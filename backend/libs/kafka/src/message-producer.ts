@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import type { Topic, TopicPayload } from '@seatstorm/contracts';
 import { Kafka, type Producer } from 'kafkajs';
 import { kafkaClientConfig, PRODUCER_SETTINGS } from './kafka-options';
+import { DEPLOYMENT_HEADER, deploymentOf } from './deployment';
 import { encodeMessage, type EncodedMessage } from './message-codec';
 import { KAFKA_SERVICE } from './kafka-service.token';
 
@@ -15,7 +16,10 @@ export class MessageProducer implements OnApplicationShutdown {
   private readonly producer: Producer;
   private connected?: Promise<void>;
 
+  private readonly deployment: string;
+
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(KAFKA_SERVICE) service: string) {
+    this.deployment = deploymentOf(config);
     this.producer = new Kafka(kafkaClientConfig(config, `${service}-producer`)).producer(PRODUCER_SETTINGS);
   }
 
@@ -33,7 +37,7 @@ export class MessageProducer implements OnApplicationShutdown {
       acks: -1,
       topicMessages: [...byTopic].map(([topic, list]) => ({
         topic,
-        messages: list.map(({ key, value, headers }) => ({ key, value, headers })),
+        messages: list.map(({ key, value, headers }) => ({ key, value, headers: { ...headers, [DEPLOYMENT_HEADER]: this.deployment } })),
       })),
     });
   }

@@ -13,6 +13,7 @@ import {
 import { DomainError } from '@seatstorm/errors';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { kafkaIdOf, kafkaClientConfig, RPC_CONSUMER_SETTINGS, PRODUCER_SETTINGS } from './kafka-options';
+import { DEPLOYMENT_HEADER, deploymentOf } from './deployment';
 
 export const RPC_PATTERNS = Symbol('RPC_PATTERNS');
 
@@ -64,7 +65,10 @@ export class RpcClient implements OnModuleInit, OnApplicationShutdown {
     const request = parseContract(contract.request, payload, `${pattern} request`);
     // Wrapped in an envelope: a payload with its own `key` or `value` field
     // would otherwise be taken as the Kafka message itself.
-    const message = { value: request, headers: correlationId ? { 'x-correlation-id': correlationId } : {} };
+    const message = {
+      value: request,
+      headers: { [DEPLOYMENT_HEADER]: deploymentOf(this.config), ...(correlationId ? { 'x-correlation-id': correlationId } : {}) },
+    };
     let raw: unknown;
     try {
       raw = await firstValueFrom(this.client.send(pattern, message).pipe(timeout(this.config.RPC_TIMEOUT_MS)));

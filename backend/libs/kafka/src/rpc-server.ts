@@ -1,16 +1,35 @@
 import { applyDecorators, Injectable, Logger, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { MessagePattern, Transport, type KafkaOptions } from '@nestjs/microservices';
+import { MessagePattern, ServerKafka, type CustomStrategy, type KafkaOptions } from '@nestjs/microservices';
 import type { AppConfig } from '@seatstorm/config';
 import { ContractViolation, type RpcContract, type RpcReply } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
+import type { EachMessagePayload } from 'kafkajs';
 import { catchError, map, of, type Observable } from 'rxjs';
+import { deploymentOf, isForeign } from './deployment';
 import { kafkaIdOf, kafkaClientConfig, RPC_CONSUMER_SETTINGS, PRODUCER_SETTINGS, RPC_SEND_SETTINGS } from './kafka-options';
 
+/**
+ * Nest's Kafka server, answering only its own deployment's requests (or
+ * requests that name none): see deployment.ts.
+ */
+export class DeploymentKafkaServer extends ServerKafka {
+  constructor(
+    options: Required<KafkaOptions>['options'],
+    private readonly deployment: string,
+  ) {
+    super(options);
+  }
+
+  override async handleMessage(payload: EachMessagePayload): Promise<unknown> {
+    if (isForeign(payload.message.headers, this.deployment)) return undefined;
+    return super.handleMessage(payload);
+  }
+}
+
 /** The Kafka transport a request-reply service listens on; one consumer group per service. */
-export function rpcServerOptions(config: AppConfig, service: string): KafkaOptions {
+export function rpcServerOptions(config: AppConfig, service: string): CustomStrategy {
   return {
-    transport: Transport.KAFKA,
-    options: {
+    strategy: new DeploymentKafkaServer({
       client: kafkaClientConfig(config, service),
       // A group of its own: a service's event consumers must never share a
       // group with its request handlers, or partitions go to the wrong member.
@@ -20,7 +39,7 @@ export function rpcServerOptions(config: AppConfig, service: string): KafkaOptio
       run: { partitionsConsumedConcurrently: 6 },
       send: RPC_SEND_SETTINGS,
       postfixId: '',
-    },
+    }, deploymentOf(config)),
   };
 }
 

@@ -108,10 +108,16 @@ export class BookingStore {
     );
   }
 
-  async findEvents(eventIds: readonly string[]): Promise<EventState[]> {
+  /**
+   * Locks the events first, before anything else is read: one writer per
+   * event at a time, whatever Kafka does. A rebalance can hand a batch to two
+   * consumers for a moment; the second then waits here and, once the first
+   * committed, sees its commands as processed.
+   */
+  async lockEvents(eventIds: readonly string[]): Promise<EventState[]> {
     if (eventIds.length === 0) return [];
     return this.tx.$queryRawUnsafe<Array<{ id: string; status: EventStatus; onSaleAt: Date }>>(
-      `SELECT id, status::text AS status, on_sale_at AS "onSaleAt" FROM events WHERE id = ANY($1::text[])`,
+      `SELECT id, status::text AS status, on_sale_at AS "onSaleAt" FROM events WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
       eventIds,
     );
   }

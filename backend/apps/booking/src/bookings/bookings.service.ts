@@ -50,6 +50,7 @@ export class BookingsService {
   }
 
   private async decideIn(store: BookingStore, commands: readonly BookingCommand[], positions: ReadonlyMap<string, KafkaPosition>): Promise<void> {
+    const events = await store.lockEvents(unique(commands.map((command) => command.eventId)));
     const now = new Date();
     const processed = new Map((await store.findProcessed(commands.map((c) => c.commandId))).map((row) => [row.commandId, row]));
     const fresh: BookingCommand[] = [];
@@ -65,7 +66,6 @@ export class BookingsService {
     const loaded = await store.lockBookings(defined(unique([...fresh.map(bookingIdOf), ...replayedBookingIds])));
     const holds = fresh.flatMap((command) => (command.type === 'hold' || command.type === 'set-blocked' ? command.seatIds : []));
     const seats = await store.lockSeats(unique([...holds, ...loaded.flatMap((booking) => booking.seatIds)]));
-    const events = await store.findEvents(unique(fresh.map((command) => command.eventId)));
 
     const result = decideBatch(
       { seats: byId(seats), bookings: byId(loaded), events: byId(events) },
