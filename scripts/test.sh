@@ -48,5 +48,30 @@ run unit-prisma "Unit: prisma seed" vitest prisma
 run unit-web "Unit: web" vitest web
 run integration-backend "Integration: real Kafka, PostgreSQL, Redis" vitest backend --project integration
 
+# End to end: the whole stack as `npm start` runs it, on ports and a database
+# of its own (so a running dev stack is left alone), driven in Chromium.
+e2e() {
+  export DATABASE_URL="${E2E_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/seatstorm_e2e}"
+  export GATEWAY_PORT="${E2E_GATEWAY_PORT:-3100}" WEB_PORT="${E2E_WEB_PORT:-3101}"
+  export NEXT_PUBLIC_GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT}" GATEWAY_INTERNAL_URL="http://127.0.0.1:${GATEWAY_PORT}"
+  export CORS_ORIGINS="http://127.0.0.1:${WEB_PORT},http://localhost:${WEB_PORT}"
+  export E2E_BASE_URL="http://127.0.0.1:${WEB_PORT}" E2E_GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT}"
+  export KAFKA_CLIENT_ID="seatstorm-e2e" LOG_LEVEL="${E2E_LOG_LEVEL:-warn}"
+  ensure_chromium || return 1
+  npm run --silent db:migrate && npm run --silent db:reset >/dev/null || return 1
+  npm run --silent build -w @seatstorm/backend && npm run --silent build -w @seatstorm/web || return 1
+  start_stack "$REPORTS/e2e-stack.log"
+  local status=0
+  if wait_for_stack 120; then
+    PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORT" npm run --silent test:e2e -w @seatstorm/e2e -- --reporter=list,json || status=$?
+  else
+    tail -40 "$REPORTS/e2e-stack.log"
+    status=1
+  fi
+  stop_stack
+  return "$status"
+}
+run e2e "End to end: Playwright in Chromium against the running stack" e2e
+
 printf '\n\033[1m▸ Summary\033[0m (%ss)\n' "$((SECONDS - started))"
 npx tsx scripts/test-summary.ts "$REPORTS"

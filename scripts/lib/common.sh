@@ -76,3 +76,14 @@ wait_for_stack() {
   echo "the stack did not become healthy within ${timeout} s: check http://127.0.0.1:${GATEWAY_PORT:-3000}/health" >&2
   return 1
 }
+
+# Debian's Chromium, which the pinned Playwright is built for; installed when
+# missing (root, or passwordless sudo). Playwright never downloads a browser here.
+ensure_chromium() {
+  command -v chromium >/dev/null && return 0
+  echo "installing Chromium (apt-get install chromium)…"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo -n"
+  $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq chromium >/dev/null \
+    || { echo "Chromium is missing: install it (apt-get install chromium)" >&2; return 1; }
+}
