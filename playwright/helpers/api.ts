@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, type APIRequestContext, type BrowserContext } from '@playwright/test';
-import { baseUrl, gatewayUrl } from './env';
+import { expect, type APIRequestContext } from '@playwright/test';
+import { gatewayUrl } from './env';
 
 export const DEMO_PASSWORD = 'password123';
 
@@ -21,12 +21,6 @@ export async function loginByApi(request: APIRequestContext, email: string): Pro
   const response = await request.post(`${gatewayUrl()}/auth/login`, { data: { email, password: DEMO_PASSWORD } });
   expect(response.status(), `login as ${email}`).toBe(200);
   return ((await response.json()) as { token: string }).token;
-}
-
-/** Signs the browser context in the way the sign-in page does: the web app sets its session cookie. */
-export async function signInBrowser(context: BrowserContext, email: string): Promise<void> {
-  const response = await context.request.post(`${baseUrl()}/api/session`, { data: { mode: 'login', email, password: DEMO_PASSWORD } });
-  expect(response.status(), `browser sign-in as ${email}`).toBe(200);
 }
 
 export async function seatsOf(request: APIRequestContext, eventId: string): Promise<Seat[]> {

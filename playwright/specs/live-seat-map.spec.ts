@@ -1,22 +1,17 @@
-import { expect, test } from '@playwright/test';
-import { availableSeats, holdByApi, loginByApi, releaseByApi, signInBrowser, type Booking } from '../helpers/api';
+import { expect, test, signInAs } from '../fixtures/users';
+import { availableSeats, holdByApi, releaseByApi, type Booking } from '../helpers/api';
 
 const EVENT = 'evt_eras';
 
 test.describe('the live seat map', () => {
-  let bobToken: string;
   const holds: Booking[] = [];
 
-  test.beforeEach(async ({ request }) => {
-    bobToken = await loginByApi(request, 'bob@example.com');
+  test.afterEach(async ({ request, tokens }) => {
+    for (const hold of holds.splice(0)) await releaseByApi(request, tokens.bob, hold.id);
   });
 
-  test.afterEach(async ({ request }) => {
-    for (const hold of holds.splice(0)) await releaseByApi(request, bobToken, hold.id);
-  });
-
-  test("shows the seats, and a seat someone else holds turns reserved without a reload", async ({ page, context, request }) => {
-    await signInBrowser(context, 'alice@example.com');
+  test("shows the seats, and a seat someone else holds turns reserved without a reload", async ({ page, context, request, tokens }) => {
+    await signInAs(context, tokens.alice);
     const [seat] = await availableSeats(request, EVENT, 1);
 
     await page.goto(`/events/${EVENT}`);
@@ -28,14 +23,14 @@ test.describe('the live seat map', () => {
     await expect(target).toHaveAttribute('data-state', 'available');
     await expect(target).toHaveAccessibleName(new RegExp(`^Row ${seat!.label.charAt(0)}, seat ${seat!.label.slice(1)}, .*available$`));
 
-    holds.push(await holdByApi(request, bobToken, EVENT, [seat!.id]));
+    holds.push(await holdByApi(request, tokens.bob, EVENT, [seat!.id]));
 
     await expect(target).toHaveAttribute('data-state', 'reserved');
     await expect(target).toHaveAccessibleName(/reserved by someone else$/);
   });
 
-  test('a selected seat taken by someone else is named on the spot, and the person can pick again', async ({ page, context, request }) => {
-    await signInBrowser(context, 'alice@example.com');
+  test('a selected seat taken by someone else is named on the spot, and the person can pick again', async ({ page, context, request, tokens }) => {
+    await signInAs(context, tokens.alice);
     const [lost, other] = await availableSeats(request, EVENT, 2);
 
     await page.goto(`/events/${EVENT}`);
@@ -43,7 +38,7 @@ test.describe('the live seat map', () => {
     await target.click();
     await expect(target).toHaveAttribute('data-state', 'selected');
 
-    holds.push(await holdByApi(request, bobToken, EVENT, [lost!.id]));
+    holds.push(await holdByApi(request, tokens.bob, EVENT, [lost!.id]));
 
     await expect(page.getByRole('alert').filter({ hasText: `Seat ${lost!.label} was just taken by someone else` })).toBeVisible();
     await expect(target).toHaveAttribute('data-state', 'reserved');

@@ -1,87 +1,103 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dispatch } from 'react';
-import type { Booking } from '@seatstorm/contracts';
-import { createBooking, getBooking, getSeats, listBookings, type ApiAnswer } from './api';
+import { bookingSchema, errorBodySchema, SocketEvent, type Booking, type Notification } from '@seatstorm/contracts';
+import { ApiError, createBooking, getBooking, getSeats, GatewayUnreachableError, listBookings, type ApiAnswer } from './api';
+import { connectSeatMapFeed } from './live-binding';
 import { initialSeatMapState, seatMapReducer, type SeatMapAction, type SeatMapState } from './seat-map/seat-map-state';
+import { acquireSocket, type GatewaySocket } from './socket';
 
 /**
- * The one place the seat map learns about changes. Pages use this hook and
- * the reducer's state; how changes arrive (polling the snapshot now, the
- * socket feed of versioned `seat.updated` deltas later) stays in here.
+ * The one place the pages learn about live changes. Pages use these hooks;
+ * how changes arrive — the gateway socket with SeatMapSync for seats, and
+ * `booking.updated` / `notification` for personal events — stays in here.
  */
 export interface LiveSeatMap {
   state: SeatMapState;
   dispatch: Dispatch<SeatMapAction>;
   /** Holds seats for the signed-in person (idempotent by key); answers like POST /bookings. */
   hold(token: string, seatIds: readonly string[], idempotencyKey: string): Promise<ApiAnswer<Booking>>;
-  /** Reloads the snapshot now (after a gap, or when the person asks). */
-  resync(): void;
 }
 
-/** Small maps are cheap to reload; the 50,000-seat snapshot is megabytes, so it is polled less often. */
-const POLL_MS_SMALL = 2_000;
-const POLL_MS_LARGE = 5_000;
-const LARGE_MAP_SEATS = 5_000;
-const RETRY_MAX_MS = 8_000;
+/** How long a socket hold may take before the answer counts as lost; the same key then retries safely over REST. */
+const SOCKET_HOLD_TIMEOUT_MS = 10_000;
 
-export function useLiveSeatMap(eventId: string): LiveSeatMap {
+/**
+ * The socket fast path for a hold: the same answer as POST /bookings,
+ * without a new HTTP request. Falls back to REST while the socket is down.
+ */
+function holdOverSocket(socket: GatewaySocket, token: string, eventId: string, seatIds: readonly string[], idempotencyKey: string): Promise<ApiAnswer<Booking>> {
+  if (!socket.connected) return createBooking(token, { eventId, seatIds: [...seatIds] }, idempotencyKey);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new GatewayUnreachableError('the hold was not answered in time')), SOCKET_HOLD_TIMEOUT_MS);
+    socket.emit(SocketEvent.Hold, { eventId, seatIds: [...seatIds], idempotencyKey }, (reply) => {
+      clearTimeout(timer);
+      const error = errorBodySchema.safeParse(reply);
+      if (error.success) {
+        const { statusCode, error: code, message, details, correlationId } = error.data;
+        reject(new ApiError(statusCode, code, message, details, correlationId));
+        return;
+      }
+      const booking = bookingSchema.safeParse(reply);
+      if (!booking.success) {
+        reject(new ApiError(500, 'INTERNAL_ERROR', 'The hold answer did not match the contract.'));
+        return;
+      }
+      resolve({ status: booking.data.status === 'pending' ? 202 : 201, data: booking.data });
+    });
+  });
+}
+
+/** An event's seat map, kept equal to the database through the gateway socket. */
+export function useLiveSeatMap(eventId: string, token: string | null): LiveSeatMap {
   const [state, dispatch] = useReducer(seatMapReducer, undefined, () => initialSeatMapState());
-  const wakeRef = useRef<() => void>(() => undefined);
-  const seatCount = state.layout?.seats.length ?? 0;
-  const seatCountRef = useRef(seatCount);
-  seatCountRef.current = seatCount;
+  const socketRef = useRef<GatewaySocket | null>(null);
 
   useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let controller: AbortController | undefined;
-    let failures = 0;
-
-    const poll = async () => {
-      clearTimeout(timer);
-      controller?.abort();
-      controller = new AbortController();
-      try {
-        const snapshot = await getSeats(eventId, controller.signal);
-        if (stopped) return;
-        failures = 0;
-        dispatch({ type: 'snapshot', snapshot });
-      } catch {
-        if (stopped || controller.signal.aborted) return;
-        failures += 1;
-        dispatch({ type: 'disconnected' });
-      }
-      const every = seatCountRef.current > LARGE_MAP_SEATS ? POLL_MS_LARGE : POLL_MS_SMALL;
-      const delay = failures ? Math.min(RETRY_MAX_MS, 1_000 * 2 ** (failures - 1)) : every;
-      timer = setTimeout(poll, delay);
-    };
-    wakeRef.current = () => void poll();
-    void poll();
+    const lease = acquireSocket(token);
+    socketRef.current = lease.socket;
+    const stop = connectSeatMapFeed({ socket: lease.socket, eventId, loadSnapshot: (id) => getSeats(id), dispatch });
     return () => {
-      stopped = true;
-      clearTimeout(timer);
-      controller?.abort();
+      stop();
+      lease.release();
+      socketRef.current = null;
     };
-  }, [eventId]);
-
-  const resync = useCallback(() => wakeRef.current(), []);
+  }, [eventId, token]);
 
   const hold = useCallback(
-    async (token: string, seatIds: readonly string[], idempotencyKey: string) => {
-      const answer = await createBooking(token, { eventId, seatIds: [...seatIds] }, idempotencyKey);
-      // The map should show the outcome now rather than at the next poll.
-      wakeRef.current();
-      return answer;
+    (holder: string, seatIds: readonly string[], idempotencyKey: string) => {
+      const socket = socketRef.current;
+      return socket ? holdOverSocket(socket, holder, eventId, seatIds, idempotencyKey) : createBooking(holder, { eventId, seatIds: [...seatIds] }, idempotencyKey);
     },
     [eventId],
   );
 
-  return { state, dispatch, hold, resync };
+  return { state, dispatch, hold };
 }
 
-/** Bookings change on their own (payment outcomes, expiry): how often to look again until the socket pushes them. */
-const BOOKINGS_POLL_MS = 3_000;
+/** Calls `listener` for every `booking.updated` pushed to this person's sockets. */
+function useBookingUpdates(token: string | null, listener: () => void): boolean {
+  const [connected, setConnected] = useState(false);
+  const listenerRef = useRef(listener);
+  listenerRef.current = listener;
+  useEffect(() => {
+    if (!token) return;
+    const lease = acquireSocket(token);
+    const onUpdate = () => listenerRef.current();
+    const onConnection = () => setConnected(lease.socket.connected);
+    lease.socket.on(SocketEvent.BookingUpdated, onUpdate);
+    lease.socket.on('connect', onConnection);
+    lease.socket.on('disconnect', onConnection);
+    onConnection();
+    return () => {
+      lease.socket.off(SocketEvent.BookingUpdated, onUpdate);
+      lease.socket.off('connect', onConnection);
+      lease.socket.off('disconnect', onConnection);
+      lease.release();
+    };
+  }, [token]);
+  return connected;
+}
 
 interface PolledResource<T> {
   data: T | null;
@@ -90,10 +106,15 @@ interface PolledResource<T> {
   refresh(): void;
 }
 
-function usePolled<T>(load: ((signal: AbortSignal) => Promise<T>) | null, everyMs: number): PolledResource<T> {
+/** Bookings change on their own (payment outcomes, expiry): the socket says when; polling is the safety net. */
+const POLL_MS_WITH_SOCKET = 15_000;
+
+function useLiveResource<T>(token: string | null, load: ((signal: AbortSignal) => Promise<T>) | null, pollMs: number): PolledResource<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const wakeRef = useRef<() => void>(() => undefined);
+  const connected = useBookingUpdates(token, () => wakeRef.current());
+  const everyMs = connected ? Math.max(pollMs, POLL_MS_WITH_SOCKET) : pollMs;
 
   useEffect(() => {
     setData(null);
@@ -132,13 +153,31 @@ function usePolled<T>(load: ((signal: AbortSignal) => Promise<T>) | null, everyM
 /** The signed-in person's bookings, kept current. */
 export function useMyBookings(token: string | null): PolledResource<Booking[]> {
   const load = useMemo(() => (token ? (signal: AbortSignal) => listBookings(token, signal) : null), [token]);
-  return usePolled(load, BOOKINGS_POLL_MS);
+  return useLiveResource(token, load, 3_000);
 }
 
 /** One booking of the signed-in person, kept current (checkout watches its payment this way). */
-export function useBooking(token: string | null, bookingId: string, everyMs = 1_000): PolledResource<Booking> {
+export function useBooking(token: string | null, bookingId: string): PolledResource<Booking> {
   const load = useMemo(() => (token ? (signal: AbortSignal) => getBooking(token, bookingId, signal) : null), [token, bookingId]);
-  return usePolled(load, everyMs);
+  return useLiveResource(token, load, 2_000);
+}
+
+/** Notifications pushed to this person while the page is open, newest first. */
+export function useNotifications(token: string | null): Notification[] {
+  const [notifications, setNotifications] = useState<Notification[]>([]);
+  useEffect(() => {
+    setNotifications([]);
+    if (!token) return;
+    const lease = acquireSocket(token);
+    const onNotification = (notification: Notification) =>
+      setNotifications((list) => (list.some((n) => n.notificationId === notification.notificationId) ? list : [notification, ...list]));
+    lease.socket.on(SocketEvent.Notification, onNotification);
+    return () => {
+      lease.socket.off(SocketEvent.Notification, onNotification);
+      lease.release();
+    };
+  }, [token]);
+  return notifications;
 }
 
 const DECISION_POLL_MS = 1_000;

@@ -48,7 +48,7 @@ function useTestHook(state: SeatMapState, renderer: SeatMapTestHook['renderer'])
 
 export function SeatPicker({ event }: { event: EventDetail }) {
   const { session } = useSession();
-  const live = useLiveSeatMap(event.id);
+  const live = useLiveSeatMap(event.id, session?.token ?? null);
   const { state, dispatch } = live;
   const bookings = useMyBookings(session?.token ?? null);
   const [view, setView] = useState<'map' | 'list'>('map');

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { countStates, initialSeatMapState, seatMapReducer, seatStateOf, takenMessage, type SeatMapAction, type SeatMapState } from './seat-map-state';
 import { delta, venue } from './test-snapshots';
 
+/** The action the live feed dispatches for one delta SeatMapSync applied. */
+function changed(...args: Parameters<typeof delta>): SeatMapAction {
+  const message = delta(...args);
+  return { type: 'changes', version: message.version, changes: message.changes };
+}
+
 const id = (label: string) => `evt_test_${label}`;
 
 function run(...actions: SeatMapAction[]): SeatMapState {
@@ -29,7 +35,7 @@ describe('snapshots', () => {
   });
 
   it('ignores a snapshot older than the deltas it already applied', () => {
-    let state = seatMapReducer(loaded(5), { type: 'delta', message: delta(5, 6, [['A1', 'reserved', 'bkg_1']]) });
+    let state = seatMapReducer(loaded(5), changed(5, 6, [['A1', 'reserved', 'bkg_1']]));
     state = seatMapReducer(state, { type: 'snapshot', snapshot: venue(4) });
     expect(state.version).toBe(6);
     expect(seatStateOf(state, id('A1'))).toBe('reserved');
@@ -46,68 +52,39 @@ describe('snapshots', () => {
 
 describe('deltas', () => {
   it('applies a delta whose baseVersion is our version', () => {
-    const state = seatMapReducer(loaded(5), { type: 'delta', message: delta(5, 6, [['C2', 'reserved', 'bkg_1'], ['C3', 'paid', 'bkg_2']]) });
+    const state = seatMapReducer(loaded(5), changed(5, 6, [['C2', 'reserved', 'bkg_1'], ['C3', 'paid', 'bkg_2']]));
     expect(state.version).toBe(6);
     expect(seatStateOf(state, id('C2'))).toBe('reserved');
     expect(seatStateOf(state, id('C3'))).toBe('paid');
     expect(state.sync).toBe('live');
   });
 
-  it('ignores duplicates and deltas already covered by the snapshot', () => {
-    const once = seatMapReducer(loaded(5), { type: 'delta', message: delta(5, 6, [['C2', 'reserved', 'bkg_1']]) });
-    const twice = seatMapReducer(once, { type: 'delta', message: delta(5, 6, [['C2', 'reserved', 'bkg_1']]) });
-    expect(twice).toBe(once);
-    const stale = seatMapReducer(loaded(5), { type: 'delta', message: delta(3, 4, [['C2', 'reserved', 'bkg_1']]) });
+  it('ignores changes at or below the version it has (a duplicate, or already in the snapshot)', () => {
+    const once = seatMapReducer(loaded(5), changed(5, 6, [['C2', 'reserved', 'bkg_1']]));
+    expect(seatMapReducer(once, changed(5, 6, [['C2', 'available', null]]))).toBe(once);
+    const stale = seatMapReducer(loaded(5), changed(3, 4, [['C2', 'reserved', 'bkg_1']]));
     expect(seatStateOf(stale, id('C2'))).toBe('available');
     expect(stale.version).toBe(5);
   });
 
-  it('buffers a delta that arrives early and applies it once the gap is filled', () => {
-    const early = seatMapReducer(loaded(5), { type: 'delta', message: delta(6, 7, [['C2', 'reserved', 'bkg_2']]) });
-    expect(early.sync).toBe('behind');
-    expect(early.version).toBe(5);
-    expect(seatStateOf(early, id('C2'))).toBe('available');
-    const filled = seatMapReducer(early, { type: 'delta', message: delta(5, 6, [['C1', 'reserved', 'bkg_1']]) });
-    expect(filled.version).toBe(7);
-    expect(filled.sync).toBe('live');
-    expect(filled.buffered).toEqual([]);
-    expect(seatStateOf(filled, id('C1'))).toBe('reserved');
-    expect(seatStateOf(filled, id('C2'))).toBe('reserved');
-  });
-
-  it('a gap stays behind until a resync snapshot covers it, then later buffered deltas still apply', () => {
-    let state = seatMapReducer(loaded(5), { type: 'delta', message: delta(6, 7, [['C2', 'reserved', 'bkg_2']]) });
-    state = seatMapReducer(state, { type: 'delta', message: delta(7, 8, [['C3', 'reserved', 'bkg_3']]) });
-    expect(state.sync).toBe('behind');
-    // The resync snapshot was read at version 7: the 6→7 delta is in it, the 7→8 one is not.
-    state = seatMapReducer(state, { type: 'snapshot', snapshot: venue(7, { C1: { status: 'reserved', bookingId: 'bkg_1' }, C2: { status: 'reserved', bookingId: 'bkg_2' } }) });
-    expect(state.version).toBe(8);
-    expect(state.sync).toBe('live');
-    expect(['C1', 'C2', 'C3'].map((label) => seatStateOf(state, id(label)))).toEqual(['reserved', 'reserved', 'reserved']);
-  });
-
-  it('keeps deltas that arrive before the first snapshot and applies those after its version', () => {
-    let state = run({ type: 'delta', message: delta(4, 5, [['C1', 'reserved', 'bkg_1']]) }, { type: 'delta', message: delta(5, 6, [['C2', 'reserved', 'bkg_2']]) });
-    expect(state.sync).toBe('loading');
-    state = seatMapReducer(state, { type: 'snapshot', snapshot: venue(5, { C1: { status: 'reserved', bookingId: 'bkg_1' } }) });
-    expect(state.version).toBe(6);
-    expect(seatStateOf(state, id('C2'))).toBe('reserved');
+  it('greys the map while a resync loads and is live again with the fresh snapshot', () => {
+    const resyncing = seatMapReducer(loaded(5), { type: 'resyncing' });
+    expect(resyncing.sync).toBe('behind');
+    const fresh = seatMapReducer(resyncing, { type: 'snapshot', snapshot: venue(9, { C2: { status: 'reserved', bookingId: 'bkg_2' } }) });
+    expect(fresh.sync).toBe('live');
+    expect(fresh.version).toBe(9);
+    expect(seatStateOf(fresh, id('C2'))).toBe('reserved');
   });
 
   it('seats of my bookings show as mine, and a seat freed again is available', () => {
     let state = seatMapReducer(loaded(5), { type: 'my-bookings', bookingIds: ['bkg_me'] });
-    state = seatMapReducer(state, { type: 'delta', message: delta(5, 6, [['A1', 'reserved', 'bkg_me'], ['A2', 'reserved', 'bkg_other']]) });
+    state = seatMapReducer(state, changed(5, 6, [['A1', 'reserved', 'bkg_me'], ['A2', 'reserved', 'bkg_other']]));
     expect(seatStateOf(state, id('A1'))).toBe('mine');
     expect(seatStateOf(state, id('A2'))).toBe('reserved');
-    state = seatMapReducer(state, { type: 'delta', message: delta(6, 7, [['A1', 'confirmed', 'bkg_me']]) });
+    state = seatMapReducer(state, changed(6, 7, [['A1', 'confirmed', 'bkg_me']]));
     expect(seatStateOf(state, id('A1'))).toBe('mine');
-    state = seatMapReducer(state, { type: 'delta', message: delta(7, 8, [['A1', 'available', null]]) });
+    state = seatMapReducer(state, changed(7, 8, [['A1', 'available', null]]));
     expect(seatStateOf(state, id('A1'))).toBe('available');
-  });
-
-  it('ignores deltas of another event', () => {
-    const state = loaded(5);
-    expect(seatMapReducer(state, { type: 'delta', message: { ...delta(5, 6, [['C1', 'reserved', 'b']]), eventId: 'evt_other' } })).toBe(state);
   });
 });
 
@@ -151,7 +128,7 @@ describe('selection rules', () => {
 
   it('a selected seat taken by someone else leaves the selection, with a message naming it', () => {
     const picked = toggle(loaded(5), 'C12', 'C11');
-    const state = seatMapReducer(picked, { type: 'delta', message: delta(5, 6, [['C12', 'reserved', 'bkg_other']]) });
+    const state = seatMapReducer(picked, changed(5, 6, [['C12', 'reserved', 'bkg_other']]));
     expect(seatStateOf(state, id('C12'))).toBe('reserved');
     expect(seatStateOf(state, id('C11'))).toBe('selected');
     expect(state.notice).toMatchObject({ kind: 'taken', message: 'Seat C12 was just taken by someone else — pick another one.' });
@@ -165,7 +142,7 @@ describe('selection rules', () => {
 
   it('seats turning reserved while my hold is in flight are not reported as taken', () => {
     let state = seatMapReducer(toggle(loaded(5), 'C1', 'C2'), { type: 'hold-started' });
-    state = seatMapReducer(state, { type: 'delta', message: delta(5, 6, [['C1', 'reserved', 'bkg_mine'], ['C2', 'reserved', 'bkg_mine']]) });
+    state = seatMapReducer(state, changed(5, 6, [['C1', 'reserved', 'bkg_mine'], ['C2', 'reserved', 'bkg_mine']]));
     expect(state.notice).toBeNull();
     state = seatMapReducer(state, { type: 'hold-succeeded', bookingId: 'bkg_mine', seatIds: [id('C1'), id('C2')] });
     expect(state.selected).toEqual([]);
@@ -191,10 +168,15 @@ describe('selection rules', () => {
 });
 
 describe('connection', () => {
-  it('is reconnecting while the feed is down, and live again with the next snapshot', () => {
+  it('is reconnecting while the feed is down, and live again once reconnected or resynced', () => {
     const down = seatMapReducer(loaded(5), { type: 'disconnected' });
     expect(down.sync).toBe('reconnecting');
+    expect(seatMapReducer(down, { type: 'connected' }).sync).toBe('live');
     expect(seatMapReducer(down, { type: 'snapshot', snapshot: venue(5) }).sync).toBe('live');
+  });
+
+  it('a first connect does not claim a map that has not loaded yet is live', () => {
+    expect(run({ type: 'connected' }).sync).toBe('loading');
   });
 
   it('stays loading when the very first snapshot fails', () => {

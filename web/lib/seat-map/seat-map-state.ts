@@ -4,7 +4,6 @@ import {
   type SeatChange,
   type SeatSnapshot,
   type SeatStatus,
-  type SeatUpdated,
 } from '@seatstorm/contracts';
 import { buildLayout, sameLayout, type SeatLayout } from './layout';
 
@@ -18,9 +17,9 @@ import { buildLayout, sameLayout, type SeatLayout } from './layout';
 export type SeatState = 'available' | 'selected' | 'mine' | 'reserved' | 'paid' | 'confirmed' | 'blocked';
 
 /**
- * `loading` before the first snapshot; `live` while applying deltas in order;
- * `behind` when a delta arrived ahead of the version we have (a gap, until the
- * missing one arrives or a resync fills it); `reconnecting` while the feed is down.
+ * `loading` before the first snapshot; `live` while changes arrive in order;
+ * `behind` while a fresh snapshot loads after a gap; `reconnecting` while the
+ * feed is down.
  */
 export type SyncStatus = 'loading' | 'live' | 'behind' | 'reconnecting';
 
@@ -46,8 +45,6 @@ export interface SeatMapState {
   holding: readonly number[];
   /** This person's live bookings; their seats show as `mine`. */
   mine: ReadonlySet<string>;
-  /** Deltas that arrived ahead of `version`, applied once the chain reaches them. */
-  buffered: readonly SeatUpdated[];
   sync: SyncStatus;
   notice: Notice | null;
   maxSeats: number;
@@ -55,13 +52,16 @@ export interface SeatMapState {
 
 export type SeatMapAction =
   | { type: 'snapshot'; snapshot: SeatSnapshot }
-  | { type: 'delta'; message: SeatUpdated }
+  /** Seat changes in version order (SeatMapSync has already chained, buffered and de-duplicated them). */
+  | { type: 'changes'; version: number; changes: readonly SeatChange[] }
   | { type: 'toggle'; seatId: string }
   | { type: 'clear-selection' }
   | { type: 'hold-started' }
   | { type: 'hold-succeeded'; bookingId: string; seatIds: readonly string[] }
   | { type: 'hold-failed'; lostSeatIds: readonly string[]; message?: string }
   | { type: 'my-bookings'; bookingIds: readonly string[] }
+  | { type: 'resyncing' }
+  | { type: 'connected' }
   | { type: 'disconnected' }
   | { type: 'dismiss-notice' };
 
@@ -85,7 +85,6 @@ export function initialSeatMapState(maxSeats = DEFAULT_MAX_SEATS_PER_BOOKING): S
     selected: [],
     holding: [],
     mine: new Set(),
-    buffered: [],
     sync: 'loading',
     notice: null,
     maxSeats,
@@ -154,18 +153,6 @@ function applyChanges(state: SeatMapState, changes: readonly SeatChange[], versi
   return lost.length ? withNotice(next, 'taken', takenMessage(lost.map((index) => layout.seats[index]!.label))) : next;
 }
 
-/** Applies buffered deltas whose chain now continues from `state.version`; drops ones already covered. */
-function drainBuffer(state: SeatMapState): SeatMapState {
-  let current = state;
-  let buffered = current.buffered.filter((message) => message.version > current.version);
-  for (let next = buffered.find((m) => m.baseVersion === current.version); next; next = buffered.find((m) => m.baseVersion === current.version)) {
-    current = applyChanges(current, next.changes, next.version);
-    const version = current.version;
-    buffered = buffered.filter((message) => message.version > version);
-  }
-  return { ...current, buffered, sync: buffered.length ? 'behind' : 'live' };
-}
-
 function applySnapshot(state: SeatMapState, snapshot: SeatSnapshot): SeatMapState {
   if (!state.layout || !sameLayout(state.layout, snapshot)) {
     const layout = buildLayout(snapshot);
@@ -178,29 +165,18 @@ function applySnapshot(state: SeatMapState, snapshot: SeatSnapshot): SeatMapStat
       selected: [],
       holding: [],
     };
-    return drainBuffer(fresh);
+    return { ...fresh, sync: 'live' };
   }
   // An older snapshot than what the deltas already gave us would step back in time.
-  if (snapshot.version < state.version) return { ...state, sync: state.buffered.length ? 'behind' : 'live' };
+  if (snapshot.version < state.version) return { ...state, sync: 'live' };
   const changes: SeatChange[] = [];
   snapshot.seats.forEach((seat, index) => {
     if (statusCode(seat.status) !== state.statuses[index] || seat.bookingId !== state.bookingIds[index]) {
       changes.push({ seatId: seat.id, status: seat.status, bookingId: seat.bookingId });
     }
   });
-  return drainBuffer(changes.length ? applyChanges(state, changes, snapshot.version) : { ...state, version: snapshot.version });
-}
-
-function applyDelta(state: SeatMapState, message: SeatUpdated): SeatMapState {
-  if (state.layout && message.eventId !== state.layout.eventId) return state;
-  // Before the first snapshot, or ahead of our version: keep it for later.
-  if (!state.layout || message.baseVersion > state.version) {
-    if (message.version <= state.version || state.buffered.some((m) => m.version === message.version)) return state;
-    return { ...state, buffered: [...state.buffered, message], sync: state.layout ? 'behind' : state.sync };
-  }
-  // Already covered (a duplicate, or part of a snapshot we loaded later).
-  if (message.version <= state.version || message.baseVersion < state.version) return state;
-  return drainBuffer(applyChanges(state, message.changes, message.version));
+  const next = changes.length ? applyChanges(state, changes, snapshot.version) : { ...state, version: snapshot.version };
+  return { ...next, sync: 'live' };
 }
 
 function toggle(state: SeatMapState, seatId: string): SeatMapState {
@@ -225,8 +201,9 @@ export function seatMapReducer(state: SeatMapState, action: SeatMapAction): Seat
   switch (action.type) {
     case 'snapshot':
       return applySnapshot(state, action.snapshot);
-    case 'delta':
-      return applyDelta(state, action.message);
+    case 'changes':
+      if (!state.layout || action.version <= state.version) return state;
+      return applyChanges(state, action.changes, action.version);
     case 'toggle':
       return toggle(state, action.seatId);
     case 'clear-selection':
@@ -259,6 +236,10 @@ export function seatMapReducer(state: SeatMapState, action: SeatMapAction): Seat
     case 'my-bookings':
       if (action.bookingIds.every((id) => state.mine.has(id))) return state;
       return { ...state, mine: new Set([...state.mine, ...action.bookingIds]) };
+    case 'resyncing':
+      return state.layout ? { ...state, sync: 'behind' } : state;
+    case 'connected':
+      return state.sync === 'reconnecting' ? { ...state, sync: 'live' } : state;
     case 'disconnected':
       return state.sync === 'loading' ? state : { ...state, sync: 'reconnecting' };
     case 'dismiss-notice':
