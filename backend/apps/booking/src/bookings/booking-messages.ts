@@ -5,17 +5,24 @@ import type { BookingState, Decision, FollowUp, SeatState } from './booking.rule
 /** What a decision says beyond the booking's state: why, with which code, which seats were lost, and how it was decided. */
 export type DecisionNote = Pick<Decision, 'reason' | 'errorCode' | 'unavailableSeatIds'> & { trace?: BookingEvent['trace'] };
 
-/** The booking as the owner sees it after `commandId` was decided. */
-export function bookingEventOf(booking: BookingState, commandId: string, now: Date, note: DecisionNote = {}): BookingEvent {
-  const reason = note.reason ?? booking.reason;
+/** What every view of a booking shows, on the wire. */
+export function publicFieldsOf(booking: BookingState) {
   return {
-    bookingId: booking.id,
     eventId: booking.eventId,
     userId: booking.userId,
     status: booking.status,
     seatIds: booking.seatIds,
     amount: booking.amount,
     expiresAt: booking.expiresAt?.toISOString() ?? null,
+  };
+}
+
+/** The booking as the owner sees it after `commandId` was decided. */
+export function bookingEventOf(booking: BookingState, commandId: string, now: Date, note: DecisionNote = {}): BookingEvent {
+  const reason = note.reason ?? booking.reason;
+  return {
+    bookingId: booking.id,
+    ...publicFieldsOf(booking),
     ...(reason ? { reason } : {}),
     ...(note.errorCode ? { errorCode: note.errorCode } : {}),
     ...(note.unavailableSeatIds ? { unavailableSeatIds: note.unavailableSeatIds } : {}),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Booking, UserRole } from '@seatstorm/contracts';
 import { DomainError, notFound } from '@seatstorm/errors';
+import { publicFieldsOf } from './booking-messages';
 import { BookingsRepository, type BookingRecord } from './bookings.repository';
 
 const LIST_LIMIT = 100;
@@ -25,12 +26,7 @@ export class BookingQueriesService {
 function toBooking(booking: BookingRecord): Booking {
   return {
     id: booking.id,
-    eventId: booking.eventId,
-    userId: booking.userId,
-    status: booking.status,
-    seatIds: booking.seatIds,
-    amount: booking.amount,
-    expiresAt: booking.expiresAt?.toISOString() ?? null,
+    ...publicFieldsOf(booking),
     reason: booking.reason,
     createdAt: booking.createdAt.toISOString(),
     updatedAt: booking.updatedAt.toISOString(),
