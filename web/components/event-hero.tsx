@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { EventDetail } from '@seatstorm/contracts';
+import { isDemoMode } from '@/lib/config';
 import { describeAvailability, formatEventDate, formatMoney } from '@/lib/format';
 import styles from './event-hero.module.css';
 
@@ -8,9 +9,16 @@ export function EventHero({ event }: { event: EventDetail }) {
   const availability = describeAvailability(event);
   return (
     <section className={styles.hero}>
-      <Link href="/" className={styles.back}>
-        ← All events
-      </Link>
+      <div className={styles.topLinks}>
+        <Link href="/" className={styles.back}>
+          ← All events
+        </Link>
+        {isDemoMode() ? (
+          <Link href={`/events/${event.id}/lab`} className={styles.lab}>
+            Race lab: Alice vs Bob vs Charlie →
+          </Link>
+        ) : null}
+      </div>
       <div className={styles.titleRow}>
         <h1 className={styles.title}>{event.name}</h1>
         <p className={styles.availability} data-tone={availability.tone}>

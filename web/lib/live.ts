@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dispatch } from 'react';
-import { bookingSchema, errorBodySchema, SocketEvent, type Booking, type Notification } from '@seatstorm/contracts';
+import { bookingSchema, errorBodySchema, SocketEvent, type Booking, type LabDecision, type Notification } from '@seatstorm/contracts';
 import { ApiError, createBooking, getBooking, getSeats, GatewayUnreachableError, listBookings, type ApiAnswer } from './api';
 import { connectSeatMapFeed } from './live-binding';
 import { initialSeatMapState, seatMapReducer, type SeatMapAction, type SeatMapState } from './seat-map/seat-map-state';
@@ -201,3 +201,29 @@ export async function awaitDecision(token: string, booking: Booking): Promise<Bo
   }
   return current;
 }
+
+/** The race lab's feed: every decision on this event's seats, as the booking core made them. */
+export function useLabFeed(eventId: string): { decisions: LabDecision[]; clear(): void } {
+  const [decisions, setDecisions] = useState<LabDecision[]>([]);
+  useEffect(() => {
+    // The feed is read-only: an anonymous watcher's socket is enough.
+    const lease = acquireSocket(null);
+    const join = () => lease.socket.emit(SocketEvent.LabSubscribe, { eventId }, () => undefined);
+    const onDecision = (decision: LabDecision) => {
+      if (decision.eventId === eventId) setDecisions((list) => [decision, ...list].slice(0, LAB_FEED_MAX));
+    };
+    lease.socket.on(SocketEvent.LabDecision, onDecision);
+    // Rooms do not survive a reconnect: join again on every connect.
+    lease.socket.on('connect', join);
+    if (lease.socket.connected) join();
+    return () => {
+      lease.socket.off(SocketEvent.LabDecision, onDecision);
+      lease.socket.off('connect', join);
+      if (lease.socket.connected) lease.socket.emit(SocketEvent.LabUnsubscribe, { eventId });
+      lease.release();
+    };
+  }, [eventId]);
+  return { decisions, clear: useCallback(() => setDecisions([]), []) };
+}
+
+const LAB_FEED_MAX = 200;

@@ -15,7 +15,7 @@ import { SelectionPanel } from './selection-panel';
 import styles from './seat-picker.module.css';
 
 /** Beyond this many seats, one DOM element per seat gets slow: the canvas renderer takes over. */
-const SVG_MAX_SEATS = 2_000;
+export const SVG_MAX_SEATS = 2_000;
 
 /** Bookings whose seats show as "yours" on the map. */
 export const LIVE_BOOKING_STATUSES: readonly BookingStatus[] = ['pending', 'reserved', 'paid', 'confirmed'];
