@@ -7,8 +7,9 @@ const repoRoot = resolve(__dirname, '../..');
 
 /**
  * Brings up the real infrastructure once per integration run (Kafka from the
- * project's launcher, PostgreSQL and Redis), then migrates and seeds the test
- * database so every file starts from docs/architecture.md §7's data. Also
+ * project's launcher, PostgreSQL and Redis), then rebuilds the test database
+ * from the migrations and seeds it, so every run starts from exactly
+ * docs/architecture.md §7's data, whatever earlier runs left behind. Also
  * builds the contracts and the backend (≈ 3 s): tests that run services as
  * separate processes (test/service-process.ts) run `backend/dist`, which must
  * be the code under test, not an older build.
@@ -24,8 +25,7 @@ export async function prepare(databaseUrl: string): Promise<void> {
   const env = { ...process.env, DATABASE_URL: databaseUrl };
   const run = (script: string, workspace: string) =>
     execFileSync('npm', ['run', '--silent', script, '-w', workspace], { cwd: repoRoot, env, stdio: 'inherit' });
-  run('migrate', '@seatstorm/prisma');
-  run('seed', '@seatstorm/prisma');
+  run('reset', '@seatstorm/prisma');
   try {
     run('build', '@seatstorm/contracts');
   } catch (error) {
