@@ -11,6 +11,7 @@ export function NavLinks() {
   const links = [
     { href: '/', label: 'Events', current: pathname === '/' || pathname.startsWith('/events') },
     ...(session ? [{ href: '/bookings', label: 'My bookings', current: pathname.startsWith('/bookings') || pathname.startsWith('/checkout') }] : []),
+    ...(session?.user.role === 'admin' ? [{ href: '/admin', label: 'Admin', current: pathname.startsWith('/admin') }] : []),
   ];
   return (
     <nav aria-label="Main" className={styles.nav}>

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
+import { NotificationsTray } from './notifications-tray';
 import { useSession } from './session-provider';
 import styles from './site-header.module.css';
 
@@ -22,6 +23,7 @@ export function UserMenu() {
 
   return (
     <div className={styles.user}>
+      <NotificationsTray />
       <span className={styles.avatar} aria-hidden="true">
         {session.user.name.slice(0, 1).toUpperCase()}
       </span>

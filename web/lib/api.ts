@@ -4,15 +4,18 @@ import {
   errorBodySchema,
   eventDetailSchema,
   eventSummarySchema,
+  notificationSchema,
   publicUserSchema,
   seatSnapshotSchema,
   type AuthResult,
   type Booking,
   type CreateBookingRequest,
+  type CreateEventRequest,
   type ErrorCode,
   type EventDetail,
   type EventSummary,
   type LoginRequest,
+  type Notification,
   type PublicUser,
   type RegisterRequest,
   type SeatSnapshot,
@@ -201,4 +204,30 @@ export function payBooking(token: string, bookingId: string, card: string): Prom
 /** Cancels a hold, or asks for a refund of a confirmed booking. */
 export function cancelBooking(token: string, bookingId: string): Promise<Booking> {
   return data(request(`/bookings/${encodeURIComponent(bookingId)}/cancel`, bookingSchema, { method: 'POST', token }));
+}
+
+const notificationListSchema = notificationSchema.array();
+
+/** The signed-in person's latest notifications, newest first. */
+export function listNotifications(token: string, signal?: AbortSignal): Promise<Notification[]> {
+  return data(request('/notifications', notificationListSchema, { token, signal }));
+}
+
+/** Admin: a new event (on a venue layout, or the simple grid form). */
+export function createEvent(token: string, body: CreateEventRequest): Promise<EventDetail> {
+  return data(request('/events', eventDetailSchema, { method: 'POST', body, token }));
+}
+
+// The gateway's 202 for a command it accepted; the contract has no schema of its own for it.
+const commandAcceptedSchema: Parser<{ commandId: string }> = {
+  parse(body) {
+    if (typeof body === 'object' && body !== null && 'commandId' in body && typeof body.commandId === 'string') return { commandId: body.commandId };
+    throw new Error('expected { commandId }');
+  },
+};
+
+/** Admin: takes seats off sale (or puts them back); the change arrives on every map as `seat.updated`. */
+export function setSeatsBlocked(token: string, eventId: string, seatIds: readonly string[], blocked: boolean): Promise<{ commandId: string }> {
+  const action = blocked ? 'block' : 'unblock';
+  return data(request(`/events/${encodeURIComponent(eventId)}/seats/${action}`, commandAcceptedSchema, { method: 'POST', body: { seatIds }, token }));
 }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dis
 import { bookingSchema, errorBodySchema, SocketEvent, type Booking, type LabDecision, type Notification } from '@seatstorm/contracts';
 import { ApiError, createBooking, getBooking, getSeats, GatewayUnreachableError, listBookings, type ApiAnswer } from './api';
 import { connectSeatMapFeed } from './live-binding';
-import { initialSeatMapState, seatMapReducer, type SeatMapAction, type SeatMapState } from './seat-map/seat-map-state';
+import { initialSeatMapState, seatMapReducer, type SeatMapAction, type SeatMapState, type SelectionMode } from './seat-map/seat-map-state';
 import { acquireSocket, type GatewaySocket } from './socket';
 
 /**
@@ -49,8 +49,8 @@ function holdOverSocket(socket: GatewaySocket, token: string, eventId: string, s
 }
 
 /** An event's seat map, kept equal to the database through the gateway socket. */
-export function useLiveSeatMap(eventId: string, token: string | null): LiveSeatMap {
-  const [state, dispatch] = useReducer(seatMapReducer, undefined, () => initialSeatMapState());
+export function useLiveSeatMap(eventId: string, token: string | null, mode: SelectionMode = 'buyer'): LiveSeatMap {
+  const [state, dispatch] = useReducer(seatMapReducer, mode, initialSeatMapState);
   const socketRef = useRef<GatewaySocket | null>(null);
 
   useEffect(() => {

@@ -167,6 +167,17 @@ describe('selection rules', () => {
   });
 });
 
+describe('admin selection', () => {
+  it('picks available and blocked seats, many at a time, but never sold ones', () => {
+    let state = seatMapReducer(initialSeatMapState('admin'), { type: 'snapshot', snapshot: venue(5, { C1: { status: 'blocked' }, C2: { status: 'confirmed', bookingId: 'bkg_x' } }) });
+    state = toggle(state, 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C11', 'C12', 'A1', 'A2', 'A3');
+    expect(state.selected).toHaveLength(14);
+    expect(seatStateOf(state, id('C1'))).toBe('selected');
+    expect(seatStateOf(state, id('C2'))).toBe('confirmed');
+    expect(countStates(state).selected).toBe(14);
+  });
+});
+
 describe('connection', () => {
   it('is reconnecting while the feed is down, and live again once reconnected or resynced', () => {
     const down = seatMapReducer(loaded(5), { type: 'disconnected' });

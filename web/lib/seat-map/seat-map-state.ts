@@ -48,7 +48,14 @@ export interface SeatMapState {
   sync: SyncStatus;
   notice: Notice | null;
   maxSeats: number;
+  /** `admin` picks seats to block or unblock: available and blocked seats, many at a time. */
+  mode: SelectionMode;
 }
+
+export type SelectionMode = 'buyer' | 'admin';
+
+/** The most seats one block or unblock request may name (blockSeatsRequestSchema). */
+export const ADMIN_MAX_SEATS = 10_000;
 
 export type SeatMapAction =
   | { type: 'snapshot'; snapshot: SeatSnapshot }
@@ -76,7 +83,7 @@ export function statusAt(state: SeatMapState, index: number): SeatStatus {
   return SEAT_STATUSES[state.statuses[index] ?? AVAILABLE]!;
 }
 
-export function initialSeatMapState(maxSeats = DEFAULT_MAX_SEATS_PER_BOOKING): SeatMapState {
+export function initialSeatMapState(mode: SelectionMode = 'buyer'): SeatMapState {
   return {
     layout: null,
     version: -1,
@@ -87,13 +94,27 @@ export function initialSeatMapState(maxSeats = DEFAULT_MAX_SEATS_PER_BOOKING): S
     mine: new Set(),
     sync: 'loading',
     notice: null,
-    maxSeats,
+    maxSeats: mode === 'admin' ? ADMIN_MAX_SEATS : DEFAULT_MAX_SEATS_PER_BOOKING,
+    mode,
   };
+}
+
+// An admin may select thousands of seats: look them up in a set, built once per selection.
+const selectionSets = new WeakMap<readonly number[], ReadonlySet<number>>();
+
+function isSelected(state: SeatMapState, index: number): boolean {
+  if (state.selected.length <= 16) return state.selected.includes(index);
+  let set = selectionSets.get(state.selected);
+  if (!set) {
+    set = new Set(state.selected);
+    selectionSets.set(state.selected, set);
+  }
+  return set.has(index);
 }
 
 /** What seat `index` looks like to this person. */
 export function seatStateAt(state: SeatMapState, index: number): SeatState {
-  if (state.selected.includes(index)) return 'selected';
+  if (isSelected(state, index)) return 'selected';
   const status = statusAt(state, index);
   if (status === 'reserved' || status === 'paid' || status === 'confirmed') {
     const bookingId = state.bookingIds[index];
@@ -138,7 +159,7 @@ function applyChanges(state: SeatMapState, changes: readonly SeatChange[], versi
     const code = statusCode(change.status);
     statuses[index] = code;
     bookingIds[index] = change.bookingId;
-    if (code !== AVAILABLE && state.selected.includes(index)) {
+    if (code !== AVAILABLE && state.mode === 'buyer' && state.selected.includes(index)) {
       const ours = change.bookingId !== null && state.mine.has(change.bookingId);
       if (!ours && !state.holding.includes(index)) lost.push(index);
     }
@@ -183,9 +204,11 @@ function toggle(state: SeatMapState, seatId: string): SeatMapState {
   const layout = state.layout;
   const index = layout?.indexById.get(seatId);
   if (!layout || index === undefined || state.holding.length) return state;
-  if (state.selected.includes(index)) return { ...state, selected: state.selected.filter((i) => i !== index) };
+  if (isSelected(state, index)) return { ...state, selected: state.selected.filter((i) => i !== index) };
   const label = layout.seats[index]!.label;
-  if (statusAt(state, index) !== 'available') {
+  const status = statusAt(state, index);
+  const selectable = status === 'available' || (state.mode === 'admin' && status === 'blocked');
+  if (!selectable) {
     const shown = seatStateAt(state, index);
     const why = shown === 'mine' ? 'is already yours' : shown === 'blocked' ? 'is not on sale' : 'is already taken';
     return withNotice(state, 'unavailable', `Seat ${label} ${why}.`);
