@@ -57,6 +57,8 @@ e2e() {
   export CORS_ORIGINS="http://127.0.0.1:${WEB_PORT},http://localhost:${WEB_PORT}"
   export E2E_BASE_URL="http://127.0.0.1:${WEB_PORT}" E2E_GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT}"
   export KAFKA_CLIENT_ID="seatstorm-e2e" LOG_LEVEL="${E2E_LOG_LEVEL:-warn}"
+  # The specs sign the demo users in many times, run after run, all from 127.0.0.1.
+  export LOGIN_RATE_LIMIT=100000 LOGIN_RATE_LIMIT_PER_EMAIL=100000
   ensure_chromium || return 1
   npm run --silent db:migrate && npm run --silent db:reset >/dev/null || return 1
   npm run --silent build -w @seatstorm/backend && npm run --silent build -w @seatstorm/web || return 1
