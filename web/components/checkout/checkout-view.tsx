@@ -18,6 +18,11 @@ import formStyles from '../form.module.css';
 import styles from './checkout.module.css';
 
 const TEST_CARD = '4242 4242 4242 4242';
+// Non-breaking spaces keep each card number on one line.
+const TEST_CARD_HINT = 'Test cards: 4242 4242 4242 4242 pays · 4000 0000 0000 0002 is declined · 4000 0000 0000 9995 fails at the provider.'.replace(
+  /(\d{4}) (?=\d{4})/g,
+  '$1\u00a0',
+);
 /** After this long "processing", say that the provider is slow: the flaky test card is retried with backoff. */
 const SLOW_PAYMENT_MS = 4_000;
 
@@ -168,7 +173,7 @@ export function CheckoutView({ bookingId }: { bookingId: string }) {
                 defaultValue={TEST_CARD}
                 disabled={!canPay}
                 error={cardError}
-                hint="Test cards: 4242 4242 4242 4242 pays · 4000 0000 0000 0002 is declined · 4000 0000 0000 9995 fails at the provider."
+                hint={TEST_CARD_HINT}
               />
               <button type="submit" className={`button ${formStyles.submit}`} disabled={!canPay} data-testid="pay-button">
                 {outcome.kind === 'processing' ? 'Paying…' : `Pay ${formatMoney(data.amount)}`}

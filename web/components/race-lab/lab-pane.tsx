@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AuthResult, EventDetail } from '@seatstorm/contracts';
 import { describeError, unavailableSeatIds } from '@/lib/errors';
 import { labSession } from '@/lib/lab-sessions';
-import { useLiveSeatMap } from '@/lib/live';
+import { useLiveSeatMap, useMyBookings } from '@/lib/live';
 import { seatStateOf } from '@/lib/seat-map/seat-map-state';
 import { CanvasSeatMap } from '../seat-map/canvas-seat-map';
 import { SvgSeatMap } from '../seat-map/svg-seat-map';
@@ -44,6 +44,12 @@ export function LabPane({ name, email, event, target, race, result, onPick, onRe
   const { state, dispatch, hold } = live;
   const layout = state.layout;
   const raced = useRef(0);
+  const bookings = useMyBookings(session?.token ?? null);
+
+  // This racer's own holds show as theirs (a star), the others' as reserved.
+  useEffect(() => {
+    if (bookings.data) dispatch({ type: 'my-bookings', bookingIds: bookings.data.map((booking) => booking.id) });
+  }, [bookings.data, dispatch]);
 
   useEffect(() => {
     labSession(email).then(setSession, (cause: unknown) => setError(describeError(cause)));

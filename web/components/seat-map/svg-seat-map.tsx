@@ -16,13 +16,15 @@ interface SeatProps {
   state: SeatState;
   size: number;
   tabbable: boolean;
+  /** An admin may pick blocked seats too (to put them back on sale). */
+  blockedSelectable: boolean;
   onToggle(seatId: string): void;
   onFocusSeat(index: number, element: SVGGElement): void;
 }
 
-const Seat = memo(function Seat({ layout, seat, index, state, size, tabbable, onToggle, onFocusSeat }: SeatProps) {
+const Seat = memo(function Seat({ layout, seat, index, state, size, tabbable, blockedSelectable, onToggle, onFocusSeat }: SeatProps) {
   const half = size / 2;
-  const selectable = state === 'available' || state === 'selected';
+  const selectable = state === 'available' || state === 'selected' || (blockedSelectable && state === 'blocked');
   return (
     <g
       className={styles.seat}
@@ -114,6 +116,7 @@ export function SvgSeatMap({ layout, state, onToggle }: SvgSeatMapProps) {
             state={states[index]!}
             size={size}
             tabbable={index === focusIndex}
+            blockedSelectable={state.mode === 'admin'}
             onToggle={onToggle}
             onFocusSeat={onFocusSeat}
           />
