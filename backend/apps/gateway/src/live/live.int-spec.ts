@@ -1,12 +1,14 @@
+import { isDeepStrictEqual } from 'node:util';
+import { JwtService } from '@nestjs/jwt';
 import {
   bookingEventSchema,
   bookingSchema,
   errorBodySchema,
+  JWT_ISSUER,
   labDecisionSchema,
   type SeatMapUpdate,
   type SeatUpdated,
 } from '@seatstorm/contracts';
-import { isDeepStrictEqual } from 'node:util';
 import type { Pool } from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildEvent } from '../../../../test/builders/event.builder';
@@ -216,6 +218,22 @@ describe('live seat maps: two gateway instances sharing Redis', () => {
     expect(refused).toBeInstanceOf(Error);
     expect((refused as Error).message).toBe('The token is invalid. Please sign in again.');
     expect(errorBodySchema.parse((refused as Error & { data?: unknown }).data)).toMatchObject({ statusCode: 401, error: 'UNAUTHORIZED' });
+  });
+
+  it('closes a socket when its session runs out, and refuses the expired token when it comes back', async () => {
+    const [user] = (await buildUsers(db, stack.config, 1)) as [BuiltUser];
+    const jwt = new JwtService({ secret: stack.config.JWT_SECRET, signOptions: { algorithm: 'HS256', issuer: JWT_ISSUER } });
+    const token = jwt.sign({ sub: user.id, email: user.email, name: user.name, role: user.role }, { expiresIn: 2 });
+    const socket = await connectSocket(gatewayA(), { token });
+    sockets.push(socket);
+    const reasons: string[] = [];
+    socket.on('disconnect', (reason) => reasons.push(reason));
+
+    await eventually(async () => reasons, (list) => list.length > 0, 5000);
+
+    expect(reasons).toEqual(['io server disconnect']);
+    const again = await connectSocket(gatewayA(), { token }).catch((error: Error) => error);
+    expect((again as Error).message).toBe('Your session has expired. Please sign in again.');
   });
 
   it(`limits hold and release to ${LIVE_HOLD_RATE_LIMIT} a second per socket`, async () => {

@@ -20,6 +20,8 @@ import { liveSockets } from './live.metrics';
 import type { LiveSocket } from './live-socket';
 import { TokenBucket } from './socket-rate-limit';
 
+/** The longest a Node timer can wait; a session longer than that (24 days) is not timed. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Rooms a socket may be in at once beyond its own and its user's: plenty for any page, and a bound on what one socket costs. */
 const MAX_ROOMS_PER_SOCKET = 50;
 
@@ -40,11 +42,17 @@ export class LiveService {
   ) {}
 
   connected(socket: LiveSocket): void {
-    const { user } = socket.data;
+    const { user, sessionEndsAt } = socket.data;
     liveSockets.inc({ kind: user ? 'user' : 'anonymous' });
     if (!user) return;
     this.names.remember(user);
     void socket.join(roomOfUser(user.id));
+    const remaining = (sessionEndsAt ?? Number.POSITIVE_INFINITY) - Date.now();
+    if (remaining <= MAX_TIMER_MS) {
+      // Personal events and holds stop with the session; the client reconnects with a fresh token.
+      const timer = setTimeout(() => socket.disconnect(true), Math.max(0, remaining));
+      socket.once('disconnect', () => clearTimeout(timer));
+    }
   }
 
   disconnected(socket: LiveSocket): void {

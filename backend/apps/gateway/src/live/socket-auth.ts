@@ -1,4 +1,4 @@
-import type { ErrorBody } from '@seatstorm/contracts';
+import { jwtClaimsSchema, type ErrorBody } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
 import type { ExtendedError } from 'socket.io';
 import type { TokenVerifier } from '../auth/token-verifier.service';
@@ -24,7 +24,9 @@ export function authenticateSockets(tokens: TokenVerifier) {
       if (typeof token !== 'string' || token.trim() === '') {
         throw new DomainError('UNAUTHORIZED', 'The handshake auth.token must be your sign-in token, or left out to watch anonymously.');
       }
-      socket.data.user = tokens.verify(token.trim().replace(/^bearer\s+/i, ''));
+      const bare = token.trim().replace(/^bearer\s+/i, '');
+      socket.data.user = tokens.verify(bare);
+      socket.data.sessionEndsAt = expiryOf(bare);
       next();
     } catch (error) {
       next(connectError(toErrorBody(error, 'connect')));
@@ -34,4 +36,11 @@ export function authenticateSockets(tokens: TokenVerifier) {
 
 function connectError(body: ErrorBody): ExtendedError {
   return Object.assign(new Error(body.message), { data: body });
+}
+
+/** When a verified token runs out, in ms since the epoch (its `exp` claim). */
+function expiryOf(token: string): number | undefined {
+  const payload = token.split('.')[1] ?? '';
+  const claims = jwtClaimsSchema.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
+  return claims.success ? claims.data.exp * 1000 : undefined;
 }
