@@ -59,7 +59,7 @@ describe('the live seat map feed (socket → SeatMapSync → reducer)', () => {
   let state: SeatMapState;
   let snapshots: SeatSnapshot[];
   let loads: number;
-  let stop: () => void;
+  let stop: () => void = () => undefined;
 
   const dispatch = (action: SeatMapAction) => {
     state = seatMapReducer(state, action);
@@ -73,6 +73,11 @@ describe('the live seat map feed (socket → SeatMapSync → reducer)', () => {
     state = initialSeatMapState();
     snapshots = [];
     loads = 0;
+  });
+
+  /** Opens the map; the gateway's snapshots are handed out in order, one per load. */
+  function open(...available: SeatSnapshot[]) {
+    snapshots.push(...available);
     stop = connectSeatMapFeed({
       socket,
       eventId: 'evt_test',
@@ -85,7 +90,7 @@ describe('the live seat map feed (socket → SeatMapSync → reducer)', () => {
         return next;
       },
     });
-  });
+  }
 
   afterEach(() => {
     stop();
@@ -93,7 +98,7 @@ describe('the live seat map feed (socket → SeatMapSync → reducer)', () => {
   });
 
   async function goLive(version: number, overrides: Parameters<typeof venue>[1] = {}) {
-    snapshots.push(venue(version, overrides));
+    open(venue(version, overrides));
     socket.connect();
     socket.answerSubscribe(version);
     await settle();
@@ -161,13 +166,25 @@ describe('the live seat map feed (socket → SeatMapSync → reducer)', () => {
     expect(stateOf('A1')).toBe('paid');
   });
 
-  it('loads the map even when the socket never connects, and keeps retrying a failing snapshot', async () => {
-    await vi.advanceTimersByTimeAsync(1_500);
+  it('loads the snapshot while the socket connects, and again when the room was joined at a newer version', async () => {
+    open(venue(5), venue(6, { C1: { status: 'reserved', bookingId: 'bkg_1' } }));
     expect(loads).toBe(1);
+    socket.connect();
+    socket.answerSubscribe(6);
+    await settle();
+    expect(loads).toBe(2);
+    expect(state.version).toBe(6);
+    expect(stateOf('C1')).toBe('reserved');
+  });
+
+  it('loads the map even when the socket never connects, and keeps retrying a failing snapshot', async () => {
+    open();
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(loads).toBe(2);
     expect(state.sync).toBe('loading');
     snapshots.push(venue(3));
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(loads).toBe(2);
+    expect(loads).toBe(3);
     expect(state.sync).toBe('live');
     expect(state.version).toBe(3);
   });

@@ -17,6 +17,7 @@ const STATE_CODE = new Map(STATE_CODES.map((state, code) => [state, code]));
 /** Below this many pixels per seat, symbols are unreadable: colour only (the list view and names carry the rest). */
 const MARK_MIN_PX = 7;
 const CLICK_SLOP_PX = 5;
+export const FIRST_PAINT_MARK = 'seatmap:first-paint';
 
 interface CanvasSeatMapProps {
   layout: SeatLayout;
@@ -211,6 +212,8 @@ export function CanvasSeatMap({ layout, state, onToggle }: CanvasSeatMapProps) {
       }
     }
     for (const [key, bucket] of byKey) drawSeats(ctx, palette, layout, camera, bucket, key);
+    // For measuring how soon a large map is on screen (Performance API).
+    if (full && performance.getEntriesByName(FIRST_PAINT_MARK).length === 0) performance.mark(FIRST_PAINT_MARK);
   }, [layout, pitch]);
 
   const schedulePaint = useCallback(
