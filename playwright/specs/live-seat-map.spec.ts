@@ -48,3 +48,24 @@ test.describe('the live seat map', () => {
     await expect(page.getByTestId('hold-button')).toHaveText('Hold 1 seat');
   });
 });
+
+test('every seat is reachable by keyboard: arrows move between neighbours, Enter and Space toggle', async ({ page, request }) => {
+  const [free] = await availableSeats(request, EVENT, 1);
+  await page.goto(`/events/${EVENT}`);
+
+  await page.locator('[data-seat-id="evt_eras_A1"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[data-seat-id="evt_eras_A2"]')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('[data-seat-id="evt_eras_B2"]')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('[data-seat-id="evt_eras_B1"]')).toBeFocused();
+
+  const seat = page.locator(`[data-seat-id="${free!.id}"]`);
+  await seat.focus();
+  await page.keyboard.press('Enter');
+  await expect(seat).toHaveAttribute('data-state', 'selected');
+  await expect(seat).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Space');
+  await expect(seat).toHaveAttribute('data-state', 'available');
+});

@@ -1,5 +1,6 @@
 import { connection } from 'next/server';
 import type { EventSummary } from '@seatstorm/contracts';
+import { AutoRefresh } from '@/components/auto-refresh';
 import { EventCard } from '@/components/event-card';
 import { RetryCountdown } from '@/components/retry-countdown';
 import { StatusPanel } from '@/components/status-panel';
@@ -7,6 +8,8 @@ import { isGatewayUnavailable, listEvents } from '@/lib/api';
 import styles from './page.module.css';
 
 const RETRY_SECONDS = 10;
+/** Seat counts move by the second during an on-sale: the list refreshes itself. */
+const REFRESH_SECONDS = 5;
 
 type EventsResult = { ok: true; events: EventSummary[] } | { ok: false };
 
@@ -64,6 +67,7 @@ export default async function EventsPage() {
         </StatusPanel>
       ) : (
         <section aria-labelledby="events-heading" className={styles.events}>
+          <AutoRefresh seconds={REFRESH_SECONDS} />
           <h2 id="events-heading" className={styles.count}>
             {events.length === 1 ? '1 event' : `${events.length} events`}
           </h2>

@@ -109,6 +109,12 @@ export function SeatPicker({ event }: { event: EventDetail }) {
           ) : (
             <SvgSeatMap layout={layout} state={state} onToggle={onToggle} />
           )}
+          {state.notice?.kind === 'taken' ? (
+            // Said again where the eyes are; the panel's alert is the one screen readers hear.
+            <p className={styles.mapToast} aria-hidden="true" key={state.notice.serial}>
+              {state.notice.message}
+            </p>
+          ) : null}
           {layout && state.sync === 'reconnecting' ? (
             <div className={styles.reconnecting} role="alert">
               We&apos;re reconnecting… the map will update as soon as we&apos;re back.
