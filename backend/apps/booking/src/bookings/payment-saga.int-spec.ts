@@ -70,6 +70,9 @@ describe('paying for a hold', () => {
       const payments = (await db.query(`SELECT kind, status, amount, card_last4 FROM payments WHERE booking_id = $1`, [held.id])).rows;
       expect(payments).toEqual([{ kind: 'charge', status: 'succeeded', amount: held.amount, card_last4: '4242' }]);
       expect(await eventually(() => notificationsOf(held.id), (kinds) => kinds.length > 0)).toEqual(['confirmed']);
+      const tray = await call(`${api.stack.url}/notifications`, { token: api.user.token });
+      expect(tray.status).toBe(200);
+      expect(tray.body).toMatchObject([{ kind: 'confirmed', bookingId: held.id }]);
       // Paying again is refused: the booking is paid.
       const again = await api.pay(held.id, VISA);
       expect(again.status).toBe(409);
