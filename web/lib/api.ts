@@ -166,9 +166,13 @@ export function getEvent(eventId: string): Promise<EventDetail> {
   return data(request(`/events/${encodeURIComponent(eventId)}`, eventDetailSchema));
 }
 
+export function seatsPath(eventId: string): string {
+  return `/events/${encodeURIComponent(eventId)}/seats`;
+}
+
 /** GET /events/:id/seats: every seat and the version it was read at. */
 export function getSeats(eventId: string, signal?: AbortSignal): Promise<SeatSnapshot> {
-  return data(request(`/events/${encodeURIComponent(eventId)}/seats`, seatSnapshotSchema, { signal }));
+  return data(request(seatsPath(eventId), seatSnapshotSchema, { signal }));
 }
 
 export function login(body: LoginRequest): Promise<AuthResult> {

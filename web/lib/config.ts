@@ -21,12 +21,17 @@ function parseBaseUrl(name: string, value: string | undefined, fallback: string)
   return url.href.replace(/\/+$/, '');
 }
 
+/** The gateway's base URL as the browser sees it (for links and preloads rendered on the server). */
+export function publicGatewayUrl(): string {
+  return parseBaseUrl('NEXT_PUBLIC_GATEWAY_URL', process.env.NEXT_PUBLIC_GATEWAY_URL, DEFAULT_PUBLIC_GATEWAY_URL);
+}
+
 /** The gateway's base URL (no trailing slash) as seen from where this code runs. */
 export function gatewayUrl(): string {
   if (typeof window === 'undefined') {
     return parseBaseUrl('GATEWAY_INTERNAL_URL', process.env.GATEWAY_INTERNAL_URL, DEFAULT_INTERNAL_GATEWAY_URL);
   }
-  return parseBaseUrl('NEXT_PUBLIC_GATEWAY_URL', process.env.NEXT_PUBLIC_GATEWAY_URL, DEFAULT_PUBLIC_GATEWAY_URL);
+  return publicGatewayUrl();
 }
 
 /**

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { preload } from 'react-dom';
 import type { EventDetail } from '@seatstorm/contracts';
 import { EventHero } from '@/components/event-hero';
 import { RetryCountdown } from '@/components/retry-countdown';
 import { SeatPicker } from '@/components/seat-picker/seat-picker';
 import { StatusPanel } from '@/components/status-panel';
-import { ApiError, getEvent, isGatewayUnavailable } from '@/lib/api';
+import { ApiError, getEvent, isGatewayUnavailable, seatsPath } from '@/lib/api';
+import { publicGatewayUrl } from '@/lib/config';
 
 type EventResult = { ok: true; event: EventDetail } | { ok: false };
 
@@ -26,6 +28,8 @@ export async function generateMetadata({ params }: PageProps<'/events/[id]'>): P
 
 export default async function EventPage({ params }: PageProps<'/events/[id]'>) {
   const { id } = await params;
+  // The browser starts downloading the seats (megabytes for a stadium) while the page's scripts load.
+  preload(`${publicGatewayUrl()}${seatsPath(id)}`, { as: 'fetch', crossOrigin: 'anonymous' });
   const result = await loadEvent(id);
   if (!result.ok) {
     return (
