@@ -140,7 +140,7 @@ function hasPitch(layout: SeatLayout): boolean {
 
 /**
  * Large venues: seats painted on a canvas, with pan (drag), zoom (wheel,
- * buttons, + and − keys), hit-testing for hover and click, and repainting
+ * pinch, buttons, + and − keys), hit-testing for hover and click, and repainting
  * only the seats whose look changed. Keyboard focus is a seat index, drawn
  * as a ring and announced through a live region.
  */
@@ -325,6 +325,15 @@ export function CanvasSeatMap({ layout, state, onToggle }: CanvasSeatMapProps) {
   }, [zoomBy]);
 
   const drag = useRef<{ startX: number; startY: number; camera: Camera; moved: boolean; id: number } | null>(null);
+  // Two fingers on a touch screen: pinch to zoom around their midpoint, move them to pan.
+  const pointers = useRef(new Map<number, { x: number; y: number }>());
+  const pinch = useRef<{ distance: number; midX: number; midY: number; camera: Camera } | null>(null);
+
+  const pinchGeometry = () => {
+    const [a, b] = [...pointers.current.values()];
+    const rect = frameRef.current!.getBoundingClientRect();
+    return { distance: Math.hypot(a!.x - b!.x, a!.y - b!.y), midX: (a!.x + b!.x) / 2 - rect.left, midY: (a!.y + b!.y) / 2 - rect.top };
+  };
 
   const seatUnder = (event: ReactPointerEvent) => {
     const rect = frameRef.current!.getBoundingClientRect();
@@ -334,10 +343,29 @@ export function CanvasSeatMap({ layout, state, onToggle }: CanvasSeatMapProps) {
 
   const onPointerDown = (event: ReactPointerEvent<HTMLCanvasElement>) => {
     event.currentTarget.setPointerCapture(event.pointerId);
+    pointers.current.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (pointers.current.size === 2) {
+      drag.current = null;
+      pinch.current = { ...pinchGeometry(), camera: cameraRef.current };
+      return;
+    }
     drag.current = { startX: event.clientX, startY: event.clientY, camera: cameraRef.current, moved: false, id: event.pointerId };
   };
 
+  const onPointerEnd = (event: ReactPointerEvent<HTMLCanvasElement>) => {
+    pointers.current.delete(event.pointerId);
+    if (pointers.current.size < 2) pinch.current = null;
+  };
+
   const onPointerMove = (event: ReactPointerEvent<HTMLCanvasElement>) => {
+    if (pointers.current.has(event.pointerId)) pointers.current.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    const start = pinch.current;
+    if (start && pointers.current.size === 2) {
+      const now = pinchGeometry();
+      const zoomed = zoomAt(start.camera, now.distance / Math.max(1, start.distance), start.midX, start.midY, fitScaleRef.current);
+      setCamera({ ...zoomed, x: zoomed.x + now.midX - start.midX, y: zoomed.y + now.midY - start.midY });
+      return;
+    }
     const current = drag.current;
     if (current && current.id === event.pointerId) {
       const dx = event.clientX - current.startX;
@@ -355,6 +383,7 @@ export function CanvasSeatMap({ layout, state, onToggle }: CanvasSeatMapProps) {
   };
 
   const onPointerUp = (event: ReactPointerEvent<HTMLCanvasElement>) => {
+    onPointerEnd(event);
     const current = drag.current;
     drag.current = null;
     if (!current || current.moved) return;
@@ -418,6 +447,7 @@ export function CanvasSeatMap({ layout, state, onToggle }: CanvasSeatMapProps) {
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
+          onPointerCancel={onPointerEnd}
           onPointerLeave={() => {
             setHover(null);
             if (!keyboardFocused) setTooltipAt(null);
