@@ -10,11 +10,9 @@ import { useLiveSeatMap } from '@/lib/live';
 import { salesPerMinute, salesSummary, type SalesSample } from '@/lib/sales';
 import { statusAt, type SeatMapState } from '@/lib/seat-map/seat-map-state';
 import type { Session } from '@/lib/session-cookie';
-import { CanvasSeatMap } from '../seat-map/canvas-seat-map';
 import { SeatLegend } from '../seat-map/seat-legend';
 import { SeatPatterns } from '../seat-map/seat-patterns';
-import { SvgSeatMap } from '../seat-map/svg-seat-map';
-import { SVG_MAX_SEATS } from '../seat-picker/seat-picker';
+import { SeatMapView } from '../seat-map/seat-map-view';
 import { AdminGate } from './admin-gate';
 import styles from './admin.module.css';
 
@@ -162,11 +160,7 @@ function Dashboard({ event, session }: { event: EventDetail; session: Session })
         ) : null}
         <div className={styles.map}>
           {layout ? (
-            layout.seats.length > SVG_MAX_SEATS ? (
-              <CanvasSeatMap layout={layout} state={state} onToggle={toggle} />
-            ) : (
-              <SvgSeatMap layout={layout} state={state} onToggle={toggle} />
-            )
+            <SeatMapView layout={layout} state={state} onToggle={toggle} />
           ) : (
             <p className={styles.hint}>Loading the seat map…</p>
           )}

@@ -6,9 +6,7 @@ import { describeError, unavailableSeatIds } from '@/lib/errors';
 import { labSession } from '@/lib/lab-sessions';
 import { useLiveSeatMap, useMyBookings } from '@/lib/live';
 import { seatStateOf } from '@/lib/seat-map/seat-map-state';
-import { CanvasSeatMap } from '../seat-map/canvas-seat-map';
-import { SvgSeatMap } from '../seat-map/svg-seat-map';
-import { SVG_MAX_SEATS } from '../seat-picker/seat-picker';
+import { SeatMapView } from '../seat-map/seat-map-view';
 import styles from './race-lab.module.css';
 
 export interface RaceSignal {
@@ -105,11 +103,7 @@ export function LabPane({ name, email, event, target, race, result, onPick, onRe
       </header>
       <div className={styles.paneMap} data-sync={state.sync}>
         {layout ? (
-          layout.seats.length > SVG_MAX_SEATS ? (
-            <CanvasSeatMap layout={layout} state={state} onToggle={onPick} />
-          ) : (
-            <SvgSeatMap layout={layout} state={state} onToggle={onPick} />
-          )
+          <SeatMapView layout={layout} state={state} onToggle={onPick} />
         ) : (
           <p className={styles.paneLoading}>{error ?? 'Loading the seat map…'}</p>
         )}

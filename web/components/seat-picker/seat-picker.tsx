@@ -5,17 +5,13 @@ import type { BookingStatus, EventDetail } from '@seatstorm/contracts';
 import { useLiveSeatMap, useMyBookings } from '@/lib/live';
 import { countStates, seatStateOf, statusCode, type SeatMapState } from '@/lib/seat-map/seat-map-state';
 import type { SeatMapTestHook } from '@/lib/seat-map/test-hook';
-import { CanvasSeatMap } from '../seat-map/canvas-seat-map';
 import { SeatLegend } from '../seat-map/seat-legend';
 import { SeatList } from '../seat-map/seat-list';
 import { SeatPatterns } from '../seat-map/seat-patterns';
-import { SvgSeatMap } from '../seat-map/svg-seat-map';
+import { rendererFor, SeatMapView } from '../seat-map/seat-map-view';
 import { useSession } from '../session-provider';
 import { SelectionPanel } from './selection-panel';
 import styles from './seat-picker.module.css';
-
-/** Beyond this many seats, one DOM element per seat gets slow: the canvas renderer takes over. */
-export const SVG_MAX_SEATS = 2_000;
 
 /** Bookings whose seats show as "yours" on the map. */
 export const LIVE_BOOKING_STATUSES: readonly BookingStatus[] = ['pending', 'reserved', 'paid', 'confirmed'];
@@ -53,7 +49,7 @@ export function SeatPicker({ event }: { event: EventDetail }) {
   const bookings = useMyBookings(session?.token ?? null);
   const [view, setView] = useState<'map' | 'list'>('map');
   const layout = state.layout;
-  const renderer = layout && layout.seats.length > SVG_MAX_SEATS ? 'canvas' : 'svg';
+  const renderer = layout ? rendererFor(layout) : 'svg';
   useTestHook(state, renderer);
 
   useEffect(() => {
@@ -104,10 +100,8 @@ export function SeatPicker({ event }: { event: EventDetail }) {
             </div>
           ) : view === 'list' ? (
             <SeatList layout={layout} state={state} onToggle={onToggle} />
-          ) : renderer === 'canvas' ? (
-            <CanvasSeatMap layout={layout} state={state} onToggle={onToggle} />
           ) : (
-            <SvgSeatMap layout={layout} state={state} onToggle={onToggle} />
+            <SeatMapView layout={layout} state={state} onToggle={onToggle} />
           )}
           {state.notice?.kind === 'taken' ? (
             // Said again where the eyes are; the panel's alert is the one screen readers hear.

@@ -1,0 +1,20 @@
+import type { SeatLayout } from '@/lib/seat-map/layout';
+import type { SeatMapState } from '@/lib/seat-map/seat-map-state';
+import { CanvasSeatMap } from './canvas-seat-map';
+import { SvgSeatMap } from './svg-seat-map';
+
+/** Beyond this many seats, one DOM element per seat gets slow: the canvas renderer takes over. */
+export const SVG_MAX_SEATS = 2_000;
+
+export function rendererFor(layout: SeatLayout): 'svg' | 'canvas' {
+  return layout.seats.length > SVG_MAX_SEATS ? 'canvas' : 'svg';
+}
+
+/** The seat map in the renderer that suits the venue's size. */
+export function SeatMapView({ layout, state, onToggle }: { layout: SeatLayout; state: SeatMapState; onToggle(seatId: string): void }) {
+  return rendererFor(layout) === 'canvas' ? (
+    <CanvasSeatMap layout={layout} state={state} onToggle={onToggle} />
+  ) : (
+    <SvgSeatMap layout={layout} state={state} onToggle={onToggle} />
+  );
+}
