@@ -115,7 +115,7 @@ function BookingCard({ booking, event, token, onChanged }: BookingCardProps) {
         <p className={styles.seats}>
           Seats <strong>{labelsOf(booking).join(', ')}</strong> · {formatMoney(booking.amount)}
         </p>
-        {booking.reason && ['payment_failed', 'rejected', 'refunded'].includes(booking.status) ? <p className={styles.reason}>{booking.reason}</p> : null}
+        {booking.reason && ['payment_failed', 'rejected'].includes(booking.status) ? <p className={styles.reason}>{booking.reason}</p> : null}
         {error ? (
           <p role="alert" className={styles.error}>
             {error}
