@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LayoutSeat, SeatLayout } from '@/lib/seat-map/layout';
 import { seatName } from '@/lib/seat-map/describe';
 import { seatStateAt, type SeatMapState, type SeatState } from '@/lib/seat-map/seat-map-state';
@@ -48,6 +48,9 @@ const Seat = memo(function Seat({ layout, seat, index, state, size, tabbable, bl
   );
 });
 
+/** On a narrow screen the map scrolls sideways rather than shrinking seats below a comfortable tap target. */
+const MIN_SEAT_PX = 26;
+
 interface SvgSeatMapProps {
   layout: SeatLayout;
   state: SeatMapState;
@@ -65,11 +68,19 @@ export function SvgSeatMap({ layout, state, onToggle }: SvgSeatMapProps) {
   const stageGap = layout.pitch * 3.2;
   const viewBox = `${minX - pad} ${minY - pad - stageGap} ${maxX - minX + pad * 2} ${maxY - minY + pad * 2 + stageGap}`;
 
+  // When the map is wider than a phone screen, start at its middle (the stage), not its left edge.
+  useEffect(() => {
+    const frame = frameRef.current;
+    if (frame && frame.scrollWidth > frame.clientWidth) frame.scrollLeft = (frame.scrollWidth - frame.clientWidth) / 2;
+  }, [layout]);
+
   const showTooltip = useCallback((index: number, element: Element) => {
-    const frame = frameRef.current?.getBoundingClientRect();
+    const frameElement = frameRef.current;
+    if (!frameElement) return;
+    const frame = frameElement.getBoundingClientRect();
     const box = element.getBoundingClientRect();
-    if (!frame) return;
-    setTooltip({ index, x: box.left + box.width / 2 - frame.left, y: box.top - frame.top });
+    // The frame scrolls sideways on narrow screens; the tooltip lives in its scrolled content.
+    setTooltip({ index, x: box.left + box.width / 2 - frame.left + frameElement.scrollLeft, y: box.top - frame.top + frameElement.scrollTop });
   }, []);
 
   const onFocusSeat = useCallback(
@@ -94,6 +105,7 @@ export function SvgSeatMap({ layout, state, onToggle }: SvgSeatMapProps) {
       <svg
         className={styles.svg}
         viewBox={viewBox}
+        style={{ minWidth: Math.round(((maxX - minX + pad * 2) / layout.pitch) * MIN_SEAT_PX) }}
         role="group"
         aria-label={`Seat map, ${layout.seats.length} seats. Arrow keys move between seats; Enter or Space selects.`}
         onKeyDown={onKeyDown}
