@@ -116,8 +116,13 @@ function useLiveResource<T>(token: string | null, load: ((signal: AbortSignal) =
   const connected = useBookingUpdates(token, () => wakeRef.current());
   const everyMs = connected ? Math.max(pollMs, POLL_MS_WITH_SOCKET) : pollMs;
 
+  // A different resource starts empty; a change of polling pace keeps what is shown.
   useEffect(() => {
     setData(null);
+    setError(null);
+  }, [load]);
+
+  useEffect(() => {
     if (!load) return;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
