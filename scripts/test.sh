@@ -56,7 +56,8 @@ e2e() {
   export NEXT_PUBLIC_GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT}" GATEWAY_INTERNAL_URL="http://127.0.0.1:${GATEWAY_PORT}"
   export CORS_ORIGINS="http://127.0.0.1:${WEB_PORT},http://localhost:${WEB_PORT}"
   export E2E_BASE_URL="http://127.0.0.1:${WEB_PORT}" E2E_GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT}"
-  export KAFKA_CLIENT_ID="seatstorm-e2e" LOG_LEVEL="${E2E_LOG_LEVEL:-warn}"
+  # A deployment of its own on the shared broker, new every run, starting at the end of each topic.
+  export KAFKA_CLIENT_ID="seatstorm-e2e-$(date +%s)-$$" KAFKA_AUTO_OFFSET_RESET=latest LOG_LEVEL="${E2E_LOG_LEVEL:-warn}"
   # The specs sign the demo users in many times, run after run, all from 127.0.0.1.
   export LOGIN_RATE_LIMIT=100000 LOGIN_RATE_LIMIT_PER_EMAIL=100000
   ensure_chromium || return 1
