@@ -63,7 +63,7 @@ export class KafkaProbe<T extends Topic> {
   }
 
   async close(): Promise<void> {
-    await this.consumers.onApplicationShutdown();
+    await this.consumers.beforeApplicationShutdown();
   }
 
   private receive(payload: TopicPayload<T>): void {

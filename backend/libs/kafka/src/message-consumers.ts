@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import { ContractViolation, type Topic } from '@seatstorm/contracts';
 import { Kafka, type Admin, type Consumer, type KafkaMessage } from 'kafkajs';
@@ -31,7 +31,7 @@ const JOIN_TIMEOUT_MS = 30_000;
  * so handlers must be idempotent (at-least-once delivery).
  */
 @Injectable()
-export class MessageConsumers implements OnApplicationShutdown {
+export class MessageConsumers implements BeforeApplicationShutdown {
   private readonly logger = new Logger(MessageConsumers.name);
   private readonly kafka: Kafka;
   private readonly consumers: Consumer[] = [];
@@ -85,7 +85,12 @@ export class MessageConsumers implements OnApplicationShutdown {
     await joined;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Consumers stop before anything they feed is torn down (Nest disposes the
+   * HTTP and socket.io adapters between this hook and onApplicationShutdown),
+   * so no handler runs against a closed socket server or Redis connection.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.consumers.map((consumer) => consumer.disconnect().catch(() => undefined)));
     await this.admin?.disconnect();
   }
