@@ -2,12 +2,11 @@ import { connection } from 'next/server';
 import type { EventSummary } from '@seatstorm/contracts';
 import { AutoRefresh } from '@/components/auto-refresh';
 import { EventCard } from '@/components/event-card';
-import { RetryCountdown } from '@/components/retry-countdown';
+import { OfflinePanel } from '@/components/offline-panel';
 import { StatusPanel } from '@/components/status-panel';
 import { isGatewayUnavailable, listEvents } from '@/lib/api';
 import styles from './page.module.css';
 
-const RETRY_SECONDS = 10;
 /** Seat counts move by the second during an on-sale: the list refreshes itself. */
 const REFRESH_SECONDS = 5;
 
@@ -36,14 +35,9 @@ export default async function EventsPage() {
 
   if (!result.ok) {
     return (
-      <StatusPanel
-        kind="offline"
-        role="status"
-        title="We can't reach the box office right now — retrying…"
-        actions={<RetryCountdown seconds={RETRY_SECONDS} href="/" />}
-      >
+      <OfflinePanel href="/">
         <p>Seat availability changes by the second, so we only show it fresh. This page tries again on its own.</p>
-      </StatusPanel>
+      </OfflinePanel>
     );
   }
 

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { loginRequestSchema } from '@seatstorm/contracts';
 import { describeError } from '@/lib/errors';
-import { FormField } from './form-field';
+import { FormAlert, FormField } from './form-field';
 import { useSession } from './session-provider';
 import styles from './form.module.css';
 
@@ -36,11 +36,7 @@ export function LoginForm({ next }: { next: string }) {
 
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate>
-      {error ? (
-        <p role="alert" className={styles.alert}>
-          {error}
-        </p>
-      ) : null}
+      <FormAlert message={error} />
       <FormField label="Email" name="email" type="email" autoComplete="email" required />
       <FormField label="Password" name="password" type="password" autoComplete="current-password" required />
       <button type="submit" className={`button ${styles.submit}`} disabled={busy}>

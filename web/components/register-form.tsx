@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { registerRequestSchema } from '@seatstorm/contracts';
 import { describeError } from '@/lib/errors';
-import { FormField } from './form-field';
+import { FormAlert, FormField } from './form-field';
 import { useSession } from './session-provider';
 import styles from './form.module.css';
 
@@ -55,11 +55,7 @@ export function RegisterForm({ next }: { next: string }) {
 
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate>
-      {error ? (
-        <p role="alert" className={styles.alert}>
-          {error}
-        </p>
-      ) : null}
+      <FormAlert message={error} />
       <FormField label="Name" name="name" autoComplete="name" required error={fieldErrors.name} />
       <FormField label="Email" name="email" type="email" autoComplete="email" required error={fieldErrors.email} />
       <FormField

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { createSimpleEventSchema, type EventDetail } from '@seatstorm/contracts';
 import { createEvent } from '@/lib/api';
 import { describeError } from '@/lib/errors';
-import { FormField } from '../form-field';
+import { FormAlert, FormField } from '../form-field';
 import formStyles from '../form.module.css';
 import styles from './admin.module.css';
 
@@ -51,11 +51,7 @@ export function CreateEventForm({ token, onCreated }: { token: string; onCreated
   return (
     <form className={`${formStyles.form} ${styles.card}`} onSubmit={onSubmit} noValidate>
       <h2 className={styles.cardTitle}>Create an event</h2>
-      {error ? (
-        <p role="alert" className={formStyles.alert}>
-          {error}
-        </p>
-      ) : null}
+      <FormAlert message={error} />
       {created ? (
         <p role="status" className={styles.success}>
           Created <Link href={`/events/${created.id}`}>{created.name}</Link> with {created.seatsTotal} seats.

@@ -10,7 +10,7 @@ import { formatEventDate, formatMoney } from '@/lib/format';
 import { useBooking } from '@/lib/live';
 import { labelsOf } from '@/lib/seat-labels';
 import { useCountdown } from '@/lib/use-countdown';
-import { FormField } from '../form-field';
+import { FormAlert, FormField } from '../form-field';
 import { SignInPrompt } from '../sign-in-prompt';
 import { useSession } from '../session-provider';
 import { StatusPanel } from '../status-panel';
@@ -157,11 +157,7 @@ export function CheckoutView({ bookingId }: { bookingId: string }) {
             <p>{slow && outcome.kind === 'processing' ? "The card provider is slow to answer; we're retrying for you. Please keep this page open." : outcome.message}</p>
           </div>
 
-          {error ? (
-            <p role="alert" className={formStyles.alert}>
-              {error}
-            </p>
-          ) : null}
+          <FormAlert message={error} />
 
           {canPay || outcome.kind === 'processing' ? (
             <form className={formStyles.form} onSubmit={pay} noValidate>

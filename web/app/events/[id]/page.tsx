@@ -3,9 +3,8 @@ import { notFound } from 'next/navigation';
 import { preload } from 'react-dom';
 import type { EventDetail } from '@seatstorm/contracts';
 import { EventHero } from '@/components/event-hero';
-import { RetryCountdown } from '@/components/retry-countdown';
+import { OfflinePanel } from '@/components/offline-panel';
 import { SeatPicker } from '@/components/seat-picker/seat-picker';
-import { StatusPanel } from '@/components/status-panel';
 import { ApiError, getEvent, isGatewayUnavailable, seatsPath } from '@/lib/api';
 import { publicGatewayUrl } from '@/lib/config';
 
@@ -33,14 +32,9 @@ export default async function EventPage({ params }: PageProps<'/events/[id]'>) {
   const result = await loadEvent(id);
   if (!result.ok) {
     return (
-      <StatusPanel
-        kind="offline"
-        role="status"
-        title="We can't reach the box office right now — retrying…"
-        actions={<RetryCountdown seconds={10} href={`/events/${id}`} />}
-      >
+      <OfflinePanel href={`/events/${id}`}>
         <p>The seat map needs a live connection. This page tries again on its own.</p>
-      </StatusPanel>
+      </OfflinePanel>
     );
   }
   return (
