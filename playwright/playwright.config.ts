@@ -16,12 +16,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: './test-results',
-  reporter: [
-    ['list'],
-    ['html', { outputFolder: './playwright-report', open: 'never' }],
-    // The test run script collects one JSON report per runner (REPORT names the file).
-    ...(process.env.REPORT ? [['json', { outputFile: process.env.REPORT }] as ['json', { outputFile: string }]] : []),
-  ],
+  // The test run script adds its JSON report on the command line (--reporter=list,json).
+  reporter: [['list'], ['html', { outputFolder: './playwright-report', open: 'never' }]],
   use: {
     baseURL: baseUrl(),
     headless: true,
