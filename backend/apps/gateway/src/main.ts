@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import compression from 'compression';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@seatstorm/config';
 import { Logger } from 'nestjs-pino';
@@ -11,6 +12,8 @@ export async function startGateway(config: AppConfig): Promise<NestExpressApplic
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '64kb' });
+  // The 50,000-seat snapshot is ~9 MB of JSON and ~1 MB gzipped: compress answers larger than 1 KB.
+  app.use(compression({ threshold: 1024 }));
   app.enableCors({ origin: config.CORS_ORIGINS, exposedHeaders: ['x-correlation-id'] });
   useLiveSockets(app);
   await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);

@@ -43,8 +43,10 @@ describe('GET /events through gateway → Kafka → catalog → PostgreSQL', () 
   });
 
   it('serves the 50,000-seat snapshot with its version in one reply', async () => {
-    const { status, body } = await getJson(`${stack.url}/events/evt_stadium/seats`);
+    const { status, headers, body } = await getJson(`${stack.url}/events/evt_stadium/seats`);
     expect(status).toBe(200);
+    // Several MB of JSON travel compressed.
+    expect(headers.get('content-encoding')).toBe('gzip');
     const snapshot = seatSnapshotSchema.parse(body);
     expect(snapshot.seats).toHaveLength(50_000);
     expect(new Set(snapshot.seats.map((seat) => seat.id)).size).toBe(50_000);
