@@ -32,7 +32,11 @@ export class MessageProducer implements OnApplicationShutdown {
     if (messages.length === 0) return;
     await this.connect();
     const byTopic = new Map<Topic, EncodedMessage[]>();
-    for (const message of messages) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+    for (const message of messages) {
+      const list = byTopic.get(message.topic);
+      if (list) list.push(message);
+      else byTopic.set(message.topic, [message]);
+    }
     await this.producer.sendBatch({
       acks: -1,
       topicMessages: [...byTopic].map(([topic, list]) => ({

@@ -36,7 +36,10 @@ export function bookingEventOf(booking: BookingState, commandId: string, now: Da
 export function seatUpdatesOf(changes: ReadonlyArray<{ after: SeatState }>, versions: ReadonlyMap<string, number>): EncodedMessage[] {
   const byEvent = new Map<string, SeatChange[]>();
   for (const { after } of changes) {
-    byEvent.set(after.eventId, [...(byEvent.get(after.eventId) ?? []), { seatId: after.id, status: after.status, bookingId: after.bookingId }]);
+    const change: SeatChange = { seatId: after.id, status: after.status, bookingId: after.bookingId };
+    const list = byEvent.get(after.eventId);
+    if (list) list.push(change);
+    else byEvent.set(after.eventId, [change]);
   }
   return [...byEvent].map(([eventId, seatChanges]) => {
     const version = versions.get(eventId);

@@ -48,6 +48,16 @@ const BOOKING_COLUMNS = `b.id, b.event_id, b.user_id, b.status::text AS status, 
   (SELECT array_agg(bs.seat_id ORDER BY bs.seat_id) FROM booking_seats bs WHERE bs.booking_id = b.id) AS seat_ids`;
 
 /**
+ * A batch touches rows only by key. Given a few thousand keys at once, the
+ * planner prefers hashing the whole seats table (every event's seats) to a
+ * few thousand index lookups, a cost that grows with the catalogue rather than
+ * with the batch. Scoped to the batch's transaction (`is_local`), so nothing
+ * else is planned this way.
+ */
+const KEYED_ACCESS_ONLY = `SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),
+  set_config('enable_mergejoin', 'off', true)`;
+
+/**
  * Every query of the booking core. A batch runs inside `inTransaction`, whose
  * store locks what it reads (`FOR UPDATE`) and writes set-based: one statement
  * per kind of row, however many commands the batch holds.
@@ -57,7 +67,13 @@ export class BookingsRepository {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
   inTransaction<T>(work: (store: BookingStore) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction((tx) => work(new BookingStore(tx)), { maxWait: 10_000, timeout: 60_000 });
+    return this.prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRawUnsafe(KEYED_ACCESS_ONLY);
+        return work(new BookingStore(tx));
+      },
+      { maxWait: 10_000, timeout: 60_000 },
+    );
   }
 
   async findBooking(bookingId: string): Promise<BookingRecord | undefined> {

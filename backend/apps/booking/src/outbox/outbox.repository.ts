@@ -10,7 +10,8 @@ interface OutboxRow {
   id: bigint;
   topic: Topic;
   key: string;
-  payload: unknown;
+  /** JSON text: it goes to Kafka as text, so it is not parsed only to be serialized again. */
+  payload: string;
   headers: Record<string, string> | null;
 }
 
@@ -30,13 +31,13 @@ export class OutboxRepository {
       async (tx) => {
         await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock($1)', RELAY_LOCK_KEY);
         const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
-          `SELECT id, topic, key, payload, headers FROM outbox_messages
+          `SELECT id, topic, key, payload::text AS payload, headers FROM outbox_messages
             WHERE published_at IS NULL ORDER BY id LIMIT $1`,
           limit,
         );
         if (rows.length === 0) return 0;
         await publish(
-          rows.map((row) => ({ topic: row.topic, key: row.key, value: JSON.stringify(row.payload), headers: row.headers ?? {} })),
+          rows.map((row) => ({ topic: row.topic, key: row.key, value: row.payload, headers: row.headers ?? {} })),
         );
         await tx.$executeRawUnsafe(
           `UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::bigint[])`,
