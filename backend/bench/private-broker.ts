@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allTopicSpecs } from '@seatstorm/contracts';
+import { paths } from '../../scripts/infra/paths';
+import { requireJava } from '../../scripts/infra/java';
+import { ensureKafkaJars } from '../../scripts/infra/kafka-jars';
+import { ensureTopics, kafkaAnswers, warmUpGroupCoordinator } from '../../scripts/infra/kafka-admin';
+import { runCommand } from '../../scripts/infra/process';
+import { pollUntil } from '../../scripts/infra/wait';
+import { log } from './report';
+
+const START_TIMEOUT_MS = 60_000;
+const JVM_OPTIONS = ['-Xms256m', '-Xmx768m', '-XX:+UseG1GC', '-Djava.awt.headless=true'];
+
+export interface PrivateBroker {
+  brokers: string[];
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * A throw-away single-node Kafka for one bench run: the same jars and
+ * settings as the project's broker (its server.properties, written by
+ * `infraUp`), other ports and a temporary log directory. The shared broker's
+ * topics are read by every running stack's consumer groups: there, the
+ * bench's commands would reach services on other databases, and their traffic
+ * would be in the numbers.
+ */
+export async function startPrivateBroker(ports: { broker: number; controller: number }): Promise<PrivateBroker> {
+  const dir = await mkdtemp(join(tmpdir(), 'seatstorm-bench-kafka-'));
+  const properties = join(dir, 'server.properties');
+  const host = '127.0.0.1';
+  const overrides: Record<string, string> = {
+    'controller.quorum.voters': `1@${host}:${ports.controller}`,
+    listeners: `PLAINTEXT://${host}:${ports.broker},CONTROLLER://${host}:${ports.controller}`,
+    'advertised.listeners': `PLAINTEXT://${host}:${ports.broker}`,
+    'log.dirs': join(dir, 'logs'),
+  };
+  const shared = await readFile(paths.kafka.serverProperties, 'utf8').catch(() => {
+    throw new Error(`${paths.kafka.serverProperties} is missing: the bench copies the settings of a broker started by \`npm run infra:up\``);
+  });
+  const lines = shared.split('\n').filter((line) => !Object.keys(overrides).some((key) => line.startsWith(`${key}=`)));
+  await writeFile(properties, [...lines, ...Object.entries(overrides).map(([key, value]) => `${key}=${value}`)].join('\n'));
+
+  const java = await requireJava();
+  const classpath = `${await ensureKafkaJars((line) => log(line))}/*`;
+  const logging = `-Dlog4j.configuration=file:${paths.kafka.log4jProperties}`;
+  const format = await runCommand(java, [logging, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', properties], {
+    timeoutMs: START_TIMEOUT_MS,
+    cwd: dir,
+  });
+  if (format.code !== 0) throw new Error(`formatting the bench broker's storage failed:\n${format.output}`);
+
+  const child: ChildProcess = spawn(java, [...JVM_OPTIONS, logging, '-cp', classpath, 'kafka.Kafka', properties], { cwd: dir, stdio: 'ignore' });
+  const killOnExit = () => child.kill('SIGKILL');
+  process.on('exit', killOnExit);
+  const exited = once(child, 'exit').catch(() => undefined);
+  const brokers = [`${host}:${ports.broker}`];
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    process.off('exit', killOnExit);
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const up = await pollUntil(async () => child.exitCode !== null || (await kafkaAnswers(brokers)), { timeoutMs: START_TIMEOUT_MS, intervalMs: 300 });
+    if (!up || child.exitCode !== null) throw new Error(`the bench broker did not come up at ${brokers[0]} (exit code ${child.exitCode})`);
+    await ensureTopics(brokers, allTopicSpecs());
+    // A fresh broker creates its offsets topic on the first group request, and may not have it ready yet.
+    const coordinated = await pollUntil(() => warmUpGroupCoordinator(brokers).then(() => true, () => false), { timeoutMs: START_TIMEOUT_MS, intervalMs: 500 });
+    if (!coordinated) throw new Error(`the bench broker at ${brokers[0]} has no group coordinator`);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { brokers, pid: child.pid, stop };
+}
+
+/** Kafka's cluster id format: 16 random bytes, base64url, never starting with "-" (a CLI would read a flag). */
+function clusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
