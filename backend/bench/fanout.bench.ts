@@ -161,37 +161,42 @@ async function main(): Promise<void> {
 
     const published = await probePublished(config);
     holders.push(...(await Promise.all(users.map((user, i) => connectHolder(urls[i % urls.length]!, user)))));
-    // The race lab tells how long each hold waited in Kafka before the booking core decided it.
+    // The race lab tells when the booking core decided each hold, and how long the hold waited in Kafka first,
+    // whether or not its ack made it back within the gateway's wait.
     const queued = new LatencyHistogram();
-    holders[0]!.on('lab.decision', (decision) => queued.record(decision.decidedInMs));
+    const decidedAt = new Map<string, number>();
+    holders[0]!.on('lab.decision', (decision) => {
+      queued.record(decision.decidedInMs);
+      if (decision.status === 'reserved') decidedAt.set(decision.bookingId, Date.parse(decision.occurredAt));
+    });
     await holders[0]!.emitWithAck('lab.subscribe', { eventId: event.eventId });
     log(`holding ${options.holds} seats a second for ${options.seconds} s…`);
     const load = await runHolds(holders, event.eventId, shuffle(event.seatIds), options);
 
     await drain(watchers);
     await published.stop();
-    const bookings = [...load.decidedAt].flatMap(([bookingId, decidedAt]): Array<[string, number, number]> => {
+    const bookings = [...decidedAt].flatMap(([bookingId, decidedAt]): Array<[string, number, number]> => {
       const publishedAt = published.at.get(bookingId);
       return publishedAt === undefined ? [] : [[bookingId, decidedAt, publishedAt]];
     });
     const results = await Promise.all(watchers.map((watcher) => watcher.ask({ type: 'finish', bookings }, 'result')));
     const metrics = await Promise.all(urls.map((url) => relayMetrics(url)));
-    report(options, connected, load, queued, results, metrics);
+    report(options, connected, load, { decided: decidedAt.size, queued }, results, metrics);
   } finally {
     await stopAll();
   }
 }
 
 interface HoldLoad {
-  decidedAt: Map<string, number>;
   ackMs: LatencyHistogram;
-  errors: Map<string, number>;
+  /** What the hold acks said: reserved, pending (not decided within the gateway's wait), an error code, or no answer. */
+  answers: Map<string, number>;
   seconds: number;
 }
 
 /** Sends holds at a steady rate, round-robin over the holder sockets, each for the next seat. */
 async function runHolds(holders: LiveSocket[], eventId: string, seatIds: string[], options: BenchOptions): Promise<HoldLoad> {
-  const load: HoldLoad = { decidedAt: new Map(), ackMs: new LatencyHistogram(), errors: new Map(), seconds: 0 };
+  const load: HoldLoad = { ackMs: new LatencyHistogram(), answers: new Map(), seconds: 0 };
   const total = options.holds * options.seconds;
   const inFlight: Array<Promise<void>> = [];
   const started = performance.now();
@@ -201,12 +206,8 @@ async function runHolds(holders: LiveSocket[], eventId: string, seatIds: string[
     const answer = await socket.timeout(30_000).emitWithAck('hold', { eventId, seatIds: [seatId], idempotencyKey: uniqueId('bench') }).catch(() => undefined);
     load.ackMs.record(performance.now() - at);
     const booking = bookingSchema.safeParse(answer);
-    if (booking.success && booking.data.status === 'reserved') {
-      load.decidedAt.set(booking.data.id, Date.parse(booking.data.updatedAt));
-      return;
-    }
-    const code = booking.success ? booking.data.status : (errorBodySchema.safeParse(answer).data?.error ?? 'no answer');
-    load.errors.set(code, (load.errors.get(code) ?? 0) + 1);
+    const outcome = booking.success ? booking.data.status : (errorBodySchema.safeParse(answer).data?.error ?? 'no answer');
+    load.answers.set(outcome, (load.answers.get(outcome) ?? 0) + 1);
   };
   while (sent < total) {
     const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * options.holds));
@@ -234,7 +235,7 @@ function report(
   options: BenchOptions,
   connected: number,
   load: HoldLoad,
-  queued: LatencyHistogram,
+  { decided, queued }: { decided: number; queued: LatencyHistogram },
   results: Array<Extract<WatcherReport, { type: 'result' }>>,
   metrics: RelayMetrics[],
 ): void {
@@ -253,7 +254,8 @@ function report(
   const sum = (pick: (m: RelayMetrics) => number) => metrics.reduce((total, m) => total + pick(m), 0);
   const rows: Array<[string, string]> = [
     ['sockets watching', `${connected.toLocaleString('en-US')} over ${options.gateways} gateway(s), ${options.workers} watcher processes`],
-    ['holds reserved', `${load.decidedAt.size.toLocaleString('en-US')} in ${load.seconds.toFixed(1)} s${load.errors.size ? ` (not reserved: ${[...load.errors].map(([code, n]) => `${code} ${n}`).join(', ')})` : ''}`],
+    ['holds sent, decided reserved', `${(options.holds * options.seconds).toLocaleString('en-US')} in ${load.seconds.toFixed(1)} s, ${decided.toLocaleString('en-US')} reserved`],
+    ['hold acks', [...load.answers].map(([outcome, n]) => `${outcome} ${n.toLocaleString('en-US')}`).join(', ')],
     ['decision → socket, p50 / p95 / p99 / max (ms)', `${ms(latency)} over ${latency.count.toLocaleString('en-US')} (socket, seat) deliveries`],
     ['written to Kafka → socket, p50 / p95 / p99 / max (ms)', ms(fromKafka)],
     ['deliveries missing', results.reduce((total, r) => total + r.missing, 0).toLocaleString('en-US')],
