@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { BookingEvent, LabDecision } from '@seatstorm/contracts';
 import { DisplayNames } from './display-names';
 import { LiveRooms } from './live-rooms';
@@ -9,8 +9,9 @@ import { LiveRooms } from './live-rooms';
  * decisions go out in the order they were decided.
  */
 @Injectable()
-export class LabFeed {
+export class LabFeed implements BeforeApplicationShutdown {
   private readonly queues = new Map<string, Promise<void>>();
+  private closing = false;
 
   constructor(
     private readonly names: DisplayNames,
@@ -20,7 +21,7 @@ export class LabFeed {
   /** Takes a booking event; only decisions carry a trace (a replayed answer does not). */
   record(event: BookingEvent): void {
     const { trace } = event;
-    if (!trace) return;
+    if (!trace || this.closing) return;
     const name = this.names.nameOf(event.userId);
     const previous = this.queues.get(event.eventId) ?? Promise.resolve();
     const next = previous.then(async () => this.rooms.labDecision(labDecisionOf(event, trace, await name)));
@@ -28,6 +29,15 @@ export class LabFeed {
     void next.finally(() => {
       if (this.queues.get(event.eventId) === next) this.queues.delete(event.eventId);
     });
+  }
+
+  /**
+   * Decisions waiting for a name go out before socket.io and its Redis
+   * connections are disposed; none are taken after that.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    await Promise.allSettled([...this.queues.values()]);
   }
 }
 

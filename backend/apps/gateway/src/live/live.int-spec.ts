@@ -344,7 +344,9 @@ describe('a booking over its lifetime, as a watcher sees it', () => {
 
     await eventually(async () => historyOf(seatIds[0]!), (history) => history.at(-1) === 'available', 15_000);
     expect(historyOf(seatIds[0]!)).toEqual(['reserved', 'available']);
-    expect(historyOf(seatIds[1]!)).toEqual(['reserved', 'available']);
+    // Held and released within one tick, the coalescer may send only the final state: what a map must show.
+    await eventually(async () => historyOf(seatIds[1]!), (history) => history.at(-1) === 'available');
+    expect(historyOf(seatIds[1]!).filter((status) => status !== 'reserved')).toEqual(['available']);
     const versions = deltas.map((d) => [d.baseVersion, d.version]);
     expect(versions.every(([base, version], i) => version! > base! && (i === 0 ? base === 0 : base === versions[i - 1]![1]))).toBe(true);
     expect(versions.at(-1)![1]).toBe(4);
