@@ -33,11 +33,19 @@ class RedisIoAdapter extends IoAdapter {
   }
 
   override async dispose(): Promise<void> {
-    await Promise.all(this.connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
+    // QUIT would wait for a Redis that is away; then there is nothing to flush.
+    await Promise.all(
+      this.connections.map((connection) =>
+        connection.status === 'ready' ? connection.quit().catch(() => connection.disconnect()) : connection.disconnect(),
+      ),
+    );
   }
 
   private connection(name: string): Redis {
-    const connection = this.redis.duplicate({ connectionName: name });
+    // While Redis is away, the adapter's subscriptions and broadcasts wait for
+    // it (ioredis' offline queue) instead of failing: the adapter leaves such
+    // failures unhandled, and clients resync by version once messages flow again.
+    const connection = this.redis.duplicate({ connectionName: name, maxRetriesPerRequest: null });
     connection.on('error', (error: Error) => this.logger.warn({ err: error.message, connection: name }, 'redis unreachable; reconnecting'));
     this.connections.push(connection);
     return connection;
