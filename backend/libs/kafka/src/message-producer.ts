@@ -7,6 +7,19 @@ import { DEPLOYMENT_HEADER, deploymentOf } from './deployment';
 import { encodeMessage, type EncodedMessage } from './message-codec';
 import { KAFKA_SERVICE } from './kafka-service.token';
 
+interface PendingSend {
+  messages: readonly EncodedMessage[];
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Waiting sends joined into one request stay under this many messages (one
+ * send alone may be larger): a partition's share of a request must stay
+ * under the broker's message.max.bytes.
+ */
+const MAX_MESSAGES_PER_REQUEST = 1000;
+
 /**
  * Typed, validated publishing, in order per partition (PRODUCER_SETTINGS);
  * acks=all waits for the broker to persist each batch.
@@ -15,8 +28,10 @@ import { KAFKA_SERVICE } from './kafka-service.token';
 export class MessageProducer implements OnApplicationShutdown {
   private readonly producer: Producer;
   private connected?: Promise<void>;
-
   private readonly deployment: string;
+  /** Sends waiting for the request in flight to finish. */
+  private readonly waiting: PendingSend[] = [];
+  private draining = false;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(KAFKA_SERVICE) service: string) {
     this.deployment = deploymentOf(config);
@@ -27,10 +42,53 @@ export class MessageProducer implements OnApplicationShutdown {
     await this.send(payloads.map((payload) => encodeMessage(topic, payload, headers)));
   }
 
-  /** Sends already-encoded messages (the outbox relay), in order, in as few requests as possible. */
-  async send(messages: readonly EncodedMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    await this.connect();
+  /**
+   * Sends already-encoded messages, in order. One request is in flight at a
+   * time (PRODUCER_SETTINGS); sends that arrive meanwhile leave together in
+   * the next one, so many concurrent callers (the gateway's hold requests)
+   * share round trips instead of queueing one request each. A request that
+   * fails fails every send in it.
+   */
+  send(messages: readonly EncodedMessage[]): Promise<void> {
+    if (messages.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ messages, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.connected) await this.producer.disconnect();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    while (this.waiting.length > 0) {
+      const sends = this.nextRequest();
+      try {
+        await this.connect();
+        await this.sendBatch(sends.flatMap((pending) => pending.messages));
+        for (const pending of sends) pending.resolve();
+      } catch (error) {
+        for (const pending of sends) pending.reject(error);
+      }
+    }
+    this.draining = false;
+  }
+
+  /** The waiting sends that make up the next request: at least one, then as many as stay under the cap. */
+  private nextRequest(): PendingSend[] {
+    let taken = 0;
+    let messages = 0;
+    for (const pending of this.waiting) {
+      if (taken > 0 && messages + pending.messages.length > MAX_MESSAGES_PER_REQUEST) break;
+      taken += 1;
+      messages += pending.messages.length;
+    }
+    return this.waiting.splice(0, taken);
+  }
+
+  private async sendBatch(messages: readonly EncodedMessage[]): Promise<void> {
     const byTopic = new Map<Topic, EncodedMessage[]>();
     for (const message of messages) {
       const list = byTopic.get(message.topic);
@@ -44,10 +102,6 @@ export class MessageProducer implements OnApplicationShutdown {
         messages: list.map(({ key, value, headers }) => ({ key, value, headers: { ...headers, [DEPLOYMENT_HEADER]: this.deployment } })),
       })),
     });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.connected) await this.producer.disconnect();
   }
 
   private connect(): Promise<void> {
