@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { Client } from 'pg';
 import { ensureDatabase, infraUp } from '../../scripts/infra';
 import { TEST_DATABASE_URL } from './test-env';
 
@@ -14,8 +15,27 @@ const repoRoot = resolve(__dirname, '../..');
  * separate processes (test/service-process.ts) run `backend/dist`, which must
  * be the code under test, not an older build.
  */
-export default async function setup(): Promise<void> {
-  await prepare(TEST_DATABASE_URL);
+export default async function setup(): Promise<() => Promise<void>> {
+  // A database of this run's own, unless one was given (TEST_DATABASE_URL).
+  const url = process.env.TEST_DATABASE_URL ?? `${TEST_DATABASE_URL}_${process.pid}`;
+  process.env.TEST_DATABASE_URL = url;
+  await prepare(url);
+  return async () => {
+    if (url !== TEST_DATABASE_URL && !process.env.KEEP_TEST_DATABASE) await dropDatabase(url);
+  };
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  target.pathname = '/postgres';
+  const client = new Client({ connectionString: target.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** The same preparation for any database (the benchmarks use one of their own). */

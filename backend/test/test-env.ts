@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type AppConfig } from '@seatstorm/config';
 
-/** Integration tests use their own database, never the one `npm start` serves. */
+/**
+ * Integration tests use their own database, never the one `npm start` serves:
+ * one per run (the global setup names it and passes it on in the
+ * environment), so two runs on one machine never reset each other's data.
+ */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/seatstorm_test';
 
 /** A unique suffix for ids, consumer groups and client ids, so test files never see each other's data. */
