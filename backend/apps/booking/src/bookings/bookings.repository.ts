@@ -151,6 +151,9 @@ export class BookingStore {
                      $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]::timestamptz[])
            AS v(id, event_id, user_id, status, command_id, amount, expires_at, hold_extended_at, reason, card_token,
                 charge_payment_id, refund_payment_id, created_at)
+        -- A hold refused for an event (or user) that does not exist has nothing
+        -- to belong to: it is answered, not stored, rather than failing the batch.
+        WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = v.event_id) AND EXISTS (SELECT 1 FROM users u WHERE u.id = v.user_id)
        ON CONFLICT (id) DO UPDATE SET
          status = EXCLUDED.status, expires_at = EXCLUDED.expires_at, hold_extended_at = EXCLUDED.hold_extended_at,
          reason = EXCLUDED.reason, card_token = EXCLUDED.card_token, charge_payment_id = EXCLUDED.charge_payment_id,

@@ -126,6 +126,15 @@ describe('the race for seats, through REST, Kafka and PostgreSQL', () => {
     expect(rows[0].n).toBe(1);
   });
 
+  it('answers a hold for an event that does not exist with 404, and keeps deciding the holds behind it', async () => {
+    const [user] = await buildUsers(db, stack.config, 1);
+    const missing = await hold(user!.token, 'evt_missing_event', ['evt_missing_event_A1']);
+    expect(missing.status).toBe(404);
+    expect(errorBodySchema.parse(missing.body).error).toBe('NOT_FOUND');
+    const { eventId, seatIds } = await buildEvent(db);
+    expect((await hold(user!.token, eventId, [seatIds[0]!])).status).toBe(201);
+  });
+
   it('refuses bad input with 400 and writes nothing', async () => {
     const { eventId, seatIds } = await buildEvent(db);
     const [user] = await buildUsers(db, stack.config, 1);
