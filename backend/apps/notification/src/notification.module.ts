@@ -4,7 +4,7 @@ import { DatabaseModule } from '@seatstorm/database';
 import { LoggingModule } from '@seatstorm/observability';
 import { NotificationsModule } from './notifications/notifications.module';
 
-/** Tells people what happened to their bookings: stored, pushed on `notification.created`, listed on request. */
+/** Tells people what happened to their bookings: stored, pushed on `Topic.NotificationCreated`, listed on request. */
 @Module({})
 export class NotificationModule {
   static forRoot(config: AppConfig): DynamicModule {

@@ -4,7 +4,7 @@ import { MessageConsumers } from '@seatstorm/kafka';
 import { BookingsService } from './bookings.service';
 
 /**
- * The booking core's edge on `booking.commands`: each fetched batch of a
+ * The booking core's edge on `Topic.BookingCommands`: each fetched batch of a
  * partition is decided as one unit, in offset order; its offsets are committed
  * only after the decisions are committed and published.
  */

@@ -1,6 +1,6 @@
 import { Test } from '@nestjs/testing';
 import { ConfigModule } from '@seatstorm/config';
-import type { HoldCommand } from '@seatstorm/contracts';
+import { Topic, type HoldCommand } from '@seatstorm/contracts';
 import { DatabaseModule } from '@seatstorm/database';
 import { KafkaModule } from '@seatstorm/kafka';
 import type { Pool } from 'pg';
@@ -72,8 +72,8 @@ describe('the booking core when a command is delivered twice at the same moment'
       `SELECT topic, payload FROM outbox_messages WHERE key = $1 ORDER BY id`,
       [eventId],
     );
-    expect(outbox.rows.filter((row) => row.topic === 'seat.updated').map((row) => row.payload.version)).toEqual([1]);
-    expect(outbox.rows.filter((row) => row.topic === 'booking.events').map((row) => row.payload.status)).toEqual(['reserved', 'reserved']);
+    expect(outbox.rows.filter((row) => row.topic === Topic.SeatUpdated).map((row) => row.payload.version)).toEqual([1]);
+    expect(outbox.rows.filter((row) => row.topic === Topic.BookingEvents).map((row) => row.payload.status)).toEqual(['reserved', 'reserved']);
     expect((await db.query(`SELECT seat_version FROM events WHERE id = $1`, [eventId])).rows).toEqual([{ seat_version: 1 }]);
   });
 

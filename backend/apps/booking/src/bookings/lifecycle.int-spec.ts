@@ -1,4 +1,4 @@
-import { bookingSchema, errorBodySchema, type Booking } from '@seatstorm/contracts';
+import { bookingSchema, errorBodySchema, Topic, type Booking } from '@seatstorm/contracts';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEvent } from '../../../../test/builders/event.builder';
@@ -42,8 +42,8 @@ describe('a hold over its lifetime', () => {
     (
       await db.query<{ payload: { baseVersion: number; version: number; changes: unknown[] }; published: boolean }>(
         `SELECT payload, published_at IS NOT NULL AS published FROM outbox_messages
-          WHERE topic = 'seat.updated' AND key = $1 ORDER BY id`,
-        [eventId],
+          WHERE topic = $2 AND key = $1 ORDER BY id`,
+        [eventId, Topic.SeatUpdated],
       )
     ).rows;
 

@@ -8,7 +8,7 @@ const BATCH = 500;
 
 /**
  * Finds holds whose time ran out and asks for their expiry through
- * `booking.commands`, keyed by event, so an expiry is decided in line with the
+ * `Topic.BookingCommands`, keyed by event, so an expiry is decided in line with the
  * event's holds, payments and cancellations and can never race them
  * (docs/architecture.md §4.5).
  */

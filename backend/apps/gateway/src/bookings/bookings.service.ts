@@ -26,7 +26,7 @@ const newId = (prefix: string): string => `${prefix}_${randomUUID().replaceAll('
 
 /**
  * The gateway's side of bookings: every change is a command on
- * `booking.commands` keyed by event, decided by the booking service; the
+ * `Topic.BookingCommands` keyed by event, decided by the booking service; the
  * request waits a bounded time for that decision (docs/architecture.md §4, §6).
  */
 @Injectable()

@@ -5,7 +5,7 @@ import { MessageConsumers } from '@seatstorm/kafka';
 
 /**
  * Lets a request wait for the decision of the command it sent. Every gateway
- * instance reads all of `booking.events` in a consumer group of its own, and
+ * instance reads all of `Topic.BookingEvents` in a consumer group of its own, and
  * hands each event to whoever waits for its command id.
  */
 @Injectable()

@@ -42,7 +42,7 @@ export class EventsController {
     return this.events.create(parseContract(createEventRequestSchema, body, 'body'), correlationId);
   }
 
-  /** Admin: take seats off sale. 202: the change arrives on every map as `seat.updated`. */
+  /** Admin: take seats off sale. 202: the change arrives on every map as `Topic.SeatUpdated`. */
   @Post(':eventId/seats/block')
   @Roles('admin')
   @HttpCode(202)

@@ -38,7 +38,7 @@ export class EventsService {
   /**
    * Takes seats off sale or back through the booking service, in line with the
    * event's holds, so a block never races a hold (docs/architecture.md §4).
-   * The change shows on every map as `seat.updated`.
+   * The change shows on every map as `Topic.SeatUpdated`.
    */
   async setBlocked(admin: PublicUser, eventId: string, seatIds: string[], blocked: boolean): Promise<{ commandId: string }> {
     const commandId = `block_${randomUUID().replaceAll('-', '')}`;

@@ -16,7 +16,7 @@ interface EventState {
 }
 
 /**
- * Sends at most one `seat.updated` per event per tick (docs/architecture.md
+ * Sends at most one `Topic.SeatUpdated` per event per tick (docs/architecture.md
  * §5). The first delta after a quiet tick goes out at once, so a lone change
  * costs no latency; deltas that follow within the tick are merged into one
  * message sent when the tick ends: every change of the tick with the last

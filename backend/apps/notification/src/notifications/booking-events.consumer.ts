@@ -4,7 +4,7 @@ import { Topic, TOPIC_PARTITIONS } from '@seatstorm/contracts';
 import { MessageConsumers } from '@seatstorm/kafka';
 import { NotificationsService } from './notifications.service';
 
-/** The notification service's edge on `booking.events` (consumer group `notification`). */
+/** The notification service's edge on `Topic.BookingEvents` (consumer group `notification`). */
 @Injectable()
 export class BookingEventsConsumer implements OnApplicationBootstrap {
   constructor(

@@ -20,7 +20,7 @@ export class NotificationsService {
 
   /**
    * Tells a booking's owner about the step it just took, once per booking and
-   * kind: stored, then published on `notification.created` for their open tabs.
+   * kind: stored, then published on `Topic.NotificationCreated` for their open tabs.
    */
   async notify(event: BookingEvent): Promise<void> {
     const kind = notificationKindOf(event.status);

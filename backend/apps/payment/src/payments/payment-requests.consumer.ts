@@ -4,7 +4,7 @@ import { MessageConsumers } from '@seatstorm/kafka';
 import { PaymentsService } from './payments.service';
 
 /**
- * The payment service's edge on `payment.requests` (consumer group `payment`).
+ * The payment service's edge on `Topic.PaymentRequests` (consumer group `payment`).
  * Requests are keyed by booking, so one booking's charge and refund are
  * handled in order; every partition is handled at once, so one payment's
  * retries hold up only the bookings that share its partition.
