@@ -4,6 +4,7 @@ import { DatabaseModule } from '@seatstorm/database';
 import { LoggingModule } from '@seatstorm/observability';
 import { EventsModule } from './events/events.module';
 import { SeatVersionsModule } from './seat-versions/seat-versions.module';
+import { VenuesModule } from './venues/venues.module';
 
 /** Venues, events, seat maps and snapshots; answers queries over Kafka request-reply. */
 @Module({})
@@ -11,7 +12,7 @@ export class CatalogModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CatalogModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), DatabaseModule, EventsModule, SeatVersionsModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), DatabaseModule, EventsModule, SeatVersionsModule, VenuesModule],
     };
   }
 }

@@ -11,3 +11,4 @@ export * from './statuses';
 export * from './topics';
 export * from './validation';
 export * from './venue-layout';
+export * from './venues';

@@ -3,7 +3,14 @@ import { RpcPattern } from '@seatstorm/contracts';
 import { KafkaModule, RpcClientModule } from '@seatstorm/kafka';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
+import { VenuesController } from './venues.controller';
 
+/**
+ * The catalog's REST edge: events and, for the admin, venues. They share one
+ * RpcClient: a client's reply consumer group is named after the services it
+ * calls, and two clients of one group with different reply topics would take
+ * each other's partitions.
+ */
 @Module({
   imports: [
     RpcClientModule.register([
@@ -11,10 +18,11 @@ import { EventsService } from './events.service';
       RpcPattern.CatalogGetEvent,
       RpcPattern.CatalogGetSeats,
       RpcPattern.CatalogCreateEvent,
+      RpcPattern.CatalogListVenues,
     ]),
     KafkaModule.forService('gateway'),
   ],
-  controllers: [EventsController],
+  controllers: [EventsController, VenuesController],
   providers: [EventsService],
 })
 export class EventsModule {}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createEventRequestSchema, eventDetailSchema, eventSummarySchema, seatSnapshotSchema } from '../catalog';
 import { idSchema } from '../ids';
 import { RpcPattern } from '../topics';
+import { venueListingSchema } from '../venues';
 import { defineRpc } from './rpc';
 
 export const eventIdParamsSchema = z.object({ eventId: idSchema });
@@ -35,4 +36,11 @@ export const catalogGetSeatVersionRpc = defineRpc({
   pattern: RpcPattern.CatalogGetSeatVersion,
   request: eventIdParamsSchema,
   reply: seatSnapshotSchema.pick({ eventId: true, version: true }),
+});
+
+/** Admin: the stored venues and their layouts' tiers, to create events on. */
+export const catalogListVenuesRpc = defineRpc({
+  pattern: RpcPattern.CatalogListVenues,
+  request: z.object({}),
+  reply: z.array(venueListingSchema),
 });

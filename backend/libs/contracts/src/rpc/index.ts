@@ -2,7 +2,14 @@ import type { z } from 'zod';
 import { RpcPattern } from '../topics';
 import { authGetUserRpc, authLoginRpc, authRegisterRpc } from './auth.rpc';
 import { bookingGetRpc, bookingListRpc } from './booking.rpc';
-import { catalogCreateEventRpc, catalogGetEventRpc, catalogGetSeatsRpc, catalogGetSeatVersionRpc, catalogListEventsRpc } from './catalog.rpc';
+import {
+  catalogCreateEventRpc,
+  catalogGetEventRpc,
+  catalogGetSeatsRpc,
+  catalogGetSeatVersionRpc,
+  catalogListEventsRpc,
+  catalogListVenuesRpc,
+} from './catalog.rpc';
 import { notificationListRpc } from './notification.rpc';
 import type { RpcContract } from './rpc';
 
@@ -19,6 +26,7 @@ export const RPCS = {
   [RpcPattern.CatalogGetSeats]: catalogGetSeatsRpc,
   [RpcPattern.CatalogGetSeatVersion]: catalogGetSeatVersionRpc,
   [RpcPattern.CatalogCreateEvent]: catalogCreateEventRpc,
+  [RpcPattern.CatalogListVenues]: catalogListVenuesRpc,
   [RpcPattern.AuthRegister]: authRegisterRpc,
   [RpcPattern.AuthLogin]: authLoginRpc,
   [RpcPattern.AuthGetUser]: authGetUserRpc,
