@@ -30,11 +30,12 @@ const POLICY: HoldPolicy = { holdTtlMs: 10 * MINUTE, paymentExtensionMs: 5 * MIN
 const HOLD_ENDS = T0.getTime() + POLICY.holdTtlMs;
 
 const at = (ms: number): Date => new Date(T0.getTime() + ms);
-const seatId = (n: number, eventId = EVENT_ID): string => `${eventId}_A${n}`;
+const labelOf = (n: number): string => `A${n}`;
+const seatId = (n: number, eventId = EVENT_ID): string => `${eventId}_${labelOf(n)}`;
 const priceOf = (n: number): number => 1_000 * n;
 
 function seat(n: number, overrides: Partial<SeatState> = {}): SeatState {
-  return { id: seatId(n), eventId: EVENT_ID, status: 'available', bookingId: null, price: priceOf(n), ...overrides };
+  return { id: seatId(n), eventId: EVENT_ID, label: labelOf(n), status: 'available', bookingId: null, price: priceOf(n), ...overrides };
 }
 
 type BookingSpec = Partial<Omit<BookingState, 'seatIds'>> & { seats?: number[] };
@@ -187,7 +188,7 @@ describe('first wins', () => {
     expect(result.decisions[0].booking).toMatchObject({ status: 'reserved', seatIds: [seatId(1)], amount: priceOf(1), expiresAt: new Date(HOLD_ENDS) });
     for (const loser of result.decisions.slice(1)) {
       expect(loser).toMatchObject({ errorCode: 'SEAT_UNAVAILABLE', unavailableSeatIds: [seatId(1)], booking: { status: 'rejected' } });
-      expect(loser.reason).toContain(seatId(1));
+      expect(loser.reason).toBe('Seat A1 is no longer available.');
     }
     expect(result.seatChanges).toEqual([{ before: seat(1), after: seat(1, { status: 'reserved', bookingId: 'bkg_a' }) }]);
     expect(result.bookings.map((b) => `${b.id} ${b.status}`)).toEqual(['bkg_a reserved', 'bkg_b rejected', 'bkg_c rejected']);
@@ -210,6 +211,15 @@ describe('all or nothing', () => {
     expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: 'SEAT_UNAVAILABLE', unavailableSeatIds: [seatId(3)] });
     expect(result.seatChanges).toEqual([]);
     expect(shown(saved(state, result), 2, 3, 4)).toEqual(['available', 'reserved by bkg_bob', 'available']);
+  });
+
+  it('names every lost seat by the label people see, and keeps their ids for clients', () => {
+    const state = world({ bookings: [booking({ id: 'bkg_bob', userId: BOB, seats: [2, 4] })] });
+    const [decision] = decide(state, [hold('bkg_a', [4, 3, 2])]).decisions;
+
+    expect(decision).toMatchObject({ errorCode: 'SEAT_UNAVAILABLE', unavailableSeatIds: [seatId(4), seatId(2)] });
+    expect(decision.reason).toBe('Seats A4, A2 are no longer available.');
+    expect(decision.booking?.reason).toBe(decision.reason);
   });
 
   it.each([
@@ -269,22 +279,30 @@ describe('all or nothing', () => {
 describe('hold rejections', () => {
   const otherEventSeat: SeatState = { ...seat(1), id: seatId(1, OTHER_EVENT_ID), eventId: OTHER_EVENT_ID };
 
-  it.each<{ story: string; spec?: WorldSpec; seats: Array<number | string>; options?: HoldOptions; now?: Date; code: ErrorCode; names?: string[] }>([
-    { story: 'a seat the event does not have', seats: [1, 99], code: 'NOT_FOUND', names: [seatId(99)] },
+  it.each<{ story: string; spec?: WorldSpec; seats: Array<number | string>; options?: HoldOptions; now?: Date; code: ErrorCode; names?: string[]; says?: string }>([
+    // A seat that does not exist has no label: the message names what was asked for.
+    { story: 'a seat the event does not have', seats: [1, 99], code: 'NOT_FOUND', names: [seatId(99)], says: `No such seats at this event: ${seatId(99)}.` },
     { story: 'a seat of another event', spec: { seats: [otherEventSeat] }, seats: [2, otherEventSeat.id], code: 'NOT_FOUND', names: [otherEventSeat.id] },
     { story: 'an event that does not exist', seats: [1], options: { eventId: 'evt_gone' }, code: 'NOT_FOUND' },
     { story: 'an event not on sale', spec: { eventStatus: 'scheduled' }, seats: [1], code: 'INVALID_STATE' },
     { story: 'a request decided after its deadline', seats: [1], options: { deadline: at(10_000) }, now: at(10_001), code: 'HOLD_EXPIRED' },
     { story: 'more seats than one booking may claim', seats: [1, 2, 3, 4, 5], code: 'VALIDATION_FAILED' },
     { story: 'a seat listed twice', seats: [1, 2, 1], code: 'VALIDATION_FAILED' },
-    { story: 'a seat an admin blocked', spec: { seats: [seat(3, { status: 'blocked' })] }, seats: [2, 3], code: 'SEAT_UNAVAILABLE', names: [seatId(3)] },
-  ])('rejects $story with $code', ({ spec, seats, options, now, code, names }) => {
+    {
+      story: 'a seat an admin blocked',
+      spec: { seats: [seat(3, { status: 'blocked' })] },
+      seats: [2, 3],
+      code: 'SEAT_UNAVAILABLE',
+      names: [seatId(3)],
+      says: 'Seat A3 is no longer available.',
+    },
+  ])('rejects $story with $code', ({ spec, seats, options, now, code, names, says }) => {
     const result = decide(world(spec), [hold('bkg_a', seats, options)], now);
 
     const [decision] = result.decisions;
     expect(decision).toMatchObject({ outcome: 'rejected', errorCode: code, booking: { id: 'bkg_a', status: 'rejected' } });
     expect(decision.unavailableSeatIds).toEqual(names);
-    expect(decision.reason).toMatch(/\w/);
+    expect(decision.reason).toEqual(says ?? expect.stringMatching(/\w/));
     expect(result.seatChanges).toEqual([]);
     expect(result.bookings.map((b) => `${b.id} ${b.status}`)).toEqual(['bkg_a rejected']);
   });
@@ -723,7 +741,12 @@ describe('an admin blocking and unblocking seats', () => {
   it('never touches a seat a booking holds: the whole block is refused, naming it', () => {
     const state = world({ bookings: [booking({ seats: [1] })] });
     const result = decide(state, [setBlocked([1, 2], true)]);
-    expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: 'SEAT_UNAVAILABLE', unavailableSeatIds: [seatId(1)] });
+    expect(result.decisions[0]).toMatchObject({
+      outcome: 'rejected',
+      errorCode: 'SEAT_UNAVAILABLE',
+      reason: 'Held by a booking: A1.',
+      unavailableSeatIds: [seatId(1)],
+    });
     expect(result.seatChanges).toEqual([]);
   });
 

@@ -19,6 +19,8 @@ import type {
 export interface SeatState {
   id: string;
   eventId: string;
+  /** What people read (`A1`); messages name seats by it, while details carry ids. */
+  label: string;
   status: SeatStatus;
   bookingId: string | null;
   price: number;
@@ -168,9 +170,10 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
   const seats = command.seatIds.map((id) => state.seat(id));
   const unknown = command.seatIds.filter((id, i) => seats[i]?.eventId !== command.eventId);
   if (unknown.length > 0) return reject('NOT_FOUND', `No such seats at this event: ${unknown.join(', ')}.`, unknown);
-  const taken = seats.filter((seat) => seat && (seat.status !== 'available' || seat.bookingId !== null)).map((seat) => seat!.id);
+  const taken = seats.filter((seat) => seat && (seat.status !== 'available' || seat.bookingId !== null)).map((seat) => seat!);
   if (taken.length > 0) {
-    return reject('SEAT_UNAVAILABLE', `${taken.length === 1 ? 'Seat' : 'Seats'} ${taken.join(', ')} ${taken.length === 1 ? 'is' : 'are'} no longer available.`, taken);
+    const [noun, verb] = taken.length === 1 ? ['Seat', 'is'] : ['Seats', 'are'];
+    return reject('SEAT_UNAVAILABLE', `${noun} ${labelsOf(taken)} ${verb} no longer available.`, taken.map((seat) => seat.id));
   }
 
   const booking = state.createBooking(command, 'reserved', seats.map((seat) => seat!), now, new Date(now.getTime() + policy.holdTtlMs), null);
@@ -296,9 +299,10 @@ function decideSetBlocked(state: Working, command: CommandOf<'set-blocked'>): De
     return { command, outcome: 'rejected', errorCode: 'NOT_FOUND', reason: `No such seats at this event: ${unknown.join(', ')}.`, unavailableSeatIds: unknown, followUps: [] };
   }
   const from: SeatStatus = command.blocked ? 'available' : 'blocked';
-  const held = seats.filter((seat) => seat!.bookingId !== null).map((seat) => seat!.id);
+  const held = seats.filter((seat) => seat!.bookingId !== null).map((seat) => seat!);
   if (held.length > 0) {
-    return { command, outcome: 'rejected', errorCode: 'SEAT_UNAVAILABLE', reason: `Held by a booking: ${held.join(', ')}.`, unavailableSeatIds: held, followUps: [] };
+    const reason = `Held by a booking: ${labelsOf(held)}.`;
+    return { command, outcome: 'rejected', errorCode: 'SEAT_UNAVAILABLE', reason, unavailableSeatIds: held.map((seat) => seat.id), followUps: [] };
   }
   const changing = seats.filter((seat) => seat!.status === from);
   for (const seat of changing) state.setSeatStatus(seat!.id, command.blocked ? 'blocked' : 'available');
@@ -331,6 +335,11 @@ function chargeOf(booking: BookingState, paymentId: string, cardToken: string): 
     amount: booking.amount,
     cardToken,
   };
+}
+
+/** Seats as a person names them: `A1, A2`. */
+function labelsOf(seats: readonly SeatState[]): string {
+  return seats.map((seat) => seat.label).join(', ');
 }
 
 function notFound(command: BookingCommand): Decision {

@@ -118,7 +118,7 @@ export class BookingStore {
   async lockSeats(seatIds: readonly string[]): Promise<SeatState[]> {
     if (seatIds.length === 0) return [];
     return this.tx.$queryRawUnsafe<SeatState[]>(
-      `SELECT id, event_id AS "eventId", status::text AS status, booking_id AS "bookingId", price
+      `SELECT id, event_id AS "eventId", label, status::text AS status, booking_id AS "bookingId", price
          FROM seats WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
       seatIds,
     );

@@ -124,7 +124,7 @@ describe('live seat maps: two gateway instances sharing Redis', () => {
     expect(lost).toHaveLength(2);
     for (const error of lost) {
       expect(error).toMatchObject({ statusCode: 409, error: 'SEAT_UNAVAILABLE', details: { seatIds: [seat] } });
-      expect(error.message).toContain(seat);
+      expect(error.message).toBe(`Seat ${seat.slice(eventId.length + 1)} is no longer available.`);
     }
     const expected = await databaseSeats(db, eventId);
     expect(expected[seat]).toBe(`reserved:${won[0]!.id}`);
