@@ -82,9 +82,12 @@ export const envSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_JWT_SECRET),
   /** How long a token stays valid, in seconds. */
   JWT_TTL: durationSeconds.prefault('12h'),
-  /** Sign-in attempts allowed per client IP per 15 minutes. */
+  /**
+   * Failed sign-ins (wrong password, unknown email) allowed per client IP per 15 minutes; past
+   * it even the right password is refused. Successful sign-ins neither count nor clear the count.
+   */
   LOGIN_RATE_LIMIT: positiveInt.default(20),
-  /** Sign-in attempts allowed per email per 15 minutes; a successful sign-in starts the count again. */
+  /** Failed sign-ins allowed per email per 15 minutes; a successful sign-in clears that email's count. */
   LOGIN_RATE_LIMIT_PER_EMAIL: positiveInt.default(10),
   /** Demo affordances (the seeded demo accounts and their hints); `false` in production. */
   DEMO_MODE: z.stringbool().default(true),

@@ -207,34 +207,49 @@ describe('auth through gateway → Kafka → auth service → PostgreSQL', () =>
     }
   });
 
-  it('limits sign-ins per email with 429 and Retry-After, while other emails from the same IP go on until the per-IP limit', async () => {
+  /** The answer to an attempt over a limit: 429 RATE_LIMITED, with how long to wait in the header and the body. */
+  function expectRateLimited(reply: Reply) {
+    expect(reply.status).toBe(429);
+    expect(errorOf(reply)).toMatchObject({ error: 'RATE_LIMITED', details: { retryAfterSeconds: expect.any(Number) } });
+    const retryAfter = Number(reply.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+  }
+
+  it('never counts a successful sign-in: one IP signs in far more often than either limit allows failures', async () => {
+    const from = uniqueIp();
+    const accounts = [await register(), await register(), await register()];
+    for (let round = 1; round <= LOGIN_RATE_LIMIT; round += 1) {
+      for (const { user } of accounts) expect((await login(user.email, PASSWORD, from)).status).toBe(200);
+    }
+  });
+
+  it('limits failed sign-ins per email: then even the right password is refused with 429 and Retry-After, from any IP', async () => {
     const from = uniqueIp();
     const target = await register();
     for (let attempt = 1; attempt <= LOGIN_RATE_LIMIT_PER_EMAIL; attempt += 1) {
       expect((await login(target.user.email, 'wrong password', from)).status).toBe(401);
     }
-    // Over the limit even the right password is refused: the attempt never reaches the auth service.
-    const limited = await login(target.user.email, PASSWORD, from);
-    expect(limited.status).toBe(429);
-    expect(errorOf(limited)).toMatchObject({ error: 'RATE_LIMITED', details: { retryAfterSeconds: expect.any(Number) } });
-    const retryAfter = Number(limited.headers['retry-after']);
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    // The attempt never reaches the auth service.
+    expectRateLimited(await login(target.user.email, PASSWORD, from));
+    expectRateLimited(await login(target.user.email, PASSWORD));
 
-    // The same email from elsewhere is limited too; another email from this IP is not, until the IP's own limit.
-    expect((await login(target.user.email, PASSWORD)).status).toBe(429);
+    // Another account from the same IP is not held back by this email's failures.
     const other = await register();
-    const attemptsLeft = LOGIN_RATE_LIMIT - LOGIN_RATE_LIMIT_PER_EMAIL - 1;
-    for (let attempt = 1; attempt <= attemptsLeft; attempt += 1) {
-      expect((await login(other.user.email, PASSWORD, from)).status).toBe(200);
-    }
-    const overIp = await login((await register()).user.email, PASSWORD, from);
-    expect(overIp.status).toBe(429);
-    expect(errorOf(overIp).error).toBe('RATE_LIMITED');
-    expect(Number(overIp.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await login(other.user.email, PASSWORD, from)).status).toBe(200);
   });
 
-  it('starts the per-email count again after a successful sign-in', async () => {
+  it('limits failed sign-ins per IP across emails: then even the right password is refused from that IP', async () => {
+    const from = uniqueIp();
+    for (let attempt = 1; attempt <= LOGIN_RATE_LIMIT; attempt += 1) {
+      expect((await login(uniqueEmail(), PASSWORD, from)).status).toBe(401);
+    }
+    const { user } = await register();
+    expectRateLimited(await login(user.email, PASSWORD, from));
+    expect((await login(user.email, PASSWORD)).status).toBe(200);
+  });
+
+  it('clears an email\'s failures on a successful sign-in, but never the IP\'s', async () => {
     const from = uniqueIp();
     const { user } = await register();
     for (let attempt = 1; attempt < LOGIN_RATE_LIMIT_PER_EMAIL; attempt += 1) {
@@ -244,6 +259,34 @@ describe('auth through gateway → Kafka → auth service → PostgreSQL', () =>
     for (let attempt = 1; attempt <= LOGIN_RATE_LIMIT_PER_EMAIL; attempt += 1) {
       expect((await login(user.email, 'wrong password', from)).status).toBe(401);
     }
-    expect((await login(user.email, 'wrong password', from)).status).toBe(429);
+    expectRateLimited(await login(user.email, 'wrong password', from));
+
+    // Every failure so far still counts against the IP, the sign-in in between notwithstanding.
+    const failedSoFar = 2 * LOGIN_RATE_LIMIT_PER_EMAIL - 1;
+    for (let attempt = failedSoFar + 1; attempt <= LOGIN_RATE_LIMIT; attempt += 1) {
+      expect((await login(uniqueEmail(), PASSWORD, from)).status).toBe(401);
+    }
+    expectRateLimited(await login((await register()).user.email, PASSWORD, from));
+  });
+
+  it('counts guesses sent all at once: exactly the limit is tried, per IP and per email', async () => {
+    const from = uniqueIp();
+    const perIp = await Promise.all(Array.from({ length: 2 * LOGIN_RATE_LIMIT }, () => login(uniqueEmail(), PASSWORD, from)));
+    expect(perIp.filter((reply) => reply.status === 401)).toHaveLength(LOGIN_RATE_LIMIT);
+    for (const reply of perIp.filter((reply) => reply.status !== 401)) expectRateLimited(reply);
+
+    const { user } = await register();
+    const perEmail = await Promise.all(Array.from({ length: 3 * LOGIN_RATE_LIMIT_PER_EMAIL }, () => login(user.email, 'wrong password')));
+    expect(perEmail.filter((reply) => reply.status === 401)).toHaveLength(LOGIN_RATE_LIMIT_PER_EMAIL);
+    for (const reply of perEmail.filter((reply) => reply.status !== 401)) expectRateLimited(reply);
+  });
+
+  it('counts no failure for a request that tried no password', async () => {
+    const from = uniqueIp();
+    for (let attempt = 1; attempt <= LOGIN_RATE_LIMIT; attempt += 1) {
+      expect((await call('/auth/login', { json: { email: 'not-an-email', password: PASSWORD }, from })).status).toBe(400);
+    }
+    const { user } = await register();
+    expect((await login(user.email, PASSWORD, from)).status).toBe(200);
   });
 });
