@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IMPLEMENTED_SERVICES } from './config.schema';
+import { envSchema, IMPLEMENTED_SERVICES } from './config.schema';
 import { ConfigError, loadConfig } from './load-config';
 
 describe('loadConfig', () => {
@@ -72,5 +74,14 @@ describe('loadConfig', () => {
     expect(message).toContain('GATEWAY_PORT');
     expect(message).toContain('DATABASE_URL: must be a postgresql:// URL');
     expect(message).toContain('SERVICES');
+  });
+
+  it('is documented in .env.example: every variable, each with its default', () => {
+    const lines = readFileSync(resolve(__dirname, '../../../../.env.example'), 'utf8').split('\n');
+    const example = Object.fromEntries(
+      lines.filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line)).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    expect(Object.keys(envSchema.shape).filter((name) => !(name in example))).toEqual([]);
+    expect(loadConfig(example)).toEqual(loadConfig({}));
   });
 });
