@@ -46,7 +46,11 @@ export function SelectionPanel({ event, live, bookings }: SelectionPanelProps) {
     dispatch({ type: 'hold-started' });
     try {
       const answer = await live.hold(session.token, seatIds, keyRef.current.key);
-      const booking = answer.data.status === 'pending' ? await awaitDecision(session.token, answer.data) : answer.data;
+      let booking = answer.data;
+      if (booking.status === 'pending') {
+        dispatch({ type: 'hold-pending' });
+        booking = await awaitDecision(session.token, booking);
+      }
       keyRef.current = null;
       if (booking.status === 'reserved') {
         dispatch({ type: 'hold-succeeded', bookingId: booking.id, seatIds: booking.seatIds });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countStates, initialSeatMapState, seatMapReducer, seatStateOf, takenMessage, type SeatMapAction, type SeatMapState } from './seat-map-state';
+import { countStates, initialSeatMapState, PENDING_MESSAGE, seatMapReducer, seatStateOf, takenMessage, type SeatMapAction, type SeatMapState } from './seat-map-state';
 import { delta, venue } from './test-snapshots';
 
 /** The action the live feed dispatches for one delta SeatMapSync applied. */
@@ -153,6 +153,16 @@ describe('selection rules', () => {
   it('a successful hold shows its seats as mine before the delta arrives', () => {
     let state = seatMapReducer(toggle(loaded(5), 'A1'), { type: 'hold-started' });
     state = seatMapReducer(state, { type: 'hold-succeeded', bookingId: 'bkg_mine', seatIds: [id('A1')] });
+    expect(seatStateOf(state, id('A1'))).toBe('mine');
+  });
+
+  it('a hold waiting in line says so, and the notice goes once the hold is decided', () => {
+    let state = seatMapReducer(toggle(loaded(5), 'A1'), { type: 'hold-started' });
+    state = seatMapReducer(state, { type: 'hold-pending' });
+    expect(state.notice).toMatchObject({ kind: 'pending', message: PENDING_MESSAGE });
+    expect(seatStateOf(state, id('A1'))).toBe('selected');
+    state = seatMapReducer(state, { type: 'hold-succeeded', bookingId: 'bkg_mine', seatIds: [id('A1')] });
+    expect(state.notice).toBeNull();
     expect(seatStateOf(state, id('A1'))).toBe('mine');
   });
 

@@ -23,7 +23,7 @@ export type SeatState = 'available' | 'selected' | 'mine' | 'reserved' | 'paid' 
  */
 export type SyncStatus = 'loading' | 'live' | 'behind' | 'reconnecting';
 
-export type NoticeKind = 'taken' | 'limit' | 'unavailable' | 'hold-failed';
+export type NoticeKind = 'taken' | 'limit' | 'unavailable' | 'hold-failed' | 'pending';
 
 export interface Notice {
   kind: NoticeKind;
@@ -64,6 +64,8 @@ export type SeatMapAction =
   | { type: 'toggle'; seatId: string }
   | { type: 'clear-selection' }
   | { type: 'hold-started' }
+  /** The gateway answered 202: the hold waits in line (the booking service is slow or down). */
+  | { type: 'hold-pending' }
   | { type: 'hold-succeeded'; bookingId: string; seatIds: readonly string[] }
   | { type: 'hold-failed'; lostSeatIds: readonly string[]; message?: string }
   | { type: 'my-bookings'; bookingIds: readonly string[] }
@@ -139,6 +141,8 @@ export function takenMessage(labels: readonly string[]): string {
     ? `Seat ${labels[0]} was just taken by someone else — pick another one.`
     : `Seats ${listOfSeats(labels)} were just taken by someone else — pick others.`;
 }
+
+export const PENDING_MESSAGE = "The box office is busy: your hold is in line and will be decided in a moment. Keep this page open — it updates by itself.";
 
 function withNotice(state: SeatMapState, kind: NoticeKind, message: string): SeatMapState {
   return { ...state, notice: { kind, message, serial: (state.notice?.serial ?? 0) + 1 } };
@@ -244,8 +248,11 @@ export function seatMapReducer(state: SeatMapState, action: SeatMapAction): Seat
         bookingIds[index] = action.bookingId;
       }
       const mine = new Set(state.mine).add(action.bookingId);
-      return { ...state, statuses, bookingIds, mine, selected: [], holding: [] };
+      const notice = state.notice?.kind === 'pending' ? null : state.notice;
+      return { ...state, statuses, bookingIds, mine, selected: [], holding: [], notice };
     }
+    case 'hold-pending':
+      return withNotice(state, 'pending', PENDING_MESSAGE);
     case 'hold-failed': {
       const layout = state.layout;
       const lost = action.lostSeatIds.flatMap((id) => {
