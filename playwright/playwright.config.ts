@@ -2,8 +2,11 @@ import { defineConfig } from '@playwright/test';
 import { baseUrl } from './helpers/env';
 
 /**
- * End-to-end tests in Debian's Chromium against a running stack (the run
- * script starts it): the web app at E2E_BASE_URL, the gateway at E2E_GATEWAY_URL.
+ * End-to-end tests in Debian's Chromium against the whole stack, which the
+ * global setup starts (playwright/stack) and stops again: run them with
+ * `npm run test:e2e` from the repository root, which prepares the database,
+ * the builds and the environment (scripts/e2e.sh). One worker: the specs share
+ * one stack, and some of them stop and start parts of it.
  */
 export default defineConfig({
   testDir: './specs',
@@ -17,7 +20,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   outputDir: './test-results',
   // The test run script adds its JSON report on the command line (--reporter=list,json).
-  reporter: [['list'], ['html', { outputFolder: './playwright-report', open: 'never' }]],
+  reporter: [['list'], ['html', { outputFolder: './report', open: 'never' }]],
   use: {
     baseURL: baseUrl(),
     headless: true,

@@ -43,36 +43,15 @@ run typecheck-backend "Typecheck: backend" check npm run --silent typecheck -w @
 run typecheck-scripts "Typecheck: infra scripts" check npx tsc -p scripts/tsconfig.json
 run typecheck-prisma "Typecheck: prisma" check npm run --silent typecheck -w @seatstorm/prisma
 run typecheck-web "Typecheck: web" check npm run --silent typecheck -w @seatstorm/web
+run typecheck-e2e "Typecheck: end-to-end specs" check npm run --silent typecheck -w @seatstorm/e2e
 run unit-backend "Unit: backend and contracts" vitest backend --project unit
 run unit-prisma "Unit: prisma seed" vitest prisma
 run unit-web "Unit: web" vitest web
 run integration-backend "Integration: real Kafka, PostgreSQL, Redis" vitest backend --project integration
 
-# End to end: the whole stack as `npm start` runs it, on ports and a database
-# of its own (so a running dev stack is left alone), driven in Chromium.
+# End to end: the whole stack, on ports and a database of its own, in Chromium.
 e2e() {
-  export DATABASE_URL="${E2E_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/seatstorm_e2e}"
-  export GATEWAY_PORT="${E2E_GATEWAY_PORT:-3100}" WEB_PORT="${E2E_WEB_PORT:-3101}"
-  export NEXT_PUBLIC_GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT}" GATEWAY_INTERNAL_URL="http://127.0.0.1:${GATEWAY_PORT}"
-  export CORS_ORIGINS="http://127.0.0.1:${WEB_PORT},http://localhost:${WEB_PORT}"
-  export E2E_BASE_URL="http://127.0.0.1:${WEB_PORT}" E2E_GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT}"
-  # A deployment of its own on the shared broker, new every run, starting at the end of each topic.
-  export KAFKA_CLIENT_ID="seatstorm-e2e-$(date +%s)-$$" KAFKA_AUTO_OFFSET_RESET=latest LOG_LEVEL="${E2E_LOG_LEVEL:-warn}"
-  # The specs sign the demo users in many times, run after run, all from 127.0.0.1.
-  export LOGIN_RATE_LIMIT=100000 LOGIN_RATE_LIMIT_PER_EMAIL=100000
-  ensure_chromium || return 1
-  npm run --silent db:migrate && npm run --silent db:reset >/dev/null || return 1
-  npm run --silent build -w @seatstorm/backend && npm run --silent build -w @seatstorm/web || return 1
-  start_stack "$REPORTS/e2e-stack.log"
-  local status=0
-  if wait_for_stack 120; then
-    PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORT" npm run --silent test:e2e -w @seatstorm/e2e -- --reporter=list,json || status=$?
-  else
-    tail -40 "$REPORTS/e2e-stack.log"
-    status=1
-  fi
-  stop_stack
-  return "$status"
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORT" bash "$ROOT/scripts/e2e.sh" --reporter=list,json
 }
 run e2e "End to end: Playwright in Chromium against the running stack" e2e
 

@@ -2,19 +2,38 @@ import { randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext } from '@playwright/test';
 import { gatewayUrl } from './env';
 
+/** The seeded demo accounts' password (demo mode). */
 export const DEMO_PASSWORD = 'password123';
 
 export interface Booking {
   id: string;
   status: string;
   seatIds: string[];
+  expiresAt: string | null;
 }
 
-interface Seat {
+export interface Seat {
   id: string;
   label: string;
   status: string;
+  bookingId: string | null;
 }
+
+export interface TestUser {
+  id: string;
+  name: string;
+  email: string;
+  token: string;
+}
+
+export interface TestEvent {
+  id: string;
+  name: string;
+  /** The id of the seat with this label (`A1`). */
+  seat(label: string): string;
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** Logs in through the gateway and returns the JWT. */
 export async function loginByApi(request: APIRequestContext, email: string): Promise<string> {
@@ -23,10 +42,40 @@ export async function loginByApi(request: APIRequestContext, email: string): Pro
   return ((await response.json()) as { token: string }).token;
 }
 
+/** Registers a new person with a unique email; `name` is what the app shows for them. */
+export async function registerByApi(request: APIRequestContext, name: string): Promise<TestUser> {
+  const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${randomUUID().slice(0, 8)}@e2e.example.org`;
+  const response = await request.post(`${gatewayUrl()}/auth/register`, { data: { email, name, password: `pw-${randomUUID()}` } });
+  expect(response.status(), `register ${email}`).toBe(201);
+  const body = (await response.json()) as { user: { id: string; name: string }; token: string };
+  return { id: body.user.id, name: body.user.name, email, token: body.token };
+}
+
+/**
+ * A new event of its own for one test, created by the admin in the original
+ * demo's simple form: rows A, B, C… of 10 seats, on sale at once.
+ */
+export async function createEventByApi(request: APIRequestContext, adminToken: string, options: { name: string; totalSeats: number; price: number }): Promise<TestEvent> {
+  const response = await request.post(`${gatewayUrl()}/events`, {
+    headers: bearer(adminToken),
+    data: { name: options.name, venue: 'Playwright Hall', date: new Date(Date.now() + 30 * 86_400_000).toISOString(), totalSeats: options.totalSeats, price: options.price },
+  });
+  expect(response.status(), `create event ${options.name}`).toBe(201);
+  const { id } = (await response.json()) as { id: string };
+  return { id, name: options.name, seat: (label) => `${id}_${label}` };
+}
+
 export async function seatsOf(request: APIRequestContext, eventId: string): Promise<Seat[]> {
   const response = await request.get(`${gatewayUrl()}/events/${eventId}/seats`);
   expect(response.status()).toBe(200);
   return ((await response.json()) as { seats: Seat[] }).seats;
+}
+
+/** One seat as the database has it (through the gateway's snapshot). */
+export async function seatOf(request: APIRequestContext, eventId: string, seatId: string): Promise<Seat> {
+  const seat = (await seatsOf(request, eventId)).find((candidate) => candidate.id === seatId);
+  expect(seat, `seat ${seatId} of ${eventId}`).toBeDefined();
+  return seat!;
 }
 
 /** Available seats right now, in a random order so runs do not fight over the same seat. */
@@ -42,14 +91,26 @@ export async function availableSeats(request: APIRequestContext, eventId: string
 
 export async function holdByApi(request: APIRequestContext, token: string, eventId: string, seatIds: string[]): Promise<Booking> {
   const response = await request.post(`${gatewayUrl()}/bookings`, {
-    headers: { authorization: `Bearer ${token}`, 'idempotency-key': `e2e-${randomUUID()}` },
+    headers: { ...bearer(token), 'idempotency-key': `e2e-${randomUUID()}` },
     data: { eventId, seatIds },
   });
   expect(response.status(), `hold ${seatIds.join(', ')}`).toBe(201);
   return (await response.json()) as Booking;
 }
 
+export async function bookingOf(request: APIRequestContext, token: string, bookingId: string): Promise<Booking> {
+  const response = await request.get(`${gatewayUrl()}/bookings/${bookingId}`, { headers: bearer(token) });
+  expect(response.status(), `booking ${bookingId}`).toBe(200);
+  return (await response.json()) as Booking;
+}
+
+export async function bookingsOf(request: APIRequestContext, token: string): Promise<Booking[]> {
+  const response = await request.get(`${gatewayUrl()}/bookings`, { headers: bearer(token) });
+  expect(response.status()).toBe(200);
+  return (await response.json()) as Booking[];
+}
+
 /** Lets the seats go again, so the seeded events stay usable run after run. */
 export async function releaseByApi(request: APIRequestContext, token: string, bookingId: string): Promise<void> {
-  await request.post(`${gatewayUrl()}/bookings/${bookingId}/cancel`, { headers: { authorization: `Bearer ${token}` } });
+  await request.post(`${gatewayUrl()}/bookings/${bookingId}/cancel`, { headers: bearer(token) });
 }

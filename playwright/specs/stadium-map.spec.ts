@@ -1,17 +1,23 @@
-import { expect, test } from '../fixtures/users';
-import { availableSeats, holdByApi, releaseByApi, type Booking } from '../helpers/api';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
+import { availableSeats, holdByApi, releaseByApi } from '../helpers/api';
 import '../helpers/seat-map-hook';
 
 const EVENT = 'evt_stadium';
 
-test.describe('the 50,000-seat stadium map', () => {
-  const holds: Booking[] = [];
-
-  test.afterEach(async ({ request, tokens }) => {
-    for (const hold of holds.splice(0)) await releaseByApi(request, tokens.bob, hold.id);
+/** The seat under the pointer after moving it to (x, y): the canvas names it in `data-hover-seat`. */
+async function seatUnderPointer(page: Page, x: number, y: number): Promise<string | null> {
+  await page.mouse.move(x, y);
+  return page.evaluate(async () => {
+    // Two frames: React has rendered what the pointer move changed.
+    for (let frame = 0; frame < 2; frame += 1) await new Promise((done) => requestAnimationFrame(done));
+    return document.querySelector('canvas[data-hover-seat]')?.getAttribute('data-hover-seat') ?? null;
   });
+}
 
-  test('is drawn on a canvas whose seat states can be read, and follows holds live', async ({ page, request, tokens }) => {
+test.describe('the 50,000-seat stadium map', () => {
+  test('is drawn on a canvas whose seat states can be read, and follows holds live', async ({ page, request, newUser }) => {
+    const bob = await newUser('Bob');
     const seats = await availableSeats(request, EVENT, 8);
     await page.goto(`/events/${EVENT}`);
     await expect(page.getByRole('application', { name: /Seat map, 50,000 seats/ })).toBeVisible();
@@ -20,16 +26,42 @@ test.describe('the 50,000-seat stadium map', () => {
     const stateOf = (id: string) => page.evaluate((seatId) => window.__seatstormMap?.stateOf(seatId), id);
     expect(await stateOf(seats[0]!.id)).toBe('available');
 
-    holds.push(await holdByApi(request, tokens.bob, EVENT, seats.map((seat) => seat.id)));
-
-    for (const seat of seats) await expect.poll(() => stateOf(seat.id)).toBe('reserved');
+    const hold = await holdByApi(request, bob.token, EVENT, seats.map((seat) => seat.id));
+    try {
+      for (const seat of seats) await expect.poll(() => stateOf(seat.id)).toBe('reserved');
+    } finally {
+      await releaseByApi(request, bob.token, hold.id);
+    }
   });
 
-  test('zooms with the buttons and moves between seats with the keyboard, announcing each one', async ({ page }) => {
+  test('pans by dragging, zooms with the buttons, and moves between seats with the keyboard, announcing each one', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 1100 });
     await page.goto(`/events/${EVENT}`);
     await expect.poll(() => page.evaluate(() => window.__seatstormMap?.sync)).toBe('live');
+    const map = page.getByRole('application');
+    await map.scrollIntoViewIfNeeded();
+
+    // Find a seat on the stands (the middle of the map is the pitch), then drag the map 120 px towards
+    // the middle: the same seat is now under the point 120 px away, and no longer under the old one.
+    const box = (await map.boundingBox())!;
+    let found: { x: number; y: number; seat: string } | null = null;
+    for (let y = box.y + 20; y < box.y + box.height - 20 && !found; y += 15) {
+      for (let x = box.x + 20; x < box.x + box.width / 3 && !found; x += 15) {
+        const seat = await seatUnderPointer(page, x, y);
+        if (seat) found = { x, y, seat };
+      }
+    }
+    expect(found, 'a seat on the left stand').not.toBeNull();
+    const { x, y, seat } = found!;
+    await page.mouse.down();
+    await page.mouse.move(x + 60, y, { steps: 4 });
+    await page.mouse.move(x + 120, y, { steps: 4 });
+    await page.mouse.up();
+    expect(await seatUnderPointer(page, x + 120, y)).toBe(seat);
+    expect(await seatUnderPointer(page, x, y)).not.toBe(seat);
+
     await page.getByRole('button', { name: 'Zoom in' }).click();
-    await page.getByRole('application').focus();
+    await map.focus();
     await page.keyboard.press('ArrowRight');
     await expect(page.getByText(/^Section S\d\d, row R\d\d, seat \d+, (Upper|Lower End|Lower Sideline), \$\d+, available$/)).toBeAttached();
     await page.keyboard.press('Enter');
