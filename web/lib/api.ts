@@ -7,6 +7,7 @@ import {
   notificationSchema,
   publicUserSchema,
   seatSnapshotSchema,
+  venueListingSchema,
   type AuthResult,
   type Booking,
   type CreateBookingRequest,
@@ -19,6 +20,7 @@ import {
   type PublicUser,
   type RegisterRequest,
   type SeatSnapshot,
+  type VenueListing,
 } from '@seatstorm/contracts';
 import { gatewayUrl } from './config';
 
@@ -215,6 +217,13 @@ const notificationListSchema = notificationSchema.array();
 /** The signed-in person's latest notifications, newest first. */
 export function listNotifications(token: string, signal?: AbortSignal): Promise<Notification[]> {
   return data(request('/notifications', notificationListSchema, { token, signal }));
+}
+
+const venueListSchema = venueListingSchema.array();
+
+/** Admin: the stored venues, each with the tiers an event on it must price. */
+export function listVenues(token: string, signal?: AbortSignal): Promise<VenueListing[]> {
+  return data(request('/venues', venueListSchema, { token, signal }));
 }
 
 /** Admin: a new event (on a venue layout, or the simple grid form). */
