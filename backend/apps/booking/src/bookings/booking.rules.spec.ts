@@ -22,6 +22,9 @@ const EVENT_ID = 'evt_eras';
 const OTHER_EVENT_ID = 'evt_other';
 const ALICE = 'usr_alice';
 const BOB = 'usr_bob';
+const CAROL = 'usr_carol';
+/** A user id no account has: deleted since their token was issued, or made up. */
+const GHOST = 'usr_gone';
 const CARD = 'tok_test_4242';
 const MINUTE = 60_000;
 const T0 = new Date('2026-11-22T10:00:00.000Z');
@@ -76,10 +79,12 @@ interface WorldSpec {
   seats?: SeatState[];
   bookings?: BookingState[];
   eventStatus?: EventStatus;
+  /** The users that exist; Alice, Bob and Carol unless told. */
+  users?: string[];
 }
 
 /** Seats 1..seatCount of an event, painted by the bookings that hold them. */
-function world({ seatCount = 8, seats = [], bookings = [], eventStatus = 'on_sale' }: WorldSpec = {}): BatchState {
+function world({ seatCount = 8, seats = [], bookings = [], eventStatus = 'on_sale', users = [ALICE, BOB, CAROL] }: WorldSpec = {}): BatchState {
   const seatMap = new Map<string, SeatState>();
   for (let n = 1; n <= seatCount; n++) seatMap.set(seatId(n), seat(n));
   for (const extra of seats) seatMap.set(extra.id, extra);
@@ -95,6 +100,7 @@ function world({ seatCount = 8, seats = [], bookings = [], eventStatus = 'on_sal
       [EVENT_ID, { id: EVENT_ID, status: eventStatus }],
       [OTHER_EVENT_ID, { id: OTHER_EVENT_ID, status: 'on_sale' }],
     ]),
+    users: new Set(users),
   };
 }
 
@@ -154,7 +160,7 @@ function saved(state: BatchState, result: BatchResult): BatchState {
   for (const { after } of result.seatChanges) seats.set(after.id, after);
   const bookings = new Map(state.bookings);
   for (const changed of result.bookings) bookings.set(changed.id, changed);
-  return { seats, bookings, events: state.events };
+  return { seats, bookings, events: state.events, users: state.users };
 }
 
 /** What the seat map shows for these seats, e.g. `reserved by bkg_a` or `available`. */
@@ -182,7 +188,7 @@ function lcg(seed: number): (below: number) => number {
 describe('first wins', () => {
   it('gives a seat three people hold in one batch to the first, and tells the other two which seat they lost', () => {
     const state = world();
-    const result = decide(state, [hold('bkg_a', [1]), hold('bkg_b', [1], { userId: BOB }), hold('bkg_c', [1], { userId: 'usr_carol' })]);
+    const result = decide(state, [hold('bkg_a', [1]), hold('bkg_b', [1], { userId: BOB }), hold('bkg_c', [1], { userId: CAROL })]);
 
     expect(outcomes(result)).toEqual(['applied', 'rejected', 'rejected']);
     expect(result.decisions[0].booking).toMatchObject({ status: 'reserved', seatIds: [seatId(1)], amount: priceOf(1), expiresAt: new Date(HOLD_ENDS) });
@@ -247,8 +253,9 @@ describe('all or nothing', () => {
       const pool = Array.from({ length: 16 }, (_, i) => i + 1);
       return Array.from({ length: 1 + random(4) }, () => pool.splice(random(pool.length), 1)[0]);
     });
-    const state = world({ seatCount: 16 });
-    const result = decide(state, requests.map((seats, i) => hold(`bkg_${i}`, seats, { userId: `usr_${i}` })));
+    const users = requests.map((_, i) => `usr_${i}`);
+    const state = world({ seatCount: 16, users });
+    const result = decide(state, requests.map((seats, i) => hold(`bkg_${i}`, seats, { userId: users[i] })));
     const after = saved(state, result);
 
     const holder = new Map<string, string>();
@@ -284,6 +291,7 @@ describe('hold rejections', () => {
     { story: 'a seat the event does not have', seats: [1, 99], code: 'NOT_FOUND', names: [seatId(99)], says: `No such seats at this event: ${seatId(99)}.` },
     { story: 'a seat of another event', spec: { seats: [otherEventSeat] }, seats: [2, otherEventSeat.id], code: 'NOT_FOUND', names: [otherEventSeat.id] },
     { story: 'an event that does not exist', seats: [1], options: { eventId: 'evt_gone' }, code: 'NOT_FOUND' },
+    { story: 'a user who does not exist', seats: [1], options: { userId: GHOST }, code: 'UNAUTHORIZED', says: 'Your account no longer exists. Please sign in again.' },
     { story: 'an event not on sale', spec: { eventStatus: 'scheduled' }, seats: [1], code: 'INVALID_STATE' },
     { story: 'a request decided after its deadline', seats: [1], options: { deadline: at(10_000) }, now: at(10_001), code: 'HOLD_EXPIRED' },
     { story: 'more seats than one booking may claim', seats: [1, 2, 3, 4, 5], code: 'VALIDATION_FAILED' },
@@ -316,6 +324,34 @@ describe('hold rejections', () => {
 
     expect(result.decisions[0].booking).toMatchObject({ status: 'reserved', amount: seats.reduce((total, n) => total + priceOf(n), 0) });
     expect(shown(saved(state, result), ...seats)).toEqual(seats.map(() => 'reserved by bkg_a'));
+  });
+});
+
+describe('a hold from a user who does not exist', () => {
+  it('is refused without taking a seat, while the holds around it in the batch are decided as usual', () => {
+    const state = world();
+    const result = decide(state, [
+      hold('bkg_a', [1]),
+      hold('bkg_ghost', [2, 3], { userId: GHOST }),
+      hold('bkg_b', [2], { userId: BOB }),
+      hold('bkg_c', [1], { userId: CAROL }),
+    ]);
+
+    expect(outcomes(result)).toEqual(['applied', 'rejected', 'applied', 'rejected']);
+    expect(result.decisions.map((d) => d.errorCode)).toEqual([undefined, 'UNAUTHORIZED', undefined, 'SEAT_UNAVAILABLE']);
+    expect(result.decisions[1]).toMatchObject({ booking: { id: 'bkg_ghost', userId: GHOST, status: 'rejected', amount: 0 }, followUps: [] });
+    expect(shown(saved(state, result), 1, 2, 3)).toEqual(['reserved by bkg_a', 'reserved by bkg_b', 'available']);
+  });
+
+  it.each<{ story: string; spec?: WorldSpec; seats: number[]; options?: HoldOptions }>([
+    { story: 'seats someone else holds', spec: { bookings: [booking({ seats: [1] })] }, seats: [1] },
+    { story: 'an event that does not exist', seats: [1], options: { eventId: 'evt_gone' } },
+    { story: 'an event not on sale', spec: { eventStatus: 'scheduled' }, seats: [1] },
+  ])('is refused as unauthorized before anything it asks for is looked at: $story', ({ spec, seats, options }) => {
+    const [decision] = decide(world(spec), [hold('bkg_ghost', seats, { ...options, userId: GHOST })]).decisions;
+
+    expect(decision).toMatchObject({ outcome: 'rejected', errorCode: 'UNAUTHORIZED' });
+    expect(decision.unavailableSeatIds).toBeUndefined();
   });
 });
 

@@ -70,6 +70,8 @@ export interface BatchState {
   seats: ReadonlyMap<string, SeatState>;
   bookings: ReadonlyMap<string, BookingState>;
   events: ReadonlyMap<string, EventState>;
+  /** Which of the users the batch's holds name exist. */
+  users: ReadonlySet<string>;
 }
 
 /** Something the decision asks for beyond its own writes, done through the outbox. */
@@ -157,6 +159,9 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
     return { command, outcome: 'rejected', booking, errorCode, reason, unavailableSeatIds, followUps: [] };
   };
 
+  // A deleted account's token can outlive it, and anyone who can write to the
+  // topic can name any id: a hold from no one is refused, whatever it asks for.
+  if (!state.userExists(command.userId)) return reject('UNAUTHORIZED', 'Your account no longer exists. Please sign in again.');
   const event = state.event(command.eventId);
   if (!event) return reject('NOT_FOUND', `Event ${command.eventId} was not found.`);
   if (!isOnSale(event, now)) return reject('INVALID_STATE', 'This event is not on sale.');
@@ -380,6 +385,10 @@ class Working {
 
   event(id: string): EventState | undefined {
     return this.initial.events.get(id);
+  }
+
+  userExists(id: string): boolean {
+    return this.initial.users.has(id);
   }
 
   seat(id: string): SeatState | undefined {

@@ -138,6 +138,21 @@ export class BookingStore {
     );
   }
 
+  /**
+   * Which of these users exist, in id order. Locked as the bookings' foreign
+   * key locks them anyway (`FOR KEY SHARE`, which only stops a delete or a
+   * change of id), so a user found here still exists when the batch stores
+   * their bookings.
+   */
+  async lockUsers(userIds: readonly string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.tx.$queryRawUnsafe<Array<{ id: string }>>(
+      `SELECT id FROM users WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE`,
+      userIds,
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Inserts new bookings and updates changed ones in one statement, then records which seats each claimed. */
   async saveBookings(bookings: readonly BookingState[]): Promise<void> {
     if (bookings.length === 0) return;
@@ -174,10 +189,12 @@ export class BookingStore {
     );
     const claims = bookings.flatMap((booking) => booking.seatIds.map((seatId) => ({ bookingId: booking.id, seatId })));
     if (claims.length === 0) return;
-    // Only seats that exist can be claimed; a hold rejected for unknown seats records none of those.
+    // Only seats that exist can be claimed, and only by a booking that was stored: a hold rejected
+    // for unknown seats records none of those, and one not stored (above) records none at all.
     await this.tx.$executeRawUnsafe(
       `INSERT INTO booking_seats (booking_id, seat_id, price)
        SELECT v.booking_id, s.id, s.price FROM unnest($1::text[], $2::text[]) AS v(booking_id, seat_id)
+         JOIN bookings b ON b.id = v.booking_id
          JOIN seats s ON s.id = v.seat_id
        ON CONFLICT DO NOTHING`,
       claims.map((claim) => claim.bookingId),

@@ -1,14 +1,15 @@
 import { Test } from '@nestjs/testing';
 import { ConfigModule } from '@seatstorm/config';
-import { Topic, type HoldCommand } from '@seatstorm/contracts';
+import { Topic } from '@seatstorm/contracts';
 import { DatabaseModule } from '@seatstorm/database';
 import { KafkaModule } from '@seatstorm/kafka';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { holdCommand } from '../../../../test/builders/command.builder';
 import { buildEvent } from '../../../../test/builders/event.builder';
 import { buildUsers } from '../../../../test/builders/user.builder';
 import { testDb } from '../../../../test/db';
-import { testConfig, uniqueId } from '../../../../test/test-env';
+import { testConfig } from '../../../../test/test-env';
 import { OutboxRelay } from '../outbox/outbox.relay';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { BookingsRepository } from './bookings.repository';
@@ -40,24 +41,10 @@ describe('the booking core when a command is delivered twice at the same moment'
     await db?.end();
   });
 
-  function holdOf(eventId: string, userId: string, seatIds: string[]): HoldCommand {
-    const now = Date.now();
-    return {
-      type: 'hold',
-      commandId: uniqueId('cmd'),
-      eventId,
-      issuedAt: new Date(now).toISOString(),
-      bookingId: uniqueId('bkg'),
-      userId,
-      seatIds,
-      deadline: new Date(now + 30_000).toISOString(),
-    };
-  }
-
   it('decides it once: one reserved booking, one seat change, the duplicate answered the same', async () => {
     const { eventId, seatIds } = await buildEvent(db);
     const [user] = await buildUsers(db, config, 1);
-    const hold = holdOf(eventId, user!.id, [seatIds[0]!, seatIds[1]!]);
+    const hold = holdCommand(eventId, user!.id, [seatIds[0]!, seatIds[1]!]);
 
     await Promise.all([service.decide([hold]), service.decide([hold])]);
 
@@ -80,8 +67,8 @@ describe('the booking core when a command is delivered twice at the same moment'
   it('two deciders with different holds on one seat: exactly one wins', async () => {
     const { eventId, seatIds } = await buildEvent(db);
     const [alice, bob] = await buildUsers(db, config, 2);
-    const first = holdOf(eventId, alice!.id, [seatIds[2]!]);
-    const second = holdOf(eventId, bob!.id, [seatIds[2]!]);
+    const first = holdCommand(eventId, alice!.id, [seatIds[2]!]);
+    const second = holdCommand(eventId, bob!.id, [seatIds[2]!]);
 
     await Promise.all([service.decide([first, second]), service.decide([second, first])]);
 

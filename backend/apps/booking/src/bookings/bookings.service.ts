@@ -62,13 +62,14 @@ export class BookingsService {
       seen.add(command.commandId);
     }
 
+    const users = await store.lockUsers(unique(fresh.flatMap((command) => (command.type === 'hold' ? [command.userId] : []))));
     const replayedBookingIds = replays.map((command) => processed.get(command.commandId)?.bookingId ?? bookingIdOf(command));
     const loaded = await store.lockBookings(defined(unique([...fresh.map(bookingIdOf), ...replayedBookingIds])));
     const holds = fresh.flatMap((command) => (command.type === 'hold' || command.type === 'set-blocked' ? command.seatIds : []));
     const seats = await store.lockSeats(unique([...holds, ...loaded.flatMap((booking) => booking.seatIds)]));
 
     const result = decideBatch(
-      { seats: byId(seats), bookings: byId(loaded), events: byId(events) },
+      { seats: byId(seats), bookings: byId(loaded), events: byId(events), users: new Set(users) },
       fresh,
       now,
       this.policy,

@@ -1,11 +1,15 @@
-import { errorBodySchema, bookingSchema } from '@seatstorm/contracts';
+import { errorBodySchema, bookingSchema, Topic } from '@seatstorm/contracts';
+import { MessageProducer } from '@seatstorm/kafka';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { holdCommand } from '../../../../test/builders/command.builder';
 import { buildEvent } from '../../../../test/builders/event.builder';
 import { buildUsers } from '../../../../test/builders/user.builder';
 import { testDb } from '../../../../test/db';
 import { call } from '../../../../test/http';
+import { KafkaProbe } from '../../../../test/kafka-probe';
 import { startStack, type TestStack } from '../../../../test/stack';
+import { uniqueId } from '../../../../test/test-env';
 
 /** Seats held by more than one live booking: must always be empty. */
 async function doubleBooked(db: Pool, eventId: string): Promise<unknown[]> {
@@ -21,13 +25,20 @@ async function doubleBooked(db: Pool, eventId: string): Promise<unknown[]> {
 describe('the race for seats, through REST, Kafka and PostgreSQL', () => {
   let stack: TestStack;
   let db: Pool;
+  /** Puts commands straight onto the topic, as a forged or stale client could. */
+  let producer: MessageProducer;
+  let bookingEvents: KafkaProbe<typeof Topic.BookingEvents>;
 
   beforeAll(async () => {
     db = testDb();
     stack = await startStack({ services: ['booking', 'gateway'] });
+    producer = new MessageProducer(stack.config, 'race-test');
+    bookingEvents = await KafkaProbe.start(stack.config, Topic.BookingEvents);
   });
 
   afterAll(async () => {
+    await producer?.onApplicationShutdown();
+    await bookingEvents?.close();
     await stack?.close();
     await db?.end();
   });
@@ -134,6 +145,51 @@ describe('the race for seats, through REST, Kafka and PostgreSQL', () => {
     expect(errorBodySchema.parse(missing.body).error).toBe('NOT_FOUND');
     const { eventId, seatIds } = await buildEvent(db);
     expect((await hold(user!.token, eventId, [seatIds[0]!])).status).toBe(201);
+  });
+
+  it('refuses a hold from a user who does not exist, decides the holds sent with it, and keeps deciding the holds behind it', async () => {
+    const { eventId, seatIds } = await buildEvent(db);
+    const [alice, bob, carol, dave] = await buildUsers(db, stack.config, 4);
+    const ghost = uniqueId('usr_gone');
+    // One burst on one event, in this order: the ghost asks for seats Bob then wins.
+    const burst = [
+      holdCommand(eventId, alice!.id, [seatIds[0]!]),
+      holdCommand(eventId, ghost, [seatIds[1]!, seatIds[2]!]),
+      holdCommand(eventId, bob!.id, [seatIds[1]!]),
+      holdCommand(eventId, carol!.id, [seatIds[0]!]),
+    ];
+
+    await producer.publish(Topic.BookingCommands, burst);
+
+    const answers = await Promise.all(burst.map((command) => bookingEvents.waitFor((event) => event.commandId === command.commandId)));
+    expect(answers).toMatchObject([
+      { userId: alice!.id, status: 'reserved', seatIds: [seatIds[0]] },
+      {
+        userId: ghost,
+        status: 'rejected',
+        errorCode: 'UNAUTHORIZED',
+        reason: 'Your account no longer exists. Please sign in again.',
+      },
+      { userId: bob!.id, status: 'reserved', seatIds: [seatIds[1]] },
+      { userId: carol!.id, status: 'rejected', errorCode: 'SEAT_UNAVAILABLE', unavailableSeatIds: [seatIds[0]] },
+    ]);
+    const stored = await db.query(
+      `SELECT (SELECT count(*)::int FROM bookings WHERE user_id = $1) AS bookings,
+              (SELECT count(*)::int FROM booking_seats WHERE booking_id = $2) AS claims`,
+      [ghost, burst[1]!.bookingId],
+    );
+    expect(stored.rows).toEqual([{ bookings: 0, claims: 0 }]);
+    const { rows: seats } = await db.query(`SELECT status::text, booking_id FROM seats WHERE id = ANY($1) ORDER BY id`, [seatIds.slice(0, 3)]);
+    expect(seats).toEqual([
+      { status: 'reserved', booking_id: burst[0]!.bookingId },
+      { status: 'reserved', booking_id: burst[2]!.bookingId },
+      { status: 'available', booking_id: null },
+    ]);
+
+    // The event's partition still flows: a later hold is decided while its sender waits (201, not 202 pending).
+    const later = await hold(dave!.token, eventId, [seatIds[2]!]);
+    expect(later.status).toBe(201);
+    expect(bookingSchema.parse(later.body)).toMatchObject({ status: 'reserved', seatIds: [seatIds[2]] });
   });
 
   it('refuses bad input with 400 and writes nothing', async () => {

@@ -1,0 +1,21 @@
+import type { HoldCommand } from '@seatstorm/contracts';
+import { uniqueId } from '../test-env';
+
+/**
+ * A hold command as the gateway would put it on `booking.commands`: fresh
+ * command and booking ids, issued now, to be decided within 30 seconds. For
+ * tests that feed the booking core directly, without REST in front of it.
+ */
+export function holdCommand(eventId: string, userId: string, seatIds: string[]): HoldCommand {
+  const now = Date.now();
+  return {
+    type: 'hold',
+    commandId: uniqueId('cmd'),
+    eventId,
+    issuedAt: new Date(now).toISOString(),
+    bookingId: uniqueId('bkg'),
+    userId,
+    seatIds,
+    deadline: new Date(now + 30_000).toISOString(),
+  };
+}
