@@ -1,3 +1,4 @@
+import { gridLayout } from '@seatstorm/contracts';
 import type { Pool } from 'pg';
 import { uniqueId } from '../test-env';
 
@@ -28,7 +29,10 @@ export async function buildEvent(db: Pool, options: { rows?: number; perRow?: nu
       y: r,
     })),
   );
-  await db.query(`INSERT INTO venues (id, name, city, layout) VALUES ($1, 'Test Hall', 'Testville', '{}')`, [venueId]);
+  // The layout the seats come from, as the catalog stores one: GET /venues reads every venue's layout.
+  const layout = gridLayout({ section: 'Floor', tier: 'Regular', rows, seatsPerRow: perRow });
+  layout.sections[0]!.rows[0]!.tier = 'VIP';
+  await db.query(`INSERT INTO venues (id, name, city, layout) VALUES ($1, 'Test Hall', 'Testville', $2::jsonb)`, [venueId, JSON.stringify(layout)]);
   await db.query(
     `INSERT INTO events (id, venue_id, name, starts_at, on_sale_at, status)
      VALUES ($1, $2, 'Test Night', now() + interval '30 days', now() - interval '1 day', 'on_sale')`,
