@@ -3,12 +3,10 @@ import { Payload } from '@nestjs/microservices';
 import {
   catalogCreateEventRpc,
   catalogGetEventRpc,
-  catalogGetSeatsRpc,
   catalogListEventsRpc,
   parseContract,
   type EventDetail,
   type EventSummary,
-  type SeatSnapshot,
 } from '@seatstorm/contracts';
 import { RpcHandler } from '@seatstorm/kafka';
 import { EventsService } from './events.service';
@@ -33,11 +31,5 @@ export class EventsConsumer {
   @RpcHandler(catalogCreateEventRpc)
   create(@Payload() payload: unknown): Promise<EventDetail> {
     return this.events.create(parseContract(catalogCreateEventRpc.request, payload, 'request'));
-  }
-
-  @RpcHandler(catalogGetSeatsRpc)
-  seats(@Payload() payload: unknown): Promise<SeatSnapshot> {
-    const { eventId } = parseContract(catalogGetSeatsRpc.request, payload, 'request');
-    return this.events.seats(eventId);
   }
 }

@@ -42,35 +42,4 @@ describe('catalog on real PostgreSQL', () => {
     ]);
     expect(event).toMatchObject({ seatsTotal: 10, seatsAvailable: 7, priceMin: 5000, priceMax: 10000 });
   });
-
-  it('returns a snapshot whose version and seats come from the same moment', async () => {
-    const { eventId, seatIds } = await buildEvent(db, { rows: 1, perRow: 4 });
-    // A writer changes seats and bumps the version in one transaction, as the booking core does.
-    const writes = (async () => {
-      for (let version = 1; version <= 30; version += 1) {
-        const client = await db.connect();
-        try {
-          await client.query('BEGIN');
-          const status = version % 2 === 1 ? 'reserved' : 'available';
-          await client.query(`UPDATE seats SET status = $2 WHERE id = ANY($1)`, [seatIds, status]);
-          await client.query(`UPDATE events SET seat_version = $2 WHERE id = $1`, [eventId, version]);
-          await client.query('COMMIT');
-        } finally {
-          client.release();
-        }
-      }
-    })();
-    const snapshots = [];
-    while (snapshots.length < 30) snapshots.push(await service.seats(eventId));
-    await writes;
-
-    for (const snapshot of snapshots) {
-      const expected = snapshot.version % 2 === 1 ? 'reserved' : 'available';
-      expect(snapshot.seats.map((seat) => seat.status)).toEqual(seatIds.map(() => expected));
-    }
-  });
-
-  it('answers NOT_FOUND for an event that does not exist', async () => {
-    await expect(service.seats('evt_missing')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-  });
 });

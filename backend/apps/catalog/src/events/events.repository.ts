@@ -72,37 +72,4 @@ export class EventsRepository {
     });
     return groups.map((group) => ({ eventId: group.eventId, tier: group.tier, status: group.status, count: group._count._all }));
   }
-
-  /**
-   * The seats of one event and the version they are at, from one snapshot of
-   * the database (REPEATABLE READ), so a client that applies deltas after
-   * `version` converges.
-   */
-  findSeatSnapshot(eventId: string) {
-    return this.prisma.$transaction(
-      async (tx) => {
-        const event = await tx.event.findUnique({ where: { id: eventId }, select: { seatVersion: true } });
-        if (!event) return null;
-        const seats = await tx.seat.findMany({
-          where: { eventId },
-          select: {
-            id: true,
-            label: true,
-            section: true,
-            row: true,
-            number: true,
-            tier: true,
-            price: true,
-            x: true,
-            y: true,
-            status: true,
-            bookingId: true,
-          },
-          orderBy: [{ section: 'asc' }, { row: 'asc' }, { number: 'asc' }],
-        });
-        return { version: event.seatVersion, seats };
-      },
-      { isolationLevel: 'RepeatableRead' },
-    );
-  }
 }

@@ -8,7 +8,6 @@ import {
   type CreateEventRequest,
   type EventDetail,
   type EventSummary,
-  type SeatSnapshot,
   type TierSummary,
   type VenueLayout,
 } from '@seatstorm/contracts';
@@ -84,12 +83,6 @@ export class EventsService {
       seats: generateSeats(eventId, layout, prices),
     });
     return this.get(eventId);
-  }
-
-  async seats(eventId: string): Promise<SeatSnapshot> {
-    const snapshot = await this.events.findSeatSnapshot(eventId);
-    if (!snapshot) throw notFound(`Event ${eventId}`);
-    return { eventId, version: snapshot.version, seats: snapshot.seats };
   }
 }
 

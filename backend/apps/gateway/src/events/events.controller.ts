@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import {
   blockSeatsRequestSchema,
   createEventRequestSchema,
@@ -7,8 +7,8 @@ import {
   type EventDetail,
   type EventSummary,
   type PublicUser,
-  type SeatSnapshot,
 } from '@seatstorm/contracts';
+import type { Response } from 'express';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { CorrelationId } from '../errors/correlation-id.decorator';
@@ -29,10 +29,15 @@ export class EventsController {
     return this.events.get(eventId, correlationId);
   }
 
+  /**
+   * The snapshot (seatSnapshotSchema) sent as the catalog stored it. Its ETag
+   * names the version, so a browser that has this version gets a 304.
+   */
   @Get(':eventId/seats')
-  seats(@Param() params: unknown, @CorrelationId() correlationId?: string): Promise<SeatSnapshot> {
+  async seats(@Param() params: unknown, @Res() res: Response, @CorrelationId() correlationId?: string): Promise<void> {
     const { eventId } = parseContract(eventIdParamsSchema, params, 'path');
-    return this.events.seats(eventId, correlationId);
+    const snapshot = await this.events.seats(eventId, correlationId);
+    res.type('application/json').set('ETag', `W/"${eventId}@${snapshot.version}"`).send(snapshot.body);
   }
 
   /** Admin: a new event on a venue layout, or the original demo's simple form. */

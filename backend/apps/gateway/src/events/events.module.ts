@@ -3,6 +3,7 @@ import { RpcPattern } from '@seatstorm/contracts';
 import { KafkaModule, RpcClientModule } from '@seatstorm/kafka';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
+import { SeatSnapshotReader } from './seat-snapshot.reader';
 import { VenuesController } from './venues.controller';
 
 /**
@@ -23,6 +24,6 @@ import { VenuesController } from './venues.controller';
     KafkaModule.forService('gateway'),
   ],
   controllers: [EventsController, VenuesController],
-  providers: [EventsService],
+  providers: [EventsService, SeatSnapshotReader],
 })
 export class EventsModule {}

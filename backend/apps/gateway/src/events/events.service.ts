@@ -7,9 +7,10 @@ import {
   type EventDetail,
   type EventSummary,
   type PublicUser,
-  type SeatSnapshot,
 } from '@seatstorm/contracts';
+import { DomainError } from '@seatstorm/errors';
 import { MessageProducer, RpcClient } from '@seatstorm/kafka';
+import { SeatSnapshotReader, type StoredSeatSnapshot } from './seat-snapshot.reader';
 
 /** The gateway's view of the catalog: every answer comes from the catalog service over Kafka. */
 @Injectable()
@@ -17,6 +18,7 @@ export class EventsService {
   constructor(
     private readonly rpc: RpcClient,
     private readonly producer: MessageProducer,
+    private readonly snapshots: SeatSnapshotReader,
   ) {}
 
   list(correlationId?: string): Promise<EventSummary[]> {
@@ -27,8 +29,15 @@ export class EventsService {
     return this.rpc.request(RpcPattern.CatalogGetEvent, { eventId }, correlationId);
   }
 
-  seats(eventId: string, correlationId?: string): Promise<SeatSnapshot> {
-    return this.rpc.request(RpcPattern.CatalogGetSeats, { eventId }, correlationId);
+  /** The seat snapshot as stored JSON: the gateway sends it on without parsing megabytes it does not need to read. */
+  async seats(eventId: string, correlationId?: string): Promise<StoredSeatSnapshot> {
+    // A snapshot evicted between the catalog's answer and this read is built again once.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const ref = await this.rpc.request(RpcPattern.CatalogGetSeats, { eventId }, correlationId);
+      const stored = await this.snapshots.read(ref.cacheKey);
+      if (stored) return stored;
+    }
+    throw new DomainError('SERVICE_UNAVAILABLE', 'The seat map could not be loaded right now. Please try again.');
   }
 
   create(request: CreateEventRequest, correlationId?: string): Promise<EventDetail> {

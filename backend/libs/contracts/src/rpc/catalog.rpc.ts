@@ -19,10 +19,25 @@ export const catalogGetEventRpc = defineRpc({
   reply: eventDetailSchema,
 });
 
+/**
+ * Where a seat snapshot waits for the gateway: the catalog serializes it once
+ * per version into Redis and Kafka carries only this reference (a claim
+ * check). A stadium's snapshot is megabytes of JSON; through Kafka it was
+ * encoded, checksummed, parsed and validated again on every page load.
+ */
+export const seatSnapshotRefSchema = z.object({
+  eventId: idSchema,
+  /** The version the stored snapshot is at (at least the event's version when asked). */
+  version: z.number().int().nonnegative(),
+  /** The Redis hash holding `version` and `body` (the JSON of GET /events/:eventId/seats). */
+  cacheKey: z.string().min(1),
+});
+export type SeatSnapshotRef = z.infer<typeof seatSnapshotRefSchema>;
+
 export const catalogGetSeatsRpc = defineRpc({
   pattern: RpcPattern.CatalogGetSeats,
   request: eventIdParamsSchema,
-  reply: seatSnapshotSchema,
+  reply: seatSnapshotRefSchema,
 });
 
 export const catalogCreateEventRpc = defineRpc({
