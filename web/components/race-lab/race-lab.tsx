@@ -17,11 +17,10 @@ function timeOf(iso: string): string {
   return `${date.toISOString().slice(11, 19)}.${String(date.getUTCMilliseconds()).padStart(3, '0')}`;
 }
 
-/** "Held", or "Refused: Seat A7 is no longer available." with seat ids shown as labels. */
-function describeDecision(decision: LabDecision, eventId: string): string {
+/** "Held", or "Refused: Seat A7 is no longer available." (the booking core names seats by label). */
+function describeDecision(decision: LabDecision): string {
   if (decision.status === 'reserved') return 'Held';
-  const reason = decision.reason?.replaceAll(`${eventId}_`, '');
-  return reason ? `Refused: ${reason}` : 'Refused';
+  return decision.reason ? `Refused: ${decision.reason}` : 'Refused';
 }
 
 /** Kafka's order for one race: the decisions on the raced seat since the race began, by partition offset. */
@@ -176,7 +175,7 @@ export function RaceLab({ event }: { event: EventDetail }) {
                     <td>{timeOf(decision.occurredAt)}</td>
                     <td>{decision.userName}</td>
                     <td>{decision.seatIds.map((id) => labelOfSeatId(event.id, id)).join(', ')}</td>
-                    <td>{describeDecision(decision, event.id)}</td>
+                    <td>{describeDecision(decision)}</td>
                     <td>
                       {decision.partition} / {decision.offset}
                     </td>
