@@ -14,7 +14,6 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type AppConfig } from '@seatstorm/config';
@@ -28,6 +27,7 @@ import { buildUsers, type BuiltUser } from '../test/builders/user.builder';
 import { prepare } from '../test/global-setup';
 import { ServiceProcess } from '../test/service-process';
 import { uniqueId } from '../test/test-env';
+import { freePort, recreateDatabase } from './bench-setup';
 import { LatencyHistogram } from './fanout-histogram';
 import type { WatcherCommand, WatcherReport } from './fanout-watchers';
 
@@ -368,30 +368,6 @@ function shuffle<T>(values: readonly T[]): T[] {
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
   return copy;
-}
-
-/** A fresh database each run, so numbers never depend on what an earlier run left. */
-async function recreateDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
-  // It is dropped: never let a typo point it at the development or test database.
-  if (!/^[a-z0-9_]*bench[a-z0-9_]*$/.test(name)) throw new Error(`the bench database's name must contain "bench" (lowercase, digits, _), got "${name}"`);
-  url.pathname = '/postgres';
-  const admin = new Pool({ connectionString: url.toString(), max: 1 });
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no free port'))));
-    });
-  });
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,6 @@
  * load and reads the database. It runs on a database of its own, dropped and
  * recreated each run, and by default on a throw-away Kafka broker of its own.
  */
-import { createServer } from 'node:net';
 import { loadConfig } from '@seatstorm/config';
 import { Pool } from 'pg';
 import { buildEvent, type BuiltEvent } from '../test/builders/event.builder';
@@ -16,6 +15,7 @@ import { prepare } from '../test/global-setup';
 import { ServiceProcess } from '../test/service-process';
 import { uniqueId } from '../test/test-env';
 import { kafkaIdOf } from '../libs/kafka/src/kafka-options';
+import { freePort, recreateDatabase } from './bench-setup';
 import { doubleBookedSeats, runBookingCore, type CoreResult } from './booking-core';
 import { CORES } from './cpu';
 import { runEndToEnd, type EndToEndResult } from './end-to-end';
@@ -177,30 +177,6 @@ function report(options: BenchOptions, endToEnd: EndToEndResult | undefined, cor
 function buildBenchEvent(db: Pool, seats: number): Promise<BuiltEvent> {
   const rows = Math.min(ROW_LETTERS, Math.ceil(seats / SEATS_PER_ROW));
   return buildEvent(db, { rows, perRow: Math.ceil(seats / rows) });
-}
-
-/** A fresh database each run, so numbers never depend on what an earlier run left. */
-async function recreateDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
-  // It is dropped: never let a typo point it at the development or test database.
-  if (!/^[a-z0-9_]*bench[a-z0-9_]*$/.test(name)) throw new Error(`the bench database's name must contain "bench" (lowercase, digits, _), got "${name}"`);
-  url.pathname = '/postgres';
-  const admin = new Pool({ connectionString: url.toString(), max: 1 });
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
 }
 
 main().catch((error: unknown) => {
