@@ -1,5 +1,6 @@
 import { expect, test } from '../fixtures/test';
 import { bookingsOf, holdByApi, seatsOf } from '../helpers/api';
+import { keepScreenshot } from '../helpers/artifacts';
 import { secondGatewayUrl } from '../helpers/env';
 import { openEvent, seatOn } from '../helpers/seat-map';
 import { startPart, stopPart } from '../stack/stack';
@@ -8,7 +9,7 @@ import { startPart, stopPart } from '../stack/stack';
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.describe('resilience', () => {
-  test('with the booking service stopped a hold waits in line, not in an error; started again, it is decided and the page updates by itself', async ({ event, newUser, openBrowser, request }) => {
+  test('with the booking service stopped a hold waits in line, not in an error; started again, it is decided and the page updates by itself', async ({ event, newUser, openBrowser, request }, testInfo) => {
     const alice = await newUser('Alice');
     const page = await openBrowser(alice);
     const watcher = await openBrowser(await newUser('Bob'));
@@ -23,6 +24,7 @@ test.describe('resilience', () => {
       await expect(page.getByRole('alert').filter({ hasText: 'The box office is busy: your hold is in line' })).toBeVisible();
       await expect(page.getByTestId('hold-button')).toHaveText('Holding…');
       await expect(page.getByRole('heading', { name: 'Choose your seats' })).toBeVisible();
+      await keepScreenshot(page, testInfo, 'hold waiting in line');
       await expect(seatOn(watcher, seatId)).toHaveAttribute('data-state', 'available');
     } finally {
       await startPart('booking');
@@ -36,7 +38,7 @@ test.describe('resilience', () => {
     expect((await bookingsOf(request, alice.token)).map((booking) => booking.status)).toEqual(['reserved']);
   });
 
-  test('a gateway restart: the page says it is reconnecting, then resyncs by itself to what the database holds', async ({ event, newUser, openBrowser, request }) => {
+  test('a gateway restart: the page says it is reconnecting, then resyncs by itself to what the database holds', async ({ event, newUser, openBrowser, request }, testInfo) => {
     const page = await openBrowser(await newUser('Alice'));
     const bob = await newUser('Bob');
     await openEvent(page, event.id);
@@ -46,6 +48,7 @@ test.describe('resilience', () => {
     await stopPart('gateway');
     try {
       await expect(page.getByRole('alert').filter({ hasText: "We're reconnecting…" })).toBeVisible();
+      await keepScreenshot(page, testInfo, 'reconnecting');
       // While this page is cut off, Bob holds seats through the other gateway.
       const hold = await request.post(`${secondGatewayUrl()}/bookings`, {
         headers: { authorization: `Bearer ${bob.token}` },
