@@ -31,13 +31,14 @@ export class EventsController {
 
   /**
    * The snapshot (seatSnapshotSchema) sent as the catalog stored it. Its ETag
-   * names the version, so a browser that has this version gets a 304.
+   * names the version: a cache must ask again every time (no-cache), and one
+   * that holds this version gets a 304.
    */
   @Get(':eventId/seats')
   async seats(@Param() params: unknown, @Res() res: Response, @CorrelationId() correlationId?: string): Promise<void> {
     const { eventId } = parseContract(eventIdParamsSchema, params, 'path');
     const snapshot = await this.events.seats(eventId, correlationId);
-    res.type('application/json').set('ETag', `W/"${eventId}@${snapshot.version}"`).send(snapshot.body);
+    res.type('application/json').set({ 'Cache-Control': 'no-cache', ETag: `W/"${eventId}@${snapshot.version}"` }).send(snapshot.body);
   }
 
   /** Admin: a new event on a venue layout, or the original demo's simple form. */

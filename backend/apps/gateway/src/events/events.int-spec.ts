@@ -53,6 +53,25 @@ describe('GET /events through gateway → Kafka → catalog → PostgreSQL', () 
     expect(snapshot.seats.every((seat) => seat.id === `evt_stadium_${seat.label}`)).toBe(true);
   });
 
+  it('names the snapshot version in its ETag, answers 304 to a client that has it, and 404 for an unknown event', async () => {
+    const first = await fetch(`${stack.url}/events/evt_jazz/seats`);
+    expect(first.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const snapshot = seatSnapshotSchema.parse(await first.json());
+    expect(first.headers.get('etag')).toBe(`W/"evt_jazz@${snapshot.version}"`);
+
+    // As a browser revalidates (fetch() adds `cache-control: no-cache` to a hand-made conditional request, which forces a 200).
+    const revalidate = (etag: string) => ({ headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' } });
+    const again = await fetch(`${stack.url}/events/evt_jazz/seats`, revalidate(first.headers.get('etag')!));
+    expect(again.status).toBe(304);
+    const stale = await fetch(`${stack.url}/events/evt_jazz/seats`, revalidate(`W/"evt_jazz@${snapshot.version + 1}"`));
+    expect(stale.status).toBe(200);
+
+    const missing = await fetch(`${stack.url}/events/evt_nope/seats`);
+    expect(missing.status).toBe(404);
+    expect(errorBodySchema.parse(await missing.json())).toMatchObject({ error: 'NOT_FOUND', message: 'Event evt_nope was not found' });
+  });
+
   it('answers an unknown event with 404 NOT_FOUND and a correlation id', async () => {
     const response = await fetch(`${stack.url}/events/evt_nope`, { headers: { 'x-correlation-id': 'trace-123' } });
     expect(response.status).toBe(404);
