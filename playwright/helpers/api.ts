@@ -23,6 +23,7 @@ export interface TestUser {
   id: string;
   name: string;
   email: string;
+  password: string;
   token: string;
 }
 
@@ -45,10 +46,11 @@ export async function loginByApi(request: APIRequestContext, email: string): Pro
 /** Registers a new person with a unique email; `name` is what the app shows for them. */
 export async function registerByApi(request: APIRequestContext, name: string): Promise<TestUser> {
   const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${randomUUID().slice(0, 8)}@e2e.example.org`;
-  const response = await request.post(`${gatewayUrl()}/auth/register`, { data: { email, name, password: `pw-${randomUUID()}` } });
+  const password = `pw-${randomUUID()}`;
+  const response = await request.post(`${gatewayUrl()}/auth/register`, { data: { email, name, password } });
   expect(response.status(), `register ${email}`).toBe(201);
   const body = (await response.json()) as { user: { id: string; name: string }; token: string };
-  return { id: body.user.id, name: body.user.name, email, token: body.token };
+  return { id: body.user.id, name: body.user.name, email, password, token: body.token };
 }
 
 /**

@@ -1,18 +1,15 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
-import { useRouter } from 'next/navigation';
+import type { FormEvent } from 'react';
 import { loginRequestSchema } from '@seatstorm/contracts';
-import { describeError } from '@/lib/errors';
 import { FormAlert, FormField } from './form-field';
 import { useSession } from './session-provider';
+import { useSignInSubmit } from './use-sign-in-submit';
 import styles from './form.module.css';
 
 export function LoginForm({ next }: { next: string }) {
   const { signIn } = useSession();
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, submit } = useSignInSubmit(next);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -22,16 +19,7 @@ export function LoginForm({ next }: { next: string }) {
       setError('Enter the email and password of your account.');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(parsed.data);
-      router.push(next);
-      router.refresh();
-    } catch (cause) {
-      setError(describeError(cause));
-      setBusy(false);
-    }
+    await submit(() => signIn(parsed.data));
   }
 
   return (

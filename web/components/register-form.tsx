@@ -1,11 +1,10 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { useRouter } from 'next/navigation';
 import { registerRequestSchema } from '@seatstorm/contracts';
-import { describeError } from '@/lib/errors';
 import { FormAlert, FormField } from './form-field';
 import { useSession } from './session-provider';
+import { useSignInSubmit } from './use-sign-in-submit';
 import styles from './form.module.css';
 
 type Field = 'name' | 'email' | 'password';
@@ -18,10 +17,8 @@ const FIELD_ERRORS: Record<Field, string> = {
 
 export function RegisterForm({ next }: { next: string }) {
   const { register } = useSession();
-  const router = useRouter();
+  const { error, busy, submit } = useSignInSubmit(next);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -41,16 +38,7 @@ export function RegisterForm({ next }: { next: string }) {
       return;
     }
     setFieldErrors({});
-    setBusy(true);
-    setError(null);
-    try {
-      await register(parsed.data);
-      router.push(next);
-      router.refresh();
-    } catch (cause) {
-      setError(describeError(cause));
-      setBusy(false);
-    }
+    await submit(() => register(parsed.data));
   }
 
   return (
