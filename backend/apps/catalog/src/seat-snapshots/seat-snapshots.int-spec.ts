@@ -5,7 +5,7 @@ import { DatabaseModule } from '@seatstorm/database';
 import { REDIS, RedisModule } from '@seatstorm/redis';
 import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildEvent } from '../../../../test/builders/event.builder';
 import { testDb } from '../../../../test/db';
 import { testConfig } from '../../../../test/test-env';
@@ -19,6 +19,7 @@ describe('seat snapshots on real PostgreSQL and Redis', () => {
   let close: () => Promise<void>;
   let service: SeatSnapshotsService;
   let store: SeatSnapshotStore;
+  let repository: SeatSnapshotsRepository;
 
   /** What the gateway sends for GET /events/:eventId/seats: the body the reference points to. */
   async function load(eventId: string): Promise<SeatSnapshot> {
@@ -53,6 +54,7 @@ describe('seat snapshots on real PostgreSQL and Redis', () => {
     service = moduleRef.get(SeatSnapshotsService);
     redis = moduleRef.get(REDIS);
     store = moduleRef.get(SeatSnapshotStore);
+    repository = moduleRef.get(SeatSnapshotsRepository);
     close = () => moduleRef.close();
   });
 
@@ -89,6 +91,23 @@ describe('seat snapshots on real PostgreSQL and Redis', () => {
     const fresh = await load(eventId);
     expect(fresh.version).toBe(1);
     expect(fresh.seats.map((seat) => seat.status)).toEqual(['blocked', 'reserved', 'available']);
+  });
+
+  it('builds a version once however many people load it at the same moment', async () => {
+    const { eventId, seatIds } = await buildEvent(db, { rows: 4, perRow: 10 });
+    const reads = vi.spyOn(repository, 'findSeatSnapshot');
+    try {
+      const first = await Promise.all(Array.from({ length: 20 }, () => service.get(eventId)));
+      expect(new Set(first.map((ref) => ref.version))).toEqual(new Set([0]));
+      expect(reads).toHaveBeenCalledTimes(1);
+
+      await bump(eventId, [seatIds[0]!], 'reserved');
+      const second = await Promise.all(Array.from({ length: 20 }, () => service.get(eventId)));
+      expect(new Set(second.map((ref) => ref.version))).toEqual(new Set([1]));
+      expect(reads).toHaveBeenCalledTimes(2);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('never replaces a newer snapshot with an older one', async () => {

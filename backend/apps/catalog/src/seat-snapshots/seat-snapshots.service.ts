@@ -29,20 +29,30 @@ export class SeatSnapshotsService {
     const event = await this.repository.findSeatVersion(eventId);
     if (!event) throw notFound(`Event ${eventId}`);
     const cacheKey = this.store.keyOf(eventId, event.createdAt);
-    let version = (await this.store.cachedVersion(cacheKey)) ?? -1;
-    if (version < event.version) version = await this.build(eventId, cacheKey);
-    // A build already under way when this request came may have read a version older than the one just seen.
-    if (version < event.version) version = await this.buildOnce(eventId, cacheKey);
+    const cached = (await this.store.cachedVersion(cacheKey)) ?? -1;
+    const version = cached >= event.version ? cached : await this.build(eventId, cacheKey, event.version);
     return { eventId, version, cacheKey };
   }
 
-  private build(eventId: string, cacheKey: string): Promise<number> {
-    let build = this.building.get(cacheKey);
-    if (!build) {
-      build = this.buildOnce(eventId, cacheKey).finally(() => this.building.delete(cacheKey));
-      this.building.set(cacheKey, build);
+  /**
+   * A snapshot at `atLeast` or newer, built once for everyone waiting: a
+   * build already under way when the request came may have read an older
+   * version, and then the next build serves all who need a newer one.
+   */
+  private async build(eventId: string, cacheKey: string, atLeast: number): Promise<number> {
+    for (;;) {
+      let build = this.building.get(cacheKey);
+      if (!build) {
+        const started = this.buildOnce(eventId, cacheKey).finally(() => {
+          if (this.building.get(cacheKey) === started) this.building.delete(cacheKey);
+        });
+        this.building.set(cacheKey, started);
+        build = started;
+      }
+      const version = await build;
+      if (version >= atLeast) return version;
+      if (this.building.get(cacheKey) === build) this.building.delete(cacheKey);
     }
-    return build;
   }
 
   private async buildOnce(eventId: string, cacheKey: string): Promise<number> {
