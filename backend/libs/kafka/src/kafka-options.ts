@@ -1,16 +1,18 @@
 import type { AppConfig } from '@seatstorm/config';
 import { RPC_REPLY_MAX_BYTES } from '@seatstorm/contracts';
 import { CompressionTypes, logLevel, Partitioners, type KafkaConfig, type ProducerConfig } from 'kafkajs';
+import { kafkaLogCreator } from './kafka-log';
 
 /**
  * Broker connection settings shared by every client. kafkajs is told to log
- * only warnings and errors; Nest routes them through the app's logger.
+ * only warnings and errors, through the app's structured logger.
  */
 export function kafkaClientConfig(config: AppConfig, service: string): KafkaConfig {
   return {
     clientId: kafkaIdOf(config, service),
     brokers: config.KAFKA_BROKERS,
     logLevel: logLevel.WARN,
+    logCreator: kafkaLogCreator,
     connectionTimeout: 3000,
     retry: { initialRetryTime: 100, retries: 8 },
   };
