@@ -95,7 +95,7 @@ function pidOf(part: StackPart): number | null {
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Starts one part and resolves when it serves; fails with the end of its log when it exits or takes too long. */
-export async function startPart(part: StackPart, extraEnv: Record<string, string> = {}): Promise<void> {
+export async function startPart(part: StackPart): Promise<void> {
   if (pidOf(part) !== null) throw new Error(`${part} is already running`);
   mkdirSync(STATE_DIR, { recursive: true });
   const spec = PARTS[part];
@@ -105,7 +105,7 @@ export async function startPart(part: StackPart, extraEnv: Record<string, string
   // A process group of its own: stopping the part stops its children too (npm → next-server).
   const child = spawn(command!, args, {
     cwd: ROOT,
-    env: { ...process.env, ...spec.env, ...extraEnv },
+    env: { ...process.env, ...spec.env },
     stdio: ['ignore', out, out],
     detached: true,
   });

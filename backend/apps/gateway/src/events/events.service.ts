@@ -12,7 +12,11 @@ import { DomainError } from '@seatstorm/errors';
 import { MessageProducer, RpcClient } from '@seatstorm/kafka';
 import { SeatSnapshotReader, type StoredSeatSnapshot } from './seat-snapshot.reader';
 
-/** The gateway's view of the catalog: every answer comes from the catalog service over Kafka. */
+/**
+ * The gateway's view of the catalog: every answer comes from the catalog
+ * service over Kafka, except a seat snapshot's body, which the catalog leaves
+ * in Redis and names in its answer.
+ */
 @Injectable()
 export class EventsService {
   constructor(
