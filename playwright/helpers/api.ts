@@ -15,6 +15,8 @@ export interface Booking {
 export interface Seat {
   id: string;
   label: string;
+  /** Cents. */
+  price: number;
   status: string;
   bookingId: string | null;
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { baseUrl, gatewayUrl, secondGatewayUrl } from '../helpers/env';
 
@@ -22,6 +23,8 @@ const STOP_TIMEOUT_MS = 20_000;
 interface PartSpec {
   command: string[];
   env: Record<string, string>;
+  /** The port it serves on, if any: it must be free before the part starts. */
+  port?: number;
   /** Resolves true when the part serves; `log` is what it printed since this start. */
   ready(log: string): Promise<boolean>;
 }
@@ -39,6 +42,7 @@ const backend = (services: string): PartSpec => ({
 const gateway = (url: string): PartSpec => ({
   ...backend('gateway'),
   env: { SERVICES: 'gateway', GATEWAY_PORT: new URL(url).port },
+  port: Number(new URL(url).port),
   ready: async (log) => log.includes(BACKEND_READY) && (await answers(`${url}/health`)),
 });
 
@@ -51,6 +55,7 @@ const PARTS: Record<StackPart, PartSpec> = {
   web: {
     command: ['npm', 'run', '--silent', 'start', '-w', '@seatstorm/web'],
     env: {},
+    port: Number(new URL(baseUrl()).port),
     ready: () => answers(`${baseUrl()}/login`),
   },
 };
@@ -77,6 +82,17 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolvePort) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolvePort(true);
+    });
+    socket.once('error', () => resolvePort(false));
+  });
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -99,6 +115,10 @@ export async function startPart(part: StackPart): Promise<void> {
   if (pidOf(part) !== null) throw new Error(`${part} is already running`);
   mkdirSync(STATE_DIR, { recursive: true });
   const spec = PARTS[part];
+  // Something else answering there (a stack left from an interrupted run) would pass for this part.
+  if (spec.port !== undefined && (await listening(spec.port))) {
+    throw new Error(`${part}: port ${spec.port} is already in use by another process; stop it (or a stack left from an earlier run) first`);
+  }
   const logFrom = existsSync(logFile(part)) ? statSync(logFile(part)).size : 0;
   const out = openSync(logFile(part), 'a');
   const [command, ...args] = spec.command;
