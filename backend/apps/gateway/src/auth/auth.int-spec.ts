@@ -26,6 +26,8 @@ interface CallOptions {
   authorization?: string;
   /** The client's loopback address: each test signs in from its own, so the per-IP limit of one test never touches another. */
   from?: string;
+  /** Another stack's gateway instead of this file's. */
+  via?: TestStack;
 }
 
 const uniqueIp = (): string => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
@@ -52,7 +54,7 @@ describe('auth through gateway → Kafka → auth service → PostgreSQL', () =>
   /** One HTTP call from a chosen loopback address (fetch cannot pick its source address). */
   function call(path: string, options: CallOptions = {}): Promise<Reply> {
     const payload = options.raw ?? (options.json === undefined ? undefined : JSON.stringify(options.json));
-    const url = new URL(path, stack.url);
+    const url = new URL(path, (options.via ?? stack).url);
     return new Promise((resolve, reject) => {
       const req = request(
         {
@@ -279,6 +281,22 @@ describe('auth through gateway → Kafka → auth service → PostgreSQL', () =>
     const perEmail = await Promise.all(Array.from({ length: 3 * LOGIN_RATE_LIMIT_PER_EMAIL }, () => login(user.email, 'wrong password')));
     expect(perEmail.filter((reply) => reply.status === 401)).toHaveLength(LOGIN_RATE_LIMIT_PER_EMAIL);
     for (const reply of perEmail.filter((reply) => reply.status !== 401)) expectRateLimited(reply);
+  });
+
+  it('keeps the counts of each deployment apart: a second stack on the same Redis starts with none', async () => {
+    const from = uniqueIp();
+    for (let attempt = 1; attempt <= LOGIN_RATE_LIMIT; attempt += 1) {
+      expect((await login(uniqueEmail(), PASSWORD, from)).status).toBe(401);
+    }
+    const { user } = await register();
+    expectRateLimited(await login(user.email, PASSWORD, from));
+
+    const other = await startStack({ services: ['auth', 'gateway'], env: { LOGIN_RATE_LIMIT: String(LOGIN_RATE_LIMIT) } });
+    try {
+      expect((await call('/auth/login', { json: { email: user.email, password: PASSWORD }, from, via: other })).status).toBe(200);
+    } finally {
+      await other.close();
+    }
   });
 
   it('counts no failure for a request that tried no password', async () => {

@@ -3,6 +3,7 @@ import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestI
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import { loginRequestSchema } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
+import { deploymentOf } from '@seatstorm/kafka';
 import { REDIS } from '@seatstorm/redis';
 import type { Request, Response } from 'express';
 import type { Redis } from 'ioredis';
@@ -32,8 +33,11 @@ export class LoginRateLimitInterceptor implements NestInterceptor {
   private readonly perEmail: RateLimiterRedis;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(REDIS) redis: Redis) {
-    this.perIp = limiter(redis, 'seatstorm:login:ip', config.LOGIN_RATE_LIMIT);
-    this.perEmail = limiter(redis, 'seatstorm:login:email', config.LOGIN_RATE_LIMIT_PER_EMAIL);
+    // Counted per deployment, as the socket adapter's channels are: a test run beside a
+    // running stack must neither spend nor inherit the other's failures from the same 127.0.0.1.
+    const scope = deploymentOf(config);
+    this.perIp = limiter(redis, `${scope}:login:ip`, config.LOGIN_RATE_LIMIT);
+    this.perEmail = limiter(redis, `${scope}:login:email`, config.LOGIN_RATE_LIMIT_PER_EMAIL);
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
