@@ -6,7 +6,7 @@
  * was decided.
  */
 import { performance } from 'node:perf_hooks';
-import type { ClientToServerEvents, ServerToClientEvents } from '@seatstorm/contracts';
+import { SocketEvent, type ClientToServerEvents, type ServerToClientEvents } from '@seatstorm/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { LatencyHistogram } from './fanout-histogram';
 
@@ -48,7 +48,7 @@ let disconnects = 0;
 
 function connect(url: string, eventId: string): Promise<boolean> {
   const socket: WatcherSocket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
-  socket.on('seat.updated', (delta) => {
+  socket.on(SocketEvent.SeatUpdated, (delta) => {
     const at = now();
     messages += 1;
     if (Number.isNaN(firstReceivedAt)) firstReceivedAt = at;

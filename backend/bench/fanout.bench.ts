@@ -4,7 +4,7 @@
  * event while signed-in sockets hold its seats at a steady rate; for every
  * socket and every reserved seat it prints the time from the booking core's
  * decision (the booking's `updatedAt`) to the socket receiving the
- * `seat.updated` that carries it, and how many messages all sockets received
+ * `SocketEvent.SeatUpdated` message that carries it, and how many messages all sockets received
  * per second. Not a test: it prints numbers.
  *
  * The services run from `backend/dist` as separate processes (Nest needs the
@@ -283,14 +283,14 @@ interface RelayMetrics {
   loopMax: number;
 }
 
-/** What the gateway's /metrics says about its relay of seat.updated. */
+/** What the gateway's /metrics says about its relay of `Topic.SeatUpdated`. */
 async function relayMetrics(url: string): Promise<RelayMetrics> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 0);
   const outcome = (name: string) => value(new RegExp(`seatstorm_live_seat_deltas_total\\{outcome="${name}"\\} (\\S+)`));
   return {
-    lagSum: value(/seatstorm_live_relay_lag_seconds_sum\{topic="seat.updated"\} (\S+)/),
-    lagCount: value(/seatstorm_live_relay_lag_seconds_count\{topic="seat.updated"\} (\S+)/),
+    lagSum: value(new RegExp(`seatstorm_live_relay_lag_seconds_sum\\{topic="${Topic.SeatUpdated}"\\} (\\S+)`)),
+    lagCount: value(new RegExp(`seatstorm_live_relay_lag_seconds_count\\{topic="${Topic.SeatUpdated}"\\} (\\S+)`)),
     deltasIn: ['emitted', 'delayed', 'merged', 'duplicate', 'gap'].reduce((total, name) => total + outcome(name), 0),
     // A held delta goes out at the end of its tick, with whatever was merged into it.
     messagesOut: outcome('emitted') + outcome('delayed') + outcome('gap'),

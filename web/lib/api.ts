@@ -239,7 +239,7 @@ const commandAcceptedSchema: Parser<{ commandId: string }> = {
   },
 };
 
-/** Admin: takes seats off sale (or puts them back); the change arrives on every map as `seat.updated`. */
+/** Admin: takes seats off sale (or puts them back); the change arrives on every map as `SocketEvent.SeatUpdated`. */
 export function setSeatsBlocked(token: string, eventId: string, seatIds: readonly string[], blocked: boolean): Promise<{ commandId: string }> {
   const action = blocked ? 'block' : 'unblock';
   return data(request(`/events/${encodeURIComponent(eventId)}/seats/${action}`, commandAcceptedSchema, { method: 'POST', body: { seatIds }, token }));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SeatSnapshot, SeatUpdated } from '@seatstorm/contracts';
+import { SocketEvent, type SeatSnapshot, type SeatUpdated } from '@seatstorm/contracts';
 import { connectSeatMapFeed, type LiveSocket } from './live-binding';
 import { initialSeatMapState, seatMapReducer, seatStateOf, type SeatMapAction, type SeatMapState } from './seat-map/seat-map-state';
 import { delta, venue } from './seat-map/test-snapshots';
@@ -50,7 +50,7 @@ class FakeSocket implements LiveSocket {
   }
 
   push(message: SeatUpdated): void {
-    this.fire('seat.updated', message);
+    this.fire(SocketEvent.SeatUpdated, message);
   }
 }
 

@@ -100,7 +100,7 @@ export const envSchema = z.object({
   /** A retry waits a random time up to base × 2^(retry − 1), capped at the max (exponential backoff, full jitter). */
   PAYMENT_RETRY_BASE_MS: positiveMs.default(200),
   PAYMENT_RETRY_MAX_MS: positiveMs.default(5000),
-  /** Live seat maps: at most one `seat.updated` per event room per tick, carrying every change of the tick. */
+  /** Live seat maps: at most one `Topic.SeatUpdated` message per event room per tick, carrying every change of the tick. */
   LIVE_TICK_MS: positiveMs.default(50),
   /** `hold` and `release` messages one socket may send per second; more are answered RATE_LIMITED. */
   LIVE_HOLD_RATE_LIMIT: positiveInt.default(10),

@@ -6,6 +6,7 @@ import {
   errorBodySchema,
   JWT_ISSUER,
   labDecisionSchema,
+  SocketEvent,
   type SeatMapUpdate,
   type SeatUpdated,
 } from '@seatstorm/contracts';
@@ -75,7 +76,7 @@ describe('live seat maps: two gateway instances sharing Redis', () => {
     const strangerOnB = await connect(gatewayB(), stranger);
     const watcherOnB = await connect(gatewayB());
     expect(await watcherOnB.emitWithAck('subscribe', { eventId })).toEqual({ version: 0 });
-    const deltas = received(watcherOnB, 'seat.updated');
+    const deltas = received(watcherOnB, SocketEvent.SeatUpdated);
     const holderUpdates = [received(holderOnA, 'booking.updated'), received(holderOnB, 'booking.updated')];
     const strangerUpdates = received(strangerOnB, 'booking.updated');
 
@@ -166,8 +167,8 @@ describe('live seat maps: two gateway instances sharing Redis', () => {
     map.onUpdate((update) => updates.push(update));
     // The network loses the second message.
     let messages = 0;
-    watcher.off('seat.updated');
-    watcher.on('seat.updated', (delta) => {
+    watcher.off(SocketEvent.SeatUpdated);
+    watcher.on(SocketEvent.SeatUpdated, (delta) => {
       messages += 1;
       if (messages !== 2) map.receive(delta);
     });
@@ -304,7 +305,7 @@ describe('a booking over its lifetime, as a watcher sees it', () => {
 
   /** Each seat status the watcher saw for `seatId`, with the versions, in order. */
   async function watch(eventId: string) {
-    const deltas = received(watcher, 'seat.updated');
+    const deltas = received(watcher, SocketEvent.SeatUpdated);
     expect(await watcher.emitWithAck('subscribe', { eventId })).toEqual({ version: 0 });
     return {
       deltas,

@@ -73,7 +73,7 @@ export class PaymentsService {
 
   /**
    * Tells the booking service the outcome; a dead-lettered request also goes
-   * to `payment.dlq` with its last error, for an operator. Built from the
+   * to `Topic.PaymentDlq` with its last error, for an operator. Built from the
    * stored payment only, so a replay publishes the very same messages.
    */
   private async publish(request: PaymentRequest, payment: SettledPayment): Promise<void> {
