@@ -1,0 +1,103 @@
+/**
+ * The shape of one `npm run bench` run, as written to docs/bench/latest.json
+ * and read by the plots. Latencies are milliseconds; rates are per second.
+ */
+export interface LatencySummary {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  count: number;
+}
+
+/** CPU time one process spent during a measured window. */
+export interface ProcessCpu {
+  name: string;
+  ms: number;
+}
+
+/** One step of an open-loop sweep: a constant arrival rate held for `seconds`. */
+export interface SweepStep {
+  /** The arrival rate asked of the generator. */
+  offeredPerSecond: number;
+  /** Requests actually sent per second (the generator may fall short of the offered rate). */
+  sentPerSecond: number;
+  /** Answers that carried a decision (reserved or refused), per second of the step. */
+  decidedPerSecond: number;
+  seconds: number;
+  /** From each request's intended send time to its answer: queueing shows here (no coordinated omission). */
+  latency: LatencySummary;
+  /** Answers by outcome: `201`, `409`, `202`, `429`, `error`, `timeout`… */
+  statuses: Record<string, number>;
+  /** CPU per 1,000 decisions, per process. */
+  cpuPer1000: ProcessCpu[];
+  /** p99 within the target and (nearly) every request decided. */
+  sustained: boolean;
+}
+
+export interface Sweep {
+  path: 'socket' | 'rest';
+  steps: SweepStep[];
+  /** The highest offered rate the path sustained, or 0. */
+  sustainedPerSecond: number;
+  p99TargetMs: number;
+}
+
+/** Seats sold over time in the flash sale: one point per sample. */
+export interface SellOutPoint {
+  /** Seconds since the sale opened. */
+  t: number;
+  /** Seats reserved or beyond (not available) at that time. */
+  taken: number;
+  /** Hold attempts per second over the sample. */
+  attemptsPerSecond: number;
+}
+
+export interface FlashSale {
+  seats: number;
+  buyers: number;
+  /** Seconds from the first attempt until no seat was available; null when it did not sell out in time. */
+  sellOutSeconds: number | null;
+  attempts: number;
+  attemptsPerSecond: number;
+  latency: LatencySummary;
+  statuses: Record<string, number>;
+  timeline: SellOutPoint[];
+  invariants: {
+    doubleBookedSeats: number;
+    /** 201 answers whose booking is not in the database, live, with those seats. */
+    lost201: number;
+    /** Seats whose status disagrees with the bookings that hold them. */
+    unaccountedSeats: number;
+  };
+}
+
+export interface FanOut {
+  sockets: number;
+  /** Decision (the booking core's commit) → socket, one sample per socket and booking. */
+  latency: LatencySummary;
+  deliveriesPerSecond: number;
+  /** Gateway CPU per 1,000 deliveries. */
+  gatewayCpuMsPer1000: number;
+  missing: number;
+}
+
+export interface Baselines {
+  http: { requestsPerSecond: number; latency: LatencySummary; connections: number };
+  postgres: { rowsPerSecond: number; cpuMsPer1000Rows: number; batchRows: number; connections: number };
+  kafka: { messagesPerSecond: number; roundTripLatency: LatencySummary; batch: number };
+  socketio: Array<{ sockets: number; deliveriesPerSecond: number; cpuMsPer1000: number; latency: LatencySummary }>;
+}
+
+export interface BenchRun {
+  startedAt: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverage: number[] };
+  command: string;
+  baselines: Baselines;
+  sweeps: Sweep[];
+  core?: { decisionsPerSecond: number; cpuPer1000: ProcessCpu[]; commands: number };
+  flashSale?: FlashSale;
+  fanOut: FanOut[];
+  /** Each target: what it asks, what was measured, met or missed and by how much. */
+  targets: Array<{ name: string; target: string; measured: string; met: boolean }>;
+}

@@ -1,0 +1,178 @@
+/**
+ * `npm run bench`: the on-sale report in one run. It measures the machine's
+ * own baselines first (a bare node:http server driven by the same generator,
+ * raw PostgreSQL batched seat updates, a bare kafkajs round trip, a bare
+ * socket.io broadcast), then the stack: open-loop sweeps of the socket and
+ * REST hold paths on the 50,000-seat stadium, the booking core alone, a flash
+ * sale that sells the stadium out, and the fan-out to 1,000 and 5,000
+ * sockets. Every figure is printed beside its baseline and the ratio, and the
+ * run is written to docs/bench/latest.json with its plots. Not a test: it
+ * prints numbers.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildUsers } from '../test/builders/user.builder';
+import { measureBareHttp } from './baselines/bare-http';
+import { BenchStack } from './bench-stack';
+import { CORES } from './cpu';
+import { log, printTable } from './report';
+import type { BenchRun, Sweep } from './results';
+import { runSweep } from './sweep';
+
+const DOCS = resolve(__dirname, '../../docs/bench');
+
+const OPTIONS = {
+  seconds: { default: '5', help: 'seconds per sweep step' },
+  rates: { default: '250,500,1000,2000,4000,8000,16000', help: 'arrival rates of the sweeps, holds/s' },
+  paths: { default: 'socket,rest', help: 'hold paths to sweep' },
+  workers: { default: '2', help: 'load generator processes' },
+  connections: { default: '256', help: 'REST keep-alive connections (and the bare node:http baseline)' },
+  'database-url': { default: 'postgresql://postgres@127.0.0.1:5432/seatstorm_bench_onsale', help: 'dropped and recreated each run' },
+  'log-level': { default: 'warn', help: 'LOG_LEVEL of the services' },
+  'cpu-prof': { default: '', help: 'write CPU profiles of the service processes to this directory' },
+  out: { default: DOCS, help: 'where latest.json and the plots go' },
+} as const;
+type Option = keyof typeof OPTIONS;
+
+/** The targets of the on-sale issue, as ratios of the same run's bare node:http rate. */
+const TARGETS = {
+  socket: { p99Ms: 100, shareOfBare: 0.35 },
+  rest: { p99Ms: 250, shareOfBare: 0.15 },
+} as const;
+/** The gateway's default LIVE_HOLD_RATE_LIMIT is 10 a second per socket; the generator stays under it. */
+const HOLDS_PER_SOCKET = 8;
+/** Share of attempts aimed at the best tenth of the house (lower ring, front rows). */
+const HOT_SHARE = 0.7;
+const BUYERS = 2000;
+
+function readOptions() {
+  const flags = Object.fromEntries(Object.keys(OPTIONS).map((name) => [name, { type: 'string' }])) as Record<Option, { type: 'string' }>;
+  const { values } = parseArgs({ options: { ...flags, help: { type: 'boolean' } } });
+  if (values.help) {
+    const lines = Object.entries(OPTIONS).map(([name, { default: value, help }]) => `  --${name.padEnd(13)} ${help} (default ${value || 'none'})`);
+    process.stdout.write(`npm run bench -- [options]\n${lines.join('\n')}\n`);
+    process.exit(0);
+  }
+  const text = (name: Option): string => {
+    const value = values[name];
+    return typeof value === 'string' ? value : OPTIONS[name].default;
+  };
+  const count = (name: Option, value = text(name)): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} takes positive whole numbers, got "${value}"`);
+    return n;
+  };
+  const paths = text('paths').split(',');
+  for (const path of paths) if (path !== 'socket' && path !== 'rest') throw new Error(`--paths takes socket and/or rest, got "${path}"`);
+  return {
+    seconds: count('seconds'),
+    rates: text('rates').split(',').map((rate) => count('rates', rate)),
+    paths: paths as Array<'socket' | 'rest'>,
+    workers: count('workers'),
+    connections: count('connections'),
+    databaseUrl: text('database-url'),
+    logLevel: text('log-level'),
+    cpuProfDir: text('cpu-prof') || undefined,
+    out: text('out'),
+  };
+}
+type Options = ReturnType<typeof readOptions>;
+
+const commandOf = (o: Options) =>
+  `npm run bench -- --seconds ${o.seconds} --rates ${o.rates.join(',')} --paths ${o.paths.join(',')} --workers ${o.workers} --connections ${o.connections}`;
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  const startedAt = new Date().toISOString();
+  log(commandOf(options));
+
+  log('baseline: a bare node:http server, same generator, closed loop…');
+  const http = await measureBareHttp({ connections: options.connections, seconds: options.seconds, workers: options.workers });
+  log(`  bare node:http ${Math.round(http.requestsPerSecond)} req/s, p50 ${http.latency.p50.toFixed(1)} ms, p99 ${http.latency.p99.toFixed(1)} ms`);
+
+  const stack = await BenchStack.start({ databaseUrl: options.databaseUrl, logLevel: options.logLevel, cpuProfDir: options.cpuProfDir });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: stopping everything the bench started`);
+      void stack.stop().finally(() => process.exit(130));
+    });
+  }
+  const sweeps: Sweep[] = [];
+  try {
+    const buyers = await buildUsers(stack.db, stack.config, BUYERS, 'Buyer');
+    for (const path of options.paths) {
+      sweeps.push(
+        await runSweep(stack, {
+          path,
+          rates: options.rates,
+          seconds: options.seconds,
+          p99TargetMs: TARGETS[path].p99Ms,
+          tokens: buyers.map((buyer) => buyer.token),
+          workers: options.workers,
+          connections: options.connections,
+          holdsPerSocket: HOLDS_PER_SOCKET,
+          hotShare: HOT_SHARE,
+        }),
+      );
+    }
+  } finally {
+    await stack.stop();
+  }
+
+  const run: BenchRun = {
+    startedAt,
+    machine: { cpus: CORES, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: loadavg() },
+    command: commandOf(options),
+    baselines: { http, postgres: { rowsPerSecond: 0, cpuMsPer1000Rows: 0, batchRows: 0, connections: 0 }, kafka: { messagesPerSecond: 0, roundTripLatency: { p50: 0, p95: 0, p99: 0, max: 0, count: 0 }, batch: 0 }, socketio: [] },
+    sweeps,
+    fanOut: [],
+    targets: sweeps.map((sweep) => {
+      const target = TARGETS[sweep.path];
+      const share = sweep.sustainedPerSecond / http.requestsPerSecond;
+      return {
+        name: `${sweep.path} hold path`,
+        target: `p99 ≤ ${target.p99Ms} ms at ≥ ${target.shareOfBare * 100} % of bare node:http`,
+        measured: `${sweep.sustainedPerSecond}/s sustained = ${(share * 100).toFixed(1)} %`,
+        met: share >= target.shareOfBare,
+      };
+    }),
+  };
+  report(run);
+  await mkdir(options.out, { recursive: true });
+  await writeFile(resolve(options.out, 'latest.json'), `${JSON.stringify(run, null, 2)}\n`);
+  log(`wrote ${resolve(options.out, 'latest.json')}`);
+  process.stdout.write(`\n${commandOf(options)}\n`);
+}
+
+function report(run: BenchRun): void {
+  const bare = run.baselines.http.requestsPerSecond;
+  const pct = (value: number) => `${((value / bare) * 100).toFixed(1)} %`;
+  const ms = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(value < 10 ? 1 : 0));
+  printTable('Baselines (same machine, same run)', [
+    ['bare node:http, closed loop', `${Math.round(bare).toLocaleString('en-US')} req/s · p50 ${ms(run.baselines.http.latency.p50)} ms · p99 ${ms(run.baselines.http.latency.p99)} ms · ${run.baselines.http.connections} connections`],
+  ]);
+  for (const sweep of run.sweeps) {
+    printTable(
+      `${sweep.path === 'socket' ? 'Socket `hold`' : 'REST POST /bookings'}, open loop on the 50,000-seat stadium (p99 target ${sweep.p99TargetMs} ms)`,
+      sweep.steps.map((step) => [
+        `${step.offeredPerSecond.toLocaleString('en-US')}/s offered`,
+        `decided ${Math.round(step.decidedPerSecond).toLocaleString('en-US')}/s (${pct(step.decidedPerSecond)} of bare) · ` +
+          `p50 ${ms(step.latency.p50)} / p95 ${ms(step.latency.p95)} / p99 ${ms(step.latency.p99)} / max ${ms(step.latency.max)} ms · ` +
+          `${Object.entries(step.statuses).map(([status, n]) => `${status} ${n}`).join(', ')} · CPU ms/1,000: ` +
+          `${step.cpuPer1000.filter(({ name }) => !name.startsWith('generator')).map(({ name, ms: cpu }) => `${name} ${Math.round(cpu)}`).join(', ')}` +
+          `${step.sustained ? '' : ' · NOT SUSTAINED'}`,
+      ]),
+    );
+  }
+  printTable(
+    'Targets',
+    run.targets.map((target) => [target.name, `${target.met ? 'met' : 'MISSED'} · ${target.measured} (target: ${target.target})`]),
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

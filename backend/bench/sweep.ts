@@ -1,0 +1,106 @@
+import type { Pool } from 'pg';
+import { CpuMeter } from './cpu';
+import type { BenchStack } from './bench-stack';
+import { LoadGenerator } from './load/open-loop';
+import type { HoldPath } from './load/load-worker';
+import { log } from './report';
+import type { Sweep, SweepStep } from './results';
+import { copyStadium } from './stadium';
+
+export interface SweepOptions {
+  path: HoldPath;
+  /** Arrival rates to try, lowest first; the sweep stops after the first one not sustained. */
+  rates: number[];
+  seconds: number;
+  p99TargetMs: number;
+  tokens: string[];
+  workers: number;
+  /** REST: keep-alive connections in all. */
+  connections: number;
+  /** Socket path: holds one socket may send per second (the gateway's LIVE_HOLD_RATE_LIMIT, with a margin). */
+  holdsPerSocket: number;
+  /** Share of attempts aimed at the sought-after seats. */
+  hotShare: number;
+}
+
+/** A request unanswered this long counts as timed out. */
+const TIMEOUT_MS = 10_000;
+/** Requests in flight beyond this (all workers) are shed: the step is far past capacity. */
+const MAX_IN_FLIGHT = 20_000;
+/** After a step, how long the booking core may take to decide what is still queued before the next step starts. */
+const SETTLE_TIMEOUT_MS = 30_000;
+/** Decided share of the requests sent, for a step to count as sustained. */
+const SUSTAINED_SHARE = 0.99;
+
+/**
+ * An open-loop sweep of one hold path on the 50,000-seat stadium: each step a
+ * fresh copy of the map, a constant arrival rate for `seconds`, one seat per
+ * attempt aimed mostly at the best sections (so conflicts grow as they sell
+ * out, as in a real on-sale). A step is sustained when its p99 is within the
+ * target and (nearly) every request got a decision: 201 or 409, not 202,
+ * 429, a timeout or an error.
+ */
+export async function runSweep(stack: BenchStack, options: SweepOptions): Promise<Sweep> {
+  const layout = await copyStadium(stack.db);
+  const sockets = options.path === 'socket' ? Math.ceil(Math.max(...options.rates) / options.holdsPerSocket) : 0;
+  log(`${options.path} sweep: ${options.path === 'socket' ? `${sockets} sockets` : `${options.connections} connections`} from ${options.workers} processes…`);
+  const generator = await LoadGenerator.start({
+    path: options.path,
+    gatewayUrl: stack.gatewayUrl,
+    tokens: options.tokens,
+    workers: options.workers,
+    connections: options.connections,
+    sockets,
+    labels: layout.labels,
+    hotCount: layout.hotCount,
+    hotShare: options.hotShare,
+  });
+  const steps: SweepStep[] = [];
+  try {
+    for (const rate of options.rates) {
+      const { eventId } = steps.length === 0 ? layout : await copyStadium(stack.db);
+      const meter = await CpuMeter.start([...stack.measured, ...generator.pids.map((pid, i) => ({ name: `generator ${i + 1}`, pid }))], stack.db);
+      const outcome = await generator.step({ eventId, rate, seconds: options.seconds, timeoutMs: TIMEOUT_MS, maxInFlight: MAX_IN_FLIGHT });
+      const cpu = await meter.stop();
+      const decided = (outcome.statuses['201'] ?? 0) + (outcome.statuses['409'] ?? 0);
+      const latency = outcome.latency.summary();
+      const sustained = outcome.shed === 0 && latency.p99 <= options.p99TargetMs && decided >= SUSTAINED_SHARE * outcome.sent;
+      const step: SweepStep = {
+        offeredPerSecond: rate,
+        sentPerSecond: outcome.sent / options.seconds,
+        decidedPerSecond: decided / outcome.seconds,
+        seconds: outcome.seconds,
+        latency,
+        statuses: { ...outcome.statuses, ...(outcome.shed > 0 ? { shed: outcome.shed } : {}) },
+        cpuPer1000: cpu
+          .filter(({ name }) => name !== 'load generator')
+          .map(({ name, ms }) => ({ name, ms: decided > 0 ? (ms * 1000) / decided : Number.NaN })),
+        sustained,
+      };
+      steps.push(step);
+      log(
+        `  ${options.path} ${rate}/s: decided ${Math.round(step.decidedPerSecond)}/s, p50 ${latency.p50.toFixed(0)} ms, p99 ${latency.p99.toFixed(0)} ms, ` +
+          `${JSON.stringify(step.statuses)}${sustained ? '' : ' — not sustained'}`,
+      );
+      await settle(stack.db, eventId);
+      if (!sustained) break;
+    }
+  } finally {
+    generator.stop();
+  }
+  const best = steps.filter((step) => step.sustained).at(-1);
+  return { path: options.path, steps, sustainedPerSecond: best?.offeredPerSecond ?? 0, p99TargetMs: options.p99TargetMs };
+}
+
+/** Waits until the booking core has decided everything queued for `eventId` (no new decision for a second), bounded. */
+async function settle(db: Pool, eventId: string): Promise<void> {
+  const giveUpAt = Date.now() + SETTLE_TIMEOUT_MS;
+  let last = -1;
+  for (;;) {
+    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM processed_commands WHERE event_id = $1`, [eventId]);
+    const decided = rows[0]?.n ?? 0;
+    if (decided === last || Date.now() > giveUpAt) return;
+    last = decided;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
