@@ -17,8 +17,10 @@ import { buildUsers } from '../test/builders/user.builder';
 import { measureBareHttp } from './baselines/bare-http';
 import { BenchStack } from './bench-stack';
 import { CORES } from './cpu';
+import { runFlashSale } from './flash-sale/flash-sale';
+import { latencyCurveSvg, sellOutTimelineSvg } from './plots/bench-plots';
 import { log, printTable } from './report';
-import type { BenchRun, Sweep } from './results';
+import type { BenchRun, FlashSale, Sweep } from './results';
 import { runSweep } from './sweep';
 
 const DOCS = resolve(__dirname, '../../docs/bench');
@@ -27,6 +29,8 @@ const OPTIONS = {
   seconds: { default: '5', help: 'seconds per sweep step' },
   rates: { default: '250,500,1000,2000,4000,8000,16000', help: 'arrival rates of the sweeps, holds/s' },
   paths: { default: 'socket,rest', help: 'hold paths to sweep' },
+  'flash-buyers': { default: '2000', help: 'buyers of the flash sale (sockets); 0 skips it' },
+  'flash-timeout': { default: '90', help: 'seconds the flash sale may take before it is called unsold' },
   workers: { default: '2', help: 'load generator processes' },
   connections: { default: '256', help: 'REST keep-alive connections (and the bare node:http baseline)' },
   'database-url': { default: 'postgresql://postgres@127.0.0.1:5432/seatstorm_bench_onsale', help: 'dropped and recreated each run' },
@@ -45,7 +49,11 @@ const TARGETS = {
 const HOLDS_PER_SOCKET = 8;
 /** Share of attempts aimed at the best tenth of the house (lower ring, front rows). */
 const HOT_SHARE = 0.7;
-const BUYERS = 2000;
+/** Share of won holds let go again, as abandoned carts are. */
+const ABANDON_SHARE = 0.05;
+/** A flash-sale buyer's pause between an answer and the next attempt, at most. */
+const THINK_MS = 250;
+const USERS = 2000;
 
 function readOptions() {
   const flags = Object.fromEntries(Object.keys(OPTIONS).map((name) => [name, { type: 'string' }])) as Record<Option, { type: 'string' }>;
@@ -71,6 +79,8 @@ function readOptions() {
     rates: text('rates').split(',').map((rate) => count('rates', rate)),
     paths: paths as Array<'socket' | 'rest'>,
     workers: count('workers'),
+    flashBuyers: Number(text('flash-buyers')),
+    flashTimeout: count('flash-timeout'),
     connections: count('connections'),
     databaseUrl: text('database-url'),
     logLevel: text('log-level'),
@@ -100,8 +110,9 @@ async function main(): Promise<void> {
     });
   }
   const sweeps: Sweep[] = [];
+  let flashSale: FlashSale | undefined;
   try {
-    const buyers = await buildUsers(stack.db, stack.config, BUYERS, 'Buyer');
+    const buyers = await buildUsers(stack.db, stack.config, Math.max(USERS, options.flashBuyers), 'Buyer');
     for (const path of options.paths) {
       sweeps.push(
         await runSweep(stack, {
@@ -117,6 +128,16 @@ async function main(): Promise<void> {
         }),
       );
     }
+    if (options.flashBuyers > 0) {
+      flashSale = await runFlashSale(stack, {
+        tokens: buyers.slice(0, options.flashBuyers).map((buyer) => buyer.token),
+        workers: options.workers,
+        timeoutSeconds: options.flashTimeout,
+        hotShare: HOT_SHARE,
+        abandonShare: ABANDON_SHARE,
+        thinkMs: THINK_MS,
+      });
+    }
   } finally {
     await stack.stop();
   }
@@ -127,8 +148,9 @@ async function main(): Promise<void> {
     command: commandOf(options),
     baselines: { http, postgres: { rowsPerSecond: 0, cpuMsPer1000Rows: 0, batchRows: 0, connections: 0 }, kafka: { messagesPerSecond: 0, roundTripLatency: { p50: 0, p95: 0, p99: 0, max: 0, count: 0 }, batch: 0 }, socketio: [] },
     sweeps,
+    ...(flashSale ? { flashSale } : {}),
     fanOut: [],
-    targets: sweeps.map((sweep) => {
+    targets: [...sweeps.map((sweep) => {
       const target = TARGETS[sweep.path];
       const share = sweep.sustainedPerSecond / http.requestsPerSecond;
       return {
@@ -137,13 +159,28 @@ async function main(): Promise<void> {
         measured: `${sweep.sustainedPerSecond}/s sustained = ${(share * 100).toFixed(1)} %`,
         met: share >= target.shareOfBare,
       };
-    }),
+    }), ...(flashSale ? [flashSaleTarget(flashSale)] : [])],
   };
   report(run);
+  const books = run.flashSale?.invariants;
+  if (books && books.doubleBookedSeats + books.lost201 + books.unaccountedSeats > 0) process.exitCode = 1;
   await mkdir(options.out, { recursive: true });
   await writeFile(resolve(options.out, 'latest.json'), `${JSON.stringify(run, null, 2)}\n`);
-  log(`wrote ${resolve(options.out, 'latest.json')}`);
+  await writeFile(resolve(options.out, 'latency-vs-rate.svg'), latencyCurveSvg(run));
+  await writeFile(resolve(options.out, 'sell-out.svg'), sellOutTimelineSvg(run));
+  log(`wrote latest.json, latency-vs-rate.svg and sell-out.svg to ${options.out}`);
   process.stdout.write(`\n${commandOf(options)}\n`);
+}
+
+/** The stadium sells out with nothing double-booked or lost; the aim is 30 s. */
+function flashSaleTarget(sale: FlashSale): BenchRun['targets'][number] {
+  const clean = sale.invariants.doubleBookedSeats === 0 && sale.invariants.lost201 === 0 && sale.invariants.unaccountedSeats === 0;
+  return {
+    name: 'flash sale',
+    target: 'sells out with 0 double-bookings (aim ≤ 30 s)',
+    measured: `${sale.sellOutSeconds === null ? 'not sold out' : `sold out in ${sale.sellOutSeconds.toFixed(1)} s`}, ${clean ? 'books clean' : 'BOOKS WRONG'}`,
+    met: sale.sellOutSeconds !== null && clean,
+  };
 }
 
 function report(run: BenchRun): void {
@@ -165,6 +202,18 @@ function report(run: BenchRun): void {
           `${step.sustained ? '' : ' · NOT SUSTAINED'}`,
       ]),
     );
+  }
+  const sale = run.flashSale;
+  if (sale) {
+    printTable(`Flash sale: ${sale.buyers.toLocaleString('en-US')} buyers over sockets, ${sale.seats.toLocaleString('en-US')} seats, 1–4 adjacent seats a hold`, [
+      ['sold out in', sale.sellOutSeconds === null ? 'NOT SOLD OUT' : `${sale.sellOutSeconds.toFixed(1)} s`],
+      ['attempts', `${sale.attempts.toLocaleString('en-US')} (${Math.round(sale.attemptsPerSecond).toLocaleString('en-US')}/s, ${pct(sale.attemptsPerSecond)} of bare)`],
+      ['answers', Object.entries(sale.statuses).map(([status, n]) => `${status} ${n}`).join(', ')],
+      ['latency p50 / p95 / p99 / max (ms)', `${ms(sale.latency.p50)} / ${ms(sale.latency.p95)} / ${ms(sale.latency.p99)} / ${ms(sale.latency.max)}`],
+      ['double-booked seats (SQL)', String(sale.invariants.doubleBookedSeats)],
+      ['201s not durable as answered', String(sale.invariants.lost201)],
+      ['seats not accounted for', String(sale.invariants.unaccountedSeats)],
+    ]);
   }
   printTable(
     'Targets',

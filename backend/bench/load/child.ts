@@ -36,6 +36,11 @@ export class BenchChild<Command extends { type: string }, Report extends { type:
     return Promise.race([report, this.exited]);
   }
 
+  /** Sends `command` without waiting for an answer. */
+  tell(command: Command): void {
+    this.child.send(command);
+  }
+
   kill(): void {
     this.child.kill();
   }
