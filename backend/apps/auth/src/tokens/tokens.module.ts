@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
@@ -9,7 +10,8 @@ import { TokensService } from './tokens.service';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.JWT_SECRET,
+        // A key object made once: given the string, jsonwebtoken builds one for every token it signs.
+        secret: createSecretKey(Buffer.from(config.JWT_SECRET)),
         signOptions: { algorithm: 'HS256', issuer: JWT_ISSUER, expiresIn: config.JWT_TTL },
       }),
     }),

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -20,7 +21,8 @@ import { TokenVerifier } from './token-verifier.service';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.JWT_SECRET,
+        // A key object made once: given the string, jsonwebtoken builds one for every token it checks.
+        secret: createSecretKey(Buffer.from(config.JWT_SECRET)),
         verifyOptions: { algorithms: ['HS256'], issuer: JWT_ISSUER },
       }),
     }),
