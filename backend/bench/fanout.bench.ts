@@ -12,24 +12,18 @@
  * booking in one, each gateway in its own. The database is the bench's own,
  * dropped and recreated each run; Kafka, PostgreSQL and Redis are the local ones.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig, type AppConfig } from '@seatstorm/config';
-import { bookingSchema, errorBodySchema, seatUpdatedSchema, Topic, type ClientToServerEvents, type ServerToClientEvents } from '@seatstorm/contracts';
-import { Kafka, logLevel } from 'kafkajs';
+import { loadConfig } from '@seatstorm/config';
+import { Topic } from '@seatstorm/contracts';
 import { Pool } from 'pg';
-import { io, type Socket } from 'socket.io-client';
 import { kafkaIdOf } from '../libs/kafka/src/kafka-options';
-import { buildEvent } from '../test/builders/event.builder';
-import { buildUsers, type BuiltUser } from '../test/builders/user.builder';
+import { buildUsers } from '../test/builders/user.builder';
 import { prepare } from '../test/global-setup';
 import { ServiceProcess } from '../test/service-process';
 import { uniqueId } from '../test/test-env';
 import { freePort, recreateDatabase } from './bench-setup';
-import { LatencyHistogram } from './fanout-histogram';
-import type { WatcherCommand, WatcherReport } from './fanout-watchers';
+import { HOLDS_PER_HOLDER_PER_SECOND, runFanOut, type FanOutRun } from './fanout/fan-out';
+import type { Latency } from './load/histogram';
 
 const OPTIONS = {
   sockets: { default: '1000', help: 'watching sockets (S)' },
@@ -44,16 +38,6 @@ const OPTIONS = {
 } as const;
 type Option = keyof typeof OPTIONS;
 
-/** Holds each holder socket sends per second. */
-const HOLDS_PER_HOLDER_PER_SECOND = 5;
-/** Spare seats, so holds keep winning to the end of the run. */
-const SEAT_HEADROOM = 1.25;
-/** Nothing received for this long: every delta is in (a gateway under load may pause a second or more). */
-const QUIET_MS = 3000;
-const DRAIN_TIMEOUT_MS = 30_000;
-const WATCHERS = resolve(__dirname, 'fanout-watchers.ts');
-
-type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 function readOptions() {
   const flags = Object.fromEntries(Object.keys(OPTIONS).map((name) => [name, { type: 'string' }])) as Record<Option, { type: 'string' }>;
@@ -114,13 +98,9 @@ async function main(): Promise<void> {
 
   const db = new Pool({ connectionString: options.databaseUrl, max: 4 });
   const services: ServiceProcess[] = [];
-  const watchers: WatcherProcess[] = [];
-  const holders: LiveSocket[] = [];
   let stopping: Promise<void> | undefined;
   const stopAll = () =>
     (stopping ??= (async () => {
-      for (const socket of holders) socket.close();
-      for (const watcher of watchers) watcher.kill();
       await Promise.all(services.map((service) => service.stop()));
       await db.end();
     })());
@@ -142,131 +122,48 @@ async function main(): Promise<void> {
       urls.push(`http://127.0.0.1:${port}`);
     }
 
-    const seats = Math.ceil(options.holds * options.seconds * SEAT_HEADROOM);
-    const rows = Math.min(26, Math.ceil(seats / 100));
-    const event = await buildEvent(db, { rows, perRow: Math.ceil(seats / rows) });
-    const users = await buildUsers(db, config, Math.ceil(options.holds / HOLDS_PER_HOLDER_PER_SECOND), 'Fan');
-
-    log(`connecting ${options.sockets} watching sockets from ${options.workers} processes…`);
-    const ready = await Promise.all(
-      Array.from({ length: options.workers }, (_, i) => {
-        const share = Math.floor(options.sockets / options.workers) + (i < options.sockets % options.workers ? 1 : 0);
-        const watcher = new WatcherProcess();
-        watchers.push(watcher);
-        return watcher.ask({ type: 'start', urls, eventId: event.eventId, sockets: share, offset: i }, 'ready');
-      }),
-    );
-    const connected = ready.reduce((sum, r) => sum + r.connected, 0);
-    if (connected < options.sockets) log(`only ${connected} of ${options.sockets} sockets connected`);
-
-    const published = await probePublished(config);
-    holders.push(...(await Promise.all(users.map((user, i) => connectHolder(urls[i % urls.length]!, user)))));
-    // The race lab tells when the booking core decided each hold, and how long the hold waited in Kafka first,
-    // whether or not its ack made it back within the gateway's wait.
-    const queued = new LatencyHistogram();
-    const decidedAt = new Map<string, number>();
-    holders[0]!.on('lab.decision', (decision) => {
-      queued.record(decision.decidedInMs);
-      if (decision.status === 'reserved') decidedAt.set(decision.bookingId, Date.parse(decision.occurredAt));
+    const holders = await buildUsers(db, config, Math.ceil(options.holds / HOLDS_PER_HOLDER_PER_SECOND), 'Fan');
+    const run = await runFanOut({
+      config,
+      db,
+      urls,
+      gatewayPids: services.slice(1).map((service) => service.pid),
+      holders,
+      sockets: options.sockets,
+      seconds: options.seconds,
+      holds: options.holds,
+      workers: options.workers,
     });
-    await holders[0]!.emitWithAck('lab.subscribe', { eventId: event.eventId });
-    log(`holding ${options.holds} seats a second for ${options.seconds} s…`);
-    const load = await runHolds(holders, event.eventId, shuffle(event.seatIds), options);
-
-    await drain(watchers);
-    await published.stop();
-    const bookings = [...decidedAt].flatMap(([bookingId, decidedAt]): Array<[string, number, number]> => {
-      const publishedAt = published.at.get(bookingId);
-      return publishedAt === undefined ? [] : [[bookingId, decidedAt, publishedAt]];
-    });
-    const results = await Promise.all(watchers.map((watcher) => watcher.ask({ type: 'finish', bookings }, 'result')));
     const metrics = await Promise.all(urls.map((url) => relayMetrics(url)));
-    report(options, connected, load, { decided: decidedAt.size, queued }, results, metrics);
+    report(options, run, metrics);
   } finally {
     await stopAll();
   }
 }
 
-interface HoldLoad {
-  ackMs: LatencyHistogram;
-  /** What the hold acks said: reserved, pending (not decided within the gateway's wait), an error code, or no answer. */
-  answers: Map<string, number>;
-  seconds: number;
-}
-
-/** Sends holds at a steady rate, round-robin over the holder sockets, each for the next seat. */
-async function runHolds(holders: LiveSocket[], eventId: string, seatIds: string[], options: BenchOptions): Promise<HoldLoad> {
-  const load: HoldLoad = { ackMs: new LatencyHistogram(), answers: new Map(), seconds: 0 };
-  const total = options.holds * options.seconds;
-  const inFlight: Array<Promise<void>> = [];
-  const started = performance.now();
-  let sent = 0;
-  const hold = async (socket: LiveSocket, seatId: string) => {
-    const at = performance.now();
-    const answer = await socket.timeout(30_000).emitWithAck('hold', { eventId, seatIds: [seatId], idempotencyKey: uniqueId('bench') }).catch(() => undefined);
-    load.ackMs.record(performance.now() - at);
-    const booking = bookingSchema.safeParse(answer);
-    const outcome = booking.success ? booking.data.status : (errorBodySchema.safeParse(answer).data?.error ?? 'no answer');
-    load.answers.set(outcome, (load.answers.get(outcome) ?? 0) + 1);
+function report(options: BenchOptions, run: FanOutRun, metrics: RelayMetrics[]): void {
+  const { connected, load, decided, queued } = run;
+  const ms = (latency: Latency) => {
+    const { p50, p95, p99, max } = latency.summary();
+    return [p50, p95, p99, max].map((value) => value.toFixed(1)).join(' / ');
   };
-  while (sent < total) {
-    const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * options.holds));
-    for (; sent < due; sent += 1) inFlight.push(hold(holders[sent % holders.length]!, seatIds[sent]!));
-    await new Promise((resolveTick) => setTimeout(resolveTick, 5));
-  }
-  await Promise.all(inFlight);
-  load.seconds = (performance.now() - started) / 1000;
-  return load;
-}
-
-/** Waits until no watcher has received anything for a while: every delta is in. */
-async function drain(watchers: WatcherProcess[]): Promise<void> {
-  const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    const statuses = await Promise.all(watchers.map((watcher) => watcher.ask({ type: 'status' }, 'status')));
-    const last = Math.max(...statuses.map((s) => (Number.isNaN(s.lastReceivedAt) ? 0 : s.lastReceivedAt)));
-    if (performance.timeOrigin + performance.now() - last > QUIET_MS) return;
-    await new Promise((resolveWait) => setTimeout(resolveWait, 250));
-  }
-  log(`watchers still receiving after ${DRAIN_TIMEOUT_MS} ms; reporting what arrived`);
-}
-
-function report(
-  options: BenchOptions,
-  connected: number,
-  load: HoldLoad,
-  { decided, queued }: { decided: number; queued: LatencyHistogram },
-  results: Array<Extract<WatcherReport, { type: 'result' }>>,
-  metrics: RelayMetrics[],
-): void {
-  const latency = new LatencyHistogram();
-  const fromKafka = new LatencyHistogram();
-  for (const result of results) {
-    latency.merge(result.fromDecision);
-    fromKafka.merge(result.fromKafka);
-  }
-  const messages = results.reduce((sum, r) => sum + r.messages, 0);
-  const first = Math.min(...results.map((r) => r.firstReceivedAt));
-  const last = Math.max(...results.map((r) => r.lastReceivedAt));
-  const deliverySeconds = (last - first) / 1000;
-  const ms = (histogram: LatencyHistogram) =>
-    [50, 95, 99, 100].map((p) => histogram.percentile(p).toFixed(1)).join(' / ');
   const sum = (pick: (m: RelayMetrics) => number) => metrics.reduce((total, m) => total + pick(m), 0);
   const rows: Array<[string, string]> = [
     ['sockets watching', `${connected.toLocaleString('en-US')} over ${options.gateways} gateway(s), ${options.workers} watcher processes`],
     ['holds sent, decided reserved', `${(options.holds * options.seconds).toLocaleString('en-US')} in ${load.seconds.toFixed(1)} s, ${decided.toLocaleString('en-US')} reserved`],
     ['hold acks', [...load.answers].map(([outcome, n]) => `${outcome} ${n.toLocaleString('en-US')}`).join(', ')],
-    ['decision → socket, p50 / p95 / p99 / max (ms)', `${ms(latency)} over ${latency.count.toLocaleString('en-US')} (socket, seat) deliveries`],
-    ['written to Kafka → socket, p50 / p95 / p99 / max (ms)', ms(fromKafka)],
-    ['deliveries missing', results.reduce((total, r) => total + r.missing, 0).toLocaleString('en-US')],
-    ['seat.updated delivered/s (all sockets)', `${Math.round(messages / deliverySeconds).toLocaleString('en-US')} (${messages.toLocaleString('en-US')} in ${deliverySeconds.toFixed(1)} s)`],
-    ['seat.updated per socket per second', (messages / Math.max(1, connected) / deliverySeconds).toFixed(1)],
+    ['decision → socket, p50 / p95 / p99 / max (ms)', `${ms(run.fromDecision)} over ${run.deliveries.toLocaleString('en-US')} (socket, seat) deliveries`],
+    ['written to Kafka → socket, p50 / p95 / p99 / max (ms)', ms(run.fromKafka)],
+    ['deliveries missing', run.missing.toLocaleString('en-US')],
+    ['seat.updated delivered/s (all sockets)', `${Math.round(run.messages / run.deliverySeconds).toLocaleString('en-US')} (${run.messages.toLocaleString('en-US')} in ${run.deliverySeconds.toFixed(1)} s)`],
+    ['seat.updated per socket per second', (run.messages / Math.max(1, connected) / run.deliverySeconds).toFixed(1)],
+    ['gateway CPU per 1,000 (socket, seat) deliveries (ms)', ((run.gatewayCpuMs * 1000) / Math.max(1, run.deliveries)).toFixed(1)],
     ['hold ack over the socket, p50 / p95 / p99 / max (ms)', ms(load.ackMs)],
     ['hold issued → decided (booking core), p50 / p95 / p99 / max (ms)', ms(queued)],
     ['Kafka → socket.io emit in the gateway, mean (ms)', (sum((m) => m.lagSum) / Math.max(1, sum((m) => m.lagCount)) * 1000).toFixed(1)],
     ['gateway event-loop delay, p99 / max (ms)', metrics.map((m) => `${(m.loopP99 * 1000).toFixed(0)} / ${(m.loopMax * 1000).toFixed(0)}`).join(', ')],
     ['coalescer: deltas in → messages out', `${sum((m) => m.deltasIn)} → ${sum((m) => m.messagesOut)}`],
-    ['disconnects during the run', String(results.reduce((total, r) => total + r.disconnects, 0))],
+    ['disconnects during the run', String(run.disconnects)],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   process.stdout.write(`\nFan-out: one event, holds through the socket, seat.updated to every watcher\n`);
@@ -297,77 +194,6 @@ async function relayMetrics(url: string): Promise<RelayMetrics> {
     loopP99: value(/^seatstorm_nodejs_eventloop_lag_p99_seconds (\S+)$/m),
     loopMax: value(/^seatstorm_nodejs_eventloop_lag_max_seconds (\S+)$/m),
   };
-}
-
-/**
- * When each booking's seat.updated was written to Kafka (the outbox relay's
- * send time), read by a consumer group of the bench's own: the start of the
- * fan-out path, after the booking core's commit.
- */
-async function probePublished(config: AppConfig): Promise<{ at: Map<string, number>; stop(): Promise<void> }> {
-  const at = new Map<string, number>();
-  const consumer = new Kafka({ clientId: `${config.KAFKA_CLIENT_ID}-probe`, brokers: config.KAFKA_BROKERS, logLevel: logLevel.NOTHING }).consumer({
-    groupId: `${config.KAFKA_CLIENT_ID}-probe`,
-    maxWaitTimeInMs: config.KAFKA_CONSUMER_MAX_WAIT_MS,
-  });
-  await consumer.connect();
-  await consumer.subscribe({ topic: Topic.SeatUpdated, fromBeginning: false });
-  const joined = new Promise<void>((resolveJoin) => consumer.on(consumer.events.GROUP_JOIN, () => resolveJoin()));
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      const delta = seatUpdatedSchema.safeParse(JSON.parse(message.value?.toString() ?? 'null'));
-      for (const change of delta.data?.changes ?? []) if (change.bookingId) at.set(change.bookingId, Number(message.timestamp));
-    },
-  });
-  await joined;
-  return { at, stop: () => consumer.disconnect() };
-}
-
-function connectHolder(url: string, user: BuiltUser): Promise<LiveSocket> {
-  const socket: LiveSocket = io(url, { transports: ['websocket'], auth: { token: user.token }, forceNew: true });
-  return new Promise((resolveSocket, reject) => {
-    socket.once('connect', () => resolveSocket(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
-/** A watcher process (fanout-watchers.ts under tsx), spoken to over IPC. */
-class WatcherProcess {
-  private readonly child: ChildProcess = fork(WATCHERS, [], { execArgv: ['--import', 'tsx'] });
-  private readonly exited = once(this.child, 'exit').then(([code]) => {
-    throw new Error(`a watcher process exited (code ${String(code)})`);
-  });
-
-  constructor() {
-    this.exited.catch(() => undefined);
-  }
-
-  /** Sends `message` and resolves with the next report of type `answer`; fails if the process exits first. */
-  ask<T extends WatcherReport['type']>(message: WatcherCommand, answer: T): Promise<Extract<WatcherReport, { type: T }>> {
-    const report = new Promise<Extract<WatcherReport, { type: T }>>((resolveReport) => {
-      const onMessage = (received: WatcherReport) => {
-        if (received.type !== answer) return;
-        this.child.off('message', onMessage);
-        resolveReport(received as Extract<WatcherReport, { type: T }>);
-      };
-      this.child.on('message', onMessage);
-    });
-    this.child.send(message);
-    return Promise.race([report, this.exited]);
-  }
-
-  kill(): void {
-    this.child.kill();
-  }
-}
-
-function shuffle<T>(values: readonly T[]): T[] {
-  const copy = [...values];
-  for (let i = copy.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
 }
 
 main().catch((error: unknown) => {

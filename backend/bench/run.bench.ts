@@ -17,10 +17,11 @@ import { buildUsers } from '../test/builders/user.builder';
 import { measureBareHttp } from './baselines/bare-http';
 import { BenchStack } from './bench-stack';
 import { CORES } from './cpu';
+import { HOLDS_PER_HOLDER_PER_SECOND, runFanOut } from './fanout/fan-out';
 import { runFlashSale } from './flash-sale/flash-sale';
 import { latencyCurveSvg, sellOutTimelineSvg } from './plots/bench-plots';
 import { log, printTable } from './report';
-import type { BenchRun, FlashSale, Sweep } from './results';
+import type { BenchRun, FanOut, FlashSale, Sweep } from './results';
 import { runSweep } from './sweep';
 
 const DOCS = resolve(__dirname, '../../docs/bench');
@@ -30,6 +31,8 @@ const OPTIONS = {
   rates: { default: '250,500,1000,2000,4000,8000,16000', help: 'arrival rates of the sweeps, holds/s' },
   paths: { default: 'socket,rest', help: 'hold paths to sweep' },
   'flash-buyers': { default: '2000', help: 'buyers of the flash sale (sockets); 0 skips it' },
+  'fanout-sockets': { default: '1000,5000', help: 'watching sockets of each fan-out run; 0 skips them' },
+  'fanout-holds': { default: '100', help: 'holds per second while the fan-out runs' },
   'flash-timeout': { default: '90', help: 'seconds the flash sale may take before it is called unsold' },
   workers: { default: '2', help: 'load generator processes' },
   connections: { default: '256', help: 'REST keep-alive connections (and the bare node:http baseline)' },
@@ -81,6 +84,8 @@ function readOptions() {
     workers: count('workers'),
     flashBuyers: Number(text('flash-buyers')),
     flashTimeout: count('flash-timeout'),
+    fanOutSockets: text('fanout-sockets') === '0' ? [] : text('fanout-sockets').split(',').map((n) => count('fanout-sockets', n)),
+    fanOutHolds: count('fanout-holds'),
     connections: count('connections'),
     databaseUrl: text('database-url'),
     logLevel: text('log-level'),
@@ -91,7 +96,10 @@ function readOptions() {
 type Options = ReturnType<typeof readOptions>;
 
 const commandOf = (o: Options) =>
-  `npm run bench -- --seconds ${o.seconds} --rates ${o.rates.join(',')} --paths ${o.paths.join(',')} --workers ${o.workers} --connections ${o.connections}`;
+  `npm run bench -- --seconds ${o.seconds} --rates ${o.rates.join(',')} --paths ${o.paths.join(',')} --workers ${o.workers} --connections ${o.connections} ` +
+  `--flash-buyers ${o.flashBuyers} --fanout-sockets ${o.fanOutSockets.join(',') || '0'} --fanout-holds ${o.fanOutHolds}`;
+/** Seconds each fan-out run holds seats for. */
+const FANOUT_SECONDS = 8;
 
 async function main(): Promise<void> {
   const options = readOptions();
@@ -111,6 +119,7 @@ async function main(): Promise<void> {
   }
   const sweeps: Sweep[] = [];
   let flashSale: FlashSale | undefined;
+  const fanOut: FanOut[] = [];
   try {
     const buyers = await buildUsers(stack.db, stack.config, Math.max(USERS, options.flashBuyers), 'Buyer');
     for (const path of options.paths) {
@@ -127,6 +136,27 @@ async function main(): Promise<void> {
           hotShare: HOT_SHARE,
         }),
       );
+    }
+    for (const sockets of options.fanOutSockets) {
+      const run = await runFanOut({
+        config: stack.config,
+        db: stack.db,
+        urls: [stack.gatewayUrl],
+        gatewayPids: [stack.processes.find(({ name }) => name === 'gateway')?.process.pid],
+        holders: buyers.slice(0, Math.ceil(options.fanOutHolds / HOLDS_PER_HOLDER_PER_SECOND)),
+        sockets,
+        seconds: FANOUT_SECONDS,
+        holds: options.fanOutHolds,
+        workers: options.workers,
+      });
+      fanOut.push({
+        sockets: run.connected,
+        latency: run.fromDecision.summary(),
+        deliveriesPerSecond: run.deliveries / Math.max(run.deliverySeconds, FANOUT_SECONDS),
+        gatewayCpuMsPer1000: (run.gatewayCpuMs * 1000) / Math.max(1, run.deliveries),
+        missing: run.missing,
+      });
+      log(`  ${sockets} sockets: decision → socket p50 ${run.fromDecision.summary().p50.toFixed(0)} ms, p99 ${run.fromDecision.summary().p99.toFixed(0)} ms, ${run.missing} missing`);
     }
     if (options.flashBuyers > 0) {
       flashSale = await runFlashSale(stack, {
@@ -149,7 +179,7 @@ async function main(): Promise<void> {
     baselines: { http, postgres: { rowsPerSecond: 0, cpuMsPer1000Rows: 0, batchRows: 0, connections: 0 }, kafka: { messagesPerSecond: 0, roundTripLatency: { p50: 0, p95: 0, p99: 0, max: 0, count: 0 }, batch: 0 }, socketio: [] },
     sweeps,
     ...(flashSale ? { flashSale } : {}),
-    fanOut: [],
+    fanOut,
     targets: [...sweeps.map((sweep) => {
       const target = TARGETS[sweep.path];
       const share = sweep.sustainedPerSecond / http.requestsPerSecond;
@@ -200,6 +230,16 @@ function report(run: BenchRun): void {
           `${Object.entries(step.statuses).map(([status, n]) => `${status} ${n}`).join(', ')} · CPU ms/1,000: ` +
           `${step.cpuPer1000.filter(({ name }) => !name.startsWith('generator')).map(({ name, ms: cpu }) => `${name} ${Math.round(cpu)}`).join(', ')}` +
           `${step.sustained ? '' : ' · NOT SUSTAINED'}`,
+      ]),
+    );
+  }
+  if (run.fanOut.length > 0) {
+    printTable(
+      'Fan-out: one event, holds over the socket, seat.updated to every watcher (decision → socket)',
+      run.fanOut.map((f) => [
+        `${f.sockets.toLocaleString('en-US')} sockets`,
+        `p50 ${ms(f.latency.p50)} / p95 ${ms(f.latency.p95)} / p99 ${ms(f.latency.p99)} / max ${ms(f.latency.max)} ms · ` +
+          `${Math.round(f.deliveriesPerSecond).toLocaleString('en-US')} deliveries/s · gateway CPU ${f.gatewayCpuMsPer1000.toFixed(1)} ms per 1,000 · ${f.missing} missing`,
       ]),
     );
   }

@@ -1,5 +1,5 @@
 /**
- * One process of watchers for `bench:fanout` (forked by fanout.bench.ts, run
+ * One process of watchers for the fan-out measurement (forked by fan-out.ts, run
  * with tsx): opens its share of sockets, subscribes each to the event, and
  * notes when every seat.updated arrives and which bookings it carries. The
  * latencies are computed at the end, once the parent knows when each booking
@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { SocketEvent, type ClientToServerEvents, type ServerToClientEvents } from '@seatstorm/contracts';
 import { io, type Socket } from 'socket.io-client';
-import { LatencyHistogram } from './fanout-histogram';
+import { Latency } from '../load/histogram';
 
 export type WatcherCommand =
   | { type: 'start'; urls: string[]; eventId: string; sockets: number; offset: number }
@@ -22,8 +22,8 @@ export type WatcherReport =
   | {
       type: 'result';
       /** Decision → socket, and Kafka → socket, one sample per (socket, booking). */
-      fromDecision: Array<[number, number]>;
-      fromKafka: Array<[number, number]>;
+      fromDecision: string;
+      fromKafka: string;
       /** (socket, booking) pairs: a decided booking that a socket never heard of. */
       missing: number;
       messages: number;
@@ -80,8 +80,8 @@ async function start({ urls, eventId, sockets: count, offset }: Extract<WatcherC
 }
 
 function finish(bookings: Array<[string, number, number]>): void {
-  const fromDecision = new LatencyHistogram();
-  const fromKafka = new LatencyHistogram();
+  const fromDecision = new Latency();
+  const fromKafka = new Latency();
   let missing = 0;
   for (const [bookingId, decidedAt, publishedAt] of bookings) {
     const times = receptions.get(bookingId) ?? [];
@@ -91,7 +91,7 @@ function finish(bookings: Array<[string, number, number]>): void {
     }
     missing += Math.max(0, sockets.length - times.length);
   }
-  send({ type: 'result', fromDecision: fromDecision.toJSON(), fromKafka: fromKafka.toJSON(), missing, messages, firstReceivedAt, lastReceivedAt, disconnects });
+  send({ type: 'result', fromDecision: fromDecision.encode(), fromKafka: fromKafka.encode(), missing, messages, firstReceivedAt, lastReceivedAt, disconnects });
   for (const socket of sockets) socket.close();
 }
 
