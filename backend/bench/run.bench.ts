@@ -13,9 +13,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildEvent, type BuiltEvent } from '../test/builders/event.builder';
 import { buildUsers } from '../test/builders/user.builder';
 import { measureBareHttp } from './baselines/bare-http';
 import { BenchStack } from './bench-stack';
+import { runBookingCore } from './booking-core';
 import { CORES } from './cpu';
 import { HOLDS_PER_HOLDER_PER_SECOND, runFanOut } from './fanout/fan-out';
 import { runFlashSale } from './flash-sale/flash-sale';
@@ -33,6 +35,7 @@ const OPTIONS = {
   'flash-buyers': { default: '2000', help: 'buyers of the flash sale (sockets); 0 skips it' },
   'fanout-sockets': { default: '1000,5000', help: 'watching sockets of each fan-out run; 0 skips them' },
   'fanout-holds': { default: '100', help: 'holds per second while the fan-out runs' },
+  'core-commands': { default: '50000', help: 'hold commands of the booking-core run (0 skips it), after a warm-up of a fifth as many' },
   'flash-timeout': { default: '90', help: 'seconds the flash sale may take before it is called unsold' },
   workers: { default: '2', help: 'load generator processes' },
   connections: { default: '256', help: 'REST keep-alive connections (and the bare node:http baseline)' },
@@ -86,6 +89,7 @@ function readOptions() {
     flashTimeout: count('flash-timeout'),
     fanOutSockets: text('fanout-sockets') === '0' ? [] : text('fanout-sockets').split(',').map((n) => count('fanout-sockets', n)),
     fanOutHolds: count('fanout-holds'),
+    coreCommands: Number(text('core-commands')),
     connections: count('connections'),
     databaseUrl: text('database-url'),
     logLevel: text('log-level'),
@@ -97,7 +101,10 @@ type Options = ReturnType<typeof readOptions>;
 
 const commandOf = (o: Options) =>
   `npm run bench -- --seconds ${o.seconds} --rates ${o.rates.join(',')} --paths ${o.paths.join(',')} --workers ${o.workers} --connections ${o.connections} ` +
-  `--flash-buyers ${o.flashBuyers} --fanout-sockets ${o.fanOutSockets.join(',') || '0'} --fanout-holds ${o.fanOutHolds}`;
+  `--flash-buyers ${o.flashBuyers} --fanout-sockets ${o.fanOutSockets.join(',') || '0'} --fanout-holds ${o.fanOutHolds} --core-commands ${o.coreCommands}`;
+/** The booking core's run spreads its commands over this many events of CORE_SEATS seats (one partition each, mostly). */
+const CORE_EVENTS = 24;
+const CORE_SEATS = 2000;
 /** Seconds each fan-out run holds seats for. */
 const FANOUT_SECONDS = 8;
 
@@ -120,6 +127,7 @@ async function main(): Promise<void> {
   const sweeps: Sweep[] = [];
   let flashSale: FlashSale | undefined;
   const fanOut: FanOut[] = [];
+  let core: BenchRun['core'];
   try {
     const buyers = await buildUsers(stack.db, stack.config, Math.max(USERS, options.flashBuyers), 'Buyer');
     for (const path of options.paths) {
@@ -168,6 +176,7 @@ async function main(): Promise<void> {
         thinkMs: THINK_MS,
       });
     }
+    if (options.coreCommands > 0) core = await measureCore(stack, buyers, options.coreCommands);
   } finally {
     await stack.stop();
   }
@@ -179,6 +188,7 @@ async function main(): Promise<void> {
     baselines: { http, postgres: { rowsPerSecond: 0, cpuMsPer1000Rows: 0, batchRows: 0, connections: 0 }, kafka: { messagesPerSecond: 0, roundTripLatency: { p50: 0, p95: 0, p99: 0, max: 0, count: 0 }, batch: 0 }, socketio: [] },
     sweeps,
     ...(flashSale ? { flashSale } : {}),
+    ...(core ? { core } : {}),
     fanOut,
     targets: [...sweeps.map((sweep) => {
       const target = TARGETS[sweep.path];
@@ -200,6 +210,37 @@ async function main(): Promise<void> {
   await writeFile(resolve(options.out, 'sell-out.svg'), sellOutTimelineSvg(run));
   log(`wrote latest.json, latency-vs-rate.svg and sell-out.svg to ${options.out}`);
   process.stdout.write(`\n${commandOf(options)}\n`);
+}
+
+/**
+ * The booking core alone: a backlog of hold commands straight onto
+ * booking.commands, over many events (so many partitions work at once),
+ * with the gateway stopped so that its consumers don't share the cores.
+ */
+async function measureCore(stack: BenchStack, users: Parameters<typeof runBookingCore>[0]['users'], commands: number): Promise<NonNullable<BenchRun['core']>> {
+  await stack.processes.find(({ name }) => name === 'gateway')?.process.stop();
+  const round = async (count: number) => {
+    const events: BuiltEvent[] = [];
+    for (let i = 0; i < CORE_EVENTS; i += 1) events.push(await buildEvent(stack.db, { rows: 20, perRow: CORE_SEATS / 20 }));
+    return runBookingCore({
+      config: stack.config,
+      db: stack.db,
+      events,
+      users,
+      commands: count,
+      sendBatch: 1000,
+      timeoutSeconds: 300,
+      processes: stack.measured.filter(({ name }) => name === 'booking' || name === 'Kafka'),
+    });
+  };
+  log(`booking core: warming up with ${Math.round(commands / 5)} commands, then ${commands}…`);
+  await round(Math.round(commands / 5));
+  const result = await round(commands);
+  return {
+    commands: result.decided,
+    decisionsPerSecond: result.decided / result.decisionSeconds,
+    cpuPer1000: result.cpu.filter(({ name }) => name !== 'load generator').map(({ name, ms }) => ({ name, ms: (ms * 1000) / result.decided })),
+  };
 }
 
 /** The stadium sells out with nothing double-booked or lost; the aim is 30 s. */
@@ -232,6 +273,13 @@ function report(run: BenchRun): void {
           `${step.sustained ? '' : ' · NOT SUSTAINED'}`,
       ]),
     );
+  }
+  if (run.core) {
+    const { core } = run;
+    printTable(`Booking core alone: ${core.commands.toLocaleString('en-US')} hold commands straight to booking.commands, ${CORE_EVENTS} events`, [
+      ['decisions/s (first decision → last published)', Math.round(core.decisionsPerSecond).toLocaleString('en-US')],
+      ['CPU per 1,000 decisions (ms)', core.cpuPer1000.map(({ name, ms: cpu }) => `${name} ${Math.round(cpu)}`).join(', ')],
+    ]);
   }
   if (run.fanOut.length > 0) {
     printTable(
