@@ -6,7 +6,7 @@ import type { Pool } from 'pg';
 const TICKS_PER_SECOND = 100;
 
 /** A process's user + system CPU time so far, in ms; undefined once it is gone (or off Linux). */
-async function cpuMsOf(pid: number): Promise<number | undefined> {
+export async function cpuMsOf(pid: number): Promise<number | undefined> {
   try {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
     // Fields after "(comm)": state is the 3rd field of the line, utime the 14th, stime the 15th.
