@@ -2,17 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { jwtClaimsSchema, type PublicUser } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
+import { VerifiedTokens } from './verified-tokens';
+
+/** Far more than the users one instance serves at once; a few MB at most. */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 /**
  * Checks a token on this gateway instance, without asking the auth service:
  * signature, algorithm, issuer and expiry (the options of AuthModule's JwtModule),
- * then the claims' shape. Shared by the REST guard and the socket gateway.
+ * then the claims' shape. Shared by the REST guard and the socket gateway. A
+ * token seen before is answered from VerifiedTokens until its expiry.
  */
 @Injectable()
 export class TokenVerifier {
+  private readonly verified = new VerifiedTokens(VERIFIED_TOKENS_KEPT);
+
   constructor(private readonly jwt: JwtService) {}
 
   verify(token: string): PublicUser {
+    const known = this.verified.find(token, Math.floor(Date.now() / 1000));
+    if (known) return known;
     let payload: object;
     try {
       payload = this.jwt.verify<object>(token);
@@ -22,8 +31,8 @@ export class TokenVerifier {
     }
     const claims = jwtClaimsSchema.safeParse(payload);
     if (!claims.success) throw invalidToken();
-    const { sub, email, name, role } = claims.data;
-    return { id: sub, email, name, role };
+    const { sub, email, name, role, exp } = claims.data;
+    return this.verified.remember(token, { id: sub, email, name, role }, exp);
   }
 }
 
