@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BookingStatus, EventStatus } from '@seatstorm/contracts';
-import { PRISMA, type Prisma, type PrismaClient } from '@seatstorm/database';
+import { inPgTransaction, PG_POOL, type Pool, type PoolClient } from '@seatstorm/database';
 import type { EncodedMessage } from '@seatstorm/kafka';
 import type { BookingState, EventState, SeatState } from './booking.rules';
-
-type Tx = Prisma.TransactionClient;
 
 /** A database seat no longer had the state the decision was made on: the batch must not commit. */
 export class SeatConflictError extends Error {
@@ -64,28 +62,24 @@ const KEYED_ACCESS_ONLY = `SELECT set_config('enable_seqscan', 'off', true), set
  */
 @Injectable()
 export class BookingsRepository {
-  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   inTransaction<T>(work: (store: BookingStore) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(
-      async (tx) => {
-        await tx.$queryRawUnsafe(KEYED_ACCESS_ONLY);
-        return work(new BookingStore(tx));
-      },
-      { maxWait: 10_000, timeout: 60_000 },
-    );
+    return inPgTransaction(this.pool, async (client) => {
+      await client.query(KEYED_ACCESS_ONLY);
+      return work(new BookingStore(client));
+    });
   }
 
   async findBooking(bookingId: string): Promise<BookingRecord | undefined> {
-    const rows = await this.prisma.$queryRawUnsafe<BookingRow[]>(`SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.id = $1`, bookingId);
+    const { rows } = await this.pool.query<BookingRow>(`SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.id = $1`, [bookingId]);
     return rows[0] && toBooking(rows[0]);
   }
 
   async findBookingsOfUser(userId: string, limit: number): Promise<BookingRecord[]> {
-    const rows = await this.prisma.$queryRawUnsafe<BookingRow[]>(
+    const { rows } = await this.pool.query<BookingRow>(
       `SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.user_id = $1 ORDER BY b.created_at DESC LIMIT $2`,
-      userId,
-      limit,
+      [userId, limit],
     );
     return rows.map(toBooking);
   }
@@ -93,11 +87,19 @@ export class BookingsRepository {
 
 /** The queries of one batch transaction. */
 export class BookingStore {
-  constructor(private readonly tx: Tx) {}
+  constructor(private readonly client: PoolClient) {}
+
+  private async query<T extends object[]>(sql: string, ...values: unknown[]): Promise<T> {
+    return (await this.client.query(sql, values)).rows as T;
+  }
+
+  private async execute(sql: string, ...values: unknown[]): Promise<number> {
+    return (await this.client.query(sql, values)).rowCount ?? 0;
+  }
 
   async findProcessed(commandIds: readonly string[]): Promise<ProcessedCommandRow[]> {
     if (commandIds.length === 0) return [];
-    return this.tx.$queryRawUnsafe<ProcessedCommandRow[]>(
+    return this.query<ProcessedCommandRow[]>(
       `SELECT command_id AS "commandId", event_id AS "eventId", type, booking_id AS "bookingId", result
          FROM processed_commands WHERE command_id = ANY($1::text[])`,
       commandIds,
@@ -107,7 +109,7 @@ export class BookingStore {
   /** Locks and reads the bookings; ordered by id so two writers never lock in opposite orders. */
   async lockBookings(bookingIds: readonly string[]): Promise<BookingState[]> {
     if (bookingIds.length === 0) return [];
-    const rows = await this.tx.$queryRawUnsafe<BookingRow[]>(
+    const rows = await this.query<BookingRow[]>(
       `SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.id = ANY($1::text[]) ORDER BY b.id FOR UPDATE OF b`,
       bookingIds,
     );
@@ -117,7 +119,7 @@ export class BookingStore {
   /** Locks and reads the seats, in id order. */
   async lockSeats(seatIds: readonly string[]): Promise<SeatState[]> {
     if (seatIds.length === 0) return [];
-    return this.tx.$queryRawUnsafe<SeatState[]>(
+    return this.query<SeatState[]>(
       `SELECT id, event_id AS "eventId", label, status::text AS status, booking_id AS "bookingId", price
          FROM seats WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
       seatIds,
@@ -132,7 +134,7 @@ export class BookingStore {
    */
   async lockEvents(eventIds: readonly string[]): Promise<EventState[]> {
     if (eventIds.length === 0) return [];
-    return this.tx.$queryRawUnsafe<Array<{ id: string; status: EventStatus; onSaleAt: Date }>>(
+    return this.query<Array<{ id: string; status: EventStatus; onSaleAt: Date }>>(
       `SELECT id, status::text AS status, on_sale_at AS "onSaleAt" FROM events WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
       eventIds,
     );
@@ -146,7 +148,7 @@ export class BookingStore {
    */
   async lockUsers(userIds: readonly string[]): Promise<string[]> {
     if (userIds.length === 0) return [];
-    const rows = await this.tx.$queryRawUnsafe<Array<{ id: string }>>(
+    const rows = await this.query<Array<{ id: string }>>(
       `SELECT id FROM users WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE`,
       userIds,
     );
@@ -157,7 +159,7 @@ export class BookingStore {
   async saveBookings(bookings: readonly BookingState[]): Promise<void> {
     if (bookings.length === 0) return;
     const column = <K extends keyof BookingState>(key: K) => bookings.map((booking) => booking[key]);
-    await this.tx.$executeRawUnsafe(
+    await this.execute(
       `INSERT INTO bookings (id, event_id, user_id, status, command_id, amount, expires_at, hold_extended_at, reason,
                              card_token, charge_payment_id, refund_payment_id, created_at, updated_at)
        SELECT v.id, v.event_id, v.user_id, v.status::"BookingStatus", v.command_id, v.amount, v.expires_at, v.hold_extended_at,
@@ -191,7 +193,7 @@ export class BookingStore {
     if (claims.length === 0) return;
     // Only seats that exist can be claimed, and only by a booking that was stored: a hold rejected
     // for unknown seats records none of those, and one not stored (above) records none at all.
-    await this.tx.$executeRawUnsafe(
+    await this.execute(
       `INSERT INTO booking_seats (booking_id, seat_id, price)
        SELECT v.booking_id, s.id, s.price FROM unnest($1::text[], $2::text[]) AS v(booking_id, seat_id)
          JOIN bookings b ON b.id = v.booking_id
@@ -210,7 +212,7 @@ export class BookingStore {
    */
   async updateSeats(changes: ReadonlyArray<{ before: SeatState; after: SeatState }>): Promise<void> {
     if (changes.length === 0) return;
-    const updated = await this.tx.$executeRawUnsafe(
+    const updated = await this.execute(
       `UPDATE seats AS s SET status = v.status::"SeatStatus", booking_id = v.booking_id, updated_at = now()
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
            AS v(id, status, booking_id, expected_status, expected_booking_id)
@@ -228,7 +230,7 @@ export class BookingStore {
   /** Bumps each event's seat version by one; returns the new versions. */
   async bumpSeatVersions(eventIds: readonly string[]): Promise<Map<string, number>> {
     if (eventIds.length === 0) return new Map();
-    const rows = await this.tx.$queryRawUnsafe<Array<{ id: string; seat_version: number }>>(
+    const rows = await this.query<Array<{ id: string; seat_version: number }>>(
       `UPDATE events SET seat_version = seat_version + 1, updated_at = now() WHERE id = ANY($1::text[]) RETURNING id, seat_version`,
       eventIds,
     );
@@ -237,7 +239,7 @@ export class BookingStore {
 
   async recordProcessed(rows: readonly ProcessedCommandRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.tx.$executeRawUnsafe(
+    await this.execute(
       `INSERT INTO processed_commands (command_id, event_id, type, booking_id, result)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])
        ON CONFLICT (command_id) DO NOTHING`,
@@ -252,7 +254,7 @@ export class BookingStore {
   /** Queues messages for the outbox relay; ids follow the array's order, which is the publishing order. */
   async enqueue(messages: readonly EncodedMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    await this.tx.$executeRawUnsafe(
+    await this.execute(
       `INSERT INTO outbox_messages (topic, key, payload, headers)
        SELECT v.topic, v.key, v.payload, v.headers
          FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[]) WITH ORDINALITY AS v(topic, key, payload, headers, n)
