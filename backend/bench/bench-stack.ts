@@ -42,6 +42,7 @@ export class BenchStack {
     private readonly broker: PrivateBroker,
   ) {}
 
+  /** Prepares the database (migrated, seeded) and starts the broker; the services start with `startServices`. */
   static async start(options: BenchStackOptions): Promise<BenchStack> {
     await recreateDatabase(options.databaseUrl);
     await prepare(options.databaseUrl);
@@ -73,15 +74,13 @@ export class BenchStack {
       processOf('services', ['auth', 'catalog', 'payment', 'notification'], []),
       processOf('gateway', ['gateway'], []),
     ];
-    const stack = new BenchStack(config, db, processes, broker);
-    try {
-      log('starting the booking service, the other services and the gateway from backend/dist…');
-      for (const { process: service } of processes) await service.start();
-    } catch (error) {
-      await stack.stop();
-      throw error;
-    }
-    return stack;
+    return new BenchStack(config, db, processes, broker);
+  }
+
+  /** Starts the service processes (the database and the broker are up once `start` resolved). */
+  async startServices(): Promise<void> {
+    log('starting the booking service, the other services and the gateway from backend/dist…');
+    for (const { process: service } of this.processes) await service.start();
   }
 
   get gatewayUrl(): string {

@@ -76,8 +76,9 @@ export interface FanOut {
   sockets: number;
   /** Decision (the booking core's commit) → socket, one sample per socket and booking. */
   latency: LatencySummary;
+  /** seat.updated messages received, one per socket per message (as the bare socket.io baseline counts them), per second. */
   deliveriesPerSecond: number;
-  /** Gateway CPU per 1,000 deliveries. */
+  /** Gateway CPU per 1,000 such deliveries. */
   gatewayCpuMsPer1000: number;
   missing: number;
 }

@@ -9,7 +9,7 @@ import { copyStadium } from './stadium';
 
 export interface SweepOptions {
   path: HoldPath;
-  /** Arrival rates to try, lowest first; the sweep stops after the first one not sustained. */
+  /** Arrival rates to try, lowest first; the sweep stops after the first one the path cannot keep up with. */
   rates: number[];
   seconds: number;
   p99TargetMs: number;
@@ -31,6 +31,8 @@ const MAX_IN_FLIGHT = 20_000;
 const SETTLE_TIMEOUT_MS = 30_000;
 /** Decided share of the requests sent, for a step to count as sustained. */
 const SUSTAINED_SHARE = 0.99;
+/** Below this share of the offered rate decided, the path is saturated: higher rates would only queue. */
+const SATURATED_SHARE = 0.9;
 
 /**
  * An open-loop sweep of one hold path on the 50,000-seat stadium: each step a
@@ -38,7 +40,9 @@ const SUSTAINED_SHARE = 0.99;
  * attempt aimed mostly at the best sections (so conflicts grow as they sell
  * out, as in a real on-sale). A step is sustained when its p99 is within the
  * target and (nearly) every request got a decision: 201 or 409, not 202,
- * 429, a timeout or an error.
+ * 429, a timeout or an error. The sweep goes on past steps that miss the
+ * latency target, so the curve shows how latency grows, and stops once the
+ * path no longer decides what arrives.
  */
 export async function runSweep(stack: BenchStack, options: SweepOptions): Promise<Sweep> {
   const layout = await copyStadium(stack.db);
@@ -83,7 +87,7 @@ export async function runSweep(stack: BenchStack, options: SweepOptions): Promis
           `${JSON.stringify(step.statuses)}${sustained ? '' : ' — not sustained'}`,
       );
       await settle(stack.db, eventId);
-      if (!sustained) break;
+      if (outcome.shed > 0 || decided < SATURATED_SHARE * rate * options.seconds) break;
     }
   } finally {
     generator.stop();
