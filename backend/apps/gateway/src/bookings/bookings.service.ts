@@ -64,9 +64,14 @@ export class BookingsService {
       seatIds: hold.seatIds,
       deadline: new Date(issuedAt.getTime() + this.config.HOLD_REQUEST_DEADLINE * 1000).toISOString(),
     };
-    await this.pending.rememberPending(hold, this.config.HOLD_REQUEST_DEADLINE + 60);
     const decision = await this.send(command);
-    if (!decision) return { decided: false, body: pendingBooking(hold) };
+    if (!decision) {
+      // The booking id reaches the client in this answer, so only a hold answered 202 can be asked
+      // about before it is decided: its record is written now, not before every send. Should Redis
+      // fail here, the client gets the error and a retry with its Idempotency-Key repeats the command.
+      await this.pending.rememberPending(hold, this.config.HOLD_REQUEST_DEADLINE + 60);
+      return { decided: false, body: pendingBooking(hold) };
+    }
     if (decision.errorCode && decision.status !== 'reserved') throw rejection(decision);
     return { decided: true, body: earlier ? await this.get(user, decision.bookingId) : bookingOf(decision) };
   }

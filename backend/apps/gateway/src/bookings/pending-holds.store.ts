@@ -19,8 +19,9 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 
 /**
  * What the gateway must remember between requests, in Redis: which booking an
- * Idempotency-Key already started, and holds sent but not decided yet (the
- * `pending` state exists only while a hold command waits in Kafka).
+ * Idempotency-Key already started, and holds answered 202 because their
+ * decision did not come in time (the `pending` state exists only while a hold
+ * command waits in Kafka).
  */
 @Injectable()
 export class PendingHoldsStore {
