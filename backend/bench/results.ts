@@ -31,6 +31,14 @@ export interface SweepStep {
   statuses: Record<string, number>;
   /** CPU per 1,000 decisions, per process. */
   cpuPer1000: ProcessCpu[];
+  /**
+   * Where a hold's time went, from the decisions' own records: issued by the
+   * gateway → decided in the booking core's transaction, and decided →
+   * published to Kafka by the outbox relay (p50 and p99, ms). The rest of a
+   * request's latency is the gateway's side: receiving it, and the answer's
+   * way back.
+   */
+  stages?: { issuedToDecided: { p50: number; p99: number }; decidedToPublished: { p50: number; p99: number } };
   /** p99 within the target and (nearly) every request decided. */
   sustained: boolean;
 }

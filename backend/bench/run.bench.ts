@@ -330,6 +330,7 @@ function report(run: BenchRun): void {
           `p50 ${ms(step.latency.p50)} / p95 ${ms(step.latency.p95)} / p99 ${ms(step.latency.p99)} / max ${ms(step.latency.max)} ms · ` +
           `${Object.entries(step.statuses).map(([status, n]) => `${status} ${n}`).join(', ')} · CPU ms/1,000: ` +
           `${step.cpuPer1000.filter(({ name }) => !name.startsWith('generator')).map(({ name, ms: cpu }) => `${name} ${Math.round(cpu)}`).join(', ')}` +
+          (step.stages ? ` · issued → decided p50 ${ms(step.stages.issuedToDecided.p50)} ms, decided → published p50 ${ms(step.stages.decidedToPublished.p50)} ms` : '') +
           `${step.sustained ? '' : ' · NOT SUSTAINED'}`,
       ]),
     );

@@ -1,3 +1,4 @@
+import { Topic } from '@seatstorm/contracts';
 import type { Pool } from 'pg';
 import { CpuMeter } from './cpu';
 import type { BenchStack } from './bench-stack';
@@ -87,6 +88,9 @@ export async function runSweep(stack: BenchStack, options: SweepOptions): Promis
           `${JSON.stringify(step.statuses)}${sustained ? '' : ' — not sustained'}`,
       );
       await settle(stack.db, eventId);
+      const stages = await stagesOf(stack.db, eventId);
+      step.stages = stages;
+      log(`    issued → decided p50 ${stages.issuedToDecided.p50.toFixed(0)} ms, decided → published p50 ${stages.decidedToPublished.p50.toFixed(0)} ms`);
       if (outcome.shed > 0 || decided < SATURATED_SHARE * rate * options.seconds) break;
     }
   } finally {
@@ -94,6 +98,24 @@ export async function runSweep(stack: BenchStack, options: SweepOptions): Promis
   }
   const best = steps.filter((step) => step.sustained).at(-1);
   return { path: options.path, steps, sustainedPerSecond: best?.offeredPerSecond ?? 0, p99TargetMs: options.p99TargetMs };
+}
+
+/** The decisions' trace (issue → decision) and the outbox's publish times, for one event. */
+async function stagesOf(db: Pool, eventId: string): Promise<NonNullable<SweepStep['stages']>> {
+  const { rows } = await db.query<{ d50: number; d99: number; p50: number; p99: number }>(
+    `WITH d AS (
+       SELECT (payload->'trace'->>'decidedInMs')::float AS decided,
+              extract(epoch FROM published_at - (payload->>'occurredAt')::timestamptz)::float * 1000 AS published
+         FROM outbox_messages WHERE topic = $2 AND key = $1 AND payload ? 'trace')
+     SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY decided) AS d50, percentile_disc(0.99) WITHIN GROUP (ORDER BY decided) AS d99,
+            percentile_disc(0.5) WITHIN GROUP (ORDER BY published) AS p50, percentile_disc(0.99) WITHIN GROUP (ORDER BY published) AS p99 FROM d`,
+    [eventId, Topic.BookingEvents],
+  );
+  const row = rows[0];
+  return {
+    issuedToDecided: { p50: row?.d50 ?? Number.NaN, p99: row?.d99 ?? Number.NaN },
+    decidedToPublished: { p50: row?.p50 ?? Number.NaN, p99: row?.p99 ?? Number.NaN },
+  };
 }
 
 /** Waits until the booking core has decided everything queued for `eventId` (no new decision for a second), bounded. */
