@@ -39,8 +39,12 @@ export function encodeMessage<T extends Topic>(topic: T, payload: TopicPayload<T
   };
 }
 
-/** Parses and validates a consumed value; throws a ContractViolation naming the bad fields. */
-export function decodePayload<T extends Topic>(topic: T, value: Buffer | null): TopicPayload<T> {
-  const raw: unknown = value === null ? null : JSON.parse(value.toString('utf8'));
+/** Parses a consumed value as JSON (a SyntaxError when it is not), before it is validated. */
+export function parseValue(value: Buffer | null): unknown {
+  return value === null ? null : JSON.parse(value.toString('utf8'));
+}
+
+/** Validates a parsed value against its topic's contract; throws a ContractViolation naming the bad fields. */
+export function validatePayload<T extends Topic>(topic: T, raw: unknown): TopicPayload<T> {
   return parseContract(MESSAGES[topic].schema, raw, topic) as TopicPayload<T>;
 }

@@ -4,7 +4,7 @@ import { ContractViolation, type Topic } from '@seatstorm/contracts';
 import { Kafka, type Admin, type Consumer, type KafkaMessage } from 'kafkajs';
 import { kafkaClientConfig, kafkaIdOf } from './kafka-options';
 import { deploymentOf, isForeign } from './deployment';
-import { decodePayload, type DecodedMessage } from './message-codec';
+import { parseValue, validatePayload, type DecodedMessage } from './message-codec';
 import { KAFKA_SERVICE } from './kafka-service.token';
 
 export interface ConsumeOptions {
@@ -14,6 +14,12 @@ export interface ConsumeOptions {
   fromBeginning?: boolean;
   /** How many partitions are handled at once (kafkajs' partitionsConsumedConcurrently). */
   concurrency?: number;
+  /**
+   * Sees each message's parsed JSON before it is validated: a message it
+   * answers false for is skipped unvalidated. For a consumer that needs a few
+   * of many messages (a gateway waits for its own commands' decisions only).
+   */
+  wants?: (raw: unknown) => boolean;
 }
 
 export interface BatchContext {
@@ -25,8 +31,8 @@ export interface BatchContext {
 const JOIN_TIMEOUT_MS = 30_000;
 
 /**
- * Typed consumers. Every message is validated against its topic's contract; a
- * message that breaks it is logged and skipped, never retried forever. A
+ * Typed consumers. Every message handed on is validated against its topic's
+ * contract; a message that breaks it is logged and skipped, never retried forever. A
  * handler that throws is retried by kafkajs from the last committed offset,
  * so handlers must be idempotent (at-least-once delivery).
  */
@@ -51,7 +57,7 @@ export class MessageConsumers implements BeforeApplicationShutdown {
     await consumer.run({
       partitionsConsumedConcurrently: options.concurrency ?? 1,
       eachMessage: async ({ partition, message }) => {
-        const decoded = this.decode(topic, partition, message);
+        const decoded = this.decode(topic, partition, message, options.wants);
         if (decoded) await onMessage(decoded);
       },
     });
@@ -75,7 +81,7 @@ export class MessageConsumers implements BeforeApplicationShutdown {
       autoCommit: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0) return;
-        const decoded = batch.messages.flatMap((message) => this.decode(topic, batch.partition, message) ?? []);
+        const decoded = batch.messages.flatMap((message) => this.decode(topic, batch.partition, message, options.wants) ?? []);
         if (decoded.length > 0) await onBatch(decoded, { partition: batch.partition, heartbeat });
         const last = batch.messages[batch.messages.length - 1];
         if (last) resolveOffset(last.offset);
@@ -152,12 +158,19 @@ export class MessageConsumers implements BeforeApplicationShutdown {
     });
   }
 
-  private decode<T extends Topic>(topic: T, partition: number, message: KafkaMessage): DecodedMessage<T> | undefined {
+  private decode<T extends Topic>(
+    topic: T,
+    partition: number,
+    message: KafkaMessage,
+    wants?: (raw: unknown) => boolean,
+  ): DecodedMessage<T> | undefined {
     if (isForeign(message.headers, deploymentOf(this.config))) return undefined;
     try {
+      const raw = parseValue(message.value);
+      if (wants && !wants(raw)) return undefined;
       return {
         topic,
-        payload: decodePayload(topic, message.value),
+        payload: validatePayload(topic, raw),
         key: message.key?.toString('utf8') ?? null,
         partition,
         offset: message.offset,

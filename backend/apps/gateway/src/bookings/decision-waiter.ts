@@ -5,8 +5,10 @@ import { MessageConsumers } from '@seatstorm/kafka';
 
 /**
  * Lets a request wait for the decision of the command it sent. Every gateway
- * instance reads all of `Topic.BookingEvents` in a consumer group of its own, and
- * hands each event to whoever waits for its command id.
+ * instance reads all of `Topic.BookingEvents` in a consumer group of its own, a
+ * fetched batch at a time, and hands each event to whoever waits for its
+ * command id; events nobody here waits for (other instances' commands) are
+ * skipped before they are validated.
  */
 @Injectable()
 export class DecisionWaiter implements OnApplicationBootstrap {
@@ -15,11 +17,14 @@ export class DecisionWaiter implements OnApplicationBootstrap {
   constructor(private readonly consumers: MessageConsumers) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.consumers.consume(Topic.BookingEvents, { group: `gateway-decisions-${randomUUID().slice(0, 8)}`, fromBeginning: false }, async ({ payload }) => {
-      const resolvers = this.waiting.get(payload.commandId);
-      if (!resolvers) return;
-      this.waiting.delete(payload.commandId);
-      for (const resolve of resolvers) resolve(payload);
+    const options = { group: `gateway-decisions-${randomUUID().slice(0, 8)}`, fromBeginning: false, wants: (raw: unknown) => this.awaited(raw) };
+    await this.consumers.consumeBatches(Topic.BookingEvents, options, async (messages) => {
+      for (const { payload } of messages) {
+        const resolvers = this.waiting.get(payload.commandId);
+        if (!resolvers) continue;
+        this.waiting.delete(payload.commandId);
+        for (const resolve of resolvers) resolve(payload);
+      }
     });
   }
 
@@ -40,5 +45,11 @@ export class DecisionWaiter implements OnApplicationBootstrap {
       resolvers.add(done);
       this.waiting.set(commandId, resolvers);
     });
+  }
+
+  /** Whether a consumed event, not validated yet, names a command someone here waits for. */
+  private awaited(raw: unknown): boolean {
+    const commandId = typeof raw === 'object' && raw !== null && 'commandId' in raw ? raw.commandId : undefined;
+    return typeof commandId === 'string' && this.waiting.has(commandId);
   }
 }
