@@ -158,49 +158,36 @@ export class BookingStore {
   /** Inserts new bookings and updates changed ones in one statement, then records which seats each claimed. */
   async saveBookings(bookings: readonly BookingState[]): Promise<void> {
     if (bookings.length === 0) return;
-    const column = <K extends keyof BookingState>(key: K) => bookings.map((booking) => booking[key]);
+    // Both statements read the same rows: the bookings as JSON, keyed by their field names.
+    const rows = JSON.stringify(bookings);
     await this.execute(
       `INSERT INTO bookings (id, event_id, user_id, status, command_id, amount, expires_at, hold_extended_at, reason,
                              card_token, charge_payment_id, refund_payment_id, created_at, updated_at)
-       SELECT v.id, v.event_id, v.user_id, v.status::"BookingStatus", v.command_id, v.amount, v.expires_at, v.hold_extended_at,
-              v.reason, v.card_token, v.charge_payment_id, v.refund_payment_id, v.created_at, now()
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[]::timestamptz[], $8::text[]::timestamptz[],
-                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]::timestamptz[])
-           AS v(id, event_id, user_id, status, command_id, amount, expires_at, hold_extended_at, reason, card_token,
-                charge_payment_id, refund_payment_id, created_at)
+       SELECT v.id, v."eventId", v."userId", v.status, v."commandId", v.amount, v."expiresAt", v."holdExtendedAt",
+              v.reason, v."cardToken", v."chargePaymentId", v."refundPaymentId", v."createdAt", now()
+         FROM jsonb_to_recordset($1::jsonb) AS v(id text, "eventId" text, "userId" text, status "BookingStatus", "commandId" text,
+                amount int, "expiresAt" timestamptz, "holdExtendedAt" timestamptz, reason text, "cardToken" text,
+                "chargePaymentId" text, "refundPaymentId" text, "createdAt" timestamptz)
         -- A hold refused for an event (or user) that does not exist has nothing
         -- to belong to: it is answered, not stored, rather than failing the batch.
-        WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = v.event_id) AND EXISTS (SELECT 1 FROM users u WHERE u.id = v.user_id)
+        WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = v."eventId") AND EXISTS (SELECT 1 FROM users u WHERE u.id = v."userId")
        ON CONFLICT (id) DO UPDATE SET
          status = EXCLUDED.status, expires_at = EXCLUDED.expires_at, hold_extended_at = EXCLUDED.hold_extended_at,
          reason = EXCLUDED.reason, card_token = EXCLUDED.card_token, charge_payment_id = EXCLUDED.charge_payment_id,
          refund_payment_id = EXCLUDED.refund_payment_id, updated_at = now()`,
-      column('id'),
-      column('eventId'),
-      column('userId'),
-      column('status'),
-      column('commandId'),
-      column('amount'),
-      column('expiresAt').map(isoOrNull),
-      column('holdExtendedAt').map(isoOrNull),
-      column('reason'),
-      column('cardToken'),
-      column('chargePaymentId'),
-      column('refundPaymentId'),
-      column('createdAt').map(isoOrNull),
+      rows,
     );
-    const claims = bookings.flatMap((booking) => booking.seatIds.map((seatId) => ({ bookingId: booking.id, seatId })));
-    if (claims.length === 0) return;
+    if (!bookings.some((booking) => booking.seatIds.length > 0)) return;
     // Only seats that exist can be claimed, and only by a booking that was stored: a hold rejected
     // for unknown seats records none of those, and one not stored (above) records none at all.
     await this.execute(
       `INSERT INTO booking_seats (booking_id, seat_id, price)
-       SELECT v.booking_id, s.id, s.price FROM unnest($1::text[], $2::text[]) AS v(booking_id, seat_id)
-         JOIN bookings b ON b.id = v.booking_id
-         JOIN seats s ON s.id = v.seat_id
+       SELECT v.id, s.id, s.price FROM jsonb_to_recordset($1::jsonb) AS v(id text, "seatIds" jsonb)
+         CROSS JOIN jsonb_array_elements_text(v."seatIds") AS claim(seat_id)
+         JOIN bookings b ON b.id = v.id
+         JOIN seats s ON s.id = claim.seat_id
        ON CONFLICT DO NOTHING`,
-      claims.map((claim) => claim.bookingId),
-      claims.map((claim) => claim.seatId),
+      rows,
     );
   }
 
@@ -213,16 +200,19 @@ export class BookingStore {
   async updateSeats(changes: ReadonlyArray<{ before: SeatState; after: SeatState }>): Promise<void> {
     if (changes.length === 0) return;
     const updated = await this.execute(
-      `UPDATE seats AS s SET status = v.status::"SeatStatus", booking_id = v.booking_id, updated_at = now()
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-           AS v(id, status, booking_id, expected_status, expected_booking_id)
-        WHERE s.id = v.id AND s.status = v.expected_status::"SeatStatus"
-          AND s.booking_id IS NOT DISTINCT FROM v.expected_booking_id`,
-      changes.map((change) => change.after.id),
-      changes.map((change) => change.after.status),
-      changes.map((change) => change.after.bookingId),
-      changes.map((change) => change.before.status),
-      changes.map((change) => change.before.bookingId),
+      `UPDATE seats AS s SET status = v.status, booking_id = v."bookingId", updated_at = now()
+         FROM jsonb_to_recordset($1::jsonb)
+           AS v(id text, status "SeatStatus", "bookingId" text, "expectedStatus" "SeatStatus", "expectedBookingId" text)
+        WHERE s.id = v.id AND s.status = v."expectedStatus" AND s.booking_id IS NOT DISTINCT FROM v."expectedBookingId"`,
+      JSON.stringify(
+        changes.map(({ before, after }) => ({
+          id: after.id,
+          status: after.status,
+          bookingId: after.bookingId,
+          expectedStatus: before.status,
+          expectedBookingId: before.bookingId,
+        })),
+      ),
     );
     if (updated !== changes.length) throw new SeatConflictError(changes.length, updated);
   }
@@ -241,33 +231,30 @@ export class BookingStore {
     if (rows.length === 0) return;
     await this.execute(
       `INSERT INTO processed_commands (command_id, event_id, type, booking_id, result)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS v("commandId" text, "eventId" text, type text, "bookingId" text, result jsonb)
        ON CONFLICT (command_id) DO NOTHING`,
-      rows.map((row) => row.commandId),
-      rows.map((row) => row.eventId),
-      rows.map((row) => row.type),
-      rows.map((row) => row.bookingId),
-      rows.map((row) => JSON.stringify(row.result)),
+      JSON.stringify(rows),
     );
   }
 
   /** Queues messages for the outbox relay; ids follow the array's order, which is the publishing order. */
   async enqueue(messages: readonly EncodedMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    // A message's value is JSON text already: it goes into the parameter as it is, not escaped into a string.
+    const rows = messages.map(
+      (message) =>
+        `{"topic":${JSON.stringify(message.topic)},"key":${JSON.stringify(message.key)},"payload":${message.value},"headers":${JSON.stringify(message.headers)}}`,
+    );
     await this.execute(
       `INSERT INTO outbox_messages (topic, key, payload, headers)
        SELECT v.topic, v.key, v.payload, v.headers
-         FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[]) WITH ORDINALITY AS v(topic, key, payload, headers, n)
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (topic text, key text, payload jsonb, headers jsonb))
+              WITH ORDINALITY AS v(topic, key, payload, headers, n)
         ORDER BY v.n`,
-      messages.map((message) => message.topic),
-      messages.map((message) => message.key),
-      messages.map((message) => message.value),
-      messages.map((message) => JSON.stringify(message.headers)),
+      `[${rows.join(',')}]`,
     );
   }
 }
-
-const isoOrNull = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : null);
 
 function toBooking(row: BookingRow): BookingRecord {
   return {
