@@ -1,12 +1,15 @@
 /**
- * `npm run bench:profile -- <dir or .cpuprofile files>`: where a process's
- * busy time went, from the CPU profiles `npm run bench -- --cpu-prof DIR`
- * writes. Self time is summed per package (node_modules/<name>), per
+ * `npm run bench:profile -- [--after S] <dir or .cpuprofile files>`: where a
+ * process's busy time went, from the CPU profiles `npm run bench -- --cpu-prof
+ * DIR` writes. Self time is summed per package (node_modules/<name>), per
  * Seatstorm source folder, and for Node's own internals and the garbage
- * collector; idle time is left out. Prints the top entries of each profile.
+ * collector; idle time is left out, and with --after so are the first S
+ * seconds of each profile (start-up: loading modules, connecting). Prints the
+ * top entries of each profile.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 
 interface ProfileNode {
   id: number;
@@ -35,16 +38,18 @@ export function categoryOf({ functionName, url }: ProfileNode['callFrame']): str
   return app ? `seatstorm ${app[1]!.replace('/src', '')}` : url;
 }
 
-/** Self time per category and per function, busy time only, in ms. */
-export function summarise(profile: CpuProfile): { busyMs: number; byCategory: Map<string, number>; byFunction: Map<string, number> } {
+/** Self time per category and per function, busy time only, from `afterMs` into the profile on, in ms. */
+export function summarise(profile: CpuProfile, afterMs = 0): { busyMs: number; byCategory: Map<string, number>; byFunction: Map<string, number> } {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const byCategory = new Map<string, number>();
   const byFunction = new Map<string, number>();
   let busyMs = 0;
+  let elapsedMs = 0;
   profile.samples.forEach((id, i) => {
-    const frame = nodes.get(id)?.callFrame;
-    if (!frame || NOT_BUSY.has(frame.functionName)) return;
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    elapsedMs += ms;
+    const frame = nodes.get(id)?.callFrame;
+    if (!frame || NOT_BUSY.has(frame.functionName) || elapsedMs < afterMs) return;
     busyMs += ms;
     const category = categoryOf(frame);
     byCategory.set(category, (byCategory.get(category) ?? 0) + ms);
@@ -72,10 +77,13 @@ async function profilesIn(paths: string[]): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  const files = await profilesIn(process.argv.slice(2));
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { after: { type: 'string', default: '0' } } });
+  const afterMs = Number(values.after) * 1000;
+  if (!Number.isFinite(afterMs) || afterMs < 0) throw new Error(`--after takes seconds, got "${values.after}"`);
+  const files = await profilesIn(positionals);
   if (files.length === 0) throw new Error('give a directory of .cpuprofile files (npm run bench -- --cpu-prof DIR) or the files themselves');
   for (const file of files) {
-    const { busyMs, byCategory, byFunction } = summarise(JSON.parse(await readFile(file, 'utf8')) as CpuProfile);
+    const { busyMs, byCategory, byFunction } = summarise(JSON.parse(await readFile(file, 'utf8')) as CpuProfile, afterMs);
     process.stdout.write(`\n${file}: ${(busyMs / 1000).toFixed(1)} s busy\n by part:\n${top(byCategory, busyMs)}\n by function:\n${top(byFunction, busyMs)}\n`);
   }
 }
