@@ -17,12 +17,15 @@ export function createPgPool(connectionString: string, poolSize?: number): Pool 
  * Runs `work` in one transaction on a connection of its own: committed if it
  * resolves, rolled back if it throws. A connection that failed mid-transaction
  * is discarded, not returned to the pool.
+ *
+ * @param settings parameterless SQL run right after BEGIN, in the same round trip (e.g. `SET LOCAL …`)
  */
-export async function inPgTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+export async function inPgTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>, settings?: string): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    await client.query('BEGIN');
+    // Without parameters, node-postgres sends the text as one simple query: several statements, one round trip.
+    await client.query(settings === undefined ? 'BEGIN' : `BEGIN; ${settings}`);
     const result = await work(client);
     await client.query('COMMIT');
     return result;

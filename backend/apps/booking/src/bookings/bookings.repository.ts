@@ -20,6 +20,7 @@ export interface ProcessedCommandRow {
   result: unknown;
 }
 
+/** A booking row as node-postgres reads it (timestamps as Dates) or as JSON carries it (timestamps as ISO text). */
 interface BookingRow {
   id: string;
   event_id: string;
@@ -27,16 +28,18 @@ interface BookingRow {
   status: BookingStatus;
   command_id: string;
   amount: number;
-  expires_at: Date | null;
-  hold_extended_at: Date | null;
+  expires_at: Timestamp | null;
+  hold_extended_at: Timestamp | null;
   reason: string | null;
   card_token: string | null;
   charge_payment_id: string | null;
   refund_payment_id: string | null;
-  created_at: Date;
-  updated_at: Date;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   seat_ids: string[] | null;
 }
+
+type Timestamp = Date | string;
 
 /** A booking as stored: its state plus when it last changed. */
 export type BookingRecord = BookingState & { updatedAt: Date };
@@ -49,26 +52,22 @@ const BOOKING_COLUMNS = `b.id, b.event_id, b.user_id, b.status::text AS status, 
  * A batch touches rows only by key. Given a few thousand keys at once, the
  * planner prefers hashing the whole seats table (every event's seats) to a
  * few thousand index lookups, a cost that grows with the catalogue rather than
- * with the batch. Scoped to the batch's transaction (`is_local`), so nothing
+ * with the batch. Scoped to the batch's transaction (`SET LOCAL`), so nothing
  * else is planned this way.
  */
-const KEYED_ACCESS_ONLY = `SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),
-  set_config('enable_mergejoin', 'off', true)`;
+const KEYED_ACCESS_ONLY = 'SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off';
 
 /**
  * Every query of the booking core. A batch runs inside `inTransaction`, whose
- * store locks what it reads (`FOR UPDATE`) and writes set-based: one statement
- * per kind of row, however many commands the batch holds.
+ * store locks what it reads (`FOR UPDATE`) and writes set-based, however many
+ * commands the batch holds.
  */
 @Injectable()
 export class BookingsRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   inTransaction<T>(work: (store: BookingStore) => Promise<T>): Promise<T> {
-    return inPgTransaction(this.pool, async (client) => {
-      await client.query(KEYED_ACCESS_ONLY);
-      return work(new BookingStore(client));
-    });
+    return inPgTransaction(this.pool, (client) => work(new BookingStore(client)), KEYED_ACCESS_ONLY);
   }
 
   async findBooking(bookingId: string): Promise<BookingRecord | undefined> {
@@ -85,156 +84,155 @@ export class BookingsRepository {
   }
 }
 
-/** The queries of one batch transaction. */
+/** Whether booking row `v` is stored: a booking needs its event and its user. */
+const STORED = 'EXISTS (SELECT 1 FROM events e WHERE e.id = v."eventId") AND EXISTS (SELECT 1 FROM users u WHERE u.id = v."userId")';
+
+/** What a batch reads, under lock, besides its events. */
+export interface BatchRows {
+  /** Earlier decisions of the batch's command ids. */
+  processed: ProcessedCommandRow[];
+  /** Which of the named users exist. */
+  users: string[];
+  bookings: BookingState[];
+  seats: SeatState[];
+}
+
+/** What a batch writes, besides its outgoing messages. */
+export interface BatchWrites {
+  bookings: readonly BookingState[];
+  seatChanges: ReadonlyArray<{ before: SeatState; after: SeatState }>;
+  /** Events whose seat version goes up by one. */
+  bumpedEventIds: readonly string[];
+  processed: readonly ProcessedCommandRow[];
+}
+
+/**
+ * The queries of one batch transaction: lock the events, read the rest, write
+ * the state, queue the messages. Each is one statement, so a batch costs the
+ * same few round trips however many commands it holds.
+ */
 export class BookingStore {
   constructor(private readonly client: PoolClient) {}
-
-  private async query<T extends object[]>(sql: string, ...values: unknown[]): Promise<T> {
-    return (await this.client.query(sql, values)).rows as T;
-  }
-
-  private async execute(sql: string, ...values: unknown[]): Promise<number> {
-    return (await this.client.query(sql, values)).rowCount ?? 0;
-  }
-
-  async findProcessed(commandIds: readonly string[]): Promise<ProcessedCommandRow[]> {
-    if (commandIds.length === 0) return [];
-    return this.query<ProcessedCommandRow[]>(
-      `SELECT command_id AS "commandId", event_id AS "eventId", type, booking_id AS "bookingId", result
-         FROM processed_commands WHERE command_id = ANY($1::text[])`,
-      commandIds,
-    );
-  }
-
-  /** Locks and reads the bookings; ordered by id so two writers never lock in opposite orders. */
-  async lockBookings(bookingIds: readonly string[]): Promise<BookingState[]> {
-    if (bookingIds.length === 0) return [];
-    const rows = await this.query<BookingRow[]>(
-      `SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.id = ANY($1::text[]) ORDER BY b.id FOR UPDATE OF b`,
-      bookingIds,
-    );
-    return rows.map(toBooking);
-  }
-
-  /** Locks and reads the seats, in id order. */
-  async lockSeats(seatIds: readonly string[]): Promise<SeatState[]> {
-    if (seatIds.length === 0) return [];
-    return this.query<SeatState[]>(
-      `SELECT id, event_id AS "eventId", label, status::text AS status, booking_id AS "bookingId", price
-         FROM seats WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
-      seatIds,
-    );
-  }
 
   /**
    * Locks the events first, before anything else is read: one writer per
    * event at a time, whatever Kafka does. A rebalance can hand a batch to two
    * consumers for a moment; the second then waits here and, once the first
-   * committed, sees its commands as processed.
+   * committed, sees its commands as processed (read by the next statement, so
+   * after the lock, with a fresh snapshot).
    */
   async lockEvents(eventIds: readonly string[]): Promise<EventState[]> {
     if (eventIds.length === 0) return [];
-    return this.query<Array<{ id: string; status: EventStatus; onSaleAt: Date }>>(
+    const { rows } = await this.client.query<{ id: string; status: EventStatus; onSaleAt: Date }>(
       `SELECT id, status::text AS status, on_sale_at AS "onSaleAt" FROM events WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
-      eventIds,
+      [eventIds],
     );
+    return rows;
   }
 
   /**
-   * Which of these users exist, in id order. Locked as the bookings' foreign
-   * key locks them anyway (`FOR KEY SHARE`, which only stops a delete or a
-   * change of id), so a user found here still exists when the batch stores
-   * their bookings.
+   * Reads, in one statement: the earlier decisions of these commands; which
+   * users exist, locked as the bookings' foreign key locks them anyway (`FOR
+   * KEY SHARE`, which only stops a delete or a change of id), so a user found
+   * here still exists when the batch stores their bookings; the bookings named
+   * here or by an earlier decision, locked; and the seats named here or held by
+   * those bookings, locked. Rows are locked in id order, users, then bookings,
+   * then seats, so two writers never lock in opposite orders.
    */
-  async lockUsers(userIds: readonly string[]): Promise<string[]> {
-    if (userIds.length === 0) return [];
-    const rows = await this.query<Array<{ id: string }>>(
-      `SELECT id FROM users WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE`,
-      userIds,
+  async load(keys: { commandIds: readonly string[]; userIds: readonly string[]; bookingIds: readonly string[]; seatIds: readonly string[] }): Promise<BatchRows> {
+    const { rows } = await this.client.query<{ processed: ProcessedCommandRow[]; users: string[]; bookings: BookingRow[]; seats: SeatState[] }>(
+      `WITH processed AS (
+         SELECT command_id AS "commandId", event_id AS "eventId", type, booking_id AS "bookingId", result
+           FROM processed_commands WHERE command_id = ANY($1::text[])
+       ), known_users AS (
+         SELECT id FROM users WHERE id = ANY($2::text[]) ORDER BY id FOR KEY SHARE
+       ), locked_bookings AS (
+         SELECT ${BOOKING_COLUMNS} FROM bookings b
+          WHERE b.id = ANY($3::text[] || ARRAY(SELECT "bookingId" FROM processed WHERE "bookingId" IS NOT NULL))
+          ORDER BY b.id FOR UPDATE OF b
+       ), locked_seats AS (
+         SELECT id, event_id AS "eventId", label, status::text AS status, booking_id AS "bookingId", price FROM seats
+          WHERE id = ANY($4::text[] || ARRAY(SELECT bs.seat_id FROM booking_seats bs WHERE bs.booking_id = ANY(ARRAY(SELECT id FROM locked_bookings))))
+          ORDER BY id FOR UPDATE
+       )
+       SELECT (SELECT coalesce(json_agg(p), '[]') FROM processed p) AS processed,
+              (SELECT coalesce(json_agg(u.id ORDER BY u.id), '[]') FROM known_users u) AS users,
+              (SELECT coalesce(json_agg(b ORDER BY b.id), '[]') FROM locked_bookings b) AS bookings,
+              (SELECT coalesce(json_agg(s ORDER BY s.id), '[]') FROM locked_seats s) AS seats`,
+      [keys.commandIds, keys.userIds, keys.bookingIds, keys.seatIds],
     );
-    return rows.map((row) => row.id);
-  }
-
-  /** Inserts new bookings and updates changed ones in one statement, then records which seats each claimed. */
-  async saveBookings(bookings: readonly BookingState[]): Promise<void> {
-    if (bookings.length === 0) return;
-    // Both statements read the same rows: the bookings as JSON, keyed by their field names.
-    const rows = JSON.stringify(bookings);
-    await this.execute(
-      `INSERT INTO bookings (id, event_id, user_id, status, command_id, amount, expires_at, hold_extended_at, reason,
-                             card_token, charge_payment_id, refund_payment_id, created_at, updated_at)
-       SELECT v.id, v."eventId", v."userId", v.status, v."commandId", v.amount, v."expiresAt", v."holdExtendedAt",
-              v.reason, v."cardToken", v."chargePaymentId", v."refundPaymentId", v."createdAt", now()
-         FROM jsonb_to_recordset($1::jsonb) AS v(id text, "eventId" text, "userId" text, status "BookingStatus", "commandId" text,
-                amount int, "expiresAt" timestamptz, "holdExtendedAt" timestamptz, reason text, "cardToken" text,
-                "chargePaymentId" text, "refundPaymentId" text, "createdAt" timestamptz)
-        -- A hold refused for an event (or user) that does not exist has nothing
-        -- to belong to: it is answered, not stored, rather than failing the batch.
-        WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = v."eventId") AND EXISTS (SELECT 1 FROM users u WHERE u.id = v."userId")
-       ON CONFLICT (id) DO UPDATE SET
-         status = EXCLUDED.status, expires_at = EXCLUDED.expires_at, hold_extended_at = EXCLUDED.hold_extended_at,
-         reason = EXCLUDED.reason, card_token = EXCLUDED.card_token, charge_payment_id = EXCLUDED.charge_payment_id,
-         refund_payment_id = EXCLUDED.refund_payment_id, updated_at = now()`,
-      rows,
-    );
-    if (!bookings.some((booking) => booking.seatIds.length > 0)) return;
-    // Only seats that exist can be claimed, and only by a booking that was stored: a hold rejected
-    // for unknown seats records none of those, and one not stored (above) records none at all.
-    await this.execute(
-      `INSERT INTO booking_seats (booking_id, seat_id, price)
-       SELECT v.id, s.id, s.price FROM jsonb_to_recordset($1::jsonb) AS v(id text, "seatIds" jsonb)
-         CROSS JOIN jsonb_array_elements_text(v."seatIds") AS claim(seat_id)
-         JOIN bookings b ON b.id = v.id
-         JOIN seats s ON s.id = claim.seat_id
-       ON CONFLICT DO NOTHING`,
-      rows,
-    );
+    const [row] = rows;
+    if (!row) throw new Error('the batch read returned no row');
+    return { processed: row.processed, users: row.users, bookings: row.bookings.map(toBooking), seats: row.seats };
   }
 
   /**
-   * Writes the seats, each only if it still has the status and holder the
-   * decision saw. The database has the last word: any mismatch aborts the
+   * Writes the batch's state in one statement and returns the events' new seat
+   * versions. Bookings are inserted or updated, then record which seats each
+   * claimed: only seats that exist, and only by a booking that was stored (a
+   * hold refused for an event or user that does not exist has nothing to
+   * belong to: it is answered, not stored, rather than failing the batch).
+   * Seats are written each only if it still has the status and holder the
+   * decision saw: the database has the last word, and any mismatch aborts the
    * batch (docs/architecture.md §4.4), so not even a wrong in-memory decision
    * can double-book.
    */
-  async updateSeats(changes: ReadonlyArray<{ before: SeatState; after: SeatState }>): Promise<void> {
-    if (changes.length === 0) return;
-    const updated = await this.execute(
-      `UPDATE seats AS s SET status = v.status, booking_id = v."bookingId", updated_at = now()
-         FROM jsonb_to_recordset($1::jsonb)
-           AS v(id text, status "SeatStatus", "bookingId" text, "expectedStatus" "SeatStatus", "expectedBookingId" text)
-        WHERE s.id = v.id AND s.status = v."expectedStatus" AND s.booking_id IS NOT DISTINCT FROM v."expectedBookingId"`,
-      JSON.stringify(
-        changes.map(({ before, after }) => ({
-          id: after.id,
-          status: after.status,
-          bookingId: after.bookingId,
-          expectedStatus: before.status,
-          expectedBookingId: before.bookingId,
-        })),
-      ),
+  async save(writes: BatchWrites): Promise<Map<string, number>> {
+    const { rows } = await this.client.query<{ updated: number; versions: Record<string, number> }>(
+      `WITH saved AS (
+         INSERT INTO bookings (id, event_id, user_id, status, command_id, amount, expires_at, hold_extended_at, reason,
+                               card_token, charge_payment_id, refund_payment_id, created_at, updated_at)
+         SELECT v.id, v."eventId", v."userId", v.status, v."commandId", v.amount, v."expiresAt", v."holdExtendedAt",
+                v.reason, v."cardToken", v."chargePaymentId", v."refundPaymentId", v."createdAt", now()
+           FROM jsonb_to_recordset($1::jsonb) AS v(id text, "eventId" text, "userId" text, status "BookingStatus", "commandId" text,
+                  amount int, "expiresAt" timestamptz, "holdExtendedAt" timestamptz, reason text, "cardToken" text,
+                  "chargePaymentId" text, "refundPaymentId" text, "createdAt" timestamptz)
+          WHERE ${STORED}
+         ON CONFLICT (id) DO UPDATE SET
+           status = EXCLUDED.status, expires_at = EXCLUDED.expires_at, hold_extended_at = EXCLUDED.hold_extended_at,
+           reason = EXCLUDED.reason, card_token = EXCLUDED.card_token, charge_payment_id = EXCLUDED.charge_payment_id,
+           refund_payment_id = EXCLUDED.refund_payment_id, updated_at = now()
+       ), claimed AS (
+         -- Filtered as saved is, not joined with it: with hash and merge joins off, joining a CTE compares every pair of rows.
+         INSERT INTO booking_seats (booking_id, seat_id, price)
+         SELECT v.id, s.id, s.price FROM jsonb_to_recordset($1::jsonb) AS v(id text, "eventId" text, "userId" text, "seatIds" jsonb)
+           CROSS JOIN jsonb_array_elements_text(v."seatIds") AS claim(seat_id)
+           JOIN seats s ON s.id = claim.seat_id
+          WHERE ${STORED}
+         ON CONFLICT DO NOTHING
+       ), changed AS (
+         UPDATE seats AS s SET status = v.status, booking_id = v."bookingId", updated_at = now()
+           FROM jsonb_to_recordset($2::jsonb)
+             AS v(id text, status "SeatStatus", "bookingId" text, "expectedStatus" "SeatStatus", "expectedBookingId" text)
+          WHERE s.id = v.id AND s.status = v."expectedStatus" AND s.booking_id IS NOT DISTINCT FROM v."expectedBookingId"
+         RETURNING s.id
+       ), bumped AS (
+         UPDATE events SET seat_version = seat_version + 1, updated_at = now() WHERE id = ANY($3::text[]) RETURNING id, seat_version
+       ), recorded AS (
+         INSERT INTO processed_commands (command_id, event_id, type, booking_id, result)
+         SELECT * FROM jsonb_to_recordset($4::jsonb) AS v("commandId" text, "eventId" text, type text, "bookingId" text, result jsonb)
+         ON CONFLICT (command_id) DO NOTHING
+       )
+       SELECT (SELECT count(*)::int FROM changed) AS updated,
+              (SELECT coalesce(json_object_agg(id, seat_version), '{}') FROM bumped) AS versions`,
+      [
+        JSON.stringify(writes.bookings),
+        JSON.stringify(
+          writes.seatChanges.map(({ before, after }) => ({
+            id: after.id,
+            status: after.status,
+            bookingId: after.bookingId,
+            expectedStatus: before.status,
+            expectedBookingId: before.bookingId,
+          })),
+        ),
+        writes.bumpedEventIds,
+        JSON.stringify(writes.processed),
+      ],
     );
-    if (updated !== changes.length) throw new SeatConflictError(changes.length, updated);
-  }
-
-  /** Bumps each event's seat version by one; returns the new versions. */
-  async bumpSeatVersions(eventIds: readonly string[]): Promise<Map<string, number>> {
-    if (eventIds.length === 0) return new Map();
-    const rows = await this.query<Array<{ id: string; seat_version: number }>>(
-      `UPDATE events SET seat_version = seat_version + 1, updated_at = now() WHERE id = ANY($1::text[]) RETURNING id, seat_version`,
-      eventIds,
-    );
-    return new Map(rows.map((row) => [row.id, row.seat_version]));
-  }
-
-  async recordProcessed(rows: readonly ProcessedCommandRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.execute(
-      `INSERT INTO processed_commands (command_id, event_id, type, booking_id, result)
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS v("commandId" text, "eventId" text, type text, "bookingId" text, result jsonb)
-       ON CONFLICT (command_id) DO NOTHING`,
-      JSON.stringify(rows),
-    );
+    const updated = rows[0]?.updated ?? 0;
+    if (updated !== writes.seatChanges.length) throw new SeatConflictError(writes.seatChanges.length, updated);
+    return new Map(Object.entries(rows[0]?.versions ?? {}));
   }
 
   /** Queues messages for the outbox relay; ids follow the array's order, which is the publishing order. */
@@ -245,13 +243,13 @@ export class BookingStore {
       (message) =>
         `{"topic":${JSON.stringify(message.topic)},"key":${JSON.stringify(message.key)},"payload":${message.value},"headers":${JSON.stringify(message.headers)}}`,
     );
-    await this.execute(
+    await this.client.query(
       `INSERT INTO outbox_messages (topic, key, payload, headers)
        SELECT v.topic, v.key, v.payload, v.headers
          FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (topic text, key text, payload jsonb, headers jsonb))
               WITH ORDINALITY AS v(topic, key, payload, headers, n)
         ORDER BY v.n`,
-      `[${rows.join(',')}]`,
+      [`[${rows.join(',')}]`],
     );
   }
 }
@@ -265,14 +263,15 @@ function toBooking(row: BookingRow): BookingRecord {
     commandId: row.command_id,
     seatIds: row.seat_ids ?? [],
     amount: row.amount,
-    expiresAt: row.expires_at,
-    holdExtendedAt: row.hold_extended_at,
+    expiresAt: dateOrNull(row.expires_at),
+    holdExtendedAt: dateOrNull(row.hold_extended_at),
     reason: row.reason,
     cardToken: row.card_token,
     chargePaymentId: row.charge_payment_id,
     refundPaymentId: row.refund_payment_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
   };
 }
 
+const dateOrNull = (value: Timestamp | null): Date | null => (value === null ? null : new Date(value));

@@ -52,7 +52,14 @@ export class BookingsService {
   private async decideIn(store: BookingStore, commands: readonly BookingCommand[], positions: ReadonlyMap<string, KafkaPosition>): Promise<void> {
     const events = await store.lockEvents(unique(commands.map((command) => command.eventId)));
     const now = new Date();
-    const processed = new Map((await store.findProcessed(commands.map((c) => c.commandId))).map((row) => [row.commandId, row]));
+    // Everything any command of the batch may need, read at once: a replay's keys come along, which costs a few rows.
+    const rows = await store.load({
+      commandIds: commands.map((command) => command.commandId),
+      userIds: unique(commands.flatMap((command) => (command.type === 'hold' ? [command.userId] : []))),
+      bookingIds: defined(unique(commands.map(bookingIdOf))),
+      seatIds: unique(commands.flatMap((command) => (command.type === 'hold' || command.type === 'set-blocked' ? command.seatIds : []))),
+    });
+    const processed = new Map(rows.processed.map((row) => [row.commandId, row]));
     const fresh: BookingCommand[] = [];
     const replays: BookingCommand[] = [];
     const seen = new Set<string>();
@@ -62,22 +69,32 @@ export class BookingsService {
       seen.add(command.commandId);
     }
 
-    const users = await store.lockUsers(unique(fresh.flatMap((command) => (command.type === 'hold' ? [command.userId] : []))));
     const replayedBookingIds = replays.map((command) => processed.get(command.commandId)?.bookingId ?? bookingIdOf(command));
-    const loaded = await store.lockBookings(defined(unique([...fresh.map(bookingIdOf), ...replayedBookingIds])));
-    const holds = fresh.flatMap((command) => (command.type === 'hold' || command.type === 'set-blocked' ? command.seatIds : []));
-    const seats = await store.lockSeats(unique([...holds, ...loaded.flatMap((booking) => booking.seatIds)]));
-
+    const loaded = rows.bookings;
     const result = decideBatch(
-      { seats: byId(seats), bookings: byId(loaded), events: byId(events), users: new Set(users) },
+      { seats: byId(rows.seats), bookings: byId(loaded), events: byId(events), users: new Set(rows.users) },
       fresh,
       now,
       this.policy,
     );
 
-    await store.saveBookings(result.bookings);
-    await store.updateSeats(result.seatChanges);
-    const versions = await store.bumpSeatVersions(unique(result.seatChanges.map((change) => change.after.eventId)));
+    const versions = await store.save({
+      bookings: result.bookings,
+      seatChanges: result.seatChanges,
+      bumpedEventIds: unique(result.seatChanges.map((change) => change.after.eventId)),
+      processed: result.decisions.map((decision): ProcessedCommandRow => ({
+        commandId: decision.command.commandId,
+        eventId: decision.command.eventId,
+        type: decision.command.type,
+        bookingId: decision.booking?.id ?? null,
+        result: {
+          outcome: decision.outcome,
+          errorCode: decision.errorCode ?? null,
+          reason: decision.reason ?? null,
+          unavailableSeatIds: decision.unavailableSeatIds ?? null,
+        } satisfies RecordedDecision,
+      })),
+    });
 
     const latest = byId([...loaded, ...result.bookings]);
     const messages: EncodedMessage[] = [
@@ -98,20 +115,6 @@ export class BookingsService {
       }),
     ];
     await store.enqueue(messages);
-    await store.recordProcessed(
-      result.decisions.map((decision): ProcessedCommandRow => ({
-        commandId: decision.command.commandId,
-        eventId: decision.command.eventId,
-        type: decision.command.type,
-        bookingId: decision.booking?.id ?? null,
-        result: {
-          outcome: decision.outcome,
-          errorCode: decision.errorCode ?? null,
-          reason: decision.reason ?? null,
-          unavailableSeatIds: decision.unavailableSeatIds ?? null,
-        } satisfies RecordedDecision,
-      })),
-    );
 
     for (const decision of result.decisions) {
       bookingDecisions.inc({ type: decision.command.type, outcome: decision.outcome });
