@@ -91,7 +91,7 @@ export async function runSweep(stack: BenchStack, options: SweepOptions): Promis
       const stages = await stagesOf(stack.db, eventId);
       step.stages = stages;
       log(`    issued → decided p50 ${stages.issuedToDecided.p50.toFixed(0)} ms, decided → published p50 ${stages.decidedToPublished.p50.toFixed(0)} ms`);
-      if (outcome.shed > 0 || decided < SATURATED_SHARE * rate * options.seconds) break;
+      if (outcome.shed > 0 || step.decidedPerSecond < SATURATED_SHARE * rate) break;
     }
   } finally {
     generator.stop();
