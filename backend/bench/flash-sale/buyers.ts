@@ -8,7 +8,7 @@
  * answers.
  */
 import { performance } from 'node:perf_hooks';
-import { SocketEvent, type Booking, type ClientToServerEvents, type ErrorBody, type ServerToClientEvents } from '@seatstorm/contracts';
+import { SocketEvent, type Booking, type ClientToServerEvents, type ErrorBody, type ReleaseAck, type ServerToClientEvents } from '@seatstorm/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { Latency } from '../load/histogram';
 
@@ -36,7 +36,7 @@ export type BuyersReport =
       attempts: number;
       statuses: Record<string, number>;
       latency: string;
-      /** Bookings answered 201, with their seats, and those this process released again. */
+      /** Bookings answered 201, with their seats, and those this process asked to release again (each answered before this report). */
       won: Array<[bookingId: string, seatIds: string[]]>;
       released: string[];
     };
@@ -98,6 +98,9 @@ const latency = new Latency();
 const won: Array<[string, string[]]> = [];
 const released: string[] = [];
 const busy: Array<Promise<void>> = [];
+/** Carts to let go that are not asked for yet, and releases asked for but not answered yet. */
+const abandoning = new Set<NodeJS.Timeout>();
+const releasing: Array<Promise<void>> = [];
 
 const labelOf = (seatId: string) => seatId.slice(setup!.eventId.length + 1);
 const seatIdOf = (label: string) => `${setup!.eventId}_${label}`;
@@ -181,7 +184,20 @@ async function buyer(socket: LiveSocket, n: number): Promise<void> {
       won.push([reply.id, reply.seatIds]);
       if (Math.random() < options.abandonShare) {
         const bookingId = reply.id;
-        setTimeout(() => socket.emit(SocketEvent.Release, { bookingId }, () => released.push(bookingId)), ABANDON_AFTER_MS);
+        const timer = setTimeout(() => {
+          abandoning.delete(timer);
+          released.push(bookingId);
+          releasing.push(
+            new Promise((answered) =>
+              socket.timeout(ACK_TIMEOUT_MS).emit(SocketEvent.Release, { bookingId }, (error: Error | null, ack: ReleaseAck | ErrorBody) => {
+                const outcome = error ? 'release timeout' : 'statusCode' in ack ? `release ${ack.statusCode}` : 'release ok';
+                statuses[outcome] = (statuses[outcome] ?? 0) + 1;
+                answered();
+              }),
+            ),
+          );
+        }, ABANDON_AFTER_MS);
+        abandoning.add(timer);
       }
       continue;
     }
@@ -199,10 +215,14 @@ process.on('message', (command: BuyersCommand) => {
   } else if (command.type === 'status') send({ type: 'status', attempts });
   else {
     running = false;
-    void Promise.all(busy).then(() => {
+    void (async () => {
+      await Promise.all(busy);
+      // A cart not let go yet stays held; a release asked for is waited for, so the books are checked after it.
+      for (const timer of abandoning) clearTimeout(timer);
+      await Promise.all(releasing);
       send({ type: 'result', attempts, statuses, latency: latency.encode(), won, released });
       for (const socket of [...sockets, ...(watcher ? [watcher] : [])]) socket.close();
-    });
+    })();
   }
 });
 
