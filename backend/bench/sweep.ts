@@ -29,7 +29,9 @@ const TIMEOUT_MS = 10_000;
 /** Requests in flight beyond this (all workers) are shed: the step is far past capacity. */
 const MAX_IN_FLIGHT = 20_000;
 /** After a step, how long the booking core may take to decide what is still queued before the next step starts. */
-const SETTLE_TIMEOUT_MS = 30_000;
+const SETTLE_TIMEOUT_MS = 60_000;
+/** …or until no command has been decided for this long. */
+const STILL_MS = 3000;
 /** Decided share of the requests sent, for a step to count as sustained. */
 const SUSTAINED_SHARE = 0.99;
 /** Below this share of the offered rate decided, the path is saturated: higher rates would only queue. */
@@ -87,7 +89,7 @@ export async function runSweep(stack: BenchStack, options: SweepOptions): Promis
         `  ${options.path} ${rate}/s: decided ${Math.round(step.decidedPerSecond)}/s, p50 ${latency.p50.toFixed(0)} ms, p99 ${latency.p99.toFixed(0)} ms, ` +
           `${JSON.stringify(step.statuses)}${sustained ? '' : ' — not sustained'}`,
       );
-      await settle(stack.db, eventId);
+      await settle(stack.db, eventId, outcome.sent);
       const stages = await stagesOf(stack.db, eventId);
       step.stages = stages;
       log(`    issued → decided p50 ${stages.issuedToDecided.p50.toFixed(0)} ms, decided → published p50 ${stages.decidedToPublished.p50.toFixed(0)} ms`);
@@ -118,15 +120,27 @@ async function stagesOf(db: Pool, eventId: string): Promise<NonNullable<SweepSte
   };
 }
 
-/** Waits until the booking core has decided everything queued for `eventId` (no new decision for a second), bounded. */
-async function settle(db: Pool, eventId: string): Promise<void> {
+/**
+ * Waits until the booking core has decided every command the step sent for
+ * `eventId` and the outbox has published them (or nothing moved for a few
+ * seconds), bounded: the next step must not share the machine with this
+ * one's backlog.
+ */
+async function settle(db: Pool, eventId: string, sent: number): Promise<void> {
   const giveUpAt = Date.now() + SETTLE_TIMEOUT_MS;
   let last = -1;
+  let stillSince = Date.now();
   for (;;) {
-    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM processed_commands WHERE event_id = $1`, [eventId]);
-    const decided = rows[0]?.n ?? 0;
-    if (decided === last || Date.now() > giveUpAt) return;
+    const { rows } = await db.query<{ decided: number; unpublished: number }>(
+      `SELECT (SELECT count(*)::int FROM processed_commands WHERE event_id = $1) AS decided,
+              (SELECT count(*)::int FROM outbox_messages WHERE published_at IS NULL) AS unpublished`,
+      [eventId],
+    );
+    const { decided = 0, unpublished = 0 } = rows[0] ?? {};
+    if ((decided >= sent && unpublished === 0) || Date.now() > giveUpAt) return;
+    if (decided !== last) stillSince = Date.now();
+    else if (Date.now() - stillSince > STILL_MS) return;
     last = decided;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
