@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allTopicSpecs } from '@seatstorm/contracts';
-import { paths } from '../../scripts/infra/paths';
 import { requireJava } from '../../scripts/infra/java';
+import { LOG4J_PROPERTIES, serverProperties } from '../../scripts/infra/kafka-config';
 import { ensureKafkaJars } from '../../scripts/infra/kafka-jars';
 import { ensureTopics, kafkaAnswers, warmUpGroupCoordinator } from '../../scripts/infra/kafka-admin';
 import { runCommand } from '../../scripts/infra/process';
@@ -24,8 +24,8 @@ export interface PrivateBroker {
 
 /**
  * A throw-away single-node Kafka for one bench run: the same jars and
- * settings as the project's broker (its server.properties, written by
- * `infraUp`), other ports and a temporary log directory. The shared broker's
+ * settings as the project's broker (scripts/infra/kafka-config.ts), other
+ * ports and a temporary log directory. The shared broker's
  * topics are read by every running stack's consumer groups: there, the
  * bench's commands would reach services on other databases, and their traffic
  * would be in the numbers.
@@ -33,22 +33,14 @@ export interface PrivateBroker {
 export async function startPrivateBroker(ports: { broker: number; controller: number }): Promise<PrivateBroker> {
   const dir = await mkdtemp(join(tmpdir(), 'seatstorm-bench-kafka-'));
   const properties = join(dir, 'server.properties');
+  const log4j = join(dir, 'log4j.properties');
   const host = '127.0.0.1';
-  const overrides: Record<string, string> = {
-    'controller.quorum.voters': `1@${host}:${ports.controller}`,
-    listeners: `PLAINTEXT://${host}:${ports.broker},CONTROLLER://${host}:${ports.controller}`,
-    'advertised.listeners': `PLAINTEXT://${host}:${ports.broker}`,
-    'log.dirs': join(dir, 'logs'),
-  };
-  const shared = await readFile(paths.kafka.serverProperties, 'utf8').catch(() => {
-    throw new Error(`${paths.kafka.serverProperties} is missing: the bench copies the settings of a broker started by \`npm run infra:up\``);
-  });
-  const lines = shared.split('\n').filter((line) => !Object.keys(overrides).some((key) => line.startsWith(`${key}=`)));
-  await writeFile(properties, [...lines, ...Object.entries(overrides).map(([key, value]) => `${key}=${value}`)].join('\n'));
+  await writeFile(properties, serverProperties({ host, port: ports.broker, controllerPort: ports.controller }, join(dir, 'logs')));
+  await writeFile(log4j, LOG4J_PROPERTIES);
 
   const java = await requireJava();
   const classpath = `${await ensureKafkaJars((line) => log(line))}/*`;
-  const logging = `-Dlog4j.configuration=file:${paths.kafka.log4jProperties}`;
+  const logging = `-Dlog4j.configuration=file:${log4j}`;
   const format = await runCommand(java, [logging, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', properties], {
     timeoutMs: START_TIMEOUT_MS,
     cwd: dir,

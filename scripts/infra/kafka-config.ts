@@ -12,11 +12,12 @@ import { paths } from './paths';
  */
 export function writeKafkaConfig(settings: KafkaSettings): void {
   mkdirSync(paths.kafka.dataDir, { recursive: true });
-  writeFileAtomic(paths.kafka.serverProperties, serverProperties(settings));
+  writeFileAtomic(paths.kafka.serverProperties, serverProperties(settings, paths.kafka.logDirs));
   writeFileAtomic(paths.kafka.log4jProperties, LOG4J_PROPERTIES);
 }
 
-function serverProperties({ host, port, controllerPort }: KafkaSettings): string {
+/** A broker's settings, with its data in `logDirs`: the project's, and the benchmarks' throw-away ones. */
+export function serverProperties({ host, port, controllerPort }: Pick<KafkaSettings, 'host' | 'port' | 'controllerPort'>, logDirs: string): string {
   const settings: Record<string, string | number | boolean> = {
     // One node that is both the broker and the whole KRaft quorum.
     'node.id': 1,
@@ -27,7 +28,7 @@ function serverProperties({ host, port, controllerPort }: KafkaSettings): string
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': 'PLAINTEXT',
     'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-    'log.dirs': paths.kafka.logDirs,
+    'log.dirs': logDirs,
 
     // A single replica of everything, or internal topics can never be created.
     'default.replication.factor': 1,
@@ -56,7 +57,7 @@ function serverProperties({ host, port, controllerPort }: KafkaSettings): string
 
 // Kafka's launch scripts pass a log4j file; without one reload4j prints
 // nothing at all and a failed start leaves no trace in server.log.
-const LOG4J_PROPERTIES = `log4j.rootLogger=INFO, stdout
+export const LOG4J_PROPERTIES = `log4j.rootLogger=INFO, stdout
 log4j.appender.stdout=org.apache.log4j.ConsoleAppender
 log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
 log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
