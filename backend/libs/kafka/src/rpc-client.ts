@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
@@ -19,9 +20,16 @@ export const RPC_PATTERNS = Symbol('RPC_PATTERNS');
 
 const ASSIGNMENT_WAIT_MS = 30_000;
 
-/** `catalog`, or `auth-catalog`: the services a client's patterns address. */
-function servicesOf(patterns: readonly RpcPattern[]): string {
-  return [...new Set(patterns.map((pattern) => pattern.split('.')[0]))].sort().join('-');
+/**
+ * A client's name, which is also its consumer group's: the services its
+ * patterns address (`catalog`, `auth-catalog`) and a digest of the patterns
+ * themselves. Members of one group must subscribe alike, so two clients for
+ * one service that ask for different patterns must not share a group.
+ */
+function clientNameOf(patterns: readonly RpcPattern[]): string {
+  const services = [...new Set(patterns.map((pattern) => pattern.split('.')[0]))].sort().join('-');
+  const digest = createHash('sha256').update([...patterns].sort().join(',')).digest('hex').slice(0, 8);
+  return `gateway-rpc-${services}-${digest}`;
 }
 
 /**
@@ -39,12 +47,12 @@ export class RpcClient implements OnModuleInit, OnApplicationShutdown {
     @Inject(RPC_PATTERNS) private readonly patterns: readonly RpcPattern[],
   ) {
     this.client = new ClientKafka({
-      client: kafkaClientConfig(config, `gateway-rpc-${servicesOf(patterns)}`),
+      client: kafkaClientConfig(config, clientNameOf(patterns)),
       // The same client of every gateway instance joins one group; each owns
       // some reply partitions and asks for its replies there (the header
-      // `kafka_replyPartition`). Clients for other services form other groups,
+      // `kafka_replyPartition`). Clients for other patterns form other groups,
       // so their subscriptions never rebalance each other.
-      consumer: { groupId: kafkaIdOf(config, `gateway-rpc-${servicesOf(patterns)}`), ...RPC_CONSUMER_SETTINGS },
+      consumer: { groupId: kafkaIdOf(config, clientNameOf(patterns)), ...RPC_CONSUMER_SETTINGS },
       producer: PRODUCER_SETTINGS,
       postfixId: '',
     });
