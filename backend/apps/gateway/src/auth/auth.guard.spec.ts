@@ -3,10 +3,12 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { JWT_ISSUER, type PublicUser } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
+import type { RpcClient } from '@seatstorm/kafka';
 import { describe, expect, it } from 'vitest';
 import { AuthGuard, tokenFromAuthorization } from './auth.guard';
 import type { AuthenticatedRequest } from './current-user.decorator';
 import { Authenticated, Roles } from './roles.decorator';
+import { DisplayNames } from './display-names';
 import { TokenVerifier } from './token-verifier.service';
 
 const jwt = new JwtService({
@@ -14,7 +16,8 @@ const jwt = new JwtService({
   signOptions: { algorithm: 'HS256', issuer: JWT_ISSUER },
   verifyOptions: { algorithms: ['HS256'], issuer: JWT_ISSUER },
 });
-const guard = new AuthGuard(new Reflector(), new TokenVerifier(jwt));
+// The guard never looks a name up: the display names it keeps need no auth service here.
+const guard = new AuthGuard(new Reflector(), new TokenVerifier(jwt, new DisplayNames({} as RpcClient)));
 
 const alice: PublicUser = { id: 'usr_alice', email: 'alice@example.com', name: 'Alice', role: 'user' };
 const admin: PublicUser = { id: 'usr_admin', email: 'admin@example.com', name: 'Admin', role: 'admin' };

@@ -8,12 +8,14 @@ import { RpcClientModule } from '@seatstorm/kafka';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { DisplayNames } from './display-names';
 import { TokenVerifier } from './token-verifier.service';
 
 /**
  * Sign-up and sign-in through the auth service, and token checks on this
  * instance for every route marked `@Authenticated()` or `@Roles(…)`.
- * Exports TokenVerifier for the socket gateway's handshake.
+ * Exports TokenVerifier for the socket gateway's handshake, and the display
+ * names the verified tokens brought, for the race lab.
  */
 @Module({
   imports: [
@@ -28,7 +30,7 @@ import { TokenVerifier } from './token-verifier.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenVerifier, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenVerifier],
+  providers: [AuthService, TokenVerifier, DisplayNames, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenVerifier, DisplayNames],
 })
 export class AuthModule {}

@@ -1,7 +1,9 @@
 import { JwtService } from '@nestjs/jwt';
 import { JWT_ISSUER, type PublicUser } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
+import type { RpcClient } from '@seatstorm/kafka';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DisplayNames } from './display-names';
 import { TokenVerifier } from './token-verifier.service';
 
 const secret = 'unit-test-secret-of-at-least-32-characters';
@@ -12,6 +14,13 @@ const jwt = new JwtService({
 });
 const alice: PublicUser = { id: 'usr_alice', email: 'alice@example.com', name: 'Alice', role: 'user' };
 const claims = { sub: alice.id, email: alice.email, name: alice.name, role: alice.role };
+
+/** The auth service as DisplayNames would ask it: these tests count the questions. */
+function authService() {
+  const request = vi.fn(async () => ({ ...alice, name: 'Asked' }));
+  return { request, names: new DisplayNames({ request } as unknown as RpcClient) };
+}
+const verifier = () => new TokenVerifier(jwt, authService().names);
 
 function messageOf(run: () => unknown): string {
   try {
@@ -29,7 +38,7 @@ describe('TokenVerifier', () => {
   });
 
   it('answers a token seen before without checking it again', () => {
-    const tokens = new TokenVerifier(jwt);
+    const tokens = verifier();
     const token = jwt.sign(claims, { expiresIn: 60 });
     const verify = vi.spyOn(jwt, 'verify');
     expect(tokens.verify(token)).toEqual(alice);
@@ -42,7 +51,7 @@ describe('TokenVerifier', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const now = Date.UTC(2030, 0, 1);
     vi.setSystemTime(now);
-    const tokens = new TokenVerifier(jwt);
+    const tokens = verifier();
     const token = jwt.sign(claims, { expiresIn: 60 });
     expect(tokens.verify(token)).toEqual(alice);
     vi.setSystemTime(now + 59_999);
@@ -51,8 +60,18 @@ describe('TokenVerifier', () => {
     expect(messageOf(() => tokens.verify(token))).toMatch(/expired/);
   });
 
+  it("keeps each verified caller's display name, so the race lab names them without asking the auth service", async () => {
+    const auth = authService();
+    const tokens = new TokenVerifier(jwt, auth.names);
+    tokens.verify(jwt.sign(claims, { expiresIn: 60 }));
+    await expect(auth.names.nameOf(alice.id)).resolves.toBe('Alice');
+    expect(auth.request).not.toHaveBeenCalled();
+    await expect(auth.names.nameOf('usr_never_seen')).resolves.toBe('Asked');
+    expect(auth.request).toHaveBeenCalledTimes(1);
+  });
+
   it('remembers only tokens that pass: a forged one is refused every time', () => {
-    const tokens = new TokenVerifier(jwt);
+    const tokens = verifier();
     const forged = new JwtService({ secret: 'x'.repeat(40) }).sign(claims, { issuer: JWT_ISSUER, expiresIn: 60 });
     const otherIssuer = jwt.sign(claims, { issuer: 'someone-else', expiresIn: 60 });
     for (const token of [forged, forged, otherIssuer, otherIssuer]) expect(messageOf(() => tokens.verify(token))).toMatch(/invalid/);

@@ -1,6 +1,6 @@
 import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { BookingEvent, LabDecision } from '@seatstorm/contracts';
-import { DisplayNames } from './display-names';
+import { DisplayNames } from '../auth/display-names';
 import { LiveRooms } from './live-rooms';
 
 /**

@@ -3,7 +3,6 @@ import { RpcPattern } from '@seatstorm/contracts';
 import { KafkaModule, RpcClientModule } from '@seatstorm/kafka';
 import { AuthModule } from '../auth/auth.module';
 import { BookingsModule } from '../bookings/bookings.module';
-import { DisplayNames } from './display-names';
 import { LabFeed } from './lab-feed.service';
 import { LiveRelayConsumer } from './live-relay.consumer';
 import { LiveRooms } from './live-rooms';
@@ -16,8 +15,8 @@ import { SeatsGateway } from './seats.gateway';
     AuthModule,
     BookingsModule,
     KafkaModule.forService('gateway'),
-    RpcClientModule.register([RpcPattern.CatalogGetSeatVersion, RpcPattern.AuthGetUser]),
+    RpcClientModule.register([RpcPattern.CatalogGetSeatVersion]),
   ],
-  providers: [SeatsGateway, LiveService, LiveRooms, LiveRelayConsumer, LabFeed, DisplayNames],
+  providers: [SeatsGateway, LiveService, LiveRooms, LiveRelayConsumer, LabFeed],
 })
 export class LiveModule {}

@@ -15,7 +15,6 @@ import {
 import { DomainError } from '@seatstorm/errors';
 import { RpcClient } from '@seatstorm/kafka';
 import { BookingsService } from '../bookings/bookings.service';
-import { DisplayNames } from './display-names';
 import { liveSockets } from './live.metrics';
 import type { LiveSocket } from './live-socket';
 import { TokenBucket } from './socket-rate-limit';
@@ -38,14 +37,12 @@ export class LiveService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly bookings: BookingsService,
     private readonly rpc: RpcClient,
-    private readonly names: DisplayNames,
   ) {}
 
   connected(socket: LiveSocket): void {
     const { user, sessionEndsAt } = socket.data;
     liveSockets.inc({ kind: user ? 'user' : 'anonymous' });
     if (!user) return;
-    this.names.remember(user);
     void socket.join(roomOfUser(user.id));
     const remaining = (sessionEndsAt ?? Number.POSITIVE_INFINITY) - Date.now();
     if (remaining <= MAX_TIMER_MS) {

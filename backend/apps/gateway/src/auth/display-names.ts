@@ -9,9 +9,10 @@ const FALLBACK_MS = 30_000;
 export const UNKNOWN_NAME = 'Someone';
 
 /**
- * Users' display names for the race lab (never their emails), from the auth
- * service's `auth.get-user`, cached in memory (least recently used go first).
- * Names of users whose sockets this instance verified are known already.
+ * Users' display names for the race lab (never their emails), cached in
+ * memory (least recently used go first). Every token this instance verifies
+ * brings its user's name, over REST or a socket; a user it has not seen is
+ * looked up with the auth service's `auth.get-user`.
  */
 @Injectable()
 export class DisplayNames {
