@@ -76,11 +76,12 @@ function readOptions() {
     const value = values[name];
     return typeof value === 'string' ? value : OPTIONS[name].default;
   };
-  const count = (name: Option, value = text(name)): number => {
+  const count = (name: Option, value = text(name), min = 1): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} takes positive whole numbers, got "${value}"`);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} takes whole numbers of at least ${min}, got "${value}"`);
     return n;
   };
+
   const paths = text('paths').split(',');
   for (const path of paths) if (path !== 'socket' && path !== 'rest') throw new Error(`--paths takes socket and/or rest, got "${path}"`);
   return {
@@ -88,11 +89,11 @@ function readOptions() {
     rates: text('rates').split(',').map((rate) => count('rates', rate)),
     paths: paths as Array<'socket' | 'rest'>,
     workers: count('workers'),
-    flashBuyers: Number(text('flash-buyers')),
+    flashBuyers: count('flash-buyers', text('flash-buyers'), 0),
     flashTimeout: count('flash-timeout'),
     fanOutSockets: text('fanout-sockets') === '0' ? [] : text('fanout-sockets').split(',').map((n) => count('fanout-sockets', n)),
     fanOutHolds: count('fanout-holds'),
-    coreCommands: Number(text('core-commands')),
+    coreCommands: count('core-commands', text('core-commands'), 0),
     connections: count('connections'),
     databaseUrl: text('database-url'),
     logLevel: text('log-level'),
