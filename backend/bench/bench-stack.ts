@@ -19,6 +19,25 @@ export interface BenchStackOptions {
   echo?: boolean;
 }
 
+/**
+ * The configuration a bench's services run with: its database, a gateway on
+ * a free local port, Kafka client ids and consumer groups of their own, which
+ * start at the bench's own messages rather than at a topic's history.
+ */
+export async function benchConfig(options: { databaseUrl: string; logLevel: string; brokers?: string[]; env?: Record<string, string> }): Promise<AppConfig> {
+  return loadConfig({
+    ...process.env,
+    ...(options.brokers ? { KAFKA_BROKERS: options.brokers.join(',') } : {}),
+    DATABASE_URL: options.databaseUrl,
+    KAFKA_CLIENT_ID: uniqueId('bench'),
+    KAFKA_AUTO_OFFSET_RESET: 'latest',
+    LOG_LEVEL: options.logLevel,
+    GATEWAY_HOST: '127.0.0.1',
+    GATEWAY_PORT: String(await freePort()),
+    ...options.env,
+  });
+}
+
 /** A service process of the stack, by the role the report names it by. */
 export interface StackProcess {
   name: string;
@@ -47,17 +66,7 @@ export class BenchStack {
     await recreateDatabase(options.databaseUrl);
     await prepare(options.databaseUrl);
     const broker = await startPrivateBroker({ broker: await freePort(), controller: await freePort() });
-    const config = loadConfig({
-      ...process.env,
-      KAFKA_BROKERS: broker.brokers.join(','),
-      DATABASE_URL: options.databaseUrl,
-      KAFKA_CLIENT_ID: uniqueId('bench'),
-      KAFKA_AUTO_OFFSET_RESET: 'latest',
-      LOG_LEVEL: options.logLevel,
-      GATEWAY_HOST: '127.0.0.1',
-      GATEWAY_PORT: String(await freePort()),
-      ...options.env,
-    });
+    const config = await benchConfig({ ...options, brokers: broker.brokers });
     const db = new Pool({ connectionString: options.databaseUrl, max: 4 });
     const processOf = (name: string, services: ServiceName[], groups: string[]): StackProcess => ({
       name,

@@ -1,6 +1,7 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { BuiltUser } from '../test/builders/user.builder';
+import { postHold } from './load/post-hold';
 import { percentilesOf, type Percentiles } from './report';
 
 export interface EndToEndResult {
@@ -31,31 +32,10 @@ export async function runEndToEnd(options: {
   clients: number;
   seconds: number;
 }): Promise<EndToEndResult> {
-  const { hostname, port } = new URL(options.gatewayUrl);
+  const gatewayUrl = new URL(options.gatewayUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: options.clients });
   const byStatus = new Map<number, number>();
   const latencies: number[] = [];
-
-  const hold = (token: string, body: string): Promise<number> =>
-    new Promise((resolve, reject) => {
-      const req = request(
-        {
-          agent,
-          hostname,
-          port,
-          path: '/bookings',
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
 
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
@@ -64,7 +44,8 @@ export async function runEndToEnd(options: {
       const user = options.users[Math.floor(Math.random() * options.users.length)]!;
       const body = JSON.stringify({ eventId: options.eventId, seatIds: randomSeats(options.seatIds) });
       const sent = performance.now();
-      const status = await hold(user.token, body).catch(() => 0);
+      // A network error counts as status 0.
+      const status = Number(await postHold(agent, gatewayUrl, { token: user.token, body })) || 0;
       latencies.push(performance.now() - sent);
       byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
     }

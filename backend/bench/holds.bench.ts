@@ -7,15 +7,14 @@
  * load and reads the database. It runs on a database of its own, dropped and
  * recreated each run, and by default on a throw-away Kafka broker of its own.
  */
-import { loadConfig } from '@seatstorm/config';
 import { Pool } from 'pg';
 import { buildEvent, type BuiltEvent } from '../test/builders/event.builder';
 import { buildUsers } from '../test/builders/user.builder';
 import { prepare } from '../test/global-setup';
 import { ServiceProcess } from '../test/service-process';
-import { uniqueId } from '../test/test-env';
 import { kafkaIdOf } from '../libs/kafka/src/kafka-options';
 import { freePort, recreateDatabase } from './bench-setup';
+import { benchConfig } from './bench-stack';
 import { doubleBookedSeats, runBookingCore, type CoreResult } from './booking-core';
 import { CORES } from './cpu';
 import { runEndToEnd, type EndToEndResult } from './end-to-end';
@@ -51,17 +50,7 @@ async function main(): Promise<void> {
   await recreateDatabase(options.databaseUrl);
   await prepare(options.databaseUrl);
   broker = options.broker === 'private' ? await startPrivateBroker({ broker: await freePort(), controller: await freePort() }) : undefined;
-  const config = loadConfig({
-    ...process.env,
-    ...(broker ? { KAFKA_BROKERS: broker.brokers.join(',') } : {}),
-    DATABASE_URL: options.databaseUrl,
-    KAFKA_CLIENT_ID: uniqueId('bench'),
-    // The bench's consumer groups are new: they start at its own commands, not at the topic's history.
-    KAFKA_AUTO_OFFSET_RESET: 'latest',
-    LOG_LEVEL: options.logLevel,
-    GATEWAY_HOST: '127.0.0.1',
-    GATEWAY_PORT: String(await freePort()),
-  });
+  const config = await benchConfig({ databaseUrl: options.databaseUrl, logLevel: options.logLevel, brokers: broker?.brokers });
   db = new Pool({ connectionString: options.databaseUrl, max: 4 });
 
   try {

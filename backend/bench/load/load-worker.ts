@@ -5,11 +5,12 @@
  * moment, so a server that falls behind shows as queueing latency instead of
  * slowing the generator down (no coordinated omission).
  */
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { SocketEvent, type Booking, type ClientToServerEvents, type ErrorBody, type ServerToClientEvents } from '@seatstorm/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { Latency } from './histogram';
+import { postHold } from './post-hold';
 
 export type HoldPath = 'rest' | 'socket';
 
@@ -124,41 +125,17 @@ function connect(url: string, token: string): Promise<LiveSocket | undefined> {
   });
 }
 
-/** node:http with keep-alive: the cheapest client Node has, so the generator costs as little as possible. */
+/** Keep-alive REST: each hold a POST /bookings as the next buyer in turn. */
 function restClient(options: WorkerSetup): { connected: number; hold: SendHold; close(): void } {
-  const { hostname, port } = new URL(options.gatewayUrl);
+  const gatewayUrl = new URL(options.gatewayUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   let turn = 0;
   const hold: SendHold = (seatId, eventId, idempotencyKey, timeoutMs) =>
-    new Promise((resolve) => {
-      const body = JSON.stringify({ eventId, seatIds: [seatId] });
-      const token = options.tokens[turn++ % options.tokens.length]!;
-      const req = request(
-        {
-          agent,
-          hostname,
-          port,
-          path: '/bookings',
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            authorization: `Bearer ${token}`,
-            'idempotency-key': idempotencyKey,
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve(String(res.statusCode ?? 0)));
-          res.on('error', () => resolve('error'));
-        },
-      );
-      req.setTimeout(timeoutMs, () => {
-        req.destroy();
-        resolve('timeout');
-      });
-      req.on('error', () => resolve('error'));
-      req.end(body);
+    postHold(agent, gatewayUrl, {
+      token: options.tokens[turn++ % options.tokens.length]!,
+      body: JSON.stringify({ eventId, seatIds: [seatId] }),
+      idempotencyKey,
+      timeoutMs,
     });
   return { connected: options.connections, hold, close: () => agent.destroy() };
 }
