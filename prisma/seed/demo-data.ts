@@ -20,6 +20,8 @@ export interface DemoEvent {
   category: string;
   startsAt: Date;
   onSaleAt: Date;
+  /** Buyers queue in the virtual waiting room and are admitted at the rate the booking core keeps up with. */
+  waitingRoomEnabled: boolean;
   /** Integer cents per tier of the venue's layout. */
   prices: Record<string, number>;
 }
@@ -130,6 +132,7 @@ export const DEMO_EVENTS: DemoEvent[] = [
     category: 'concert',
     startsAt: new Date('2027-06-12T23:30:00Z'),
     onSaleAt: ON_SALE_AT,
+    waitingRoomEnabled: false,
     prices: { VIP: 22500, Premium: 18000, Regular: 15000 },
   },
   {
@@ -140,6 +143,7 @@ export const DEMO_EVENTS: DemoEvent[] = [
     category: 'concert',
     startsAt: new Date('2027-07-03T18:30:00Z'),
     onSaleAt: ON_SALE_AT,
+    waitingRoomEnabled: false,
     prices: { Standard: 12000 },
   },
   {
@@ -150,6 +154,7 @@ export const DEMO_EVENTS: DemoEvent[] = [
     category: 'jazz',
     startsAt: new Date('2027-04-16T00:30:00Z'),
     onSaleAt: ON_SALE_AT,
+    waitingRoomEnabled: false,
     prices: { General: 4500 },
   },
   {
@@ -160,6 +165,7 @@ export const DEMO_EVENTS: DemoEvent[] = [
     category: 'concert',
     startsAt: new Date('2027-08-21T23:00:00Z'),
     onSaleAt: ON_SALE_AT,
+    waitingRoomEnabled: true,
     prices: { 'Lower Sideline': 12500, 'Lower End': 8500, Upper: 4500 },
   },
 ];

@@ -92,7 +92,7 @@ async function seedEvent(prisma: PrismaClient, event: DemoEvent, venue: DemoVenu
       async (tx) => {
         const current = await tx.event.findUnique({
           where: { id },
-          select: { venueId: true, name: true, description: true, category: true, startsAt: true, onSaleAt: true },
+          select: { venueId: true, name: true, description: true, category: true, startsAt: true, onSaleAt: true, waitingRoomEnabled: true },
         });
         if (!current) {
           await tx.event.create({ data: { id, ...details, status: 'on_sale' } });

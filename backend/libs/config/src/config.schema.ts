@@ -70,6 +70,32 @@ export const envSchema = z.object({
   /** …but a hold never lives longer than this in all. */
   HOLD_MAX_LIFETIME: durationSeconds.prefault('15m'),
   MAX_SEATS_PER_BOOKING: positiveInt.default(8),
+  /**
+   * Live seats (reserved, paid or confirmed) one account may have at one event across all
+   * its bookings, unless the event sets its own; decided by the booking core with the race.
+   */
+  MAX_SEATS_PER_BUYER: positiveInt.default(8),
+  /** Hold requests (REST and socket together) one account may make per minute; more are answered 429. */
+  HOLD_RATE_LIMIT: positiveInt.default(20),
+  /** Hold requests from one client IP per minute, whatever the account (a household or office shares one). */
+  HOLD_RATE_LIMIT_PER_IP: positiveInt.default(120),
+  /** Accounts one client IP may register per hour. */
+  REGISTER_RATE_LIMIT_PER_IP: positiveInt.default(10),
+  /**
+   * Proxies whose X-Forwarded-For the gateway believes, as addresses, CIDR ranges or the names
+   * loopback, linklocal and uniquelocal (the web app's server is one); empty: none, the socket's address counts.
+   */
+  TRUSTED_PROXIES: csv.default(['loopback']),
+  /** How long an admission pass from the waiting room stays valid: the first hold must come before. */
+  WAITING_ROOM_PASS_TTL: durationSeconds.prefault('10m'),
+  /** How often the waiting room admits the next buyers and tells the waiting where they are. */
+  WAITING_ROOM_TICK_MS: positiveMs.default(1000),
+  /** Adaptive admission: admit more while the gateways' hold decisions (p90) stay under this. */
+  ADMISSION_TARGET_DECISION_MS: positiveMs.default(500),
+  /** Adaptive admission never goes below or above these rates, and starts at the third. */
+  ADMISSION_MIN_PER_MINUTE: positiveInt.default(60),
+  ADMISSION_MAX_PER_MINUTE: positiveInt.default(30_000),
+  ADMISSION_START_PER_MINUTE: positiveInt.default(600),
   /** A hold request not decided within this is rejected as expired, never granted late. */
   HOLD_REQUEST_DEADLINE: durationSeconds.prefault('30s'),
   /** How long POST /bookings waits for the decision before answering 202 pending. */

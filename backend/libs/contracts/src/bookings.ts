@@ -5,13 +5,25 @@ import { bookingStatusSchema } from './statuses';
 /** The most seats one booking may claim unless configured otherwise (MAX_SEATS_PER_BOOKING). */
 export const DEFAULT_MAX_SEATS_PER_BOOKING = 8;
 
-/** POST /bookings. The seat limit is enforced by the gateway from its configuration. */
+/**
+ * No configuration allows more seats in one booking: a longer list is refused while it is
+ * parsed, before anything else looks at it.
+ */
+export const SEAT_IDS_PER_REQUEST_CAP = 100;
+
+/**
+ * POST /bookings. The configured per-booking limit (MAX_SEATS_PER_BOOKING) is checked by the
+ * gateway before the hold is sent; `admissionPass` is what the waiting room gave the buyer,
+ * required while the event's room is on.
+ */
 export const createBookingRequestSchema = z.object({
   eventId: idSchema,
   seatIds: z
     .array(idSchema)
     .min(1, 'pick at least one seat')
+    .max(SEAT_IDS_PER_REQUEST_CAP, `at most ${SEAT_IDS_PER_REQUEST_CAP} seats`)
     .refine((ids) => new Set(ids).size === ids.length, 'a seat appears twice'),
+  admissionPass: z.string().min(1).max(1024).optional(),
 });
 export type CreateBookingRequest = z.infer<typeof createBookingRequestSchema>;
 

@@ -16,6 +16,9 @@ export const errorCodeSchema = z.enum([
   'EMAIL_TAKEN',
   'INVALID_STATE',
   'INTERNAL_ERROR',
+  'BUYER_LIMIT_REACHED',
+  'ADMISSION_REQUIRED',
+  'WAITING_ROOM_UNAVAILABLE',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const ErrorCode = errorCodeSchema.enum;
@@ -35,6 +38,9 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   EMAIL_TAKEN: 409,
   INVALID_STATE: 409,
   INTERNAL_ERROR: 500,
+  BUYER_LIMIT_REACHED: 409,
+  ADMISSION_REQUIRED: 403,
+  WAITING_ROOM_UNAVAILABLE: 503,
 };
 
 /** The body of every error answer: REST responses, socket acks, RPC replies. */

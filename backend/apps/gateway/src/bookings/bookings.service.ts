@@ -40,6 +40,13 @@ export class BookingsService {
   ) {}
 
   async hold(user: PublicUser, request: CreateBookingRequest, idempotencyKey?: string): Promise<Answer<Booking>> {
+    // Refused here, before anything is stored or sent: the booking core would only refuse it later.
+    if (request.seatIds.length > this.config.MAX_SEATS_PER_BOOKING) {
+      throw new DomainError('VALIDATION_FAILED', `At most ${this.config.MAX_SEATS_PER_BOOKING} seats can be held in one booking.`, {
+        field: 'seatIds',
+        maxSeatsPerBooking: this.config.MAX_SEATS_PER_BOOKING,
+      });
+    }
     const fresh: PendingHold = {
       bookingId: newId('bkg'),
       commandId: idempotencyKey ? commandIdForKey(user.id, idempotencyKey) : newId('hold'),

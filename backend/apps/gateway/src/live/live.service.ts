@@ -103,8 +103,8 @@ export class LiveService {
   }
 
   /** The body POST /bookings answers: the reserved booking, the pending one, or the error. */
-  async hold(user: PublicUser, { eventId, seatIds, idempotencyKey }: HoldPayload): Promise<Booking> {
-    const { body } = await this.bookings.hold(user, { eventId, seatIds }, idempotencyKey);
+  async hold(user: PublicUser, { idempotencyKey, ...request }: HoldPayload): Promise<Booking> {
+    const { body } = await this.bookings.hold(user, request, idempotencyKey);
     return body;
   }
 
