@@ -17,6 +17,21 @@ export const tierSummarySchema = z.object({
 });
 export type TierSummary = z.infer<typeof tierSummarySchema>;
 
+/**
+ * An event's virtual waiting room (docs/architecture.md §6.4): while enabled, buyers queue and
+ * hold seats only with an admission pass. `admissionPerMinute` null admits adaptively, as fast as
+ * the booking core keeps up; `paused` keeps the order and admits nobody.
+ */
+export const waitingRoomSettingsSchema = z.object({
+  enabled: z.boolean(),
+  admissionPerMinute: z.number().int().min(1).max(1_000_000).nullable(),
+  paused: z.boolean(),
+});
+export type WaitingRoomSettings = z.infer<typeof waitingRoomSettingsSchema>;
+
+/** One account's live seats at one event across its bookings, unless configured otherwise (MAX_SEATS_PER_BUYER). */
+const maxSeatsPerBuyerSchema = z.number().int().min(1).max(100);
+
 /** One event as listed by GET /events, with live availability. */
 export const eventSummarySchema = z.object({
   id: idSchema,
@@ -31,6 +46,9 @@ export const eventSummarySchema = z.object({
   priceMax: centsSchema,
   seatsTotal: z.number().int().nonnegative(),
   seatsAvailable: z.number().int().nonnegative(),
+  /** The limit in force: the event's own, or the configured default. */
+  maxSeatsPerBuyer: maxSeatsPerBuyerSchema,
+  waitingRoom: waitingRoomSettingsSchema,
 });
 export type EventSummary = z.infer<typeof eventSummarySchema>;
 
@@ -73,6 +91,10 @@ export const createEventOnVenueSchema = z.object({
   /** Defaults to now: on sale at once. */
   onSaleAt: isoDateTimeSchema.optional(),
   prices: z.record(z.string().min(1).max(50), centsSchema),
+  /** Defaults to the configured MAX_SEATS_PER_BUYER. */
+  maxSeatsPerBuyer: maxSeatsPerBuyerSchema.optional(),
+  /** Defaults to off; an adaptive rate and not paused unless given. */
+  waitingRoom: waitingRoomSettingsSchema.partial().optional(),
 });
 
 /**
@@ -92,6 +114,20 @@ export const createSimpleEventSchema = z.object({
   description: z.string().trim().max(2000).optional(),
   category: z.string().trim().min(1).max(50).optional(),
 });
+
+/**
+ * PATCH /events/:eventId (admin): the sale settings that may change while an event is on sale.
+ * `maxSeatsPerBuyer: null` goes back to the configured default; a lower limit never takes
+ * seats from anyone, it only refuses holds past it.
+ */
+export const updateEventSettingsSchema = z
+  .object({
+    maxSeatsPerBuyer: maxSeatsPerBuyerSchema.nullable().optional(),
+    waitingRoom: waitingRoomSettingsSchema.partial().optional(),
+  })
+  .strict()
+  .refine((update) => update.maxSeatsPerBuyer !== undefined || update.waitingRoom !== undefined, 'give maxSeatsPerBuyer or waitingRoom');
+export type UpdateEventSettings = z.infer<typeof updateEventSettingsSchema>;
 
 export const createEventRequestSchema = z.union([createEventOnVenueSchema, createSimpleEventSchema]);
 export type CreateEventRequest = z.infer<typeof createEventRequestSchema>;

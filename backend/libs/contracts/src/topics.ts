@@ -21,6 +21,7 @@ export const RpcPattern = {
   CatalogGetSeats: 'catalog.get-seats',
   CatalogGetSeatVersion: 'catalog.get-seat-version',
   CatalogCreateEvent: 'catalog.create-event',
+  CatalogUpdateEvent: 'catalog.update-event',
   CatalogListVenues: 'catalog.list-venues',
   AuthRegister: 'auth.register',
   AuthLogin: 'auth.login',

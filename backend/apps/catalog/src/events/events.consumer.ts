@@ -4,6 +4,7 @@ import {
   catalogCreateEventRpc,
   catalogGetEventRpc,
   catalogListEventsRpc,
+  catalogUpdateEventRpc,
   parseContract,
   type EventDetail,
   type EventSummary,
@@ -31,5 +32,11 @@ export class EventsConsumer {
   @RpcHandler(catalogCreateEventRpc)
   create(@Payload() payload: unknown): Promise<EventDetail> {
     return this.events.create(parseContract(catalogCreateEventRpc.request, payload, 'request'));
+  }
+
+  @RpcHandler(catalogUpdateEventRpc)
+  update(@Payload() payload: unknown): Promise<EventDetail> {
+    const { eventId, update } = parseContract(catalogUpdateEventRpc.request, payload, 'request');
+    return this.events.update(eventId, update);
   }
 }

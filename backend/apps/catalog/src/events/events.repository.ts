@@ -10,9 +10,21 @@ const eventSelect = {
   startsAt: true,
   onSaleAt: true,
   status: true,
+  maxSeatsPerBuyer: true,
+  waitingRoomEnabled: true,
+  admissionPerMinute: true,
+  admissionPaused: true,
   venue: { select: { id: true, name: true, city: true } },
   tiers: { select: { tier: true, price: true }, orderBy: { price: 'desc' } },
 } as const;
+
+/** The columns behind an event's sale settings (`maxSeatsPerBuyer` null: the configured default). */
+export interface SaleSettingsColumns {
+  maxSeatsPerBuyer?: number | null;
+  waitingRoomEnabled?: boolean;
+  admissionPerMinute?: number | null;
+  admissionPaused?: boolean;
+}
 
 export interface SeatCount {
   eventId: string;
@@ -36,7 +48,7 @@ export class EventsRepository {
    * for the simple form, its new venue): an event never exists half-made.
    */
   async createEvent(input: {
-    event: { id: string; venueId: string; name: string; description: string | null; category: string | null; startsAt: Date; onSaleAt: Date; status: 'on_sale' | 'scheduled' };
+    event: { id: string; venueId: string; name: string; description: string | null; category: string | null; startsAt: Date; onSaleAt: Date; status: 'on_sale' | 'scheduled' } & SaleSettingsColumns;
     newVenue?: { id: string; name: string; city: string; layout: VenueLayout };
     tiers: Array<{ tier: string; price: number }>;
     seats: GeneratedSeat[];
@@ -53,6 +65,12 @@ export class EventsRepository {
       },
       { timeout: 60_000 },
     );
+  }
+
+  /** Changes sale settings; false when there is no such event. */
+  async updateSaleSettings(eventId: string, settings: SaleSettingsColumns): Promise<boolean> {
+    const { count } = await this.prisma.event.updateMany({ where: { id: eventId }, data: settings });
+    return count === 1;
   }
 
   findEvents() {

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import {
   createSimpleEventSchema,
   generateSeats,
@@ -9,27 +10,38 @@ import {
   type EventDetail,
   type EventSummary,
   type TierSummary,
+  type UpdateEventSettings,
   type VenueLayout,
+  type WaitingRoomSettings,
 } from '@seatstorm/contracts';
 import { DomainError, notFound } from '@seatstorm/errors';
-import { EventsRepository, type SeatCount } from './events.repository';
+import { EventsRepository, type SaleSettingsColumns, type SeatCount } from './events.repository';
 
 type EventRow = NonNullable<Awaited<ReturnType<EventsRepository['findEvent']>>>;
 
 @Injectable()
 export class EventsService {
-  constructor(private readonly events: EventsRepository) {}
+  constructor(
+    private readonly events: EventsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async list(): Promise<EventSummary[]> {
     const [events, counts] = await Promise.all([this.events.findEvents(), this.events.countSeats()]);
-    return events.map((event) => toSummary(event, tiersOf(event, counts)));
+    return events.map((event) => this.toSummary(event, tiersOf(event, counts)));
   }
 
   async get(eventId: string): Promise<EventDetail> {
     const [event, counts] = await Promise.all([this.events.findEvent(eventId), this.events.countSeats(eventId)]);
     if (!event) throw notFound(`Event ${eventId}`);
     const tiers = tiersOf(event, counts);
-    return { ...toSummary(event, tiers), tiers };
+    return { ...this.toSummary(event, tiers), tiers };
+  }
+
+  /** Admin: the per-buyer limit and the waiting room; what is not given stays as it is. */
+  async update(eventId: string, update: UpdateEventSettings): Promise<EventDetail> {
+    if (!(await this.events.updateSaleSettings(eventId, saleSettingsColumns(update)))) throw notFound(`Event ${eventId}`);
+    return this.get(eventId);
   }
 
   /** Admin: an event on a stored venue layout, or (the original demo's simple form) on a new plain-grid venue. */
@@ -66,6 +78,7 @@ export class EventsService {
     if (startsAt <= now) throw new DomainError('VALIDATION_FAILED', 'The event must start in the future.', { field: 'startsAt' });
     if (onSaleAt > startsAt) throw new DomainError('VALIDATION_FAILED', 'Sales must open before the event starts.', { field: 'onSaleAt' });
 
+    const settings = 'venueId' in request ? saleSettingsColumns(request) : {};
     const tiers = layoutTiers(layout).map((tier) => ({ tier, price: prices[tier]! }));
     await this.events.createEvent({
       event: {
@@ -77,12 +90,17 @@ export class EventsService {
         startsAt,
         onSaleAt,
         status: onSaleAt <= now ? 'on_sale' : 'scheduled',
+        ...settings,
       },
       newVenue,
       tiers,
       seats: generateSeats(eventId, layout, prices),
     });
     return this.get(eventId);
+  }
+
+  private toSummary(event: EventRow, tiers: TierSummary[]): EventSummary {
+    return { ...summaryOf(event, tiers), maxSeatsPerBuyer: event.maxSeatsPerBuyer ?? this.config.MAX_SEATS_PER_BUYER, waitingRoom: waitingRoomOf(event) };
   }
 }
 
@@ -98,7 +116,20 @@ function tiersOf(event: EventRow, counts: SeatCount[]): TierSummary[] {
   });
 }
 
-function toSummary(event: EventRow, tiers: TierSummary[]): EventSummary {
+function saleSettingsColumns(update: { maxSeatsPerBuyer?: number | null; waitingRoom?: Partial<WaitingRoomSettings> }): SaleSettingsColumns {
+  return {
+    maxSeatsPerBuyer: update.maxSeatsPerBuyer,
+    waitingRoomEnabled: update.waitingRoom?.enabled,
+    admissionPerMinute: update.waitingRoom?.admissionPerMinute,
+    admissionPaused: update.waitingRoom?.paused,
+  };
+}
+
+function waitingRoomOf(event: EventRow): WaitingRoomSettings {
+  return { enabled: event.waitingRoomEnabled, admissionPerMinute: event.admissionPerMinute, paused: event.admissionPaused };
+}
+
+function summaryOf(event: EventRow, tiers: TierSummary[]): Omit<EventSummary, 'maxSeatsPerBuyer' | 'waitingRoom'> {
   const prices = tiers.map((tier) => tier.price);
   return {
     id: event.id,

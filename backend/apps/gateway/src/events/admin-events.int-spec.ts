@@ -97,4 +97,33 @@ describe('admin: creating events and taking seats off sale', () => {
     expect((await call(`${stack.url}/bookings`, { token: fan.token, body: { eventId: event.id, seatIds: [seatId] } })).status).toBe(201);
     expect((await call(`${stack.url}/events/${event.id}/seats/block`, { token: fan.token, body: { seatIds: [seatId] } })).status).toBe(403);
   });
+
+  it('sets the per-buyer limit and the waiting room of an event, and refuses bad settings', async () => {
+    const created = await call(`${stack.url}/events`, {
+      token: admin.token,
+      body: { venueId: 'ven_msg', name: 'Queue Night', startsAt: inAMonth, prices: { VIP: 100, Premium: 100, Regular: 100 }, maxSeatsPerBuyer: 4 },
+    });
+    const event = eventDetailSchema.parse(created.body);
+    expect(event).toMatchObject({ maxSeatsPerBuyer: 4, waitingRoom: { enabled: false, admissionPerMinute: null, paused: false } });
+
+    const patched = await call(`${stack.url}/events/${event.id}`, {
+      method: 'PATCH',
+      token: admin.token,
+      body: { waitingRoom: { enabled: true, admissionPerMinute: 120 } },
+    });
+    expect(patched.status).toBe(200);
+    expect(eventDetailSchema.parse(patched.body)).toMatchObject({ maxSeatsPerBuyer: 4, waitingRoom: { enabled: true, admissionPerMinute: 120, paused: false } });
+    const reset = await call(`${stack.url}/events/${event.id}`, { method: 'PATCH', token: admin.token, body: { maxSeatsPerBuyer: null, waitingRoom: { paused: true } } });
+    expect(eventDetailSchema.parse(reset.body)).toMatchObject({ maxSeatsPerBuyer: stack.config.MAX_SEATS_PER_BUYER, waitingRoom: { enabled: true, paused: true } });
+
+    for (const body of [{}, { maxSeatsPerBuyer: 0 }, { waitingRoom: { admissionPerMinute: -5 } }, { status: 'cancelled' }]) {
+      const refused = await call(`${stack.url}/events/${event.id}`, { method: 'PATCH', token: admin.token, body });
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(errorBodySchema.parse(refused.body).error).toBe('VALIDATION_FAILED');
+    }
+    expect((await call(`${stack.url}/events/evt_nowhere`, { method: 'PATCH', token: admin.token, body: { maxSeatsPerBuyer: 2 } })).status).toBe(404);
+    expect((await call(`${stack.url}/events/${event.id}`, { method: 'PATCH', token: fan.token, body: { maxSeatsPerBuyer: 2 } })).status).toBe(403);
+    const stored = (await db.query(`SELECT max_seats_per_buyer, waiting_room_enabled, admission_per_minute, admission_paused FROM events WHERE id = $1`, [event.id])).rows[0];
+    expect(stored).toEqual({ max_seats_per_buyer: null, waiting_room_enabled: true, admission_per_minute: 120, admission_paused: true });
+  });
 });

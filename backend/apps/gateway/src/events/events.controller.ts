@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import {
   blockSeatsRequestSchema,
   createEventRequestSchema,
   eventIdParamsSchema,
   parseContract,
+  updateEventSettingsSchema,
   type EventDetail,
   type EventSummary,
   type PublicUser,
@@ -46,6 +47,14 @@ export class EventsController {
   @Roles('admin')
   create(@Body() body: unknown, @CorrelationId() correlationId?: string): Promise<EventDetail> {
     return this.events.create(parseContract(createEventRequestSchema, body, 'body'), correlationId);
+  }
+
+  /** Admin: the per-buyer limit and the waiting room (turn it on or off, pause it, set its rate). */
+  @Patch(':eventId')
+  @Roles('admin')
+  update(@Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId?: string): Promise<EventDetail> {
+    const { eventId } = parseContract(eventIdParamsSchema, params, 'path');
+    return this.events.update(eventId, parseContract(updateEventSettingsSchema, body, 'body'), correlationId);
   }
 
   /** Admin: take seats off sale. 202: the change arrives on every map as `Topic.SeatUpdated`. */

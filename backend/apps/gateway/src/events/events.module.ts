@@ -19,6 +19,7 @@ import { VenuesController } from './venues.controller';
       RpcPattern.CatalogGetEvent,
       RpcPattern.CatalogGetSeats,
       RpcPattern.CatalogCreateEvent,
+      RpcPattern.CatalogUpdateEvent,
       RpcPattern.CatalogListVenues,
     ]),
     KafkaModule.forService('gateway'),

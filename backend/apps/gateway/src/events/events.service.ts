@@ -7,6 +7,7 @@ import {
   type EventDetail,
   type EventSummary,
   type PublicUser,
+  type UpdateEventSettings,
 } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
 import { MessageProducer, RpcClient } from '@seatstorm/kafka';
@@ -46,6 +47,10 @@ export class EventsService {
 
   create(request: CreateEventRequest, correlationId?: string): Promise<EventDetail> {
     return this.rpc.request(RpcPattern.CatalogCreateEvent, request, correlationId);
+  }
+
+  update(eventId: string, update: UpdateEventSettings, correlationId?: string): Promise<EventDetail> {
+    return this.rpc.request(RpcPattern.CatalogUpdateEvent, { eventId, update }, correlationId);
   }
 
   /**

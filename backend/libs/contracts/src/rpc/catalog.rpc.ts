@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createEventRequestSchema, eventDetailSchema, eventSummarySchema, seatSnapshotSchema } from '../catalog';
+import { createEventRequestSchema, eventDetailSchema, eventSummarySchema, seatSnapshotSchema, updateEventSettingsSchema } from '../catalog';
 import { idSchema } from '../ids';
 import { RpcPattern } from '../topics';
 import { venueListingSchema } from '../venues';
@@ -43,6 +43,12 @@ export const catalogGetSeatsRpc = defineRpc({
 export const catalogCreateEventRpc = defineRpc({
   pattern: RpcPattern.CatalogCreateEvent,
   request: createEventRequestSchema,
+  reply: eventDetailSchema,
+});
+
+export const catalogUpdateEventRpc = defineRpc({
+  pattern: RpcPattern.CatalogUpdateEvent,
+  request: z.object({ eventId: idSchema, update: updateEventSettingsSchema }),
   reply: eventDetailSchema,
 });
 

@@ -9,6 +9,7 @@ import {
   catalogGetSeatVersionRpc,
   catalogListEventsRpc,
   catalogListVenuesRpc,
+  catalogUpdateEventRpc,
 } from './catalog.rpc';
 import { notificationListRpc } from './notification.rpc';
 import type { RpcContract } from './rpc';
@@ -26,6 +27,7 @@ export const RPCS = {
   [RpcPattern.CatalogGetSeats]: catalogGetSeatsRpc,
   [RpcPattern.CatalogGetSeatVersion]: catalogGetSeatVersionRpc,
   [RpcPattern.CatalogCreateEvent]: catalogCreateEventRpc,
+  [RpcPattern.CatalogUpdateEvent]: catalogUpdateEventRpc,
   [RpcPattern.CatalogListVenues]: catalogListVenuesRpc,
   [RpcPattern.AuthRegister]: authRegisterRpc,
   [RpcPattern.AuthLogin]: authLoginRpc,
