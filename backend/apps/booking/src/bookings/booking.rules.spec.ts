@@ -9,6 +9,7 @@ import {
   type HoldPolicy,
   type SeatState,
   TRANSITIONS,
+  buyerKey,
   canTransition,
   decideBatch,
 } from './booking.rules';
@@ -28,8 +29,17 @@ const GHOST = 'usr_gone';
 const CARD = 'tok_test_4242';
 const MINUTE = 60_000;
 const T0 = new Date('2026-11-22T10:00:00.000Z');
-/** A hold lives 10 minutes; paying extends it to now + 5 minutes, never beyond 12 minutes after it was made. */
-const POLICY: HoldPolicy = { holdTtlMs: 10 * MINUTE, paymentExtensionMs: 5 * MINUTE, maxHoldLifetimeMs: 12 * MINUTE, maxSeatsPerBooking: 4 };
+/**
+ * A hold lives 10 minutes; paying extends it to now + 5 minutes, never beyond 12 minutes after it was made.
+ * One booking claims at most 4 seats; one account has at most 6 live seats at an event that sets no limit of its own.
+ */
+const POLICY: HoldPolicy = {
+  holdTtlMs: 10 * MINUTE,
+  paymentExtensionMs: 5 * MINUTE,
+  maxHoldLifetimeMs: 12 * MINUTE,
+  maxSeatsPerBooking: 4,
+  maxSeatsPerBuyer: 6,
+};
 const HOLD_ENDS = T0.getTime() + POLICY.holdTtlMs;
 
 const at = (ms: number): Date => new Date(T0.getTime() + ms);
@@ -81,10 +91,28 @@ interface WorldSpec {
   eventStatus?: EventStatus;
   /** The users that exist; Alice, Bob and Carol unless told. */
   users?: string[];
+  /** The event's own per-buyer limit (null or absent: the policy's). */
+  maxSeatsPerBuyer?: number | null;
+  /** Live seats users have in bookings the batch did not load, by user (at the event) or by `buyerKey`. */
+  heldElsewhere?: Record<string, number>;
 }
 
-/** Seats 1..seatCount of an event, painted by the bookings that hold them. */
-function world({ seatCount = 8, seats = [], bookings = [], eventStatus = 'on_sale', users = [ALICE, BOB, CAROL] }: WorldSpec = {}): BatchState {
+/** Seats a booking holds as it stands, counted as the database counts them. */
+const heldBy = (b: BookingState | undefined): number => (b && SEAT_SHOWN[b.status] ? b.seatIds.length : 0);
+
+/**
+ * Seats 1..seatCount of an event, painted by the bookings that hold them; each
+ * buyer's live seats are those of the bookings given plus any held elsewhere.
+ */
+function world({
+  seatCount = 8,
+  seats = [],
+  bookings = [],
+  eventStatus = 'on_sale',
+  users = [ALICE, BOB, CAROL],
+  maxSeatsPerBuyer,
+  heldElsewhere = {},
+}: WorldSpec = {}): BatchState {
   const seatMap = new Map<string, SeatState>();
   for (let n = 1; n <= seatCount; n++) seatMap.set(seatId(n), seat(n));
   for (const extra of seats) seatMap.set(extra.id, extra);
@@ -93,14 +121,19 @@ function world({ seatCount = 8, seats = [], bookings = [], eventStatus = 'on_sal
     if (!status) continue;
     for (const id of held.seatIds) seatMap.set(id, { ...seatMap.get(id)!, status, bookingId: held.id });
   }
+  const liveSeats = new Map<string, number>();
+  const add = (key: string, n: number) => liveSeats.set(key, (liveSeats.get(key) ?? 0) + n);
+  for (const [who, n] of Object.entries(heldElsewhere)) add(who.includes(' ') ? who : buyerKey(who, EVENT_ID), n);
+  for (const held of bookings) if (heldBy(held) > 0) add(buyerKey(held.userId, held.eventId), heldBy(held));
   return {
     seats: seatMap,
     bookings: new Map(bookings.map((b) => [b.id, b])),
     events: new Map([
-      [EVENT_ID, { id: EVENT_ID, status: eventStatus }],
+      [EVENT_ID, { id: EVENT_ID, status: eventStatus, maxSeatsPerBuyer }],
       [OTHER_EVENT_ID, { id: OTHER_EVENT_ID, status: 'on_sale' }],
     ]),
     users: new Set(users),
+    liveSeats,
   };
 }
 
@@ -154,13 +187,19 @@ function decide(state: BatchState, commands: BookingCommand[], now = T0): BatchR
   return decideBatch(state, commands, now, POLICY);
 }
 
-/** The state the database holds once the batch is saved. */
+/** The state the database holds once the batch is saved, each buyer's live seats counted again from the bookings. */
 function saved(state: BatchState, result: BatchResult): BatchState {
   const seats = new Map(state.seats);
   for (const { after } of result.seatChanges) seats.set(after.id, after);
   const bookings = new Map(state.bookings);
-  for (const changed of result.bookings) bookings.set(changed.id, changed);
-  return { seats, bookings, events: state.events, users: state.users };
+  const liveSeats = new Map(state.liveSeats);
+  for (const changed of result.bookings) {
+    const key = buyerKey(changed.userId, changed.eventId);
+    const delta = heldBy(changed) - heldBy(state.bookings.get(changed.id));
+    if (delta !== 0) liveSeats.set(key, (liveSeats.get(key) ?? 0) + delta);
+    bookings.set(changed.id, changed);
+  }
+  return { seats, bookings, events: state.events, users: state.users, liveSeats };
 }
 
 /** What the seat map shows for these seats, e.g. `reserved by bkg_a` or `available`. */
@@ -353,6 +392,207 @@ describe('a hold from a user who does not exist', () => {
     expect(decision).toMatchObject({ outcome: 'rejected', errorCode: 'UNAUTHORIZED' });
     expect(decision.unavailableSeatIds).toBeUndefined();
   });
+});
+
+describe('the per-buyer seat limit', () => {
+  /** Alice's refusal, as she reads it. */
+  const refusal = (reason: string) => ({ outcome: 'rejected', errorCode: 'BUYER_LIMIT_REACHED', reason, booking: { status: 'rejected' } });
+
+  it.each<{ story: string; spec: WorldSpec; seats: number[]; userId?: string }>([
+    { story: 'up to the limit exactly, counting her other bookings', spec: { heldElsewhere: { [ALICE]: 4 } }, seats: [1, 2] },
+    { story: 'the event’s own, higher limit', spec: { heldElsewhere: { [ALICE]: 6 }, maxSeatsPerBuyer: 10 }, seats: [1, 2, 3, 4] },
+    { story: 'the policy’s limit when the event sets none (null)', spec: { heldElsewhere: { [ALICE]: 5 }, maxSeatsPerBuyer: null }, seats: [1] },
+    { story: 'a hold whatever she holds at another event', spec: { heldElsewhere: { [buyerKey(ALICE, OTHER_EVENT_ID)]: 6 } }, seats: [1, 2, 3, 4] },
+    { story: 'Bob’s hold whatever Alice holds', spec: { heldElsewhere: { [ALICE]: 6, [BOB]: 2 } }, seats: [1, 2, 3, 4], userId: BOB },
+  ])('grants $story', ({ spec, seats, userId }) => {
+    const result = decide(world(spec), [hold('bkg_a', seats, { userId })]);
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'applied', booking: { status: 'reserved' } });
+  });
+
+  it.each<{ story: string; spec: WorldSpec; seats: number[]; says: string }>([
+    {
+      story: 'one seat past the limit, saying how many more she may take',
+      spec: { heldElsewhere: { [ALICE]: 4 } },
+      seats: [1, 2, 3],
+      says: 'You can have at most 6 seats at this event; you hold 4, so at most 2 more.',
+    },
+    {
+      story: 'any seat once she is at the limit',
+      spec: { heldElsewhere: { [ALICE]: 6 } },
+      seats: [1],
+      says: 'You can have at most 6 seats at this event, and you already hold 6.',
+    },
+    {
+      story: 'more seats in one booking than the event’s limit, though she holds none',
+      spec: { maxSeatsPerBuyer: 2 },
+      seats: [1, 2, 3],
+      says: 'You can have at most 2 seats at this event.',
+    },
+    {
+      story: 'a second seat at an event of one seat per buyer',
+      spec: { maxSeatsPerBuyer: 1, heldElsewhere: { [ALICE]: 1 } },
+      seats: [2],
+      says: 'You can have at most 1 seat at this event, and you already hold 1.',
+    },
+    {
+      story: 'a hold under the policy’s limit that the event’s lower limit forbids',
+      spec: { maxSeatsPerBuyer: 3, heldElsewhere: { [ALICE]: 2 } },
+      seats: [1, 2],
+      says: 'You can have at most 3 seats at this event; you hold 2, so at most 1 more.',
+    },
+    {
+      story: 'seats that are taken anyway: the limit is what she must hear',
+      spec: { heldElsewhere: { [ALICE]: 6 }, bookings: [booking({ id: 'bkg_bob', userId: BOB, seats: [1] })] },
+      seats: [1],
+      says: 'You can have at most 6 seats at this event, and you already hold 6.',
+    },
+  ])('refuses $story', ({ spec, seats, says }) => {
+    const state = world(spec);
+    const result = decide(state, [hold('bkg_a', seats)]);
+
+    expect(result.decisions[0]).toMatchObject(refusal(says));
+    expect(result.decisions[0].unavailableSeatIds).toBeUndefined();
+    expect(result.seatChanges).toEqual([]);
+    expect(result.bookings.map((b) => `${b.id} ${b.status}`)).toEqual(['bkg_a rejected']);
+    expect(saved(state, result).liveSeats).toEqual(state.liveSeats);
+  });
+
+  it.each<{ story: string; spec?: WorldSpec; seats: Array<number | string>; options?: HoldOptions; code: ErrorCode }>([
+    { story: 'an account that does not exist', seats: [1], options: { userId: GHOST }, code: 'UNAUTHORIZED' },
+    { story: 'an event not on sale', spec: { eventStatus: 'scheduled' }, seats: [1], code: 'INVALID_STATE' },
+    { story: 'more seats than one booking may claim', seats: [1, 2, 3, 4, 5], code: 'VALIDATION_FAILED' },
+    { story: 'a seat the event does not have', seats: [99], code: 'NOT_FOUND' },
+  ])('answers $story with $code first, even at the limit', ({ spec, seats, options, code }) => {
+    const [decision] = decide(world({ ...spec, heldElsewhere: { [ALICE]: 6, [GHOST]: 6 } }), [hold('bkg_a', seats, options)]).decisions;
+
+    expect(decision).toMatchObject({ outcome: 'rejected', errorCode: code });
+  });
+
+  it('counts the holds granted earlier in the same batch, and only those', () => {
+    const state = world({ seatCount: 12, heldElsewhere: { [ALICE]: 1 } });
+    const result = decide(state, [
+      hold('bkg_1', [1, 2]),
+      hold('bkg_bob', [3, 4, 5, 6], { userId: BOB }),
+      hold('bkg_2', [1]), // lost to her own earlier hold: takes nothing
+      hold('bkg_3', [7, 8]),
+      hold('bkg_4', [9, 10]),
+      hold('bkg_5', [11]),
+      hold('bkg_bob2', [12], { userId: BOB }),
+    ]);
+
+    expect(result.decisions.map((d) => d.errorCode ?? d.outcome)).toEqual([
+      'applied',
+      'applied',
+      'SEAT_UNAVAILABLE',
+      'applied',
+      'BUYER_LIMIT_REACHED',
+      'applied',
+      'applied',
+    ]);
+    expect(result.decisions[4].reason).toBe('You can have at most 6 seats at this event; you hold 5, so at most 1 more.');
+    expect(saved(state, result).liveSeats).toEqual(new Map([[buyerKey(ALICE, EVENT_ID), 6], [buyerKey(BOB, EVENT_ID), 5]]));
+  });
+
+  it.each<{ story: string; bookings: BookingState[]; frees: (id: string) => BookingCommand; now?: Date }>([
+    { story: 'a cancel', bookings: [booking({ id: 'bkg_old', seats: [1, 2] })], frees: (id) => cancel(id) },
+    { story: 'an expiry', bookings: [booking({ id: 'bkg_old', seats: [1, 2] })], frees: (id) => expire(id), now: new Date(HOLD_ENDS) },
+    {
+      story: 'a failed payment',
+      bookings: [charged({ id: 'bkg_old', seats: [1, 2] })],
+      frees: (id) => paymentResult(id, 'charge', 'pay_alice', 'failed', 'Card declined.'),
+    },
+    {
+      story: 'a refund of a confirmed booking',
+      bookings: [charged({ id: 'bkg_old', seats: [1, 2], status: 'confirmed', refundPaymentId: 'rfd_old' })],
+      frees: (id) => paymentResult(id, 'refund', 'rfd_old', 'succeeded'),
+    },
+  ])('gives the allowance back after $story earlier in the same batch, not before it', ({ bookings, frees, now = at(MINUTE) }) => {
+    const state = world({ bookings, heldElsewhere: { [ALICE]: 4 } });
+    const result = decide(state, [hold('bkg_early', [3]), frees('bkg_old'), hold('bkg_late', [3, 4]), hold('bkg_later', [5])], now);
+
+    expect(result.decisions.map((d) => d.errorCode ?? d.outcome)).toEqual(['BUYER_LIMIT_REACHED', 'applied', 'applied', 'BUYER_LIMIT_REACHED']);
+    expect(result.decisions[0].reason).toBe('You can have at most 6 seats at this event, and you already hold 6.');
+    expect(shown(saved(state, result), 1, 2, 3, 4)).toEqual(['available', 'available', 'reserved by bkg_late', 'reserved by bkg_late']);
+  });
+
+  it('keeps counting a paid booking while only its refund is asked for', () => {
+    const state = world({ bookings: [charged({ id: 'bkg_old', seats: [1, 2], status: 'confirmed' })], heldElsewhere: { [ALICE]: 4 } });
+    const result = decide(state, [cancel('bkg_old'), hold('bkg_new', [3])], at(MINUTE));
+
+    expect(result.decisions.map((d) => d.errorCode ?? d.outcome)).toEqual(['applied', 'BUYER_LIMIT_REACHED']);
+    expect(result.decisions[0].booking).toMatchObject({ status: 'confirmed', refundPaymentId: expect.stringMatching(/\S/) });
+  });
+
+  it('does not count a payment or a confirmation twice', () => {
+    const state = world({ bookings: [charged({ id: 'bkg_old', seats: [1, 2] })], heldElsewhere: { [ALICE]: 3 } });
+    const result = decide(state, [paymentResult('bkg_old', 'charge', 'pay_alice', 'succeeded'), confirm('bkg_old'), hold('bkg_new', [3])], at(MINUTE));
+
+    expect(outcomes(result)).toEqual(['applied', 'applied', 'applied']);
+    expect(saved(state, result).liveSeats.get(buyerKey(ALICE, EVENT_ID))).toBe(6);
+  });
+
+  it('answers a redelivered hold with its booking, neither counting it twice nor refusing it for the limit it reached', () => {
+    const state = world({ bookings: [booking({ id: 'bkg_a', seats: [1, 2] })], heldElsewhere: { [ALICE]: 4 } });
+    const result = decide(state, [hold('bkg_a', [1, 2]), hold('bkg_b', [3, 4]), hold('bkg_b', [3, 4])]);
+
+    expect(outcomes(result)).toEqual(['ignored', 'rejected', 'ignored']);
+    expect(result.decisions.map((d) => d.booking?.status)).toEqual(['reserved', 'rejected', 'rejected']);
+    expect(result.decisions[1].errorCode).toBe('BUYER_LIMIT_REACHED');
+  });
+
+  it.each([5, 17, 404, 2026])(
+    'decides random holds, cancels and too early expiries (seed %i) as the limit demands, in one batch as one by one',
+    (seed) => {
+      const random = lcg(seed);
+      const users = [ALICE, BOB, CAROL];
+      const limit = 5;
+      const heldElsewhere: Record<string, number> = { [ALICE]: 2, [BOB]: 0, [CAROL]: 4 };
+      const initial = world({ seatCount: 16, heldElsewhere, maxSeatsPerBuyer: limit });
+      const ids: string[] = [];
+      const commands = Array.from({ length: 60 }, (_, i): BookingCommand => {
+        const userId = users[random(users.length)];
+        const earlier = ids.filter((id) => id.startsWith(`bkg_${userId}`));
+        if (earlier.length > 0 && random(3) === 0) {
+          const id = earlier[random(earlier.length)];
+          return random(2) === 0 ? cancel(id, userId) : expire(id);
+        }
+        const id = `bkg_${userId}_${i}`;
+        ids.push(id);
+        return hold(id, Array.from({ length: 1 + random(3) }, () => 1 + random(16)).filter((n, j, all) => all.indexOf(n) === j), { userId });
+      });
+      const now = new Date(HOLD_ENDS);
+
+      // The truth, independently of the rules' own count: what each user holds elsewhere plus what their bookings hold now.
+      const truth = (state: BatchState, userId: string) =>
+        heldElsewhere[userId] + [...state.bookings.values()].filter((b) => b.userId === userId).reduce((total, b) => total + heldBy(b), 0);
+      let oneByOne = initial;
+      const alone: Decision[] = [];
+      for (const command of commands) {
+        const before = oneByOne;
+        const result = decide(before, [command], now);
+        const [decision] = result.decisions;
+        if (command.type === 'hold' && !before.bookings.has(command.bookingId)) {
+          const over = truth(before, command.userId) + command.seatIds.length > limit;
+          expect(decision.errorCode === 'BUYER_LIMIT_REACHED', `${command.bookingId}: over the limit ${over}`).toBe(over);
+        }
+        oneByOne = saved(before, result);
+        for (const userId of users) expect(truth(oneByOne, userId)).toBeLessThanOrEqual(limit);
+        alone.push(decision);
+      }
+
+      const batch = decide(initial, commands, now);
+      const summary = (decisions: Decision[]) => decisions.map((d) => `${d.command.commandId} ${d.outcome} ${d.errorCode ?? ''} ${d.booking?.status ?? ''}`);
+      expect(summary(batch.decisions)).toEqual(summary(alone));
+      expect(saved(initial, batch).liveSeats).toEqual(oneByOne.liveSeats);
+      // The seed must exercise the limit, the race for seats and the allowance coming back.
+      const codes = batch.decisions.map((d) => d.errorCode);
+      expect(codes).toContain('BUYER_LIMIT_REACHED');
+      expect(codes).toContain('SEAT_UNAVAILABLE');
+      expect(batch.decisions.filter((d) => d.command.type === 'hold' && d.outcome === 'applied').length).toBeGreaterThan(users.length);
+      expect(batch.decisions.some((d) => d.command.type !== 'hold' && d.outcome === 'applied')).toBe(true);
+    },
+  );
 });
 
 describe('hold → expire → hold', () => {

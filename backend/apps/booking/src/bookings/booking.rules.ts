@@ -11,9 +11,11 @@ import type {
  * The race and the booking state machine, as pure functions (docs/architecture.md §3–§4).
  *
  * `decideBatch` takes the seats, bookings and events a batch of commands
- * touches, and the commands in Kafka offset order, and decides each command
- * against the state the previous ones left: first wins. It never reads a
- * clock, a database or a broker; the booking service loads, calls and saves.
+ * touches, how many live seats its buyers already have, and the commands in
+ * Kafka offset order, and decides each command against the state the previous
+ * ones left: first wins, and no account goes past its per-event seat limit.
+ * It never reads a clock, a database or a broker; the booking service loads,
+ * calls and saves.
  */
 
 export interface SeatState {
@@ -49,6 +51,8 @@ export interface EventState {
   status: EventStatus;
   /** A scheduled event goes on sale at this moment, without anyone flipping its status. */
   onSaleAt?: Date;
+  /** The most live seats one account may have at this event; absent or null: the policy's. */
+  maxSeatsPerBuyer?: number | null;
 }
 
 export function isOnSale(event: EventState, now: Date): boolean {
@@ -64,6 +68,8 @@ export interface HoldPolicy {
   maxHoldLifetimeMs: number;
   /** The most seats one booking may claim. */
   maxSeatsPerBooking: number;
+  /** The most live seats one account may have at one event, across its bookings, unless the event sets its own. */
+  maxSeatsPerBuyer: number;
 }
 
 export interface BatchState {
@@ -72,6 +78,18 @@ export interface BatchState {
   events: ReadonlyMap<string, EventState>;
   /** Which of the users the batch's holds name exist. */
   users: ReadonlySet<string>;
+  /**
+   * Live seats (of reserved, paid and confirmed bookings) each account has at
+   * each event, across all its bookings, keyed by `buyerKey`: at least for
+   * every (user, event) pair the batch's holds name. A pair left out has none.
+   */
+  liveSeats: ReadonlyMap<string, number>;
+}
+
+/** The key of one account at one event in `BatchState.liveSeats`. */
+export function buyerKey(userId: string, eventId: string): string {
+  // Ids never contain a space (idSchema), so no two pairs share a key.
+  return `${userId} ${eventId}`;
 }
 
 /** Something the decision asks for beyond its own writes, done through the outbox. */
@@ -175,6 +193,10 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
   const seats = command.seatIds.map((id) => state.seat(id));
   const unknown = command.seatIds.filter((id, i) => seats[i]?.eventId !== command.eventId);
   if (unknown.length > 0) return reject('NOT_FOUND', `No such seats at this event: ${unknown.join(', ')}.`, unknown);
+  // Before the seats' availability: someone at the limit gains nothing from hearing a seat is taken and picking another.
+  const limit = event.maxSeatsPerBuyer ?? policy.maxSeatsPerBuyer;
+  const live = state.liveSeatsOf(command.userId, command.eventId);
+  if (live + command.seatIds.length > limit) return reject('BUYER_LIMIT_REACHED', describeBuyerLimit(limit, live));
   const taken = seats.filter((seat) => seat && (seat.status !== 'available' || seat.bookingId !== null)).map((seat) => seat!);
   if (taken.length > 0) {
     const [noun, verb] = taken.length === 1 ? ['Seat', 'is'] : ['Seats', 'are'];
@@ -355,6 +377,21 @@ function rejected(command: BookingCommand, booking: BookingState, errorCode: Err
   return { command, outcome: 'rejected', booking, errorCode, reason, followUps: [] };
 }
 
+/** Why a hold would take its buyer past the event's limit, and what is still possible. */
+function describeBuyerLimit(limit: number, live: number): string {
+  const most = `You can have at most ${seatsOf(limit)} at this event`;
+  if (live === 0) return `${most}.`;
+  if (live >= limit) return `${most}, and you already hold ${live}.`;
+  return `${most}; you hold ${live}, so at most ${limit - live} more.`;
+}
+
+const seatsOf = (n: number): string => (n === 1 ? '1 seat' : `${n} seats`);
+
+/** How many seats a booking holds as it stands: all of its seats while its status holds them, else none. */
+function seatsHeldBy(booking: BookingState | undefined): number {
+  return booking && HOLDING.has(booking.status) ? booking.seatIds.length : 0;
+}
+
 function describeUnpayable(status: BookingStatus): string {
   switch (status) {
     case 'paid':
@@ -370,17 +407,25 @@ function describeUnpayable(status: BookingStatus): string {
 /**
  * The batch's working copy: every command sees what the earlier ones did.
  * Remembers the first state of each seat so the database update can insist on
- * it (docs/architecture.md §4.4).
+ * it (docs/architecture.md §4.4), and keeps each buyer's live seats current:
+ * a hold granted earlier in the batch counts, a booking that stopped holding
+ * earlier in the batch gives its seats back.
  */
 class Working {
   private readonly seats = new Map<string, SeatState>();
   private readonly originalSeats = new Map<string, SeatState>();
   private readonly bookings = new Map<string, BookingState>();
   private readonly changed = new Set<string>();
+  private readonly liveSeats: Map<string, number>;
 
   constructor(private readonly initial: BatchState) {
     for (const [id, seat] of initial.seats) this.seats.set(id, seat);
     for (const [id, booking] of initial.bookings) this.bookings.set(id, booking);
+    this.liveSeats = new Map(initial.liveSeats);
+  }
+
+  liveSeatsOf(userId: string, eventId: string): number {
+    return this.liveSeats.get(buyerKey(userId, eventId)) ?? 0;
   }
 
   event(id: string): EventState | undefined {
@@ -474,7 +519,13 @@ class Working {
     return [...this.changed].map((id) => this.bookings.get(id)!);
   }
 
+  /** Every change of a booking goes through here, so its buyer's count moves by what it holds now minus what it held before. */
   private put(booking: BookingState): void {
+    const delta = seatsHeldBy(booking) - seatsHeldBy(this.bookings.get(booking.id));
+    if (delta !== 0) {
+      const key = buyerKey(booking.userId, booking.eventId);
+      this.liveSeats.set(key, (this.liveSeats.get(key) ?? 0) + delta);
+    }
     this.bookings.set(booking.id, booking);
     this.changed.add(booking.id);
   }

@@ -95,6 +95,14 @@ export interface BatchRows {
   users: string[];
   bookings: BookingState[];
   seats: SeatState[];
+  /** Live seats per (user, event) of the named pairs that have any. */
+  liveSeats: LiveSeatsRow[];
+}
+
+export interface LiveSeatsRow {
+  userId: string;
+  eventId: string;
+  seats: number;
 }
 
 /** What a batch writes, besides its outgoing messages. */
@@ -123,8 +131,9 @@ export class BookingStore {
    */
   async lockEvents(eventIds: readonly string[]): Promise<EventState[]> {
     if (eventIds.length === 0) return [];
-    const { rows } = await this.client.query<{ id: string; status: EventStatus; onSaleAt: Date }>(
-      `SELECT id, status::text AS status, on_sale_at AS "onSaleAt" FROM events WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+    const { rows } = await this.client.query<{ id: string; status: EventStatus; onSaleAt: Date; maxSeatsPerBuyer: number | null }>(
+      `SELECT id, status::text AS status, on_sale_at AS "onSaleAt", max_seats_per_buyer AS "maxSeatsPerBuyer"
+         FROM events WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
       [eventIds],
     );
     return rows;
@@ -138,9 +147,31 @@ export class BookingStore {
    * here or by an earlier decision, locked; and the seats named here or held by
    * those bookings, locked. Rows are locked in id order, users, then bookings,
    * then seats, so two writers never lock in opposite orders.
+   *
+   * It also counts the live seats each named buyer has at each named event,
+   * across all their bookings there, without locking those bookings: the
+   * per-buyer limit needs no lock of its own. Every change of a booking's
+   * status is decided in a batch that locked its event first (`lockEvents`),
+   * so while this batch holds the event lock nobody else can grant, cancel,
+   * expire or refund a booking of that event; and this statement starts after
+   * the lock was granted, so under READ COMMITTED its snapshot already holds
+   * whatever the previous holder of the lock committed. The count is exact for
+   * the whole batch, and the rules keep it current from command to command.
    */
-  async load(keys: { commandIds: readonly string[]; userIds: readonly string[]; bookingIds: readonly string[]; seatIds: readonly string[] }): Promise<BatchRows> {
-    const { rows } = await this.client.query<{ processed: ProcessedCommandRow[]; users: string[]; bookings: BookingRow[]; seats: SeatState[] }>(
+  async load(keys: {
+    commandIds: readonly string[];
+    userIds: readonly string[];
+    bookingIds: readonly string[];
+    seatIds: readonly string[];
+    buyers: ReadonlyArray<{ userId: string; eventId: string }>;
+  }): Promise<BatchRows> {
+    const { rows } = await this.client.query<{
+      processed: ProcessedCommandRow[];
+      users: string[];
+      bookings: BookingRow[];
+      seats: SeatState[];
+      liveSeats: LiveSeatsRow[];
+    }>(
       `WITH processed AS (
          SELECT command_id AS "commandId", event_id AS "eventId", type, booking_id AS "bookingId", result
            FROM processed_commands WHERE command_id = ANY($1::text[])
@@ -154,16 +185,31 @@ export class BookingStore {
          SELECT id, event_id AS "eventId", label, status::text AS status, booking_id AS "bookingId", price FROM seats
           WHERE id = ANY($4::text[] || ARRAY(SELECT bs.seat_id FROM booking_seats bs WHERE bs.booking_id = ANY(ARRAY(SELECT id FROM locked_bookings))))
           ORDER BY id FOR UPDATE
+       ), live_seats AS (
+         SELECT b.user_id AS "userId", b.event_id AS "eventId", count(*)::int AS seats
+           FROM unnest($5::text[], $6::text[]) AS buyer(user_id, event_id)
+           JOIN bookings b ON b.user_id = buyer.user_id AND b.event_id = buyer.event_id
+           JOIN booking_seats bs ON bs.booking_id = b.id
+          WHERE b.status IN ('reserved', 'paid', 'confirmed')
+          GROUP BY b.user_id, b.event_id
        )
        SELECT (SELECT coalesce(json_agg(p), '[]') FROM processed p) AS processed,
               (SELECT coalesce(json_agg(u.id ORDER BY u.id), '[]') FROM known_users u) AS users,
               (SELECT coalesce(json_agg(b ORDER BY b.id), '[]') FROM locked_bookings b) AS bookings,
-              (SELECT coalesce(json_agg(s ORDER BY s.id), '[]') FROM locked_seats s) AS seats`,
-      [keys.commandIds, keys.userIds, keys.bookingIds, keys.seatIds],
+              (SELECT coalesce(json_agg(s ORDER BY s.id), '[]') FROM locked_seats s) AS seats,
+              (SELECT coalesce(json_agg(l), '[]') FROM live_seats l) AS "liveSeats"`,
+      [
+        keys.commandIds,
+        keys.userIds,
+        keys.bookingIds,
+        keys.seatIds,
+        keys.buyers.map((buyer) => buyer.userId),
+        keys.buyers.map((buyer) => buyer.eventId),
+      ],
     );
     const [row] = rows;
     if (!row) throw new Error('the batch read returned no row');
-    return { processed: row.processed, users: row.users, bookings: row.bookings.map(toBooking), seats: row.seats };
+    return { processed: row.processed, users: row.users, bookings: row.bookings.map(toBooking), seats: row.seats, liveSeats: row.liveSeats };
   }
 
   /**

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { encodeMessage, type EncodedMessage } from '@seatstorm/kafka';
 import { OutboxRelay } from '../outbox/outbox.relay';
 import { bookingEventOf, bookingIdOf, followUpMessage, seatUpdatesOf, type DecisionNote } from './booking-messages';
-import { decideBatch, type HoldPolicy } from './booking.rules';
+import { buyerKey, decideBatch, type HoldPolicy } from './booking.rules';
 import { BookingsRepository, SeatConflictError, type BookingStore, type ProcessedCommandRow } from './bookings.repository';
 import { batchSize, bookingDecisions, decisionLatency } from './booking.metrics';
 
@@ -29,6 +29,7 @@ export class BookingsService {
       paymentExtensionMs: config.PAYMENT_HOLD_EXTENSION * 1000,
       maxHoldLifetimeMs: config.HOLD_MAX_LIFETIME * 1000,
       maxSeatsPerBooking: config.MAX_SEATS_PER_BOOKING,
+      maxSeatsPerBuyer: config.MAX_SEATS_PER_BUYER,
     };
   }
 
@@ -52,12 +53,15 @@ export class BookingsService {
   private async decideIn(store: BookingStore, commands: readonly BookingCommand[], positions: ReadonlyMap<string, KafkaPosition>): Promise<void> {
     const events = await store.lockEvents(unique(commands.map((command) => command.eventId)));
     const now = new Date();
+    const holds = commands.filter((command) => command.type === 'hold');
+    const buyers = new Map(holds.map((command) => [buyerKey(command.userId, command.eventId), { userId: command.userId, eventId: command.eventId }]));
     // Everything any command of the batch may need, read at once: a replay's keys come along, which costs a few rows.
     const rows = await store.load({
       commandIds: commands.map((command) => command.commandId),
-      userIds: unique(commands.flatMap((command) => (command.type === 'hold' ? [command.userId] : []))),
+      userIds: unique(holds.map((command) => command.userId)),
       bookingIds: defined(unique(commands.map(bookingIdOf))),
       seatIds: unique(commands.flatMap((command) => (command.type === 'hold' || command.type === 'set-blocked' ? command.seatIds : []))),
+      buyers: [...buyers.values()],
     });
     const processed = new Map(rows.processed.map((row) => [row.commandId, row]));
     const fresh: BookingCommand[] = [];
@@ -72,7 +76,13 @@ export class BookingsService {
     const replayedBookingIds = replays.map((command) => processed.get(command.commandId)?.bookingId ?? bookingIdOf(command));
     const loaded = rows.bookings;
     const result = decideBatch(
-      { seats: byId(rows.seats), bookings: byId(loaded), events: byId(events), users: new Set(rows.users) },
+      {
+        seats: byId(rows.seats),
+        bookings: byId(loaded),
+        events: byId(events),
+        users: new Set(rows.users),
+        liveSeats: new Map(rows.liveSeats.map((row) => [buyerKey(row.userId, row.eventId), row.seats])),
+      },
       fresh,
       now,
       this.policy,
