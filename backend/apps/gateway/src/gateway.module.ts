@@ -12,6 +12,8 @@ import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
+import { WaitingRoomModule } from './waiting-room/waiting-room.module';
 
 /** The public edge: REST and socket.io. It owns no data; it asks the services over Kafka. */
 @Module({})
@@ -31,6 +33,8 @@ export class GatewayModule {
         LiveModule,
         MetricsModule,
         NotificationsModule,
+        RateLimitsModule,
+        WaitingRoomModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

@@ -12,3 +12,4 @@ export * from './topics';
 export * from './validation';
 export * from './venue-layout';
 export * from './venues';
+export * from './waiting-room';

@@ -6,6 +6,7 @@ import type { BookingEvent } from './messages/booking-event.message';
 import type { Notification } from './messages/notification-created.message';
 import type { SeatUpdated } from './messages/seat-updated.message';
 import { bookingStatusSchema } from './statuses';
+import type { QueueAdmitted, QueuePlace, WaitingRoomStats } from './waiting-room';
 
 // WARNING: socket event names are part of the public contract (docs/architecture.md §6).
 export const SocketEvent = {
@@ -19,12 +20,19 @@ export const SocketEvent = {
   BookingUpdated: 'booking.updated',
   Notification: 'notification',
   LabDecision: 'lab.decision',
+  QueueJoin: 'queue.join',
+  QueueLeave: 'queue.leave',
+  QueueWatch: 'queue.watch',
+  QueueUpdated: 'queue.updated',
+  QueueAdmitted: 'queue.admitted',
 } as const;
 
 /** Rooms: everyone watching an event's map, every socket of one signed-in user, and the race lab of an event. */
 export const roomOfEvent = (eventId: string): string => `event:${eventId}`;
 export const roomOfUser = (userId: string): string => `user:${userId}`;
 export const roomOfLab = (eventId: string): string => `lab:${eventId}`;
+/** Everyone waiting in an event's waiting room, and its admins: one broadcast per admission tick. */
+export const roomOfQueue = (eventId: string): string => `queue:${eventId}`;
 
 export const subscribePayloadSchema = z.object({ eventId: idSchema });
 export type SubscribePayload = z.infer<typeof subscribePayloadSchema>;
@@ -80,6 +88,12 @@ export interface ClientToServerEvents {
   /** Read-only: the decisions of one event as they happen (`lab.decision`). */
   [SocketEvent.LabSubscribe]: (payload: SubscribePayload, ack: Ack<{ ok: true }>) => void;
   [SocketEvent.LabUnsubscribe]: (payload: SubscribePayload) => void;
+  /** Signed in: takes (or finds) the account's place in the event's waiting room and watches it. */
+  [SocketEvent.QueueJoin]: (payload: SubscribePayload, ack: Ack<QueuePlace>) => void;
+  /** Gives the place up; joining again goes to the back. */
+  [SocketEvent.QueueLeave]: (payload: SubscribePayload, ack: Ack<{ ok: true }>) => void;
+  /** Watches a room's figures without a place (the admin page). */
+  [SocketEvent.QueueWatch]: (payload: SubscribePayload, ack: Ack<WaitingRoomStats>) => void;
 }
 
 /** Events the gateway pushes. Personal ones reach only the owner's sockets. */
@@ -88,4 +102,6 @@ export interface ServerToClientEvents {
   [SocketEvent.BookingUpdated]: (payload: BookingEvent) => void;
   [SocketEvent.Notification]: (payload: Notification) => void;
   [SocketEvent.LabDecision]: (payload: LabDecision) => void;
+  [SocketEvent.QueueUpdated]: (payload: WaitingRoomStats) => void;
+  [SocketEvent.QueueAdmitted]: (payload: QueueAdmitted) => void;
 }

@@ -7,12 +7,16 @@ import {
   Topic,
   type Booking,
   type BookingCommand,
+  type BookingPage,
   type BookingEvent,
   type CreateBookingRequest,
+  type ListBookingsQuery,
   type PublicUser,
 } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
 import { MessageProducer, RpcClient } from '@seatstorm/kafka';
+import { DecisionSignalRecorder } from '../waiting-room/decision-signal';
+import { WaitingRoomService } from '../waiting-room/waiting-room.service';
 import { DecisionWaiter } from './decision-waiter';
 import { commandIdForKey, PendingHoldsStore, type PendingHold } from './pending-holds.store';
 
@@ -37,6 +41,8 @@ export class BookingsService {
     private readonly decisions: DecisionWaiter,
     private readonly pending: PendingHoldsStore,
     private readonly rpc: RpcClient,
+    private readonly waitingRoom: WaitingRoomService,
+    private readonly decisionSignal: DecisionSignalRecorder,
   ) {}
 
   async hold(user: PublicUser, request: CreateBookingRequest, idempotencyKey?: string): Promise<Answer<Booking>> {
@@ -47,6 +53,7 @@ export class BookingsService {
         maxSeatsPerBooking: this.config.MAX_SEATS_PER_BOOKING,
       });
     }
+    await this.waitingRoom.requirePass(user, request.eventId, request.admissionPass);
     const fresh: PendingHold = {
       bookingId: newId('bkg'),
       commandId: idempotencyKey ? commandIdForKey(user.id, idempotencyKey) : newId('hold'),
@@ -72,6 +79,7 @@ export class BookingsService {
       deadline: new Date(issuedAt.getTime() + this.config.HOLD_REQUEST_DEADLINE * 1000).toISOString(),
     };
     const decision = await this.send(command);
+    this.decisionSignal.observe(Date.now() - issuedAt.getTime());
     if (!decision) {
       // The booking id reaches the client in this answer, so only a hold answered 202 can be asked
       // about before it is decided: its record is written now, not before every send. Should Redis
@@ -127,8 +135,9 @@ export class BookingsService {
     }
   }
 
-  list(user: PublicUser): Promise<Booking[]> {
-    return this.rpc.request(RpcPattern.BookingList, { userId: user.id, role: user.role });
+  /** The caller's own bookings, a page at a time: holds still pending in Kafka are not listed. */
+  list(user: PublicUser, { limit, cursor, eventId, status }: ListBookingsQuery): Promise<BookingPage> {
+    return this.rpc.request(RpcPattern.BookingList, { userId: user.id, role: user.role, limit, after: cursor, eventId, status });
   }
 
   private async decidedBooking(user: PublicUser, bookingId: string): Promise<Booking> {
