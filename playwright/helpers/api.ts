@@ -108,10 +108,18 @@ export async function bookingOf(request: APIRequestContext, token: string, booki
   return (await response.json()) as Booking;
 }
 
+/** Every booking of the account, newest first: GET /bookings page after page. */
 export async function bookingsOf(request: APIRequestContext, token: string): Promise<Booking[]> {
-  const response = await request.get(`${gatewayUrl()}/bookings`, { headers: bearer(token) });
-  expect(response.status()).toBe(200);
-  return (await response.json()) as Booking[];
+  const bookings: Booking[] = [];
+  let cursor: string | null = null;
+  do {
+    const response = await request.get(`${gatewayUrl()}/bookings`, { headers: bearer(token), params: { limit: 100, ...(cursor ? { cursor } : {}) } });
+    expect(response.status()).toBe(200);
+    const page = (await response.json()) as { items: Booking[]; nextCursor: string | null };
+    bookings.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return bookings;
 }
 
 /** Lets the seats go again, so the seeded events stay usable run after run. */

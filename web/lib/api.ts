@@ -1,5 +1,6 @@
 import {
   authResultSchema,
+  bookingPageSchema,
   bookingSchema,
   errorBodySchema,
   eventDetailSchema,
@@ -10,6 +11,8 @@ import {
   venueListingSchema,
   type AuthResult,
   type Booking,
+  type BookingPage,
+  type BookingStatus,
   type CreateBookingRequest,
   type CreateEventRequest,
   type ErrorCode,
@@ -156,7 +159,6 @@ async function data<T>(answer: Promise<ApiAnswer<T>>): Promise<T> {
 }
 
 const eventSummaryListSchema = eventSummarySchema.array();
-const bookingListSchema = bookingSchema.array();
 
 /** GET /events: every event with live availability counts. */
 export function listEvents(): Promise<EventSummary[]> {
@@ -194,8 +196,23 @@ export function createBooking(token: string, body: CreateBookingRequest, idempot
   return request('/bookings', bookingSchema, { method: 'POST', body, token, idempotencyKey });
 }
 
-export function listBookings(token: string, signal?: AbortSignal): Promise<Booking[]> {
-  return data(request('/bookings', bookingListSchema, { token, signal }));
+/** Which page of GET /bookings: `cursor` is the `nextCursor` of the page before. */
+export interface BookingListOptions {
+  limit?: number;
+  cursor?: string | null;
+  eventId?: string;
+  status?: readonly BookingStatus[];
+}
+
+/** GET /bookings: one page of the signed-in person's bookings, newest first. */
+export function listBookings(token: string, options: BookingListOptions = {}, signal?: AbortSignal): Promise<BookingPage> {
+  const query = new URLSearchParams();
+  if (options.limit !== undefined) query.set('limit', String(options.limit));
+  if (options.cursor) query.set('cursor', options.cursor);
+  if (options.eventId) query.set('eventId', options.eventId);
+  if (options.status?.length) query.set('status', options.status.join(','));
+  const search = query.size > 0 ? `?${query}` : '';
+  return data(request(`/bookings${search}`, bookingPageSchema, { token, signal }));
 }
 
 export function getBooking(token: string, bookingId: string, signal?: AbortSignal): Promise<Booking> {

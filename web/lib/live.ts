@@ -1,8 +1,18 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dispatch } from 'react';
-import { bookingSchema, errorBodySchema, SocketEvent, type Booking, type LabDecision, type Notification } from '@seatstorm/contracts';
+import {
+  BOOKINGS_PAGE_MAX,
+  bookingSchema,
+  errorBodySchema,
+  SocketEvent,
+  type Booking,
+  type BookingStatus,
+  type LabDecision,
+  type Notification,
+} from '@seatstorm/contracts';
 import { ApiError, createBooking, getBooking, getSeats, GatewayUnreachableError, listBookings, type ApiAnswer } from './api';
+import { appendPage, mergeFirstPage, replaceBooking } from './booking-pages';
 import { connectSeatMapFeed } from './live-binding';
 import { initialSeatMapState, seatMapReducer, type SeatMapAction, type SeatMapState, type SelectionMode } from './seat-map/seat-map-state';
 import { acquireSocket, type GatewaySocket } from './socket';
@@ -155,10 +165,109 @@ function useLiveResource<T>(token: string | null, load: ((signal: AbortSignal) =
   return { data, error, refresh };
 }
 
-/** The signed-in person's bookings, kept current. */
-export function useMyBookings(token: string | null): PolledResource<Booking[]> {
-  const load = useMemo(() => (token ? (signal: AbortSignal) => listBookings(token, signal) : null), [token]);
+/** Bookings that hold seats. */
+const HOLDING_STATUSES: readonly BookingStatus[] = ['reserved', 'paid', 'confirmed'];
+
+/**
+ * The signed-in person's bookings that hold seats at one event, kept current. One page
+ * holds them all: each holds a seat at least, and no event lets one buyer hold more
+ * seats than a page holds bookings.
+ */
+export function useMyBookings(token: string | null, eventId: string): PolledResource<Booking[]> {
+  const load = useMemo(
+    () =>
+      token
+        ? async (signal: AbortSignal) => (await listBookings(token, { eventId, status: HOLDING_STATUSES, limit: BOOKINGS_PAGE_MAX }, signal)).items
+        : null,
+    [token, eventId],
+  );
   return useLiveResource(token, load, 3_000);
+}
+
+/** Bookings a page of My bookings shows, and each "Show more" adds. */
+const MY_BOOKINGS_PAGE = 20;
+
+export interface BookingPages {
+  /** Newest first; null until the first page arrived. */
+  bookings: Booking[] | null;
+  /** Why the first page could not be fetched (it keeps being retried). */
+  error: unknown;
+  hasMore: boolean;
+  loadingMore: boolean;
+  /** Why the last "Show more" failed, until the next one. */
+  moreError: unknown;
+  /** Fetches the next page; answers the bookings it added. */
+  loadMore(): Promise<Booking[]>;
+  /** Shows a booking as this page just changed it, and fetches the first page again. */
+  changed(booking: Booking): void;
+}
+
+/**
+ * The signed-in person's bookings (of some statuses, or all), a page at a time. The
+ * first page is kept current as bookings change; older pages come with `loadMore`.
+ */
+export function useBookingPages(token: string | null, status: readonly BookingStatus[] | undefined): BookingPages {
+  const statusKey = status?.join(',') ?? '';
+  const load = useMemo(() => {
+    if (!token) return null;
+    const filter = statusKey ? (statusKey.split(',') as BookingStatus[]) : undefined;
+    return (signal: AbortSignal, cursor?: string) => listBookings(token, { limit: MY_BOOKINGS_PAGE, status: filter, cursor }, signal);
+  }, [token, statusKey]);
+  const first = useLiveResource(token, load, 3_000);
+  const [bookings, setBookings] = useState<Booking[] | null>(null);
+  // The cursor after the oldest page "Show more" loaded; absent until it loaded one.
+  const [tail, setTail] = useState<{ cursor: string | null } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const current = useRef(load);
+  current.current = load;
+  const shown = useRef(bookings);
+  shown.current = bookings;
+
+  // Another person or filter starts from nothing.
+  useEffect(() => {
+    setBookings(null);
+    setTail(null);
+    setLoadingMore(false);
+    setMoreError(null);
+  }, [load]);
+
+  useEffect(() => {
+    const page = first.data;
+    if (page) setBookings((list) => mergeFirstPage(list ?? [], page));
+  }, [first.data]);
+
+  const cursor = tail ? tail.cursor : (first.data?.nextCursor ?? null);
+  const loadMore = useCallback(async (): Promise<Booking[]> => {
+    if (!load || !cursor) return [];
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await load(new AbortController().signal, cursor);
+      // Answers for a filter no longer shown are dropped.
+      if (current.current !== load) return [];
+      const known = new Set(shown.current?.map((booking) => booking.id));
+      setBookings((list) => appendPage(list ?? [], page));
+      setTail({ cursor: page.nextCursor });
+      return page.items.filter((booking) => !known.has(booking.id));
+    } catch (cause) {
+      if (current.current === load) setMoreError(cause);
+      return [];
+    } finally {
+      if (current.current === load) setLoadingMore(false);
+    }
+  }, [load, cursor]);
+
+  const { refresh } = first;
+  const changed = useCallback(
+    (booking: Booking) => {
+      setBookings((list) => (list ? replaceBooking(list, booking) : list));
+      refresh();
+    },
+    [refresh],
+  );
+
+  return { bookings, error: first.error, hasMore: cursor !== null, loadingMore, moreError, loadMore, changed };
 }
 
 /** One booking of the signed-in person, kept current (checkout watches its payment this way). */

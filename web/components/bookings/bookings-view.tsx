@@ -1,12 +1,12 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import Link from 'next/link';
 import type { Booking, BookingStatus, EventSummary } from '@seatstorm/contracts';
 import { cancelBooking, listEvents } from '@/lib/api';
 import { describeError } from '@/lib/errors';
 import { formatEventDate, formatMoney } from '@/lib/format';
-import { useMyBookings } from '@/lib/live';
+import { useBookingPages } from '@/lib/live';
 import { labelsOf } from '@/lib/seat-labels';
 import { useCountdown } from '@/lib/use-countdown';
 import { SignInPrompt } from '../sign-in-prompt';
@@ -26,44 +26,113 @@ const STATUS_WORDS: Record<BookingStatus, string> = {
   cancelled: 'Cancelled',
 };
 
+/** What the status filter offers: the statuses each choice asks GET /bookings for (none: all). */
+const FILTERS = [
+  { key: 'all', label: 'All bookings', status: undefined },
+  { key: 'active', label: 'Held, paid or confirmed', status: ['reserved', 'paid', 'confirmed'] },
+  { key: 'reserved', label: 'Held', status: ['reserved'] },
+  { key: 'confirmed', label: 'Confirmed', status: ['confirmed'] },
+  { key: 'refunded', label: 'Refunded', status: ['refunded'] },
+  { key: 'ended', label: 'Ended without tickets', status: ['expired', 'cancelled', 'payment_failed', 'rejected'] },
+] as const satisfies ReadonlyArray<{ key: string; label: string; status: readonly BookingStatus[] | undefined }>;
+type FilterKey = (typeof FILTERS)[number]['key'];
+
 export function BookingsView() {
   const { session } = useSession();
   const token = session?.token ?? null;
-  const bookings = useMyBookings(token);
+  const [filterKey, setFilterKey] = useState<FilterKey>('all');
+  const filter = FILTERS.find((candidate) => candidate.key === filterKey) ?? FILTERS[0];
+  const pages = useBookingPages(token, filter.status);
   const [events, setEvents] = useState<ReadonlyMap<string, EventSummary>>(new Map());
+  const [announcement, setAnnouncement] = useState('');
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const filterId = useId();
 
   useEffect(() => {
     listEvents().then((list) => setEvents(new Map(list.map((event) => [event.id, event]))), () => undefined);
   }, []);
 
+  // After "Show more", focus moves to the first booking it added, so keyboard and
+  // screen-reader users carry on reading where the list grew (the button may be gone).
+  useEffect(() => {
+    if (!focusId) return;
+    document.querySelector<HTMLElement>(`[data-booking-id="${CSS.escape(focusId)}"]`)?.focus();
+    setFocusId(null);
+  }, [focusId, pages.bookings]);
+
   if (!session) return <SignInPrompt title="Sign in to see your bookings" next="/bookings" />;
 
-  const list = [...(bookings.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  async function showMore() {
+    const added = await pages.loadMore();
+    if (added.length === 0) return;
+    setAnnouncement(`${added.length} more ${added.length === 1 ? 'booking' : 'bookings'} shown.`);
+    setFocusId(added[0]!.id);
+  }
+
+  const list = pages.bookings ?? [];
   return (
     <div className={styles.page}>
       <header className={styles.header}>
         <h1 className={styles.title}>My bookings</h1>
         <p className={styles.lede}>Holds, payments and tickets, updated as they change.</p>
       </header>
-      {bookings.error && !bookings.data ? (
+      <div className={styles.filter}>
+        <label htmlFor={filterId}>Show</label>
+        <select
+          id={filterId}
+          value={filterKey}
+          onChange={(event) => {
+            setAnnouncement('');
+            setFilterKey(event.target.value as FilterKey);
+          }}
+        >
+          {FILTERS.map((choice) => (
+            <option key={choice.key} value={choice.key}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {pages.error && !pages.bookings ? (
         <StatusPanel kind="offline" title="We can't load your bookings right now" headingLevel={2}>
-          <p>{describeError(bookings.error)} We&apos;ll keep trying.</p>
+          <p>{describeError(pages.error)} We&apos;ll keep trying.</p>
         </StatusPanel>
-      ) : !bookings.data ? (
+      ) : !pages.bookings ? (
         <p className={styles.empty}>Loading your bookings…</p>
+      ) : list.length === 0 && filterKey !== 'all' ? (
+        <StatusPanel title="No bookings like that" headingLevel={2}>
+          <p>None of your bookings is {filter.label.toLowerCase()}. Choose another filter to see the rest.</p>
+        </StatusPanel>
       ) : list.length === 0 ? (
         <StatusPanel title="No bookings yet" headingLevel={2} actions={<Link href="/" className="button">Find an event</Link>}>
           <p>Seats you hold or buy show up here.</p>
         </StatusPanel>
       ) : (
-        <ul className={styles.list}>
-          {list.map((booking) => (
-            <li key={booking.id}>
-              <BookingCard booking={booking} event={events.get(booking.eventId)} token={session.token} onChanged={bookings.refresh} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className={styles.list} aria-label={filter.label}>
+            {list.map((booking) => (
+              <li key={booking.id}>
+                <BookingCard booking={booking} event={events.get(booking.eventId)} token={session.token} onChanged={pages.changed} />
+              </li>
+            ))}
+          </ul>
+          {pages.moreError ? (
+            <p role="alert" className={styles.error}>
+              {describeError(pages.moreError)}
+            </p>
+          ) : null}
+          {pages.hasMore ? (
+            <div className={styles.more}>
+              <button type="button" className="button" data-variant="ghost" onClick={showMore} disabled={pages.loadingMore} aria-busy={pages.loadingMore}>
+                {pages.loadingMore ? 'Loading more…' : 'Show more'}
+              </button>
+            </div>
+          ) : null}
+        </>
       )}
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
     </div>
   );
 }
@@ -72,7 +141,7 @@ interface BookingCardProps {
   booking: Booking;
   event: EventSummary | undefined;
   token: string;
-  onChanged(): void;
+  onChanged(booking: Booking): void;
 }
 
 function BookingCard({ booking, event, token, onChanged }: BookingCardProps) {
@@ -87,8 +156,7 @@ function BookingCard({ booking, event, token, onChanged }: BookingCardProps) {
     setBusy(true);
     setError(null);
     try {
-      await cancelBooking(token, booking.id);
-      onChanged();
+      onChanged(await cancelBooking(token, booking.id));
     } catch (cause) {
       setError(describeError(cause));
     } finally {
@@ -98,7 +166,7 @@ function BookingCard({ booking, event, token, onChanged }: BookingCardProps) {
   }
 
   return (
-    <article className={styles.card} data-status={booking.status} data-booking-id={booking.id}>
+    <article className={styles.card} data-status={booking.status} data-booking-id={booking.id} tabIndex={-1}>
       <div className={styles.cardMain}>
         <p className={styles.status} data-status={booking.status}>
           {STATUS_WORDS[booking.status]}

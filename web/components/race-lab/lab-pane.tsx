@@ -42,7 +42,7 @@ export function LabPane({ name, email, event, target, race, result, onPick, onRe
   const { state, dispatch, hold } = live;
   const layout = state.layout;
   const raced = useRef(0);
-  const bookings = useMyBookings(session?.token ?? null);
+  const bookings = useMyBookings(session?.token ?? null, event.id);
 
   // This racer's own holds show as theirs (a star), the others' as reserved.
   useEffect(() => {

@@ -46,7 +46,7 @@ export function SeatPicker({ event }: { event: EventDetail }) {
   const { session } = useSession();
   const live = useLiveSeatMap(event.id, session?.token ?? null);
   const { state, dispatch } = live;
-  const bookings = useMyBookings(session?.token ?? null);
+  const bookings = useMyBookings(session?.token ?? null, event.id);
   const [view, setView] = useState<'map' | 'list'>('map');
   const layout = state.layout;
   const renderer = layout ? rendererFor(layout) : 'svg';

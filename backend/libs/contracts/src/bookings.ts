@@ -54,6 +54,72 @@ export const bookingSchema = z.object({
 });
 export type Booking = z.infer<typeof bookingSchema>;
 
+/** GET /bookings answers at most this many bookings a page, and this many unless asked otherwise. */
+export const BOOKINGS_PAGE_MAX = 100;
+export const BOOKINGS_PAGE_DEFAULT = 20;
+
+/** Where a page of bookings ends, newest first: the last booking's creation time and id (ids break ties). */
+export const bookingPositionSchema = z.object({ createdAt: isoDateTimeSchema, id: idSchema });
+export type BookingPosition = z.infer<typeof bookingPositionSchema>;
+
+/**
+ * The opaque `cursor` of GET /bookings: a position as base64url JSON. Clients only pass back the
+ * `nextCursor` they were given; nothing may rely on what is inside.
+ */
+export function encodeBookingCursor(position: BookingPosition): string {
+  // Ids and ISO times are ASCII (idSchema), so btoa needs no UTF-8 step; base64url keeps the cursor URL-safe.
+  return btoa(JSON.stringify([position.createdAt, position.id])).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+const cursorPartsSchema = z.tuple([isoDateTimeSchema, idSchema]);
+
+/** Reads a cursor back into its position; undefined when it is not one this API gave out. */
+export function decodeBookingCursor(cursor: string): BookingPosition | undefined {
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(cursor)) return undefined;
+  let parts: unknown;
+  try {
+    parts = JSON.parse(atob(cursor.replaceAll('-', '+').replaceAll('_', '/')));
+  } catch {
+    return undefined;
+  }
+  const parsed = cursorPartsSchema.safeParse(parts);
+  return parsed.success ? { createdAt: parsed.data[0], id: parsed.data[1] } : undefined;
+}
+
+const bookingCursorSchema = z.string().transform((cursor, ctx): BookingPosition => {
+  const position = decodeBookingCursor(cursor);
+  if (position) return position;
+  ctx.issues.push({ code: 'custom', input: cursor, message: 'is not a cursor from a previous page: pass back the nextCursor of the last answer, unchanged' });
+  return z.NEVER;
+});
+
+/** A query value given once, repeated (`?status=a&status=b`) or comma-separated (`?status=a,b`), as one list. */
+const listOf = (value: unknown): unknown => {
+  if (value === undefined) return undefined;
+  const values = (Array.isArray(value) ? value : [value]).flatMap((item) => (typeof item === 'string' ? item.split(',') : [item]));
+  const given = values.map((item) => (typeof item === 'string' ? item.trim() : item)).filter((item) => item !== '');
+  return given.length === 0 ? undefined : given;
+};
+
+/**
+ * GET /bookings?limit=&cursor=&eventId=&status=: the caller's bookings, newest first, a page at a
+ * time. `status` may repeat or be comma-separated; the parsed `cursor` is the position the page starts after.
+ */
+export const listBookingsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(BOOKINGS_PAGE_MAX).default(BOOKINGS_PAGE_DEFAULT),
+  cursor: bookingCursorSchema.optional(),
+  eventId: idSchema.optional(),
+  status: z.preprocess(listOf, z.array(bookingStatusSchema).transform((statuses) => [...new Set(statuses)]).optional()),
+});
+export type ListBookingsQuery = z.infer<typeof listBookingsQuerySchema>;
+
+/** The answer of GET /bookings: one page, and the cursor of the next (null on the last page). */
+export const bookingPageSchema = z.object({
+  items: z.array(bookingSchema),
+  nextCursor: z.string().nullable(),
+});
+export type BookingPage = z.infer<typeof bookingPageSchema>;
+
 /** The Luhn checksum every real card number satisfies. */
 export function passesLuhn(digits: string): boolean {
   let sum = 0;

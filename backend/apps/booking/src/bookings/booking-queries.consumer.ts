@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { bookingGetRpc, bookingListRpc, parseContract, type Booking } from '@seatstorm/contracts';
+import { bookingGetRpc, bookingListRpc, parseContract, type Booking, type BookingPage } from '@seatstorm/contracts';
 import { RpcHandler } from '@seatstorm/kafka';
 import { BookingQueriesService } from './booking-queries.service';
 
@@ -16,8 +16,8 @@ export class BookingQueriesConsumer {
   }
 
   @RpcHandler(bookingListRpc)
-  list(@Payload() payload: unknown): Promise<Booking[]> {
-    const { userId } = parseContract(bookingListRpc.request, payload, 'request');
-    return this.queries.list(userId);
+  list(@Payload() payload: unknown): Promise<BookingPage> {
+    const { userId, limit, after, eventId, status } = parseContract(bookingListRpc.request, payload, 'request');
+    return this.queries.list(userId, { limit, after, eventId, status });
   }
 }

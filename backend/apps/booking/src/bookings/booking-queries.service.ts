@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Booking, UserRole } from '@seatstorm/contracts';
+import { encodeBookingCursor, type Booking, type BookingPage, type UserRole } from '@seatstorm/contracts';
 import { DomainError, notFound } from '@seatstorm/errors';
 import { publicFieldsOf } from './booking-messages';
-import { BookingsRepository, type BookingRecord } from './bookings.repository';
-
-const LIST_LIMIT = 100;
+import { BookingsRepository, type BookingRecord, type BookingsPageQuery } from './bookings.repository';
 
 /** Reads bookings for their owners (and admins). Writes only ever happen through commands. */
 @Injectable()
@@ -18,8 +16,13 @@ export class BookingQueriesService {
     return toBooking(booking);
   }
 
-  async list(userId: string): Promise<Booking[]> {
-    return (await this.bookings.findBookingsOfUser(userId, LIST_LIMIT)).map(toBooking);
+  /** One page of a user's bookings, newest first, and the cursor of the next page when there is one. */
+  async list(userId: string, page: BookingsPageQuery): Promise<BookingPage> {
+    // One row beyond the page says whether another page follows, without counting.
+    const rows = await this.bookings.findBookingsOfUser(userId, { ...page, limit: page.limit + 1 });
+    const items = rows.slice(0, page.limit).map(toBooking);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > page.limit && last ? encodeBookingCursor({ createdAt: last.createdAt, id: last.id }) : null };
   }
 }
 

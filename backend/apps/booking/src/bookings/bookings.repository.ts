@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BookingStatus, EventStatus } from '@seatstorm/contracts';
+import type { BookingPosition, BookingStatus, EventStatus } from '@seatstorm/contracts';
 import { inPgTransaction, PG_POOL, type Pool, type PoolClient } from '@seatstorm/database';
 import type { EncodedMessage } from '@seatstorm/kafka';
 import type { BookingState, EventState, SeatState } from './booking.rules';
@@ -41,6 +41,14 @@ interface BookingRow {
 
 type Timestamp = Date | string;
 
+/** Which of a user's bookings one page holds: up to `limit`, after `after`, of one event and some statuses if given. */
+export interface BookingsPageQuery {
+  limit: number;
+  after?: BookingPosition;
+  eventId?: string;
+  status?: readonly BookingStatus[];
+}
+
 /** A booking as stored: its state plus when it last changed. */
 export type BookingRecord = BookingState & { updatedAt: Date };
 
@@ -75,10 +83,21 @@ export class BookingsRepository {
     return rows[0] && toBooking(rows[0]);
   }
 
-  async findBookingsOfUser(userId: string, limit: number): Promise<BookingRecord[]> {
+  /**
+   * A user's bookings newest first (ties by id, so the order is total), from just after
+   * `after`, at most `limit`: keyset paging along the (user_id, created_at) index, so a
+   * page costs the same however far back it lies.
+   */
+  async findBookingsOfUser(userId: string, page: BookingsPageQuery): Promise<BookingRecord[]> {
     const { rows } = await this.pool.query<BookingRow>(
-      `SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.user_id = $1 ORDER BY b.created_at DESC LIMIT $2`,
-      [userId, limit],
+      `SELECT ${BOOKING_COLUMNS} FROM bookings b
+        WHERE b.user_id = $1
+          AND ($2::text IS NULL OR b.event_id = $2)
+          AND ($3::text[] IS NULL OR b.status::text = ANY($3::text[]))
+          AND ($4::timestamptz IS NULL OR (b.created_at, b.id) < ($4::timestamptz, $5::text))
+        ORDER BY b.created_at DESC, b.id DESC
+        LIMIT $6`,
+      [userId, page.eventId ?? null, page.status ?? null, page.after?.createdAt ?? null, page.after?.id ?? null, page.limit],
     );
     return rows.map(toBooking);
   }

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
   createBookingRequestSchema,
   idempotencyKeySchema,
   idSchema,
+  listBookingsQuerySchema,
   parseContract,
   payRequestSchema,
   type Booking,
+  type BookingPage,
   type PublicUser,
 } from '@seatstorm/contracts';
 import type { Response } from 'express';
@@ -34,9 +36,10 @@ export class BookingsController {
     return answer(res, await this.bookings.hold(user, request, key), 201);
   }
 
+  /** One page of the caller's bookings, newest first; 400 VALIDATION_FAILED for a bad limit, status or cursor. */
   @Get()
-  list(@CurrentUser() user: PublicUser): Promise<Booking[]> {
-    return this.bookings.list(user);
+  list(@Query() query: unknown, @CurrentUser() user: PublicUser): Promise<BookingPage> {
+    return this.bookings.list(user, parseContract(listBookingsQuerySchema, query, 'query'));
   }
 
   @Get(':id')
