@@ -14,21 +14,25 @@ function issuesOf(query: Record<string, unknown>): string[] {
   throw new Error('expected a ContractViolation');
 }
 
+/** What a client might try instead of a cursor it was given: some JSON, hex-encoded as cursors are. */
+const hexOf = (value: unknown): string => [...JSON.stringify(value)].map((char) => char.charCodeAt(0).toString(16).padStart(2, '0')).join('');
+
 describe('GET /bookings query', () => {
   it('reads a cursor back into the position it was made from, and the cursor is URL-safe', () => {
     const cursor = encodeBookingCursor(position);
-    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(cursor).toMatch(/^[0-9a-f]+$/);
     expect(decodeBookingCursor(cursor)).toEqual(position);
     expect(listBookingsQuerySchema.parse({ cursor }).cursor).toEqual(position);
   });
 
   it.each([
-    { story: 'characters base64url has not', cursor: 'abc+/=' },
-    { story: 'no JSON inside', cursor: 'bm90IGpzb24' },
-    { story: 'JSON of another shape', cursor: btoa(JSON.stringify(position)).replace(/=+$/, '') },
+    { story: 'characters hex has not', cursor: 'abc+/=' },
+    { story: 'an odd number of digits', cursor: hexOf(['x']).slice(1) },
+    { story: 'no JSON inside', cursor: '6e6f74206a736f6e' },
+    { story: 'JSON of another shape', cursor: hexOf(position) },
     { story: 'a cut-off cursor', cursor: encodeBookingCursor(position).slice(0, -6) },
-    { story: 'a position with a time that is not one', cursor: btoa(JSON.stringify(['yesterday', 'bkg_1'])).replace(/=+$/, '') },
-    { story: 'a position with an id that is not one', cursor: btoa(JSON.stringify([position.createdAt, 'two words'])).replace(/=+$/, '') },
+    { story: 'a position with a time that is not one', cursor: hexOf(['yesterday', 'bkg_1']) },
+    { story: 'a position with an id that is not one', cursor: hexOf([position.createdAt, 'two words']) },
     { story: 'nothing at all', cursor: '' },
   ])('refuses a cursor with $story', ({ cursor }) => {
     expect(decodeBookingCursor(cursor)).toBeUndefined();

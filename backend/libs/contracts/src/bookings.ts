@@ -63,22 +63,23 @@ export const bookingPositionSchema = z.object({ createdAt: isoDateTimeSchema, id
 export type BookingPosition = z.infer<typeof bookingPositionSchema>;
 
 /**
- * The opaque `cursor` of GET /bookings: a position as base64url JSON. Clients only pass back the
- * `nextCursor` they were given; nothing may rely on what is inside.
+ * The opaque `cursor` of GET /bookings: a position as hex-encoded JSON (URL-safe, and the same
+ * code in Node and the browser). Clients only pass back the `nextCursor` they were given;
+ * nothing may rely on what is inside.
  */
 export function encodeBookingCursor(position: BookingPosition): string {
-  // Ids and ISO times are ASCII (idSchema), so btoa needs no UTF-8 step; base64url keeps the cursor URL-safe.
-  return btoa(JSON.stringify([position.createdAt, position.id])).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  // Ids and ISO times are ASCII (idSchema): one byte, two hex digits, per character.
+  return [...JSON.stringify([position.createdAt, position.id])].map((char) => char.charCodeAt(0).toString(16).padStart(2, '0')).join('');
 }
 
 const cursorPartsSchema = z.tuple([isoDateTimeSchema, idSchema]);
 
 /** Reads a cursor back into its position; undefined when it is not one this API gave out. */
 export function decodeBookingCursor(cursor: string): BookingPosition | undefined {
-  if (!/^[A-Za-z0-9_-]{1,400}$/.test(cursor)) return undefined;
+  if (!/^(?:[0-9a-f]{2}){1,400}$/.test(cursor)) return undefined;
   let parts: unknown;
   try {
-    parts = JSON.parse(atob(cursor.replaceAll('-', '+').replaceAll('_', '/')));
+    parts = JSON.parse(cursor.replace(/[0-9a-f]{2}/g, (byte) => String.fromCharCode(Number.parseInt(byte, 16))));
   } catch {
     return undefined;
   }
