@@ -91,6 +91,27 @@ export interface FanOut {
   missing: number;
 }
 
+/** The waiting room: buyers queued, then admitted at a target rate (bench/waiting-room). */
+export interface WaitingRoomRun {
+  buyers: number;
+  /** Of them, watching over the socket. */
+  sockets: number;
+  targetPerMinute: number;
+  /** Over the steady stretch (first tick that admitted anyone → last before the queue ran dry). */
+  measuredPerMinute: number;
+  admitted: number;
+  admissionSeconds: number;
+  joinsPerSecond: number;
+  joinLatency: LatencySummary;
+  redisCpuMsPer1000Joins: number;
+  /** Redis CPU while admitting, as a share of one core. */
+  redisCpuShareWhileAdmitting: number;
+  redisBytesPer10000Waiting: number;
+  /** From a tick at the gateway to its queue.updated reaching the last waiting socket, one sample per tick. */
+  tickToEverySocket: LatencySummary;
+  ticksNotReachingEverySocket: number;
+}
+
 export interface Baselines {
   http: { requestsPerSecond: number; latency: LatencySummary; connections: number };
   postgres: { rowsPerSecond: number; cpuMsPer1000Rows: number; batchRows: number; connections: number };
@@ -107,6 +128,7 @@ export interface BenchRun {
   core?: { decisionsPerSecond: number; cpuPer1000: ProcessCpu[]; commands: number };
   flashSale?: FlashSale;
   fanOut: FanOut[];
+  waitingRoom?: WaitingRoomRun;
   /** Each target: what it asks, what was measured, met or missed and by how much. */
   targets: Array<{ name: string; target: string; measured: string; met: boolean }>;
 }

@@ -26,8 +26,9 @@ import { HOLDS_PER_HOLDER_PER_SECOND, runFanOut } from './fanout/fan-out';
 import { runFlashSale } from './flash-sale/flash-sale';
 import { latencyCurveSvg, sellOutTimelineSvg } from './plots/bench-plots';
 import { log, printTable } from './report';
-import type { BenchRun, FanOut, FlashSale, Sweep } from './results';
+import type { BenchRun, FanOut, FlashSale, Sweep, WaitingRoomRun } from './results';
 import { runSweep } from './sweep';
+import { runWaitingRoom } from './waiting-room/waiting-room';
 
 const DOCS = resolve(__dirname, '../../docs/bench');
 
@@ -40,6 +41,9 @@ const OPTIONS = {
   'fanout-holds': { default: '100', help: 'holds per second while the fan-out runs' },
   'core-commands': { default: '50000', help: 'hold commands of the booking-core run (0 skips it), after a warm-up of a fifth as many' },
   'flash-timeout': { default: '90', help: 'seconds the flash sale may take before it is called unsold' },
+  'queue-buyers': { default: '20000', help: 'buyers queued in the waiting-room run; 0 skips it' },
+  'queue-sockets': { default: '2000', help: 'of them, watching the queue over the socket' },
+  'queue-rate': { default: '60000', help: 'buyers the waiting room admits per minute' },
   workers: { default: '2', help: 'load generator processes' },
   connections: { default: '256', help: 'REST keep-alive connections (and the bare node:http baseline)' },
   'database-url': { default: 'postgresql://postgres@127.0.0.1:5432/seatstorm_bench_onsale', help: 'dropped and recreated each run' },
@@ -94,6 +98,9 @@ function readOptions() {
     fanOutSockets: text('fanout-sockets') === '0' ? [] : text('fanout-sockets').split(',').map((n) => count('fanout-sockets', n)),
     fanOutHolds: count('fanout-holds'),
     coreCommands: count('core-commands', text('core-commands'), 0),
+    queueBuyers: count('queue-buyers', text('queue-buyers'), 0),
+    queueSockets: count('queue-sockets', text('queue-sockets'), 0),
+    queueRate: count('queue-rate'),
     connections: count('connections'),
     databaseUrl: text('database-url'),
     logLevel: text('log-level'),
@@ -105,7 +112,8 @@ type Options = ReturnType<typeof readOptions>;
 
 const commandOf = (o: Options) =>
   `npm run bench -- --seconds ${o.seconds} --rates ${o.rates.join(',')} --paths ${o.paths.join(',')} --workers ${o.workers} --connections ${o.connections} ` +
-  `--flash-buyers ${o.flashBuyers} --fanout-sockets ${o.fanOutSockets.join(',') || '0'} --fanout-holds ${o.fanOutHolds} --core-commands ${o.coreCommands}`;
+  `--flash-buyers ${o.flashBuyers} --fanout-sockets ${o.fanOutSockets.join(',') || '0'} --fanout-holds ${o.fanOutHolds} --core-commands ${o.coreCommands} ` +
+  `--queue-buyers ${o.queueBuyers} --queue-sockets ${o.queueSockets} --queue-rate ${o.queueRate}`;
 /** The booking core's run spreads its commands over this many events of CORE_SEATS seats (one partition each, mostly). */
 const CORE_EVENTS = 24;
 const CORE_SEATS = 2000;
@@ -136,6 +144,7 @@ async function main(): Promise<void> {
   let flashSale: FlashSale | undefined;
   const fanOut: FanOut[] = [];
   let core: BenchRun['core'];
+  let waitingRoom: WaitingRoomRun | undefined;
   try {
     // Before the services start: the raw baselines get the machine to themselves, as the bare server did.
     log('baseline: raw PostgreSQL, batched conditional seat updates…');
@@ -199,6 +208,17 @@ async function main(): Promise<void> {
         thinkMs: THINK_MS,
       });
     }
+    if (options.queueBuyers > 0) {
+      waitingRoom = await runWaitingRoom({
+        config: stack.config,
+        db: stack.db,
+        url: stack.gatewayUrl,
+        buyers: options.queueBuyers,
+        sockets: Math.min(options.queueSockets, options.queueBuyers),
+        perMinute: options.queueRate,
+        connections: Math.min(options.connections, 128),
+      });
+    }
     if (options.coreCommands > 0) core = await measureCore(stack, buyers, options.coreCommands);
   } finally {
     await stack.stop();
@@ -214,6 +234,7 @@ async function main(): Promise<void> {
     ...(flashSale ? { flashSale } : {}),
     ...(core ? { core } : {}),
     fanOut,
+    ...(waitingRoom ? { waitingRoom } : {}),
     targets: [...sweeps.map((sweep) => {
       const target = TARGETS[sweep.path];
       const share = sweep.sustainedPerSecond / http.requestsPerSecond;
@@ -365,6 +386,21 @@ function report(run: BenchRun): void {
       ['double-booked seats (SQL)', String(sale.invariants.doubleBookedSeats)],
       ['201s not durable as answered', String(sale.invariants.lost201)],
       ['seats not accounted for', String(sale.invariants.unaccountedSeats)],
+    ]);
+  }
+  const room = run.waitingRoom;
+  if (room) {
+    const bareSocketIo = socketio[0];
+    printTable(`Waiting room: ${room.buyers.toLocaleString('en-US')} buyers queued, ${room.sockets.toLocaleString('en-US')} of them on sockets, admitted at ${room.targetPerMinute.toLocaleString('en-US')} a minute`, [
+      ['admission rate', `${Math.round(room.measuredPerMinute).toLocaleString('en-US')} a minute measured = ${((room.measuredPerMinute / room.targetPerMinute) * 100).toFixed(1)} % of the target; ${room.admitted.toLocaleString('en-US')} admitted in ${room.admissionSeconds.toFixed(1)} s`],
+      ['joins (POST /events/:id/queue)', `${Math.round(room.joinsPerSecond).toLocaleString('en-US')}/s (${pct(room.joinsPerSecond)} of bare) · p50 ${ms(room.joinLatency.p50)} / p99 ${ms(room.joinLatency.p99)} ms`],
+      ['Redis', `${(room.redisBytesPer10000Waiting / 1024).toFixed(0)} KiB per 10,000 waiting · ${room.redisCpuMsPer1000Joins.toFixed(1)} CPU ms per 1,000 joins · ${(room.redisCpuShareWhileAdmitting * 100).toFixed(1)} % of a core while admitting`],
+      [
+        'tick → every waiting socket',
+        `p50 ${ms(room.tickToEverySocket.p50)} / p99 ${ms(room.tickToEverySocket.p99)} / max ${ms(room.tickToEverySocket.max)} ms over ${room.tickToEverySocket.count} ticks` +
+          (bareSocketIo ? ` (bare socket.io broadcast to ${bareSocketIo.sockets.toLocaleString('en-US')}: p99 ${ms(bareSocketIo.latency.p99)} ms)` : '') +
+          (room.ticksNotReachingEverySocket > 0 ? ` · ${room.ticksNotReachingEverySocket} ticks missed a socket` : ''),
+      ],
     ]);
   }
   printTable(

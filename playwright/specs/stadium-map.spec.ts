@@ -1,8 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test';
-import { availableSeats, holdByApi, releaseByApi } from '../helpers/api';
+import { availableSeats, releaseByApi } from '../helpers/api';
+import { admissionPassByApi, holdWithPassByApi } from '../helpers/waiting-room';
 import '../helpers/seat-map-hook';
 
+// The seeded stadium show has its waiting room on: every visitor below queues first, and is let in within a tick.
 const EVENT = 'evt_stadium';
 
 /** The seat under the pointer after moving it to (x, y): the canvas names it in `data-hover-seat`. */
@@ -16,8 +18,9 @@ async function seatUnderPointer(page: Page, x: number, y: number): Promise<strin
 }
 
 test.describe('the 50,000-seat stadium map', () => {
-  test('is drawn on a canvas whose seat states can be read, and follows holds live', async ({ page, request, newUser }) => {
+  test('is drawn on a canvas whose seat states can be read, and follows holds live', async ({ openBrowser, request, newUser }) => {
     const bob = await newUser('Bob');
+    const page = await openBrowser(await newUser('Ann'));
     const seats = await availableSeats(request, EVENT, 8);
     await page.goto(`/events/${EVENT}`);
     await expect(page.getByRole('application', { name: /Seat map, 50,000 seats/ })).toBeVisible();
@@ -26,7 +29,7 @@ test.describe('the 50,000-seat stadium map', () => {
     const stateOf = (id: string) => page.evaluate((seatId) => window.__seatstormMap?.stateOf(seatId), id);
     expect(await stateOf(seats[0]!.id)).toBe('available');
 
-    const hold = await holdByApi(request, bob.token, EVENT, seats.map((seat) => seat.id));
+    const hold = await holdWithPassByApi(request, bob.token, EVENT, seats.map((seat) => seat.id), await admissionPassByApi(request, bob.token, EVENT));
     try {
       for (const seat of seats) await expect.poll(() => stateOf(seat.id)).toBe('reserved');
     } finally {
@@ -34,7 +37,8 @@ test.describe('the 50,000-seat stadium map', () => {
     }
   });
 
-  test('pans by dragging, zooms with the buttons, and moves between seats with the keyboard, announcing each one', async ({ page }) => {
+  test('pans by dragging, zooms with the buttons, and moves between seats with the keyboard, announcing each one', async ({ openBrowser, newUser }) => {
+    const page = await openBrowser(await newUser('Cal'));
     await page.setViewportSize({ width: 1280, height: 1100 });
     await page.goto(`/events/${EVENT}`);
     await expect.poll(() => page.evaluate(() => window.__seatstormMap?.sync)).toBe('live');

@@ -7,8 +7,10 @@ import {
   eventSummarySchema,
   notificationSchema,
   publicUserSchema,
+  queuePlaceSchema,
   seatSnapshotSchema,
   venueListingSchema,
+  waitingRoomStatsSchema,
   type AuthResult,
   type Booking,
   type BookingPage,
@@ -21,9 +23,12 @@ import {
   type LoginRequest,
   type Notification,
   type PublicUser,
+  type QueuePlace,
   type RegisterRequest,
   type SeatSnapshot,
+  type UpdateEventSettings,
   type VenueListing,
+  type WaitingRoomStats,
 } from '@seatstorm/contracts';
 import { gatewayUrl } from './config';
 
@@ -99,7 +104,7 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** The caller's JWT, sent as `Authorization: Bearer`. */
   token?: string | null;
@@ -260,4 +265,26 @@ const commandAcceptedSchema: Parser<{ commandId: string }> = {
 export function setSeatsBlocked(token: string, eventId: string, seatIds: readonly string[], blocked: boolean): Promise<{ commandId: string }> {
   const action = blocked ? 'block' : 'unblock';
   return data(request(`/events/${encodeURIComponent(eventId)}/seats/${action}`, commandAcceptedSchema, { method: 'POST', body: { seatIds }, token }));
+}
+
+/** The waiting room: takes (or finds) the caller's one place in the event's queue. */
+export function joinQueue(token: string, eventId: string): Promise<QueuePlace> {
+  return data(request(`/events/${encodeURIComponent(eventId)}/queue`, queuePlaceSchema, { method: 'POST', token }));
+}
+
+const nothing: Parser<void> = { parse: () => undefined };
+
+/** Gives the place up; joining again goes to the back. */
+export function leaveQueue(token: string, eventId: string): Promise<void> {
+  return data(request(`/events/${encodeURIComponent(eventId)}/queue`, nothing, { method: 'DELETE', token }));
+}
+
+/** The room's figures, for the admin page before its socket is up. */
+export function getQueueStats(eventId: string, signal?: AbortSignal): Promise<WaitingRoomStats> {
+  return data(request(`/events/${encodeURIComponent(eventId)}/queue/stats`, waitingRoomStatsSchema, { signal }));
+}
+
+/** Admin: the per-buyer limit and the waiting room of an event. */
+export function updateEventSettings(token: string, eventId: string, update: UpdateEventSettings): Promise<EventDetail> {
+  return data(request(`/events/${encodeURIComponent(eventId)}`, eventDetailSchema, { method: 'PATCH', body: update, token }));
 }

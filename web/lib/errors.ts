@@ -37,6 +37,13 @@ export function describeError(error: unknown): string {
       return error.message;
     case 'INTERNAL_ERROR':
       return 'Something went wrong on our side. Please try again.';
+    // Says how many more seats this buyer may still hold at the event.
+    case 'BUYER_LIMIT_REACHED':
+      return error.message;
+    case 'ADMISSION_REQUIRED':
+      return 'This event has a waiting room: your turn has ended or has not come yet. Join the queue to pick seats.';
+    case 'WAITING_ROOM_UNAVAILABLE':
+      return 'The waiting room is unavailable right now, so nobody is being let in. Please try again in a moment.';
   }
 }
 

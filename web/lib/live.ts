@@ -8,6 +8,7 @@ import {
   SocketEvent,
   type Booking,
   type BookingStatus,
+  type CreateBookingRequest,
   type LabDecision,
   type Notification,
 } from '@seatstorm/contracts';
@@ -36,11 +37,11 @@ const SOCKET_HOLD_TIMEOUT_MS = 10_000;
  * The socket fast path for a hold: the same answer as POST /bookings,
  * without a new HTTP request. Falls back to REST while the socket is down.
  */
-function holdOverSocket(socket: GatewaySocket, token: string, eventId: string, seatIds: readonly string[], idempotencyKey: string): Promise<ApiAnswer<Booking>> {
-  if (!socket.connected) return createBooking(token, { eventId, seatIds: [...seatIds] }, idempotencyKey);
+function holdOverSocket(socket: GatewaySocket, token: string, request: CreateBookingRequest, idempotencyKey: string): Promise<ApiAnswer<Booking>> {
+  if (!socket.connected) return createBooking(token, request, idempotencyKey);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new GatewayUnreachableError('the hold was not answered in time')), SOCKET_HOLD_TIMEOUT_MS);
-    socket.emit(SocketEvent.Hold, { eventId, seatIds: [...seatIds], idempotencyKey }, (reply) => {
+    socket.emit(SocketEvent.Hold, { ...request, idempotencyKey }, (reply) => {
       clearTimeout(timer);
       const error = errorBodySchema.safeParse(reply);
       if (error.success) {
@@ -58,8 +59,11 @@ function holdOverSocket(socket: GatewaySocket, token: string, eventId: string, s
   });
 }
 
-/** An event's seat map, kept equal to the database through the gateway socket. */
-export function useLiveSeatMap(eventId: string, token: string | null, mode: SelectionMode = 'buyer'): LiveSeatMap {
+/**
+ * An event's seat map, kept equal to the database through the gateway socket.
+ * Holds carry the waiting room's admission pass when the event has one.
+ */
+export function useLiveSeatMap(eventId: string, token: string | null, mode: SelectionMode = 'buyer', admissionPass?: string): LiveSeatMap {
   const [state, dispatch] = useReducer(seatMapReducer, mode, initialSeatMapState);
   const socketRef = useRef<GatewaySocket | null>(null);
 
@@ -77,9 +81,10 @@ export function useLiveSeatMap(eventId: string, token: string | null, mode: Sele
   const hold = useCallback(
     (holder: string, seatIds: readonly string[], idempotencyKey: string) => {
       const socket = socketRef.current;
-      return socket ? holdOverSocket(socket, holder, eventId, seatIds, idempotencyKey) : createBooking(holder, { eventId, seatIds: [...seatIds] }, idempotencyKey);
+      const request: CreateBookingRequest = { eventId, seatIds: [...seatIds], ...(admissionPass ? { admissionPass } : {}) };
+      return socket ? holdOverSocket(socket, holder, request, idempotencyKey) : createBooking(holder, request, idempotencyKey);
     },
-    [eventId],
+    [eventId, admissionPass],
   );
 
   return { state, dispatch, hold };

@@ -14,6 +14,7 @@ import { SeatLegend } from '../seat-map/seat-legend';
 import { SeatPatterns } from '../seat-map/seat-patterns';
 import { SeatMapView } from '../seat-map/seat-map-view';
 import { AdminGate } from './admin-gate';
+import { QueuePanel } from './queue-panel';
 import styles from './admin.module.css';
 
 const CHART_MINUTES = 10;
@@ -109,6 +110,8 @@ function Dashboard({ event, session }: { event: EventDetail; session: Session })
           </div>
         ))}
       </div>
+
+      <QueuePanel event={event} session={session} />
 
       <section className={styles.card} aria-labelledby="status-heading">
         <h2 id="status-heading" className={styles.cardTitle}>

@@ -42,9 +42,10 @@ function useTestHook(state: SeatMapState, renderer: SeatMapTestHook['renderer'])
   useEffect(() => () => void delete window.__seatstormMap, []);
 }
 
-export function SeatPicker({ event }: { event: EventDetail }) {
+/** The seat map and the selection; `admissionPass` is the waiting room's, for an event that has one. */
+export function SeatPicker({ event, admissionPass }: { event: EventDetail; admissionPass?: string }) {
   const { session } = useSession();
-  const live = useLiveSeatMap(event.id, session?.token ?? null);
+  const live = useLiveSeatMap(event.id, session?.token ?? null, 'buyer', admissionPass);
   const { state, dispatch } = live;
   const bookings = useMyBookings(session?.token ?? null, event.id);
   const [view, setView] = useState<'map' | 'list'>('map');

@@ -18,7 +18,7 @@ export const tierSummarySchema = z.object({
 export type TierSummary = z.infer<typeof tierSummarySchema>;
 
 /**
- * An event's virtual waiting room (docs/architecture.md §6.4): while enabled, buyers queue and
+ * An event's virtual waiting room (docs/architecture.md §8): while enabled, buyers queue and
  * hold seats only with an admission pass. `admissionPerMinute` null admits adaptively, as fast as
  * the booking core keeps up; `paused` keeps the order and admits nobody.
  */

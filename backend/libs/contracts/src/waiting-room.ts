@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, isoDateTimeSchema } from './ids';
 
 /**
- * The virtual waiting room of an event (docs/architecture.md §6.4), as the
+ * The virtual waiting room of an event (docs/architecture.md §8), as the
  * REST API and the socket tell it.
  *
  * Before `onSaleAt` everyone who joins waits in a pre-queue in no order; at

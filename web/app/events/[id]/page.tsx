@@ -4,7 +4,7 @@ import { preload } from 'react-dom';
 import type { EventDetail } from '@seatstorm/contracts';
 import { EventHero } from '@/components/event-hero';
 import { OfflinePanel } from '@/components/offline-panel';
-import { SeatPicker } from '@/components/seat-picker/seat-picker';
+import { SaleGate } from '@/components/waiting-room/sale-gate';
 import { ApiError, getEvent, isGatewayUnavailable, seatsPath } from '@/lib/api';
 import { publicGatewayUrl } from '@/lib/config';
 
@@ -27,9 +27,10 @@ export async function generateMetadata({ params }: PageProps<'/events/[id]'>): P
 
 export default async function EventPage({ params }: PageProps<'/events/[id]'>) {
   const { id } = await params;
-  // The browser starts downloading the seats (megabytes for a stadium) while the page's scripts load.
-  preload(`${publicGatewayUrl()}${seatsPath(id)}`, { as: 'fetch', crossOrigin: 'anonymous' });
   const result = await loadEvent(id);
+  // The browser starts downloading the seats (megabytes for a stadium) while the page's scripts load;
+  // not for those about to wait in a queue, whom the seat map may not need for a while.
+  if (!result.ok || !result.event.waitingRoom.enabled) preload(`${publicGatewayUrl()}${seatsPath(id)}`, { as: 'fetch', crossOrigin: 'anonymous' });
   if (!result.ok) {
     return (
       <OfflinePanel href={`/events/${id}`}>
@@ -40,7 +41,7 @@ export default async function EventPage({ params }: PageProps<'/events/[id]'>) {
   return (
     <>
       <EventHero event={result.event} />
-      <SeatPicker event={result.event} />
+      <SaleGate event={result.event} />
     </>
   );
 }

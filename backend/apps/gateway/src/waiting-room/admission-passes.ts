@@ -10,7 +10,7 @@ const AUDIENCE = 'seatstorm:admission';
 /**
  * Admission passes: short-lived JWTs bound to one user and one event, which
  * every gateway instance checks on its own, without asking Redis or anyone
- * (docs/architecture.md §6.4). They are signed with a key of their own,
+ * (docs/architecture.md §8). They are signed with a key of their own,
  * derived from JWT_SECRET, so a sign-in token can never pass for a pass nor
  * the other way round, and a pass is refused on any other event or account.
  */

@@ -26,7 +26,7 @@ class PrivateRedis {
   }
 
   async start(): Promise<void> {
-    // Appending every write, as a production waiting room's Redis should (docs/architecture.md §6.4).
+    // Appending every write, as a production waiting room's Redis should (docs/architecture.md §8).
     this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', this.dir], {
       stdio: 'ignore',
     });

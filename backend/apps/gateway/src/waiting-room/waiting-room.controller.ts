@@ -4,7 +4,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { Authenticated } from '../auth/roles.decorator';
 import { WaitingRoomService } from './waiting-room.service';
 
-/** The waiting room over REST, for clients without a socket (docs/architecture.md §6.4). */
+/** The waiting room over REST, for clients without a socket (docs/architecture.md §8). */
 @Controller('events/:eventId/queue')
 export class WaitingRoomController {
   constructor(private readonly rooms: WaitingRoomService) {}

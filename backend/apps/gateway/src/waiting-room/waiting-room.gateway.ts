@@ -15,7 +15,7 @@ import { WaitingRoomService } from './waiting-room.service';
 import { WaitingRoomTicker } from './waiting-room.ticker';
 
 /**
- * The waiting room over the socket (docs/architecture.md §6.4): a signed-in
+ * The waiting room over the socket (docs/architecture.md §8): a signed-in
  * socket joins an event's queue and from then on gets `queue.updated` every
  * tick and, on its user's sockets, `queue.admitted` with the pass.
  */

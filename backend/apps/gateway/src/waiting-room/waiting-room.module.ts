@@ -11,7 +11,7 @@ import { WaitingRoomStore } from './waiting-room.store';
 import { WaitingRoomTicker } from './waiting-room.ticker';
 
 /**
- * The virtual waiting room (docs/architecture.md §6.4). Exports what the hold
+ * The virtual waiting room (docs/architecture.md §8). Exports what the hold
  * path needs: the pass check, and the recorder of how fast holds are decided.
  */
 @Module({

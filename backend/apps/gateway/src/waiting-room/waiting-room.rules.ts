@@ -1,5 +1,5 @@
 /**
- * The waiting room's arithmetic, as pure functions (docs/architecture.md §6.4):
+ * The waiting room's arithmetic, as pure functions (docs/architecture.md §8):
  * how many buyers one tick admits, and how the adaptive rate follows the
  * booking core. The store applies them atomically in Redis; nothing here reads
  * a clock or a connection.

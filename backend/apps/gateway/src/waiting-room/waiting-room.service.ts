@@ -8,7 +8,7 @@ import { RoomSettingsCache, type RoomSettings } from './room-settings';
 import { WaitingRoomStore, type RoomClock, type RoomFigures } from './waiting-room.store';
 
 /**
- * The virtual waiting room (docs/architecture.md §6.4): buyers take one place
+ * The virtual waiting room (docs/architecture.md §8): buyers take one place
  * per account, learn where they are, and leave with an admission pass, which
  * a hold must carry while the event's room is on.
  */

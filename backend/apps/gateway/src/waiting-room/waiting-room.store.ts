@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 
 /**
  * The waiting rooms' state in Redis, shared by every gateway instance and
- * kept across their restarts (docs/architecture.md §6.4). Per event, under one
+ * kept across their restarts (docs/architecture.md §8). Per event, under one
  * hash tag so a Redis Cluster keeps an event's keys on one shard:
  *
  *   wr:{e}:m     hash   phase (pre|open), seq (last ticket), served (admitted so far),

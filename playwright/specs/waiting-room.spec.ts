@@ -1,0 +1,76 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
+import { keepScreenshot } from '../helpers/artifacts';
+import { seatOn } from '../helpers/seat-map';
+import { createQueuedEventByApi } from '../helpers/waiting-room';
+
+/** The place a waiting page shows (1 = next), or null while it shows none. */
+async function positionOn(page: Page): Promise<number | null> {
+  const text = await page.getByTestId('queue-position').textContent({ timeout: 500 }).catch(() => null);
+  return text ? Number(text.replaceAll(',', '')) : null;
+}
+
+test('three buyers wait for the on-sale, get places drawn at random, see them move, and are let in by themselves; a fourth who came later is behind them', async ({
+  request,
+  adminToken,
+  newUser,
+  openBrowser,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  // Sales open in 20 seconds; one buyer is let in every 3 seconds after that.
+  const event = await createQueuedEventByApi(request, adminToken, { name: `Queue night ${Date.now()}`, onSaleInMs: 20_000, perMinute: 20 });
+  const early = await Promise.all(['Ada', 'Ben', 'Cleo'].map((name) => newUser(name)));
+  const pages = await Promise.all(early.map((person) => openBrowser(person)));
+  await Promise.all(pages.map((page) => page.goto(`/events/${event.id}`)));
+
+  // Before the on-sale: the countdown, how many wait, and no places yet.
+  for (const page of pages) {
+    await expect(page.getByRole('heading', { name: 'You’re in: sales open soon' })).toBeVisible();
+    await expect(page.getByTestId('on-sale-countdown')).toHaveText(/^0:[0-2]\d$/);
+    await expect(page.getByTestId('queue-waiting')).toHaveText('3');
+  }
+  await keepScreenshot(pages[0]!, testInfo, 'before the on-sale');
+
+  // At the on-sale each page learns the place drawn for it: the three places are 1, 2 and 3.
+  const firstPlaces = await Promise.all(
+    pages.map(async (page) => {
+      await expect.poll(() => positionOn(page), { timeout: 30_000 }).not.toBeNull();
+      return (await positionOn(page))!;
+    }),
+  );
+  await keepScreenshot(pages[0]!, testInfo, 'in the queue');
+
+  // The page drawn third counts down live, with an estimated wait, until it is next.
+  const third = pages[firstPlaces.indexOf(3)]!;
+  await expect(third.getByTestId('queue-wait')).not.toHaveText('Not known yet');
+  await expect.poll(() => positionOn(third), { timeout: 15_000 }).toBe(2);
+
+  // A fourth buyer arrives after the on-sale: behind all three.
+  const late = await newUser('Dev');
+  const latePage = await openBrowser(late);
+  await latePage.goto(`/events/${event.id}`);
+  await expect.poll(() => positionOn(latePage)).not.toBeNull();
+
+  // Places only move forward, live; every page gets the seat map by itself, in order of place.
+  const admittedAt: number[] = [];
+  const all = [...pages, latePage];
+  await Promise.all(
+    all.map(async (page, index) => {
+      await expect(page.getByRole('heading', { name: 'Choose your seats' })).toBeVisible({ timeout: 40_000 });
+      admittedAt[index] = Date.now();
+    }),
+  );
+  expect([...firstPlaces].sort()).toEqual([1, 2, 3]);
+  const order = all.map((_, index) => index).sort((a, b) => admittedAt[a]! - admittedAt[b]!);
+  expect(order.at(-1), 'the late buyer is let in last').toBe(3);
+  expect(order.slice(0, 3).map((index) => firstPlaces[index])).toEqual([1, 2, 3]);
+
+  // Let in, each can hold a seat.
+  for (const [index, page] of pages.entries()) {
+    const seatId = event.seat(`C${index + 1}`);
+    await seatOn(page, seatId).click();
+    await page.getByTestId('hold-button').click();
+    await expect(page.getByText('Held for you')).toBeVisible();
+  }
+  await keepScreenshot(pages[0]!, testInfo, 'let in and holding');
+});
