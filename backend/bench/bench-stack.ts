@@ -2,7 +2,7 @@ import { loadConfig, type AppConfig, type ServiceName } from '@seatstorm/config'
 import { Pool } from 'pg';
 import { prepare } from '../test/global-setup';
 import { ServiceProcess } from '../test/service-process';
-import { uniqueId } from '../test/test-env';
+import { RELAXED_RATE_LIMITS, uniqueId } from '../test/test-env';
 import { kafkaIdOf } from '../libs/kafka/src/kafka-options';
 import { freePort, recreateDatabase } from './bench-setup';
 import { startPrivateBroker, type PrivateBroker } from './private-broker';
@@ -22,7 +22,10 @@ export interface BenchStackOptions {
 /**
  * The configuration a bench's services run with: its database, a gateway on
  * a free local port, Kafka client ids and consumer groups of their own, which
- * start at the bench's own messages rather than at a topic's history.
+ * start at the bench's own messages rather than at a topic's history. Its
+ * load generators hold and register from 127.0.0.1 with a few accounts, so the
+ * rate limits are raised out of reach: they are still counted on every hold
+ * (what production pays), but never refuse one.
  */
 export async function benchConfig(options: { databaseUrl: string; logLevel: string; brokers?: string[]; env?: Record<string, string> }): Promise<AppConfig> {
   return loadConfig({
@@ -34,6 +37,7 @@ export async function benchConfig(options: { databaseUrl: string; logLevel: stri
     LOG_LEVEL: options.logLevel,
     GATEWAY_HOST: '127.0.0.1',
     GATEWAY_PORT: String(await freePort()),
+    ...RELAXED_RATE_LIMITS,
     ...options.env,
   });
 }

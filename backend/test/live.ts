@@ -7,7 +7,7 @@ import {
   type SeatMapSyncOptions,
   type ServerToClientEvents,
 } from '@seatstorm/contracts';
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { startGateway } from '../apps/gateway/src/main';
 import { getJson } from './stack';
 
@@ -23,14 +23,24 @@ export async function startAnotherGateway(config: AppConfig): Promise<{ url: str
   return { url: (await gateway.getUrl()).replace('[::1]', '127.0.0.1'), close: () => gateway.close() };
 }
 
-/** Opens a socket to a gateway (signed in with `token`, or anonymous) and resolves once connected. */
-export function connectSocket(url: string, options: { token?: string; reconnection?: boolean } = {}): Promise<TestSocket> {
-  const socket: TestSocket = io(url, {
+/**
+ * Opens a socket to a gateway (signed in with `token`, or anonymous) and resolves once connected;
+ * from a chosen loopback address (`from`) and with handshake `headers` such as X-Forwarded-For.
+ */
+export function connectSocket(
+  url: string,
+  options: { token?: string; reconnection?: boolean; from?: string; headers?: Record<string, string> } = {},
+): Promise<TestSocket> {
+  // engine.io-client hands localAddress to the WebSocket it opens, though its types leave it out.
+  const socketOptions: Partial<ManagerOptions & SocketOptions> & { localAddress?: string } = {
     auth: options.token ? { token: options.token } : {},
     transports: ['websocket'],
     forceNew: true,
     reconnection: options.reconnection ?? false,
-  });
+    ...(options.from ? { localAddress: options.from } : {}),
+    ...(options.headers ? { extraHeaders: options.headers } : {}),
+  };
+  const socket: TestSocket = io(url, socketOptions);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error) => {

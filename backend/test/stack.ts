@@ -29,17 +29,10 @@ const SERVICE_STARTERS = {
 type ServiceName = keyof typeof SERVICE_STARTERS;
 export type StackService = ServiceName | 'gateway';
 
-/**
- * Test files sign in often, all from 127.0.0.1, and the counts outlive a run
- * in the shared Redis, so a stack allows practically unlimited sign-ins;
- * tests of the limits set their own through `env`.
- */
-const RELAXED_LOGIN_LIMITS = { LOGIN_RATE_LIMIT: '1000000', LOGIN_RATE_LIMIT_PER_EMAIL: '1000000' };
-
 /** Starts real services in this process against the real broker, database and Redis. */
 export async function startStack(options: { services?: StackService[]; env?: Record<string, string> } = {}): Promise<TestStack> {
   const services = options.services ?? ['catalog', 'gateway'];
-  const config = testConfig({ ...RELAXED_LOGIN_LIMITS, ...options.env });
+  const config = testConfig(options.env);
   const running = new Map<ServiceName, { close(): Promise<void> }>();
   const start = async (name: ServiceName) => {
     running.set(name, await SERVICE_STARTERS[name](config));

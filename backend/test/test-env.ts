@@ -12,8 +12,22 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://
 export const uniqueId = (prefix: string): string => `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
 
 /**
+ * Test files hold, register and sign in far more often than a person would,
+ * all from 127.0.0.1, so a test's services allow practically unlimited
+ * requests; tests of the limits set their own through `overrides`.
+ */
+export const RELAXED_RATE_LIMITS = {
+  HOLD_RATE_LIMIT: '1000000',
+  HOLD_RATE_LIMIT_PER_IP: '1000000',
+  REGISTER_RATE_LIMIT_PER_IP: '1000000',
+  LOGIN_RATE_LIMIT: '1000000',
+  LOGIN_RATE_LIMIT_PER_EMAIL: '1000000',
+} as const;
+
+/**
  * The config a test stack runs with: the test database, an ephemeral gateway
- * port, quiet logs, and Kafka client ids and consumer groups of its own.
+ * port, quiet logs, relaxed rate limits, and Kafka client ids and consumer
+ * groups of its own.
  */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({
@@ -26,6 +40,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     KAFKA_CLIENT_ID: uniqueId('test'),
     // Each stack's consumer groups are new: they start at what the test sends, not at every earlier run's traffic.
     KAFKA_AUTO_OFFSET_RESET: 'latest',
+    ...RELAXED_RATE_LIMITS,
     ...overrides,
   });
 }

@@ -1,3 +1,4 @@
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 /** The services one process can run; which ones is configuration (SERVICES). */
@@ -25,6 +26,16 @@ const durationSeconds = z
     return Number.parseInt(value, 10) * SECONDS_PER_UNIT[unit];
   })
   .pipe(z.number().int().positive());
+
+/** What proxy-addr (Express's `trust proxy`) accepts as a list of trusted proxies. */
+function isProxyList(list: string[]): boolean {
+  try {
+    proxyaddr.compile(list);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 // WARNING: public; it only lets development and tests run without setup. Production refuses it.
 const DEVELOPMENT_JWT_SECRET = 'seatstorm-development-only-jwt-secret';
@@ -83,9 +94,13 @@ export const envSchema = z.object({
   REGISTER_RATE_LIMIT_PER_IP: positiveInt.default(10),
   /**
    * Proxies whose X-Forwarded-For the gateway believes, as addresses, CIDR ranges or the names
-   * loopback, linklocal and uniquelocal (the web app's server is one); empty: none, the socket's address counts.
+   * loopback, linklocal and uniquelocal (the web app's server is one); `none`: no proxy, the
+   * connection's own address counts (an empty variable means the default, as everywhere).
    */
-  TRUSTED_PROXIES: csv.default(['loopback']),
+  TRUSTED_PROXIES: csv
+    .transform((list) => (list.length === 1 && list[0] === 'none' ? [] : list))
+    .refine(isProxyList, 'must be IP addresses, CIDR ranges, loopback, linklocal or uniquelocal (comma-separated), or none')
+    .default(['loopback']),
   /** How long an admission pass from the waiting room stays valid: the first hold must come before. */
   WAITING_ROOM_PASS_TTL: durationSeconds.prefault('10m'),
   /** How often the waiting room admits the next buyers and tells the waiting where they are. */

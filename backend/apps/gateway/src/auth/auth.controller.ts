@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseInterceptors } from '@nestjs/common';
 import { loginRequestSchema, parseContract, registerRequestSchema, type AuthResult, type PublicUser } from '@seatstorm/contracts';
 import { CorrelationId } from '../errors/correlation-id.decorator';
+import { LoginRateLimitInterceptor } from '../rate-limits/login-rate-limit.interceptor';
+import { RegisterRateLimitInterceptor } from '../rate-limits/register-rate-limit.interceptor';
 import { AuthService } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
-import { LoginRateLimitInterceptor } from './login-rate-limit.interceptor';
 import { Authenticated } from './roles.decorator';
 
 @Controller('auth')
@@ -11,6 +12,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('register')
+  @UseInterceptors(RegisterRateLimitInterceptor)
   register(@Body() body: unknown, @CorrelationId() correlationId?: string): Promise<AuthResult> {
     return this.auth.register(parseContract(registerRequestSchema, body, 'body'), correlationId);
   }

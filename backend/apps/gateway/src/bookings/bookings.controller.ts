@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
 import {
   createBookingRequestSchema,
   idempotencyKeySchema,
@@ -14,6 +14,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Authenticated } from '../auth/roles.decorator';
+import { HoldRateLimitGuard } from '../rate-limits/hold-rate-limit.guard';
 import { BookingsService, type Answer } from './bookings.service';
 
 const bookingParamsSchema = z.object({ id: idSchema });
@@ -25,6 +26,7 @@ export class BookingsController {
 
   /** 201 reserved; 409 SEAT_UNAVAILABLE naming the seats; 202 pending when the decision did not come in time. */
   @Post()
+  @UseGuards(HoldRateLimitGuard)
   async create(
     @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,

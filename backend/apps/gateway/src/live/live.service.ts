@@ -5,6 +5,7 @@ import {
   roomOfLab,
   roomOfUser,
   RpcPattern,
+  SocketEvent,
   type Booking,
   type HoldPayload,
   type PublicUser,
@@ -15,6 +16,8 @@ import {
 import { DomainError } from '@seatstorm/errors';
 import { RpcClient } from '@seatstorm/kafka';
 import { BookingsService } from '../bookings/bookings.service';
+import { ClientIps } from '../rate-limits/client-ips';
+import { HoldLimits } from '../rate-limits/hold-limits.service';
 import { liveSockets } from './live.metrics';
 import type { LiveSocket } from './live-socket';
 import { TokenBucket } from './socket-rate-limit';
@@ -37,6 +40,8 @@ export class LiveService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly bookings: BookingsService,
     private readonly rpc: RpcClient,
+    private readonly holdLimits: HoldLimits,
+    private readonly clientIps: ClientIps,
   ) {}
 
   connected(socket: LiveSocket): void {
@@ -87,9 +92,11 @@ export class LiveService {
 
   /**
    * The signed-in user of a socket that may act now: UNAUTHORIZED for an
-   * anonymous socket, RATE_LIMITED past LIVE_HOLD_RATE_LIMIT a second.
+   * anonymous socket, RATE_LIMITED past LIVE_HOLD_RATE_LIMIT a second on this
+   * socket and, for a hold, past its account's or client IP's hold budget: the
+   * very budgets POST /bookings takes from.
    */
-  actingUser(socket: LiveSocket): PublicUser {
+  async actingUser(socket: LiveSocket, action: typeof SocketEvent.Hold | typeof SocketEvent.Release): Promise<PublicUser> {
     const { user } = socket.data;
     if (!user) throw new DomainError('UNAUTHORIZED', 'Sign in first: connect with auth: { token } to hold seats.');
     const now = Date.now();
@@ -97,8 +104,12 @@ export class LiveService {
     if (!bucket) this.buckets.set(socket, (bucket = new TokenBucket(this.config.LIVE_HOLD_RATE_LIMIT, now)));
     const retryAfterMs = bucket.take(now);
     if (retryAfterMs !== undefined) {
-      throw new DomainError('RATE_LIMITED', `Too many requests on this connection. Try again in ${retryAfterMs} ms.`, { retryAfterMs });
+      throw new DomainError('RATE_LIMITED', `Too many requests on this connection. Try again in ${retryAfterMs} ms.`, {
+        retryAfterSeconds: Math.ceil(retryAfterMs / 1000),
+        retryAfterMs,
+      });
     }
+    if (action === SocketEvent.Hold) await this.holdLimits.take(user.id, this.clientIps.of(socket.handshake.address, socket.handshake.headers));
     return user;
   }
 

@@ -62,12 +62,16 @@ export class SeatsGateway implements OnGatewayInit<LiveServer>, OnGatewayConnect
 
   @SubscribeMessage(SocketEvent.Hold)
   hold(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<Booking | ErrorBody> {
-    return answer(SocketEvent.Hold, () => this.live.hold(this.live.actingUser(socket), parseContract(holdPayloadSchema, payload, SocketEvent.Hold)));
+    return answer(SocketEvent.Hold, async () =>
+      this.live.hold(await this.live.actingUser(socket, SocketEvent.Hold), parseContract(holdPayloadSchema, payload, SocketEvent.Hold)),
+    );
   }
 
   @SubscribeMessage(SocketEvent.Release)
   release(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<ReleaseAck | ErrorBody> {
-    return answer(SocketEvent.Release, () => this.live.release(this.live.actingUser(socket), parseContract(releasePayloadSchema, payload, SocketEvent.Release)));
+    return answer(SocketEvent.Release, async () =>
+      this.live.release(await this.live.actingUser(socket, SocketEvent.Release), parseContract(releasePayloadSchema, payload, SocketEvent.Release)),
+    );
   }
 
   @SubscribeMessage(SocketEvent.LabSubscribe)
