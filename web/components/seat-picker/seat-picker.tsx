@@ -15,6 +15,8 @@ import styles from './seat-picker.module.css';
 
 /** Bookings whose seats show as "yours" on the map. */
 export const LIVE_BOOKING_STATUSES: readonly BookingStatus[] = ['pending', 'reserved', 'paid', 'confirmed'];
+/** Bookings whose seats count towards the per-buyer limit (docs/architecture.md §4). */
+const HOLDING_STATUSES: readonly BookingStatus[] = ['reserved', 'paid', 'confirmed'];
 
 const SYNC_LABELS: Record<SeatMapState['sync'], string> = {
   loading: 'Loading seats…',
@@ -58,6 +60,13 @@ export function SeatPicker({ event, admissionPass }: { event: EventDetail; admis
     const ids = bookings.data.filter((b) => b.eventId === event.id && LIVE_BOOKING_STATUSES.includes(b.status)).map((b) => b.id);
     dispatch({ type: 'my-bookings', bookingIds: ids });
   }, [bookings.data, event.id, dispatch]);
+
+  // The per-buyer limit counts every seat this buyer holds here, in any tab: what the booking core counts.
+  useEffect(() => {
+    if (!bookings.data) return;
+    const held = bookings.data.filter((b) => b.eventId === event.id && HOLDING_STATUSES.includes(b.status)).reduce((sum, b) => sum + b.seatIds.length, 0);
+    dispatch({ type: 'allowance', remaining: Math.max(0, event.maxSeatsPerBuyer - held), limit: event.maxSeatsPerBuyer });
+  }, [bookings.data, event.id, event.maxSeatsPerBuyer, dispatch]);
 
   const onToggle = useCallback((seatId: string) => dispatch({ type: 'toggle', seatId }), [dispatch]);
   const inSync = state.sync === 'live';

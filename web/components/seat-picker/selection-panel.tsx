@@ -92,7 +92,10 @@ export function SelectionPanel({ event, live, bookings }: SelectionPanelProps) {
       </div>
 
       {count === 0 ? (
-        <p className={styles.empty}>Pick up to {state.maxSeats} seats on the map. You&apos;ll have a few minutes to pay once you hold them.</p>
+        <p className={styles.empty}>
+          Pick up to {Math.min(state.maxSeats, state.allowance?.remaining ?? state.maxSeats)} seats on the map. You&apos;ll have a few minutes to pay once you
+          hold them.
+        </p>
       ) : (
         <ul className={styles.selected} aria-label="Selected seats">
           {selected.map((seat) => (
@@ -112,6 +115,14 @@ export function SelectionPanel({ event, live, bookings }: SelectionPanelProps) {
         <p className={styles.total}>
           <span>Total</span>
           <strong>{formatMoney(total)}</strong>
+        </p>
+      ) : null}
+
+      {session && state.allowance ? (
+        <p className={styles.allowance} data-testid="allowance">
+          {state.allowance.remaining === 0
+            ? `You hold the most seats one buyer can have at this event (${state.allowance.limit}).`
+            : `You can hold ${state.allowance.remaining} more seat${state.allowance.remaining === 1 ? '' : 's'} at this event (${state.allowance.limit} per buyer).`}
         </p>
       ) : null}
 

@@ -126,6 +126,16 @@ describe('selection rules', () => {
     expect(toggle(nine, 'C1', 'C9').notice).toBeNull();
   });
 
+  it('stops at what the buyer may still hold at this event, whatever the per-booking maximum', () => {
+    const limited = seatMapReducer(loaded(), { type: 'allowance', remaining: 2, limit: 6 });
+    const two = toggle(limited, 'C1', 'C2', 'C3');
+    expect(two.selected).toHaveLength(2);
+    expect(two.notice).toMatchObject({ kind: 'limit', message: 'Each buyer can have 6 seats at this event: you can pick only 2 more seats.' });
+    const none = toggle(seatMapReducer(loaded(), { type: 'allowance', remaining: 0, limit: 6 }), 'C1');
+    expect(none.selected).toHaveLength(0);
+    expect(none.notice?.message).toBe('Each buyer can have 6 seats at this event: you can pick no more seats.');
+  });
+
   it('a selected seat taken by someone else leaves the selection, with a message naming it', () => {
     const picked = toggle(loaded(5), 'C12', 'C11');
     const state = seatMapReducer(picked, changed(5, 6, [['C12', 'reserved', 'bkg_other']]));

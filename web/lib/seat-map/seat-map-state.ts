@@ -48,6 +48,11 @@ export interface SeatMapState {
   sync: SyncStatus;
   notice: Notice | null;
   maxSeats: number;
+  /**
+   * Seats this buyer may still hold at this event (its per-buyer limit less what they hold), once
+   * known; picking stops there as it does at `maxSeats`.
+   */
+  allowance: { remaining: number; limit: number } | null;
   /** `admin` picks seats to block or unblock: available and blocked seats, many at a time. */
   mode: SelectionMode;
 }
@@ -69,6 +74,7 @@ export type SeatMapAction =
   | { type: 'hold-succeeded'; bookingId: string; seatIds: readonly string[] }
   | { type: 'hold-failed'; lostSeatIds: readonly string[]; message?: string }
   | { type: 'my-bookings'; bookingIds: readonly string[] }
+  | { type: 'allowance'; remaining: number; limit: number }
   | { type: 'resyncing' }
   | { type: 'connected' }
   | { type: 'disconnected' }
@@ -97,6 +103,7 @@ export function initialSeatMapState(mode: SelectionMode = 'buyer'): SeatMapState
     sync: 'loading',
     notice: null,
     maxSeats: mode === 'admin' ? ADMIN_MAX_SEATS : DEFAULT_MAX_SEATS_PER_BOOKING,
+    allowance: null,
     mode,
   };
 }
@@ -220,6 +227,11 @@ function toggle(state: SeatMapState, seatId: string): SeatMapState {
   if (state.selected.length >= state.maxSeats) {
     return withNotice(state, 'limit', `You can pick up to ${state.maxSeats} seats at a time.`);
   }
+  if (state.allowance && state.selected.length >= state.allowance.remaining) {
+    const { remaining, limit } = state.allowance;
+    const more = remaining === 0 ? 'no more seats' : `only ${remaining} more seat${remaining === 1 ? '' : 's'}`;
+    return withNotice(state, 'limit', `Each buyer can have ${limit} seats at this event: you can pick ${more}.`);
+  }
   const next = { ...state, selected: [...state.selected, index] };
   return state.notice?.kind === 'limit' || state.notice?.kind === 'unavailable' ? { ...next, notice: null } : next;
 }
@@ -266,6 +278,9 @@ export function seatMapReducer(state: SeatMapState, action: SeatMapAction): Seat
     case 'my-bookings':
       if (action.bookingIds.every((id) => state.mine.has(id))) return state;
       return { ...state, mine: new Set([...state.mine, ...action.bookingIds]) };
+    case 'allowance':
+      if (state.allowance?.remaining === action.remaining && state.allowance.limit === action.limit) return state;
+      return { ...state, allowance: { remaining: action.remaining, limit: action.limit } };
     case 'resyncing':
       return state.layout ? { ...state, sync: 'behind' } : state;
     case 'connected':
