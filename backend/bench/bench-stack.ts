@@ -24,8 +24,10 @@ export interface BenchStackOptions {
  * a free local port, Kafka client ids and consumer groups of their own, which
  * start at the bench's own messages rather than at a topic's history. Its
  * load generators hold and register from 127.0.0.1 with a few accounts, so the
- * rate limits are raised out of reach: they are still counted on every hold
- * (what production pays), but never refuse one.
+ * rate limits are raised out of reach, and so is the per-buyer seat limit
+ * (the bench's few thousand accounts stand in for an on-sale's hundreds of
+ * thousands of buyers, and must be able to sell the stadium out): both are
+ * still counted on every hold (what production pays), but never refuse one.
  */
 export async function benchConfig(options: { databaseUrl: string; logLevel: string; brokers?: string[]; env?: Record<string, string> }): Promise<AppConfig> {
   return loadConfig({
@@ -38,9 +40,13 @@ export async function benchConfig(options: { databaseUrl: string; logLevel: stri
     GATEWAY_HOST: '127.0.0.1',
     GATEWAY_PORT: String(await freePort()),
     ...RELAXED_RATE_LIMITS,
+    ...BENCH_BUYER_LIMIT,
     ...options.env,
   });
 }
+
+/** See benchConfig: counted, never reached. */
+export const BENCH_BUYER_LIMIT = { MAX_SEATS_PER_BUYER: '1000000' } as const;
 
 /** A service process of the stack, by the role the report names it by. */
 export interface StackProcess {

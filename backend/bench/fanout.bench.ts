@@ -21,6 +21,7 @@ import { buildUsers } from '../test/builders/user.builder';
 import { prepare } from '../test/global-setup';
 import { ServiceProcess } from '../test/service-process';
 import { RELAXED_RATE_LIMITS, uniqueId } from '../test/test-env';
+import { BENCH_BUYER_LIMIT } from './bench-stack';
 import { freePort, recreateDatabase } from './bench-setup';
 import { HOLDS_PER_HOLDER_PER_SECOND, runFanOut, type FanOutRun } from './fanout/fan-out';
 import type { Latency } from './load/histogram';
@@ -88,8 +89,9 @@ async function main(): Promise<void> {
     LIVE_TICK_MS: String(options.tick),
     // The holders pace themselves, but a starved timer catches up in bursts; the limit is not what is measured here.
     LIVE_HOLD_RATE_LIMIT: '1000',
-    // A few accounts hold from 127.0.0.1 many times a minute: the limits count, but never refuse.
+    // A few accounts hold from 127.0.0.1 many times a minute, many seats each: the limits count, but never refuse.
     ...RELAXED_RATE_LIMITS,
+    ...BENCH_BUYER_LIMIT,
     LOG_LEVEL: options.logLevel,
     GATEWAY_HOST: '127.0.0.1',
   });
