@@ -4,8 +4,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { errorBodySchema, SocketEvent, waitingRoomStatsSchema, type EventDetail, type UpdateEventSettings, type WaitingRoomStats } from '@seatstorm/contracts';
 import { updateEventSettings } from '@/lib/api';
 import { describeError } from '@/lib/errors';
+import { formatEventDate } from '@/lib/format';
 import type { Session } from '@/lib/session-cookie';
 import { acquireSocket } from '@/lib/socket';
+import { FormField } from '../form-field';
+import formStyles from '../form.module.css';
 import styles from './admin.module.css';
 
 /** The room's figures as they arrive: one `queue.updated` per admission tick. */
@@ -84,7 +87,13 @@ export function QueuePanel({ event: initial, session }: { event: EventDetail; se
           Waiting room · <span data-testid="queue-phase">{phase}</span>
         </h2>
         <div className={styles.blockActions}>
-          <button type="button" className="button" data-size="small" disabled={busy} onClick={() => save({ waitingRoom: { enabled: !room.enabled } }, room.enabled ? 'Waiting room off: buyers go straight to the map.' : 'Waiting room on.')}>
+          <button
+            type="button"
+            className="button"
+            data-size="small"
+            data-variant={room.enabled ? 'ghost' : undefined}
+            disabled={busy}
+            onClick={() => save({ waitingRoom: { enabled: !room.enabled } }, room.enabled ? 'Waiting room off: buyers go straight to the map.' : 'Waiting room on.')}>
             {room.enabled ? 'Turn off' : 'Turn on'}
           </button>
           {room.enabled ? (
@@ -109,22 +118,35 @@ export function QueuePanel({ event: initial, session }: { event: EventDetail; se
           <p className={styles.hint}>
             Rate in force: {(stats?.admittedPerMinute ?? 0).toLocaleString('en-US')} a minute,{' '}
             {room.admissionPerMinute === null ? 'adaptive (following how fast holds are decided)' : 'fixed'}. Sales open{' '}
-            {new Date(event.onSaleAt).toLocaleString('en-US')}.
+            {formatEventDate(event.onSaleAt)}.
           </p>
         </>
       ) : (
         <p className={styles.hint}>Off: everyone goes straight to the seat map. Turn it on before a busy on-sale.</p>
       )}
-      <form className={styles.formGrid} onSubmit={saveRate}>
-        <label>
-          Buyers let in per minute (empty: adaptive)
-          <input type="number" min={1} inputMode="numeric" value={rate} onChange={(change) => setRate(change.target.value)} />
-        </label>
-        <label>
-          Seats per buyer at this event
-          <input type="number" min={1} max={100} inputMode="numeric" value={limit} onChange={(change) => setLimit(change.target.value)} />
-        </label>
-        <button type="submit" className="button" data-size="small" disabled={busy}>
+      <form className={formStyles.form} onSubmit={saveRate} noValidate>
+        <div className={styles.formGrid}>
+          <FormField
+            label="Buyers let in per minute"
+            hint="Empty: adaptive, as fast as holds are decided in time."
+            type="number"
+            min={1}
+            inputMode="numeric"
+            value={rate}
+            onChange={(change) => setRate(change.target.value)}
+          />
+          <FormField
+            label="Seats per buyer at this event"
+            hint="Counted across all of a buyer's bookings."
+            type="number"
+            min={1}
+            max={100}
+            inputMode="numeric"
+            value={limit}
+            onChange={(change) => setLimit(change.target.value)}
+          />
+        </div>
+        <button type="submit" className={`button ${formStyles.submit}`} data-size="small" disabled={busy}>
           Save
         </button>
       </form>

@@ -1,6 +1,7 @@
 'use client';
 
 import type { EventDetail, QueueAdmitted } from '@seatstorm/contracts';
+import { formatEventDate } from '@/lib/format';
 import { useCountdown } from '@/lib/use-countdown';
 import type { Session } from '@/lib/session-cookie';
 import { useWaitingRoom, type WaitingRoomView } from '@/lib/waiting-room';
@@ -99,7 +100,6 @@ function Body({ view, event }: { view: WaitingRoomView; event: EventDetail }) {
 
 function BeforeOnSale({ view }: { view: Extract<WaitingRoomView, { kind: 'waiting' }> }) {
   const countdown = useCountdown(view.room.onSaleAt);
-  const opensAt = new Date(view.room.onSaleAt).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
   return (
     <>
       <dl className={styles.figures}>
@@ -115,7 +115,7 @@ function BeforeOnSale({ view }: { view: Extract<WaitingRoomView, { kind: 'waitin
         </div>
       </dl>
       <ol className={styles.steps}>
-        <li>Sales open at {opensAt}. Keep this page open; you don’t need to refresh.</li>
+        <li>Sales open {formatEventDate(view.room.onSaleAt)} (UTC). Keep this page open; you don’t need to refresh.</li>
         <li>At that moment everyone waiting gets a place drawn at random: arriving early gives no advantage, and neither does arriving last.</li>
         <li>People who arrive after that join the end of the queue, in order.</li>
         <li>When it’s your turn, this page opens the seat map by itself.</li>
