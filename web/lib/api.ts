@@ -109,6 +109,11 @@ export interface RequestOptions {
   /** The caller's JWT, sent as `Authorization: Bearer`. */
   token?: string | null;
   idempotencyKey?: string;
+  /**
+   * The browser's address, sent as X-Forwarded-For: from the web server only,
+   * which the gateway trusts as a proxy (see lib/browser-address.mjs).
+   */
+  forwardedFor?: string;
   signal?: AbortSignal;
 }
 
@@ -125,6 +130,7 @@ async function request<T>(path: string, parser: Parser<T>, options: RequestOptio
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  if (options.forwardedFor) headers['x-forwarded-for'] = options.forwardedFor;
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
 
   let response: Response;
@@ -184,12 +190,14 @@ export function getSeats(eventId: string, signal?: AbortSignal): Promise<SeatSna
   return data(request(seatsPath(eventId), seatSnapshotSchema, { signal }));
 }
 
-export function login(body: LoginRequest): Promise<AuthResult> {
-  return data(request('/auth/login', authResultSchema, { method: 'POST', body }));
+/** POST /auth/login; `forwardedFor` is the browser's address when the web server signs it in. */
+export function login(body: LoginRequest, forwardedFor?: string): Promise<AuthResult> {
+  return data(request('/auth/login', authResultSchema, { method: 'POST', body, forwardedFor }));
 }
 
-export function register(body: RegisterRequest): Promise<AuthResult> {
-  return data(request('/auth/register', authResultSchema, { method: 'POST', body }));
+/** POST /auth/register; `forwardedFor` as for `login`. */
+export function register(body: RegisterRequest, forwardedFor?: string): Promise<AuthResult> {
+  return data(request('/auth/register', authResultSchema, { method: 'POST', body, forwardedFor }));
 }
 
 export function getMe(token: string): Promise<PublicUser> {

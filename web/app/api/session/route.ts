@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { loginRequestSchema, registerRequestSchema, type AuthResult, type ErrorBody, type LoginRequest, type RegisterRequest } from '@seatstorm/contracts';
 import { ApiError, login, register } from '@/lib/api';
+import { browserAddressOf } from '@/lib/browser-address.mjs';
 import { describeError } from '@/lib/errors';
 import { readClaims } from '@/lib/jwt';
 import { SESSION_COOKIE } from '@/lib/session-cookie';
@@ -36,9 +37,12 @@ export async function POST(request: Request): Promise<NextResponse> {
     return errorResponse(400, { statusCode: 400, error: 'VALIDATION_FAILED', message: 'Check your email and password: passwords have at least 8 characters.' });
   }
 
+  // The gateway limits sign-ins and registrations per client IP: it is told the browser's, or
+  // every browser signing in through this server would share one budget (see server.mjs).
+  const forwardedFor = browserAddressOf(request.headers);
   let result: AuthResult;
   try {
-    result = parsed.mode === 'login' ? await login(parsed.body) : await register(parsed.body);
+    result = parsed.mode === 'login' ? await login(parsed.body, forwardedFor) : await register(parsed.body, forwardedFor);
   } catch (error) {
     const status = error instanceof ApiError ? error.status : 503;
     const code = error instanceof ApiError ? error.code : 'SERVICE_UNAVAILABLE';

@@ -1,4 +1,4 @@
-import { bookingSchema, errorBodySchema } from '@seatstorm/contracts';
+import { authResultSchema, bookingSchema, errorBodySchema } from '@seatstorm/contracts';
 import type { Pool } from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildEvent } from '../../../../test/builders/event.builder';
@@ -8,10 +8,12 @@ import { callFrom, uniqueLoopbackAddress, type Reply } from '../../../../test/ht
 import { connectSocket, type TestSocket } from '../../../../test/live';
 import { startStack, type TestStack } from '../../../../test/stack';
 import { uniqueId } from '../../../../test/test-env';
+import { startWebApp, type WebApp } from '../../../../test/web-app';
 
 const HOLD_RATE_LIMIT = 4;
 const HOLD_RATE_LIMIT_PER_IP = 6;
 const REGISTER_RATE_LIMIT_PER_IP = 3;
+const LOGIN_RATE_LIMIT = 3;
 /** The one address this stack trusts as a proxy (the web app's server connects from it); any other loopback address is a client of its own. */
 const PROXY = '127.0.0.1';
 const PASSWORD = 'correct horse battery';
@@ -48,6 +50,7 @@ describe('rate limits at the gateway, counted in Redis', () => {
         HOLD_RATE_LIMIT: String(HOLD_RATE_LIMIT),
         HOLD_RATE_LIMIT_PER_IP: String(HOLD_RATE_LIMIT_PER_IP),
         REGISTER_RATE_LIMIT_PER_IP: String(REGISTER_RATE_LIMIT_PER_IP),
+        LOGIN_RATE_LIMIT: String(LOGIN_RATE_LIMIT),
         TRUSTED_PROXIES: PROXY,
       },
     });
@@ -195,6 +198,42 @@ describe('rate limits at the gateway, counted in Redis', () => {
     expectRateLimited(await register(peer, uniqueEmail(), { 'x-forwarded-for': claimed.at(-1)! }), 3600);
     // Nothing was counted against the addresses it claimed.
     for (const address of claimed) expect((await register(PROXY, uniqueEmail(), { 'x-forwarded-for': address })).status).toBe(201);
+  });
+
+  describe('behind the web app', () => {
+    let web: WebApp;
+
+    beforeAll(async () => {
+      web = await startWebApp(stack.url);
+    }, 120_000);
+
+    afterAll(async () => {
+      await web?.close();
+    });
+
+    const signIn = (browser: string, email: string, password: string, headers?: Record<string, string>) =>
+      callFrom(browser, `${web.url}/api/session`, { body: { mode: 'login', email, password }, headers });
+
+    it("is the browser's address: wrong passwords from one browser, even claiming another's address, do not lock that other out", async () => {
+      const email = uniqueEmail();
+      expect((await register(uniqueLoopbackAddress(), email)).status).toBe(201);
+      const [guesser, owner] = [uniqueLoopbackAddress(), uniqueLoopbackAddress()];
+
+      // The guesser forges X-Forwarded-For to spend the owner's budget; the web server replaces it.
+      for (let i = 0; i < LOGIN_RATE_LIMIT; i += 1) {
+        expect((await signIn(guesser, email, 'wrong password', { 'x-forwarded-for': owner })).status, `guess ${i + 1}`).toBe(401);
+      }
+      const locked = await signIn(guesser, email, PASSWORD);
+      expect(locked.status).toBe(429);
+      expect(errorBodySchema.parse(locked.body).error).toBe('RATE_LIMITED');
+      // The gateway counted the guesser's own address: it refuses it directly too.
+      expectRateLimited(await callFrom(guesser, `${stack.url}/auth/login`, { body: { email, password: PASSWORD } }), 15 * 60);
+
+      // The owner, through the same web server, signs in.
+      const signedIn = await signIn(owner, email, PASSWORD);
+      expect(signedIn.status).toBe(200);
+      expect(authResultSchema.parse(signedIn.body).user.email).toBe(email);
+    });
   });
 });
 
