@@ -90,6 +90,7 @@ export function useWaitingRoom(
     const socket = lease.socket;
     socketRef.current = socket;
     let drawing: ReturnType<typeof setTimeout> | undefined;
+    let checking: ReturnType<typeof setTimeout> | undefined;
     const onUpdated = (stats: WaitingRoomStats) => {
       if (stats.eventId !== eventId) return;
       if (!stats.enabled) handlersRef.current.onRoomClosed();
@@ -99,6 +100,14 @@ export function useWaitingRoom(
           drawing = undefined;
           join();
         }, Math.random() * OPENING_SPREAD_MS);
+      }
+      // Everyone who was ahead has been let in, yet no pass came (a message lost on the way): ask.
+      const waiting = placeRef.current;
+      if (waiting && waiting.ahead !== null && stats.admittedCount > waiting.room.admittedCount + waiting.ahead && checking === undefined) {
+        checking = setTimeout(() => {
+          checking = undefined;
+          join();
+        }, 1_000 + Math.random() * OPENING_SPREAD_MS);
       }
       setRoom(stats);
     };
@@ -116,6 +125,7 @@ export function useWaitingRoom(
     return () => {
       clearInterval(poll);
       clearTimeout(drawing);
+      clearTimeout(checking);
       socket.off(SocketEvent.QueueUpdated, onUpdated);
       socket.off(SocketEvent.QueueAdmitted, onAdmitted);
       socket.off('connect', join);

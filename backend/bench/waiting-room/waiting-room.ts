@@ -14,6 +14,7 @@ import { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { buildEvent } from '../../test/builders/event.builder';
+import { WaitingRoomStore } from '../../apps/gateway/src/waiting-room/waiting-room.store';
 import { buildUsers } from '../../test/builders/user.builder';
 import { Latency } from '../load/histogram';
 import { log } from '../report';
@@ -51,7 +52,7 @@ export async function runWaitingRoom(options: WaitingRoomOptions): Promise<Waiti
     const joinLatency = await joinAll(options.url, eventId, buyers.map((buyer) => buyer.token), options.connections);
     const joinSeconds = (now() - joinStarted) / 1000;
     const joinCpuMs = (await redisCpuMs(redis)) - cpuBefore;
-    const bytes = await queueBytes(redis, eventId);
+    const bytes = await queueBytes(redis, options.config, eventId);
     log(`  ${Math.round(options.buyers / joinSeconds).toLocaleString('en-US')} joins/s; Redis ${(bytes / 1024).toFixed(0)} KiB for the queue`);
 
     log(`  ${options.sockets.toLocaleString('en-US')} of them watch over the socket…`);
@@ -106,9 +107,9 @@ async function redisCpuMs(redis: Redis): Promise<number> {
 }
 
 /** What the event's queue keys take in Redis. */
-async function queueBytes(redis: Redis, eventId: string): Promise<number> {
+async function queueBytes(redis: Redis, config: AppConfig, eventId: string): Promise<number> {
   let total = 0;
-  for (const suffix of ['m', 'pre', 'q', 'adm']) total += (await redis.memory('USAGE', `wr:{${eventId}}:${suffix}`, 'SAMPLES', '0')) ?? 0;
+  for (const key of new WaitingRoomStore(redis, config).keysOf(eventId)) total += (await redis.memory('USAGE', key, 'SAMPLES', '0')) ?? 0;
   return total;
 }
 

@@ -134,7 +134,9 @@ function InQueue({ view, event }: { view: Extract<WaitingRoomView, { kind: 'wait
       <dl className={styles.figures}>
         <div className={styles.figure}>
           <dt>Your place</dt>
-          <dd data-testid="queue-position">{number(ahead + 1)}</dd>
+          <dd data-testid="queue-position" data-ticket={view.place.ticket ?? undefined}>
+            {number(ahead + 1)}
+          </dd>
         </div>
         <div className={styles.figure}>
           <dt>People ahead of you</dt>

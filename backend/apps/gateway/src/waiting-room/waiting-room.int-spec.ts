@@ -54,7 +54,7 @@ describe('the waiting room store (real Redis)', () => {
 
   beforeAll(() => {
     redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    store = new WaitingRoomStore(redis);
+    store = new WaitingRoomStore(redis, { KAFKA_CLIENT_ID: `wrtest_${randomUUID().slice(0, 8)}` });
   });
 
   afterAll(async () => {

@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import { REDIS } from '@seatstorm/redis';
 import type { Redis } from 'ioredis';
 
 /**
  * The waiting rooms' state in Redis, shared by every gateway instance and
- * kept across their restarts (docs/architecture.md §8). Per event, under one
- * hash tag so a Redis Cluster keeps an event's keys on one shard:
+ * kept across their restarts (docs/architecture.md §8). Keys are named after
+ * the deployment (KAFKA_CLIENT_ID, as the socket.io channels are), so stacks
+ * sharing one Redis never tick each other's rooms; per event, under one hash
+ * tag so a Redis Cluster keeps an event's keys on one shard:
  *
  *   wr:{e}:m     hash   phase (pre|open), seq (last ticket), served (admitted so far),
  *                       last (ms of the last admission tick), carry, rate (adaptive, per minute)
@@ -137,23 +140,31 @@ export interface RoomClock {
   seed: number;
 }
 
-const ACTIVE = 'wr:active';
-const LEASE_KEY = 'wr:lease';
-const SIGNALS = 'wr:signals';
-
-const keysOf = (eventId: string): [string, string, string, string] => {
-  const tag = `wr:{${eventId}}`;
-  return [`${tag}:m`, `${tag}:pre`, `${tag}:q`, `${tag}:adm`];
-};
-
 @Injectable()
 export class WaitingRoomStore {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  private readonly active: string;
+  private readonly leaseKey: string;
+  private readonly signalsKey: string;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'KAFKA_CLIENT_ID'>,
+  ) {
+    this.active = `${config.KAFKA_CLIENT_ID}:wr:active`;
+    this.leaseKey = `${config.KAFKA_CLIENT_ID}:wr:lease`;
+    this.signalsKey = `${config.KAFKA_CLIENT_ID}:wr:signals`;
+  }
+
+  /** The Redis keys of one event's room: meta, pre-queue, queue, admitted. */
+  keysOf(eventId: string): [string, string, string, string] {
+    const tag = `${this.config.KAFKA_CLIENT_ID}:wr:{${eventId}}`;
+    return [`${tag}:m`, `${tag}:pre`, `${tag}:q`, `${tag}:adm`];
+  }
 
   /** The buyer's place, taking one when `take` (one per account: taking again finds the same). */
   async place(eventId: string, userId: string, clock: RoomClock, take: boolean): Promise<StoredPlace> {
-    if (take) await this.redis.sadd(ACTIVE, eventId);
-    const reply = (await this.redis.eval(PLACE, 4, ...keysOf(eventId), userId, clock.now, clock.onSaleAt, clock.seed, clock.passTtlMs, take ? 1 : 0)) as string[];
+    if (take) await this.redis.sadd(this.active, eventId);
+    const reply = (await this.redis.eval(PLACE, 4, ...this.keysOf(eventId), userId, clock.now, clock.onSaleAt, clock.seed, clock.passTtlMs, take ? 1 : 0)) as string[];
     switch (reply[0]) {
       case 'admitted':
         return { kind: 'admitted', admittedAt: Number(reply[1]) };
@@ -168,12 +179,12 @@ export class WaitingRoomStore {
 
   /** Gives a place up, wherever it is; a pass already issued stays valid until it expires. */
   async leave(eventId: string, userId: string): Promise<void> {
-    const [, pre, q, adm] = keysOf(eventId);
+    const [, pre, q, adm] = this.keysOf(eventId);
     await this.redis.multi().zrem(pre, userId).zrem(q, userId).zrem(adm, userId).exec();
   }
 
   async figures(eventId: string, now: number, passTtlMs: number): Promise<RoomFigures> {
-    const [meta, pre, q, adm] = keysOf(eventId);
+    const [meta, pre, q, adm] = this.keysOf(eventId);
     const results = await this.redis
       .multi()
       .hmget(meta, 'phase', 'served', 'rate', 'last', 'carry')
@@ -207,7 +218,7 @@ export class WaitingRoomStore {
     return (await this.redis.eval(
       ADMIT,
       4,
-      ...keysOf(eventId),
+      ...this.keysOf(eventId),
       clock.now,
       clock.onSaleAt,
       clock.seed,
@@ -221,35 +232,35 @@ export class WaitingRoomStore {
 
   /** Events whose room someone joined: the ticker's round. */
   activeRooms(): Promise<string[]> {
-    return this.redis.smembers(ACTIVE);
+    return this.redis.smembers(this.active);
   }
 
   async forget(eventId: string): Promise<void> {
-    await this.redis.multi().srem(ACTIVE, eventId).del(...keysOf(eventId)).exec();
+    await this.redis.multi().srem(this.active, eventId).del(...this.keysOf(eventId)).exec();
   }
 
   /** Takes or renews the lease to tick; false while another gateway holds it. */
   async lease(holder: string, ttlMs: number): Promise<boolean> {
-    return (await this.redis.eval(LEASE, 1, LEASE_KEY, holder, ttlMs)) === 1;
+    return (await this.redis.eval(LEASE, 1, this.leaseKey, holder, ttlMs)) === 1;
   }
 
   async releaseLease(holder: string): Promise<void> {
-    await this.redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end`, 1, LEASE_KEY, holder);
+    await this.redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end`, 1, this.leaseKey, holder);
   }
 
   /** One gateway's hold-decision figures since its last report. */
   async reportSignal(instance: string, signal: { count: number; p90Ms: number }, now: number): Promise<void> {
-    await this.redis.hset(SIGNALS, instance, `${signal.count},${signal.p90Ms},${now}`);
+    await this.redis.hset(this.signalsKey, instance, `${signal.count},${signal.p90Ms},${now}`);
   }
 
   /** Every gateway's latest figures reported since `since` (ms). */
   async signals(since: number): Promise<Array<{ count: number; p90Ms: number }>> {
-    const all = await this.redis.hgetall(SIGNALS);
+    const all = await this.redis.hgetall(this.signalsKey);
     const fresh: Array<{ count: number; p90Ms: number }> = [];
     for (const [instance, value] of Object.entries(all)) {
       const [count, p90Ms, at] = value.split(',').map(Number) as [number, number, number];
       if (at >= since) fresh.push({ count, p90Ms });
-      else await this.redis.hdel(SIGNALS, instance);
+      else await this.redis.hdel(this.signalsKey, instance);
     }
     return fresh;
   }
