@@ -29,6 +29,17 @@ export const waitingRoomSettingsSchema = z.object({
 });
 export type WaitingRoomSettings = z.infer<typeof waitingRoomSettingsSchema>;
 
+/**
+ * What the hold path needs of an event, and nothing else: one row, no seat
+ * counts (catalog.get-sale-settings, read by every gateway every few seconds).
+ */
+export const saleSettingsSchema = z.object({
+  eventId: idSchema,
+  onSaleAt: isoDateTimeSchema,
+  waitingRoom: waitingRoomSettingsSchema,
+});
+export type SaleSettings = z.infer<typeof saleSettingsSchema>;
+
 /** One account's live seats at one event across its bookings, unless configured otherwise (MAX_SEATS_PER_BUYER). */
 const maxSeatsPerBuyerSchema = z.number().int().min(1).max(100);
 

@@ -22,6 +22,7 @@ export const RpcPattern = {
   CatalogGetSeatVersion: 'catalog.get-seat-version',
   CatalogCreateEvent: 'catalog.create-event',
   CatalogUpdateEvent: 'catalog.update-event',
+  CatalogGetSaleSettings: 'catalog.get-sale-settings',
   CatalogListVenues: 'catalog.list-venues',
   AuthRegister: 'auth.register',
   AuthLogin: 'auth.login',

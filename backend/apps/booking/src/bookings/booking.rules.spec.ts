@@ -95,6 +95,8 @@ interface WorldSpec {
   maxSeatsPerBuyer?: number | null;
   /** Live seats users have in bookings the batch did not load, by user (at the event) or by `buyerKey`. */
   heldElsewhere?: Record<string, number>;
+  /** The event's waiting room is on. */
+  waitingRoom?: boolean;
 }
 
 /** Seats a booking holds as it stands, counted as the database counts them. */
@@ -112,6 +114,7 @@ function world({
   users = [ALICE, BOB, CAROL],
   maxSeatsPerBuyer,
   heldElsewhere = {},
+  waitingRoom,
 }: WorldSpec = {}): BatchState {
   const seatMap = new Map<string, SeatState>();
   for (let n = 1; n <= seatCount; n++) seatMap.set(seatId(n), seat(n));
@@ -129,7 +132,7 @@ function world({
     seats: seatMap,
     bookings: new Map(bookings.map((b) => [b.id, b])),
     events: new Map([
-      [EVENT_ID, { id: EVENT_ID, status: eventStatus, maxSeatsPerBuyer }],
+      [EVENT_ID, { id: EVENT_ID, status: eventStatus, maxSeatsPerBuyer, waitingRoom }],
       [OTHER_EVENT_ID, { id: OTHER_EVENT_ID, status: 'on_sale' }],
     ]),
     users: new Set(users),
@@ -147,11 +150,13 @@ interface HoldOptions {
   userId?: string;
   deadline?: Date;
   eventId?: string;
+  /** The gateway checked the buyer's admission pass. */
+  admitted?: boolean;
 }
 
-function hold(bookingId: string, seats: Array<number | string>, { userId = ALICE, deadline = at(60 * MINUTE), eventId }: HoldOptions = {}): BookingCommand {
+function hold(bookingId: string, seats: Array<number | string>, { userId = ALICE, deadline = at(60 * MINUTE), eventId, admitted }: HoldOptions = {}): BookingCommand {
   const seatIds = seats.map((s) => (typeof s === 'number' ? seatId(s) : s));
-  return { ...envelope(bookingId, eventId), type: 'hold', userId, seatIds, deadline: deadline.toISOString() };
+  return { ...envelope(bookingId, eventId), type: 'hold', userId, seatIds, deadline: deadline.toISOString(), ...(admitted === undefined ? {} : { admitted }) };
 }
 
 const cancel = (bookingId: string, userId = ALICE): BookingCommand => ({ ...envelope(bookingId), type: 'cancel', userId });
@@ -333,6 +338,8 @@ describe('hold rejections', () => {
     { story: 'a user who does not exist', seats: [1], options: { userId: GHOST }, code: 'UNAUTHORIZED', says: 'Your account no longer exists. Please sign in again.' },
     { story: 'an event not on sale', spec: { eventStatus: 'scheduled' }, seats: [1], code: 'INVALID_STATE' },
     { story: 'a request decided after its deadline', seats: [1], options: { deadline: at(10_000) }, now: at(10_001), code: 'HOLD_EXPIRED' },
+    { story: 'a buyer not let in while the waiting room is on', spec: { waitingRoom: true }, seats: [1], code: 'ADMISSION_REQUIRED' },
+    { story: 'a buyer said not admitted while the waiting room is on', spec: { waitingRoom: true }, seats: [1], options: { admitted: false }, code: 'ADMISSION_REQUIRED' },
     { story: 'more seats than one booking may claim', seats: [1, 2, 3, 4, 5], code: 'VALIDATION_FAILED' },
     { story: 'a seat listed twice', seats: [1, 2, 1], code: 'VALIDATION_FAILED' },
     {
@@ -354,11 +361,12 @@ describe('hold rejections', () => {
     expect(result.bookings.map((b) => `${b.id} ${b.status}`)).toEqual(['bkg_a rejected']);
   });
 
-  it.each<{ story: string; seats: number[]; options?: HoldOptions; now?: Date }>([
+  it.each<{ story: string; seats: number[]; spec?: WorldSpec; options?: HoldOptions; now?: Date }>([
     { story: 'exactly the most seats one booking may claim', seats: [1, 2, 3, 4] },
+    { story: 'an admitted buyer while the waiting room is on', seats: [1], spec: { waitingRoom: true }, options: { admitted: true } },
     { story: 'a request decided right at its deadline', seats: [1], options: { deadline: at(10_000) }, now: at(10_000) },
-  ])('grants $story', ({ seats, options, now }) => {
-    const state = world();
+  ])('grants $story', ({ seats, spec, options, now }) => {
+    const state = world(spec);
     const result = decide(state, [hold('bkg_a', seats, options)], now);
 
     expect(result.decisions[0].booking).toMatchObject({ status: 'reserved', amount: seats.reduce((total, n) => total + priceOf(n), 0) });

@@ -53,6 +53,8 @@ export interface EventState {
   onSaleAt?: Date;
   /** The most live seats one account may have at this event; absent or null: the policy's. */
   maxSeatsPerBuyer?: number | null;
+  /** The waiting room is on: only admitted buyers hold (docs/architecture.md §8). */
+  waitingRoom?: boolean;
 }
 
 export function isOnSale(event: EventState, now: Date): boolean {
@@ -183,6 +185,10 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
   const event = state.event(command.eventId);
   if (!event) return reject('NOT_FOUND', `Event ${command.eventId} was not found.`);
   if (!isOnSale(event, now)) return reject('INVALID_STATE', 'This event is not on sale.');
+  // Decided here, with the event locked, so that turning a room on takes effect with the very next hold.
+  if (event.waitingRoom && !command.admitted) {
+    return reject('ADMISSION_REQUIRED', 'This event has a waiting room: join the queue, and hold seats once you are let in.');
+  }
   if (now.getTime() > Date.parse(command.deadline)) {
     return reject('HOLD_EXPIRED', 'The request waited too long to be decided; nothing was held. Please try again.');
   }

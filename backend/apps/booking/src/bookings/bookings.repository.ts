@@ -150,8 +150,9 @@ export class BookingStore {
    */
   async lockEvents(eventIds: readonly string[]): Promise<EventState[]> {
     if (eventIds.length === 0) return [];
-    const { rows } = await this.client.query<{ id: string; status: EventStatus; onSaleAt: Date; maxSeatsPerBuyer: number | null }>(
-      `SELECT id, status::text AS status, on_sale_at AS "onSaleAt", max_seats_per_buyer AS "maxSeatsPerBuyer"
+    const { rows } = await this.client.query<{ id: string; status: EventStatus; onSaleAt: Date; maxSeatsPerBuyer: number | null; waitingRoom: boolean }>(
+      `SELECT id, status::text AS status, on_sale_at AS "onSaleAt", max_seats_per_buyer AS "maxSeatsPerBuyer",
+              waiting_room_enabled AS "waitingRoom"
          FROM events WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
       [eventIds],
     );

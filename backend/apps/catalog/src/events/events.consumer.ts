@@ -5,9 +5,11 @@ import {
   catalogGetEventRpc,
   catalogListEventsRpc,
   catalogUpdateEventRpc,
+  catalogGetSaleSettingsRpc,
   parseContract,
   type EventDetail,
   type EventSummary,
+  type SaleSettings,
 } from '@seatstorm/contracts';
 import { RpcHandler } from '@seatstorm/kafka';
 import { EventsService } from './events.service';
@@ -32,6 +34,11 @@ export class EventsConsumer {
   @RpcHandler(catalogCreateEventRpc)
   create(@Payload() payload: unknown): Promise<EventDetail> {
     return this.events.create(parseContract(catalogCreateEventRpc.request, payload, 'request'));
+  }
+
+  @RpcHandler(catalogGetSaleSettingsRpc)
+  saleSettings(@Payload() payload: unknown): Promise<SaleSettings> {
+    return this.events.saleSettings(parseContract(catalogGetSaleSettingsRpc.request, payload, 'request').eventId);
   }
 
   @RpcHandler(catalogUpdateEventRpc)

@@ -73,6 +73,13 @@ export class EventsRepository {
     return count === 1;
   }
 
+  findSaleSettings(eventId: string) {
+    return this.prisma.event.findUnique({
+      where: { id: eventId },
+      select: { id: true, onSaleAt: true, waitingRoomEnabled: true, admissionPerMinute: true, admissionPaused: true },
+    });
+  }
+
   findEvents() {
     return this.prisma.event.findMany({ select: eventSelect, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] });
   }

@@ -9,6 +9,7 @@ import {
   type CreateEventRequest,
   type EventDetail,
   type EventSummary,
+  type SaleSettings,
   type TierSummary,
   type UpdateEventSettings,
   type VenueLayout,
@@ -36,6 +37,12 @@ export class EventsService {
     if (!event) throw notFound(`Event ${eventId}`);
     const tiers = tiersOf(event, counts);
     return { ...this.toSummary(event, tiers), tiers };
+  }
+
+  async saleSettings(eventId: string): Promise<SaleSettings> {
+    const event = await this.events.findSaleSettings(eventId);
+    if (!event) throw notFound(`Event ${eventId}`);
+    return { eventId, onSaleAt: event.onSaleAt.toISOString(), waitingRoom: waitingRoomOf(event) };
   }
 
   /** Admin: the per-buyer limit and the waiting room; what is not given stays as it is. */
@@ -125,7 +132,7 @@ function saleSettingsColumns(update: { maxSeatsPerBuyer?: number | null; waiting
   };
 }
 
-function waitingRoomOf(event: EventRow): WaitingRoomSettings {
+function waitingRoomOf(event: Pick<EventRow, 'waitingRoomEnabled' | 'admissionPerMinute' | 'admissionPaused'>): WaitingRoomSettings {
   return { enabled: event.waitingRoomEnabled, admissionPerMinute: event.admissionPerMinute, paused: event.admissionPaused };
 }
 

@@ -53,7 +53,7 @@ export class BookingsService {
         maxSeatsPerBooking: this.config.MAX_SEATS_PER_BOOKING,
       });
     }
-    await this.waitingRoom.requirePass(user, request.eventId, request.admissionPass);
+    const admitted = this.waitingRoom.admitted(user, request.eventId, request.admissionPass);
     const fresh: PendingHold = {
       bookingId: newId('bkg'),
       commandId: idempotencyKey ? commandIdForKey(user.id, idempotencyKey) : newId('hold'),
@@ -77,6 +77,7 @@ export class BookingsService {
       userId: user.id,
       seatIds: hold.seatIds,
       deadline: new Date(issuedAt.getTime() + this.config.HOLD_REQUEST_DEADLINE * 1000).toISOString(),
+      ...(admitted ? { admitted } : {}),
     };
     const decision = await this.send(command);
     this.decisionSignal.observe(Date.now() - issuedAt.getTime());

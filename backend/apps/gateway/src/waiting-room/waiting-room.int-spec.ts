@@ -143,16 +143,34 @@ describe('the waiting room through the gateway (real Kafka, PostgreSQL, Redis)',
     await db?.end();
   });
 
-  const bookingsOf = async (eventId: string): Promise<number> =>
-    (await db.query(`SELECT count(*)::int AS n FROM bookings WHERE event_id = $1`, [eventId])).rows[0].n;
+  const liveBookingsOf = async (eventId: string): Promise<number> =>
+    (await db.query(`SELECT count(*)::int AS n FROM bookings WHERE event_id = $1 AND status IN ('reserved', 'paid', 'confirmed')`, [eventId])).rows[0].n;
 
-  it('refuses a hold without a pass while the room is on, and stores nothing', async () => {
+  it('refuses a hold without a pass while the room is on, over REST and the socket, and no seat is taken', async () => {
     const event = await withRoom(db, { paused: true });
     const [buyer] = (await buildUsers(db, stack.config, 1)) as [BuiltUser];
     const refused = await call(`${stack.url}/bookings`, { token: buyer.token, body: { eventId: event.eventId, seatIds: [event.seatIds[0]] } });
     expect(refused.status).toBe(403);
-    expect(errorBodySchema.parse(refused.body)).toMatchObject({ error: 'ADMISSION_REQUIRED', details: { reason: 'missing' } });
-    expect(await bookingsOf(event.eventId)).toBe(0);
+    expect(errorBodySchema.parse(refused.body).error).toBe('ADMISSION_REQUIRED');
+    const socket = await connectSocket(stack.url, { token: buyer.token });
+    try {
+      const ack = await socket.emitWithAck(SocketEvent.Hold, { eventId: event.eventId, seatIds: [event.seatIds[1]!], idempotencyKey: `hold-${randomUUID()}` });
+      expect(errorBodySchema.parse(ack).error).toBe('ADMISSION_REQUIRED');
+    } finally {
+      socket.close();
+    }
+    // Decided by the booking core, recorded as refused: nothing holds a seat.
+    expect(await liveBookingsOf(event.eventId)).toBe(0);
+    expect((await db.query(`SELECT count(*)::int AS n FROM seats WHERE event_id = $1 AND status <> 'available'`, [event.eventId])).rows[0].n).toBe(0);
+  });
+
+  it('applies a room turned on at once: the next hold without a pass is refused', async () => {
+    const event = await buildEvent(db);
+    const [buyer] = (await buildUsers(db, stack.config, 1)) as [BuiltUser];
+    const hold = (seat: string) => call(`${stack.url}/bookings`, { token: buyer.token, body: { eventId: event.eventId, seatIds: [seat] } });
+    expect((await hold(event.seatIds[0]!)).status).toBe(201);
+    await db.query(`UPDATE events SET waiting_room_enabled = true WHERE id = $1`, [event.eventId]);
+    expect(errorBodySchema.parse((await hold(event.seatIds[1]!)).body).error).toBe('ADMISSION_REQUIRED');
   });
 
   it('lets a buyer in at the rate, with a pass that holds seats; refuses forged, expired and borrowed passes', async () => {
@@ -178,7 +196,7 @@ describe('the waiting room through the gateway (real Kafka, PostgreSQL, Redis)',
     }
     const borrowed = await hold(other.token, place.pass, event.seatIds[1]);
     expect(errorBodySchema.parse(borrowed.body)).toMatchObject({ error: 'ADMISSION_REQUIRED', details: { reason: 'other-user' } });
-    expect(await bookingsOf(event.eventId)).toBe(0);
+    expect(await liveBookingsOf(event.eventId)).toBe(0);
 
     const granted = await hold(buyer.token, place.pass);
     expect(granted.status, JSON.stringify(granted.body)).toBe(201);

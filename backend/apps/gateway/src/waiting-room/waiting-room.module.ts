@@ -15,7 +15,7 @@ import { WaitingRoomTicker } from './waiting-room.ticker';
  * path needs: the pass check, and the recorder of how fast holds are decided.
  */
 @Module({
-  imports: [RpcClientModule.register([RpcPattern.CatalogGetEvent])],
+  imports: [RpcClientModule.register([RpcPattern.CatalogGetSaleSettings])],
   controllers: [WaitingRoomController],
   providers: [WaitingRoomService, WaitingRoomStore, RoomSettingsCache, AdmissionPasses, DecisionSignalRecorder, WaitingRoomTicker, WaitingRoomGateway],
   exports: [WaitingRoomService, DecisionSignalRecorder],

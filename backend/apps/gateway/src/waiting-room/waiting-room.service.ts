@@ -45,13 +45,16 @@ export class WaitingRoomService {
   }
 
   /**
-   * The waiting room's word on a hold: nothing for an event without a room;
-   * otherwise the buyer's own unexpired pass for this event, checked here
-   * without Redis, so holds of admitted buyers go on even while Redis is away.
+   * Whether a hold comes with the buyer's own unexpired pass for this event:
+   * checked here by its signature alone (no Redis, no catalog), so the holds
+   * of admitted buyers go on whatever else is away. A pass that is not valid
+   * is refused here (ADMISSION_REQUIRED); none at all is for the booking core
+   * to judge, which knows, with the event locked, whether its room is on.
    */
-  async requirePass(user: PublicUser, eventId: string, pass: string | undefined): Promise<void> {
-    const settings = await this.settings.get(eventId);
-    if (settings.enabled) this.passes.verify(pass, user.id, eventId);
+  admitted(user: PublicUser, eventId: string, pass: string | undefined): boolean {
+    if (pass === undefined) return false;
+    this.passes.verify(pass, user.id, eventId);
+    return true;
   }
 
   clock(settings: RoomSettings, now: number): RoomClock {

@@ -18,6 +18,12 @@ export const holdCommandSchema = z.object({
   seatIds: z.array(idSchema).min(1),
   /** A hold decided after its deadline is rejected as expired, never granted late. */
   deadline: isoDateTimeSchema,
+  /**
+   * The gateway checked the buyer's own unexpired admission pass for this event
+   * (docs/architecture.md §8). While the event's waiting room is on, a hold
+   * without it is refused ADMISSION_REQUIRED. Absent: not admitted.
+   */
+  admitted: z.boolean().optional(),
 });
 
 export const cancelCommandSchema = z.object({

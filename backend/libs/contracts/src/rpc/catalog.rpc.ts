@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createEventRequestSchema, eventDetailSchema, eventSummarySchema, seatSnapshotSchema, updateEventSettingsSchema } from '../catalog';
+import { createEventRequestSchema, eventDetailSchema, eventSummarySchema, saleSettingsSchema, seatSnapshotSchema, updateEventSettingsSchema } from '../catalog';
 import { idSchema } from '../ids';
 import { RpcPattern } from '../topics';
 import { venueListingSchema } from '../venues';
@@ -50,6 +50,13 @@ export const catalogUpdateEventRpc = defineRpc({
   pattern: RpcPattern.CatalogUpdateEvent,
   request: z.object({ eventId: idSchema, update: updateEventSettingsSchema }),
   reply: eventDetailSchema,
+});
+
+/** An event's on-sale time and waiting room, for the hold path. */
+export const catalogGetSaleSettingsRpc = defineRpc({
+  pattern: RpcPattern.CatalogGetSaleSettings,
+  request: eventIdParamsSchema,
+  reply: saleSettingsSchema,
 });
 
 /** The version an event's seats are at, without the seats: what a socket `subscribe` answers. */

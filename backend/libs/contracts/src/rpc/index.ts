@@ -10,6 +10,7 @@ import {
   catalogListEventsRpc,
   catalogListVenuesRpc,
   catalogUpdateEventRpc,
+  catalogGetSaleSettingsRpc,
 } from './catalog.rpc';
 import { notificationListRpc } from './notification.rpc';
 import type { RpcContract } from './rpc';
@@ -28,6 +29,7 @@ export const RPCS = {
   [RpcPattern.CatalogGetSeatVersion]: catalogGetSeatVersionRpc,
   [RpcPattern.CatalogCreateEvent]: catalogCreateEventRpc,
   [RpcPattern.CatalogUpdateEvent]: catalogUpdateEventRpc,
+  [RpcPattern.CatalogGetSaleSettings]: catalogGetSaleSettingsRpc,
   [RpcPattern.CatalogListVenues]: catalogListVenuesRpc,
   [RpcPattern.AuthRegister]: authRegisterRpc,
   [RpcPattern.AuthLogin]: authLoginRpc,
