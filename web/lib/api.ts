@@ -10,7 +10,6 @@ import {
   queuePlaceSchema,
   seatSnapshotSchema,
   venueListingSchema,
-  waitingRoomStatsSchema,
   type AuthResult,
   type Booking,
   type BookingPage,
@@ -28,7 +27,6 @@ import {
   type SeatSnapshot,
   type UpdateEventSettings,
   type VenueListing,
-  type WaitingRoomStats,
 } from '@seatstorm/contracts';
 import { gatewayUrl } from './config';
 
@@ -285,11 +283,6 @@ const nothing: Parser<void> = { parse: () => undefined };
 /** Gives the place up; joining again goes to the back. */
 export function leaveQueue(token: string, eventId: string): Promise<void> {
   return data(request(`/events/${encodeURIComponent(eventId)}/queue`, nothing, { method: 'DELETE', token }));
-}
-
-/** The room's figures, for the admin page before its socket is up. */
-export function getQueueStats(eventId: string, signal?: AbortSignal): Promise<WaitingRoomStats> {
-  return data(request(`/events/${encodeURIComponent(eventId)}/queue/stats`, waitingRoomStatsSchema, { signal }));
 }
 
 /** Admin: the per-buyer limit and the waiting room of an event. */
