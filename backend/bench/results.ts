@@ -112,6 +112,20 @@ export interface WaitingRoomRun {
   ticksNotReachingEverySocket: number;
 }
 
+/** The adaptive waiting room: buyers let in hold at once, so admitting more loads the booking core more (bench/waiting-room/adaptive.ts). */
+export interface AdaptiveRoomRun {
+  buyers: number;
+  holdsEach: number;
+  admitted: number;
+  holds: number;
+  seconds: number;
+  targetMs: number;
+  startPerMinute: number;
+  peakPerMinute: number;
+  /** Per second since the room opened: the rate in force, holds decided, their p90 (as the buyers waited). */
+  timeline: Array<{ t: number; perMinute: number; holdsPerSecond: number; p90Ms: number }>;
+}
+
 export interface Baselines {
   http: { requestsPerSecond: number; latency: LatencySummary; connections: number };
   postgres: { rowsPerSecond: number; cpuMsPer1000Rows: number; batchRows: number; connections: number };
@@ -129,6 +143,7 @@ export interface BenchRun {
   flashSale?: FlashSale;
   fanOut: FanOut[];
   waitingRoom?: WaitingRoomRun;
+  adaptiveRoom?: AdaptiveRoomRun;
   /** Each target: what it asks, what was measured, met or missed and by how much. */
   targets: Array<{ name: string; target: string; measured: string; met: boolean }>;
 }

@@ -26,8 +26,9 @@ import { HOLDS_PER_HOLDER_PER_SECOND, runFanOut } from './fanout/fan-out';
 import { runFlashSale } from './flash-sale/flash-sale';
 import { latencyCurveSvg, sellOutTimelineSvg } from './plots/bench-plots';
 import { log, printTable } from './report';
-import type { BenchRun, FanOut, FlashSale, Sweep, WaitingRoomRun } from './results';
+import type { AdaptiveRoomRun, BenchRun, FanOut, FlashSale, Sweep, WaitingRoomRun } from './results';
 import { runSweep } from './sweep';
+import { runAdaptiveRoom } from './waiting-room/adaptive';
 import { runWaitingRoom } from './waiting-room/waiting-room';
 
 const DOCS = resolve(__dirname, '../../docs/bench');
@@ -44,6 +45,7 @@ const OPTIONS = {
   'queue-buyers': { default: '20000', help: 'buyers queued in the waiting-room run; 0 skips it' },
   'queue-sockets': { default: '2000', help: 'of them, watching the queue over the socket' },
   'queue-rate': { default: '60000', help: 'buyers the waiting room admits per minute' },
+  'adaptive-buyers': { default: '4000', help: 'buyers of the adaptive waiting-room run, each holding 10 times once let in; 0 skips it' },
   workers: { default: '2', help: 'load generator processes' },
   connections: { default: '256', help: 'REST keep-alive connections (and the bare node:http baseline)' },
   'database-url': { default: 'postgresql://postgres@127.0.0.1:5432/seatstorm_bench_onsale', help: 'dropped and recreated each run' },
@@ -101,6 +103,7 @@ function readOptions() {
     queueBuyers: count('queue-buyers', text('queue-buyers'), 0),
     queueSockets: count('queue-sockets', text('queue-sockets'), 0),
     queueRate: count('queue-rate'),
+    adaptiveBuyers: count('adaptive-buyers', text('adaptive-buyers'), 0),
     connections: count('connections'),
     databaseUrl: text('database-url'),
     logLevel: text('log-level'),
@@ -113,7 +116,7 @@ type Options = ReturnType<typeof readOptions>;
 const commandOf = (o: Options) =>
   `npm run bench -- --seconds ${o.seconds} --rates ${o.rates.join(',')} --paths ${o.paths.join(',')} --workers ${o.workers} --connections ${o.connections} ` +
   `--flash-buyers ${o.flashBuyers} --fanout-sockets ${o.fanOutSockets.join(',') || '0'} --fanout-holds ${o.fanOutHolds} --core-commands ${o.coreCommands} ` +
-  `--queue-buyers ${o.queueBuyers} --queue-sockets ${o.queueSockets} --queue-rate ${o.queueRate}`;
+  `--queue-buyers ${o.queueBuyers} --queue-sockets ${o.queueSockets} --queue-rate ${o.queueRate} --adaptive-buyers ${o.adaptiveBuyers}`;
 /** The booking core's run spreads its commands over this many events of CORE_SEATS seats (one partition each, mostly). */
 const CORE_EVENTS = 24;
 const CORE_SEATS = 2000;
@@ -122,6 +125,8 @@ const FANOUT_SECONDS = 8;
 /** seat.updated messages per event per second during the fan-out: one per gateway tick (LIVE_TICK_MS 50). */
 const FANOUT_MESSAGES_PER_SECOND = 20;
 const BASELINE_SECONDS = 4;
+const ADAPTIVE_HOLDS_EACH = 10;
+const ADAPTIVE_TIMEOUT_SECONDS = 120;
 
 async function main(): Promise<void> {
   const options = readOptions();
@@ -145,6 +150,7 @@ async function main(): Promise<void> {
   const fanOut: FanOut[] = [];
   let core: BenchRun['core'];
   let waitingRoom: WaitingRoomRun | undefined;
+  let adaptiveRoom: AdaptiveRoomRun | undefined;
   try {
     // Before the services start: the raw baselines get the machine to themselves, as the bare server did.
     log('baseline: raw PostgreSQL, batched conditional seat updates…');
@@ -219,6 +225,16 @@ async function main(): Promise<void> {
         connections: Math.min(options.connections, 128),
       });
     }
+    if (options.adaptiveBuyers > 0) {
+      adaptiveRoom = await runAdaptiveRoom({
+        config: stack.config,
+        db: stack.db,
+        url: stack.gatewayUrl,
+        buyers: options.adaptiveBuyers,
+        holdsEach: ADAPTIVE_HOLDS_EACH,
+        timeoutSeconds: ADAPTIVE_TIMEOUT_SECONDS,
+      });
+    }
     if (options.coreCommands > 0) core = await measureCore(stack, buyers, options.coreCommands);
   } finally {
     await stack.stop();
@@ -235,6 +251,7 @@ async function main(): Promise<void> {
     ...(core ? { core } : {}),
     fanOut,
     ...(waitingRoom ? { waitingRoom } : {}),
+    ...(adaptiveRoom ? { adaptiveRoom } : {}),
     targets: [...sweeps.map((sweep) => {
       const target = TARGETS[sweep.path];
       const share = sweep.sustainedPerSecond / http.requestsPerSecond;
@@ -402,6 +419,19 @@ function report(run: BenchRun): void {
           (room.ticksNotReachingEverySocket > 0 ? ` · ${room.ticksNotReachingEverySocket} ticks missed a socket` : ''),
       ],
     ]);
+  }
+  const adaptive = run.adaptiveRoom;
+  if (adaptive) {
+    const every = Math.max(1, Math.ceil(adaptive.timeline.length / 15));
+    printTable(
+      `Adaptive waiting room: ${adaptive.buyers.toLocaleString('en-US')} buyers on sockets, each holding ${adaptive.holdsEach} times once let in (target p90 ${adaptive.targetMs} ms, start ${adaptive.startPerMinute.toLocaleString('en-US')} a minute)`,
+      [
+        ['outcome', `${adaptive.admitted.toLocaleString('en-US')} admitted, ${adaptive.holds.toLocaleString('en-US')} holds in ${adaptive.seconds.toFixed(1)} s; peak rate ${Math.round(adaptive.peakPerMinute).toLocaleString('en-US')} a minute`],
+        ...adaptive.timeline
+          .filter((_, i) => i % every === 0 || i === adaptive.timeline.length - 1)
+          .map((point): [string, string] => [`t = ${point.t} s`, `${Math.round(point.perMinute).toLocaleString('en-US')} a minute · ${point.holdsPerSecond} holds/s · p90 ${point.p90Ms} ms`]),
+      ],
+    );
   }
   printTable(
     'Targets',
