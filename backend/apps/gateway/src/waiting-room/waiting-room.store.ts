@@ -245,6 +245,8 @@ export class WaitingRoomStore {
   }
 
   async releaseLease(holder: string): Promise<void> {
+    // Only to a Redis that is there: a command queued for one that is away fails when the connection closes.
+    if (this.redis.status !== 'ready') return;
     await this.redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end`, 1, this.leaseKey, holder);
   }
 

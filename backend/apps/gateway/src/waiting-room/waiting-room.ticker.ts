@@ -31,6 +31,7 @@ export class WaitingRoomTicker implements OnApplicationBootstrap, BeforeApplicat
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private failing = false;
+  private holdsLease = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -63,7 +64,7 @@ export class WaitingRoomTicker implements OnApplicationBootstrap, BeforeApplicat
     clearInterval(this.timer);
     await this.running;
     // The next gateway takes over at once instead of when the lease runs out.
-    await this.store.releaseLease(this.instance).catch(() => undefined);
+    if (this.holdsLease) await this.store.releaseLease(this.instance).catch(() => undefined);
   }
 
   /** One round: report this gateway's decisions, and admit if this gateway holds the lease. */
@@ -72,7 +73,8 @@ export class WaitingRoomTicker implements OnApplicationBootstrap, BeforeApplicat
     try {
       const own = this.signal.drain();
       if (own.count > 0) await this.store.reportSignal(this.instance, own, now);
-      if (!(await this.store.lease(this.instance, tickMs * 3))) return;
+      this.holdsLease = await this.store.lease(this.instance, tickMs * 3);
+      if (!this.holdsLease) return;
       const signal = combined(await this.store.signals(now - tickMs * 3));
       for (const eventId of await this.store.activeRooms()) {
         await this.tickRoom(eventId, now, signal).catch((error: unknown) => this.logger.warn({ err: String(error), eventId }, 'waiting room tick failed'));
@@ -83,6 +85,7 @@ export class WaitingRoomTicker implements OnApplicationBootstrap, BeforeApplicat
       // Redis is away: nobody is admitted, and every page says so (WAITING_ROOM_UNAVAILABLE).
       if (!this.failing) this.logger.warn({ err: String(error) }, 'waiting rooms cannot tick');
       this.failing = true;
+      this.holdsLease = false;
     }
   }
 
