@@ -46,7 +46,26 @@ export class HttpExceptionFilter implements ExceptionFilter {
         return { ...new DomainError(code, message).toBody(correlationId), statusCode: status };
       }
     }
+    const refused = clientErrorOf(exception);
+    if (refused) {
+      const code = HTTP_STATUS_CODES[refused.status] ?? 'VALIDATION_FAILED';
+      const message = refused.status === HttpStatus.PAYLOAD_TOO_LARGE ? 'The request body is larger than the gateway accepts.' : refused.message;
+      return { ...new DomainError(code, message).toBody(correlationId), statusCode: refused.status };
+    }
     this.logger.error({ err: exception, correlationId, method: req.method, url: req.url }, 'unhandled error');
     return new DomainError('INTERNAL_ERROR', 'Something went wrong on our side. Please try again.').toBody(correlationId);
   }
+}
+
+/**
+ * A client error raised before any handler ran, by Express's body parser (a
+ * body over its limit, JSON that does not parse, a charset it cannot read):
+ * an `http-errors` error with a 4xx `status` whose message is meant for the
+ * client (`expose`).
+ */
+function clientErrorOf(exception: unknown): { status: number; message: string } | undefined {
+  if (!(exception instanceof Error) || !('status' in exception) || !('expose' in exception)) return undefined;
+  const { status, expose } = exception as Error & { status: unknown; expose: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return undefined;
+  return { status, message: exception.message };
 }
