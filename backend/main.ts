@@ -6,6 +6,7 @@ import { startCatalog } from './apps/catalog/src/main';
 import { startGateway } from './apps/gateway/src/main';
 import { startNotification } from './apps/notification/src/main';
 import { startPayment } from './apps/payment/src/main';
+import { startOpsServer } from './ops-server';
 
 interface Closable {
   close(): Promise<void>;
@@ -44,14 +45,25 @@ async function main(): Promise<void> {
   for (const name of wanted) {
     started.push({ name, app: await STARTERS[name](config) });
   }
+  if (config.OPS_PORT !== undefined) started.push({ name: 'ops', app: await startOpsServer(config, config.OPS_PORT) });
   const gateway = config.SERVICES.includes('gateway') ? ` · gateway on http://127.0.0.1:${config.GATEWAY_PORT}` : '';
-  process.stdout.write(`${JSON.stringify({ level: 'info', msg: `seatstorm ready: ${wanted.join(', ')}${gateway}` })}\n`);
+  const ops = config.OPS_PORT === undefined ? '' : ` · health and metrics on port ${config.OPS_PORT}`;
+  process.stdout.write(`${JSON.stringify({ level: 'info', msg: `seatstorm ready: ${wanted.join(', ')}${gateway}${ops}` })}\n`);
 
   let stopping = false;
+  const log = (level: string, msg: string) => process.stdout.write(`${JSON.stringify({ level, msg })}\n`);
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      log('warn', `${signal} again: exiting now`);
+      process.exit(1);
+    }
     stopping = true;
-    process.stdout.write(`${JSON.stringify({ level: 'info', msg: `${signal}: stopping ${wanted.join(', ')}` })}\n`);
+    log('info', `${signal}: stopping ${wanted.join(', ')}`);
+    // A close can wait on what is down (a broker, a Redis that stopped answering): the stop is bounded all the same.
+    setTimeout(() => {
+      log('warn', `not stopped within ${config.SHUTDOWN_TIMEOUT_MS} ms (SHUTDOWN_TIMEOUT_MS): exiting with what is left open`);
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
     for (const { app } of started.reverse()) await app.close().catch(() => undefined);
     process.exit(0);
   };

@@ -48,6 +48,12 @@ run unit-backend "Unit: backend and contracts" vitest backend --project unit
 run unit-prisma "Unit: prisma seed" vitest prisma
 run unit-web "Unit: web" vitest web
 run integration-backend "Integration: real Kafka, PostgreSQL, Redis" vitest backend --project integration
+# docker-compose.yml as docker-compose 1.29 renders it (no Docker engine here): profiles, required secrets, published ports, pins.
+run compose "Compose: docker-compose config with and without each profile and secret" bash scripts/deploy/check-compose.sh
+# The compose setup container as the image runs it: non-root over the image's root-owned tree, a broker and database of its own.
+run setup-non-root "Compose setup: topics, migrations and demo data as a non-root user over the image's tree" npx tsx scripts/deploy/check-setup.ts
+# Its own Kafka, PostgreSQL and Redis, killed and restarted under a flash sale: one check per fault and invariant.
+run chaos "Chaos: services killed, Kafka, Redis and PostgreSQL restarted during a flash sale (short form)" npm run --silent chaos -- --short
 
 # End to end: the whole stack, on ports and a database of its own, in Chromium.
 e2e() {

@@ -1,8 +1,25 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
+  // The web image (web/Dockerfile) builds with NEXT_OUTPUT=standalone: a server folder with only the
+  // files it traces, for an image without the workspace's dependencies. Local builds (npm start, the
+  // end-to-end suite) leave it off: they start server.mjs over the regular build.
+  ...(process.env.NEXT_OUTPUT === 'standalone' ? { output: 'standalone' as const } : {}),
   reactStrictMode: true,
   poweredByHeader: false,
+  // On every answer, static files included; the pages' Content-Security-Policy is proxy.ts's.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -18,12 +18,22 @@ const JVM_OPTIONS = ['-Xms256m', '-Xmx768m', '-XX:+UseG1GC', '-Djava.awt.headles
 
 export interface PrivateBroker {
   brokers: string[];
-  pid: number | undefined;
+  readonly pid: number | undefined;
   stop(): Promise<void>;
+  /**
+   * Stops the broker, gracefully (SIGTERM) or as a crash would (SIGKILL),
+   * and starts it again on the same ports and log directory: what its
+   * clients see of a broker restart. Resolves once it answers again.
+   */
+  restart(signal: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  /** The first half of a restart: resolves once the broker is gone. */
+  halt(signal: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  /** The second half: starts a halted broker again on the same ports and log directory; resolves once it answers. */
+  start(): Promise<void>;
 }
 
 /**
- * A throw-away single-node Kafka for one bench run: the same jars and
+ * A throw-away single-node Kafka for one bench or chaos run: the same jars and
  * settings as the project's broker (scripts/infra/kafka-config.ts), other
  * ports and a temporary log directory. The shared broker's
  * topics are read by every running stack's consumer groups: there, the
@@ -47,33 +57,53 @@ export async function startPrivateBroker(ports: { broker: number; controller: nu
   });
   if (format.code !== 0) throw new Error(`formatting the bench broker's storage failed:\n${format.output}`);
 
-  const child: ChildProcess = spawn(java, [...JVM_OPTIONS, logging, '-cp', classpath, 'kafka.Kafka', properties], { cwd: dir, stdio: 'ignore' });
-  const killOnExit = () => child.kill('SIGKILL');
-  process.on('exit', killOnExit);
-  const exited = once(child, 'exit').catch(() => undefined);
   const brokers = [`${host}:${ports.broker}`];
+  let child: ChildProcess;
+  let exited: Promise<unknown>;
+  const killOnExit = () => child?.kill('SIGKILL');
+  process.on('exit', killOnExit);
+  const launch = async () => {
+    child = spawn(java, [...JVM_OPTIONS, logging, '-cp', classpath, 'kafka.Kafka', properties], { cwd: dir, stdio: 'ignore' });
+    exited = once(child, 'exit').catch(() => undefined);
+    const up = await pollUntil(async () => child.exitCode !== null || (await kafkaAnswers(brokers)), { timeoutMs: START_TIMEOUT_MS, intervalMs: 300 });
+    if (!up || child.exitCode !== null) throw new Error(`the bench broker did not come up at ${brokers[0]} (exit code ${child.exitCode})`);
+  };
+  const halt = async (signal: 'SIGTERM' | 'SIGKILL') => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    await exited;
+    clearTimeout(timer);
+  };
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await halt('SIGTERM');
     process.off('exit', killOnExit);
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    const up = await pollUntil(async () => child.exitCode !== null || (await kafkaAnswers(brokers)), { timeoutMs: START_TIMEOUT_MS, intervalMs: 300 });
-    if (!up || child.exitCode !== null) throw new Error(`the bench broker did not come up at ${brokers[0]} (exit code ${child.exitCode})`);
+    await launch();
     await ensureTopics(brokers, allTopicSpecs());
     // A fresh broker creates its offsets topic on the first group request, and may not have it ready yet.
-    const coordinated = await pollUntil(() => warmUpGroupCoordinator(brokers).then(() => true, () => false), { timeoutMs: START_TIMEOUT_MS, intervalMs: 500 });
-    if (!coordinated) throw new Error(`the bench broker at ${brokers[0]} has no group coordinator`);
+    await warmUpGroupCoordinator(brokers, START_TIMEOUT_MS).catch((error: unknown) => {
+      throw new Error(`the bench broker at ${brokers[0]} has no group coordinator: ${error instanceof Error ? error.message : String(error)}`);
+    });
   } catch (error) {
     await stop();
     throw error;
   }
-  return { brokers, pid: child.pid, stop };
+  return {
+    brokers,
+    get pid() {
+      return child.pid;
+    },
+    stop,
+    async restart(signal) {
+      await halt(signal);
+      await launch();
+    },
+    halt,
+    start: launch,
+  };
 }
 
 /** Kafka's cluster id format: 16 random bytes, base64url, never starting with "-" (a CLI would read a flag). */

@@ -11,7 +11,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist');
 const tsconfig = JSON.parse(await readFile(join(root, 'tsconfig.json'), 'utf8'));
 
-const SOURCE_DIRS = ['main.ts', 'apps', 'libs'];
+const SOURCE_DIRS = ['main.ts', 'ops-server.ts', 'apps', 'libs'];
 const SKIP = [/\.spec\.ts$/, /\.int-spec\.ts$/, /\.d\.ts$/, /(^|\/)libs\/contracts\//, /(^|\/)test\//];
 
 async function* sources(path) {

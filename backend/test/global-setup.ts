@@ -41,11 +41,21 @@ async function dropDatabase(url: string): Promise<void> {
 /** The same preparation for any database (the benchmarks use one of their own). */
 export async function prepare(databaseUrl: string): Promise<void> {
   await infraUp();
+  await prepareDatabase(databaseUrl);
+}
+
+/**
+ * The database migrated (and seeded, unless `seed` is false), and the code
+ * under test built, on a server that is already up: the project's, or one of
+ * a run's own (the chaos run's private PostgreSQL, new and empty, which
+ * builds its own events and people and has no use for the 50,000-seat seed).
+ */
+export async function prepareDatabase(databaseUrl: string, { seed = true }: { seed?: boolean } = {}): Promise<void> {
   await ensureDatabase(databaseUrl);
   const env = { ...process.env, DATABASE_URL: databaseUrl };
   const run = (script: string, workspace: string) =>
     execFileSync('npm', ['run', '--silent', script, '-w', workspace], { cwd: repoRoot, env, stdio: 'inherit' });
-  run('reset', '@seatstorm/prisma');
+  run(seed ? 'reset' : 'migrate', '@seatstorm/prisma');
   try {
     run('build', '@seatstorm/contracts');
   } catch (error) {

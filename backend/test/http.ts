@@ -1,12 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { request, type IncomingHttpHeaders } from 'node:http';
 
-/** A JSON call to the gateway as a signed-in user (or anonymously): status and parsed body. */
+/** A JSON call to the gateway as a signed-in user (or anonymously): status and parsed body; rejects if unanswered after `timeoutMs`. */
 export async function call(
   url: string,
-  options: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  options: { method?: string; token?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url, {
+    ...(options.timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(options.timeoutMs) }),
     method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
     headers: {
       ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),

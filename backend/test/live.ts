@@ -42,11 +42,18 @@ export function connectSocket(
   };
   const socket: TestSocket = io(url, socketOptions);
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => {
+    // Only the first connect decides: a socket that reconnects must not be closed by a later failed attempt.
+    const onConnect = () => {
+      socket.off('connect_error', onError);
+      resolve(socket);
+    };
+    const onError = (error: Error) => {
+      socket.off('connect', onConnect);
       socket.close();
       reject(error);
-    });
+    };
+    socket.once('connect', onConnect);
+    socket.once('connect_error', onError);
   });
 }
 

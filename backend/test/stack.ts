@@ -1,4 +1,4 @@
-import type { AppConfig } from '@seatstorm/config';
+import type { AppConfig, ServiceName as AnyService } from '@seatstorm/config';
 import { startAuth } from '../apps/auth/src/main';
 import { startBooking } from '../apps/booking/src/main';
 import { startNotification } from '../apps/notification/src/main';
@@ -18,14 +18,14 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
-/** Services a test stack can run beside the gateway; they start before it, as in main.ts. */
+/** Services a test stack can run beside the gateway (every one config knows); they start before it, as in main.ts. */
 const SERVICE_STARTERS = {
   auth: startAuth,
   catalog: startCatalog,
   booking: startBooking,
   payment: startPayment,
   notification: startNotification,
-} as const;
+} as const satisfies Record<Exclude<AnyService, 'gateway'>, unknown>;
 type ServiceName = keyof typeof SERVICE_STARTERS;
 export type StackService = ServiceName | 'gateway';
 

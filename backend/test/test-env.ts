@@ -41,6 +41,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     // Each stack's consumer groups are new: they start at what the test sends, not at every earlier run's traffic.
     KAFKA_AUTO_OFFSET_RESET: 'latest',
     ...RELAXED_RATE_LIMITS,
+    // Tests share one database: only the housekeeping test prunes, when it asks.
+    HOUSEKEEPING_INTERVAL_MS: '3600000',
     ...overrides,
   });
 }

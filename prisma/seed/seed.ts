@@ -8,9 +8,10 @@
  * the events' seatVersion and status, bookings, and existing users' password
  * hashes stay as they are. `npm run db:reset` starts from scratch.
  *
- * Demo users are seeded unless SEED_DEMO_USERS=false (a production deployment).
+ * Demo users are seeded in demo mode only (DEMO_MODE, never in production).
  */
 import { hash } from '@node-rs/argon2';
+import { loadConfig } from '../../backend/libs/config/src/load-config';
 import { createPrismaClient, type PrismaClient } from '../../backend/libs/database/src/prisma-client';
 import { DEMO_EVENTS, DEMO_PASSWORD, DEMO_USERS, DEMO_VENUES, type DemoEvent, type DemoVenue } from './demo-data';
 import { generateSeats, layoutTiers, type GeneratedSeat } from '../../backend/libs/contracts/src/venue-layout';
@@ -148,10 +149,10 @@ async function main(): Promise<void> {
       if (!venue) throw new Error(`Event ${event.id} names an unknown venue ${event.venueId}`);
       await seedEvent(prisma, event, venue);
     }
-    if (process.env.SEED_DEMO_USERS === 'false') {
-      log('users: skipped (SEED_DEMO_USERS=false)');
-    } else {
+    if (loadConfig().DEMO_MODE) {
       await timed('users', () => seedUsers(prisma));
+    } else {
+      log('users: none (not in demo mode)');
     }
   } finally {
     await prisma.$disconnect();

@@ -1,5 +1,6 @@
 import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
 import type { TopicSpec } from '../../backend/libs/contracts/src/topics';
+import { pollUntil } from './wait';
 
 const CLIENT_ID = 'seatstorm-infra';
 
@@ -70,12 +71,26 @@ function configEntriesOf(spec: TopicSpec): Array<{ name: string; value: string }
 /**
  * Makes the broker create its consumer-offsets topic now. Otherwise the first
  * consumer group of a test run waits for it and kafkajs logs "The group
- * coordinator is not available" while it does.
+ * coordinator is not available" while it does. A broker started for the first
+ * time answers "no coordinator" for a while: asked again until `timeoutMs`,
+ * then the last answer is thrown.
  */
-export async function warmUpGroupCoordinator(brokers: string[]): Promise<void> {
-  await withAdmin(adminClient(brokers), async (admin) => {
-    await admin.describeGroups(['seatstorm-infra-warm-up']);
-  });
+export async function warmUpGroupCoordinator(brokers: string[], timeoutMs = 60_000): Promise<void> {
+  let failure: unknown;
+  const ready = await pollUntil(
+    () =>
+      withAdmin(adminClient(brokers), async (admin) => {
+        await admin.describeGroups(['seatstorm-infra-warm-up']);
+      }).then(
+        () => true,
+        (error: unknown) => {
+          failure = error;
+          return false;
+        },
+      ),
+    { timeoutMs, intervalMs: 500 },
+  );
+  if (!ready) throw failure instanceof Error ? failure : new Error(`no group coordinator within ${timeoutMs / 1000} s`);
 }
 
 /** How many of `specs` exist on the broker with at least their partition count. */

@@ -21,11 +21,12 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const session = await readServerSession();
+  // Who is signed in, never their token: a rendered page is no place for it (the provider fetches it).
+  const user = (await readServerSession())?.user ?? null;
   return (
     <html lang="en">
       <body>
-        <SessionProvider initialSession={session}>
+        <SessionProvider signedInUser={user}>
           <SiteHeader />
           <main className="container">{children}</main>
           <SiteFooter />

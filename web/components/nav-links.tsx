@@ -6,12 +6,12 @@ import { useSession } from './session-provider';
 import styles from './site-header.module.css';
 
 export function NavLinks() {
-  const { session } = useSession();
+  const { user } = useSession();
   const pathname = usePathname() ?? '/';
   const links = [
     { href: '/', label: 'Events', current: pathname === '/' || pathname.startsWith('/events') },
-    ...(session ? [{ href: '/bookings', label: 'My bookings', current: pathname.startsWith('/bookings') || pathname.startsWith('/checkout') }] : []),
-    ...(session?.user.role === 'admin' ? [{ href: '/admin', label: 'Admin', current: pathname.startsWith('/admin') }] : []),
+    ...(user ? [{ href: '/bookings', label: 'My bookings', current: pathname.startsWith('/bookings') || pathname.startsWith('/checkout') }] : []),
+    ...(user?.role === 'admin' ? [{ href: '/admin', label: 'Admin', current: pathname.startsWith('/admin') }] : []),
   ];
   return (
     <nav aria-label="Main" className={styles.nav}>

@@ -8,11 +8,11 @@ import styles from './site-header.module.css';
 
 /** Who is signed in (and whether only in this tab), with sign out; or a way to sign in. */
 export function UserMenu() {
-  const { session, tabOnly, signOut } = useSession();
+  const { user, tabOnly, signOut } = useSession();
   const pathname = usePathname();
   const router = useRouter();
 
-  if (!session) {
+  if (!user) {
     const next = pathname && pathname !== '/login' && pathname !== '/register' ? `?next=${encodeURIComponent(pathname)}` : '';
     return (
       <Link href={`/login${next}`} className={`button ${styles.signIn}`} data-size="small">
@@ -25,12 +25,12 @@ export function UserMenu() {
     <div className={styles.user}>
       <NotificationsTray />
       <span className={styles.avatar} aria-hidden="true">
-        {session.user.name.slice(0, 1).toUpperCase()}
+        {user.name.slice(0, 1).toUpperCase()}
       </span>
       <span className={styles.userText}>
         <span className="visually-hidden">Signed in as </span>
         <span className={styles.userName} data-testid="signed-in-user">
-          {session.user.name}
+          {user.name}
         </span>
         {tabOnly ? <span className={styles.userNote}>this tab only</span> : null}
       </span>

@@ -254,9 +254,12 @@ export function listVenues(token: string, signal?: AbortSignal): Promise<VenueLi
   return data(request('/venues', venueListSchema, { token, signal }));
 }
 
-/** Admin: a new event (on a venue layout, or the simple grid form). */
-export function createEvent(token: string, body: CreateEventRequest): Promise<EventDetail> {
-  return data(request('/events', eventDetailSchema, { method: 'POST', body, token }));
+/**
+ * Admin: a new event (on a venue layout, or the simple grid form). Sent again
+ * with the same key, it answers the event created the first time.
+ */
+export function createEvent(token: string, body: CreateEventRequest, idempotencyKey: string): Promise<EventDetail> {
+  return data(request('/events', eventDetailSchema, { method: 'POST', body, token, idempotencyKey }));
 }
 
 // The gateway's 202 for a command it accepted; the contract has no schema of its own for it.

@@ -1,10 +1,6 @@
-import type { Booking } from '@seatstorm/contracts';
+import { seatLabelOf, type Booking } from '@seatstorm/contracts';
 
-/** A seat's label from its id (`${eventId}_${label}`, docs/architecture.md §3), without loading the seat map. */
-export function labelOfSeatId(eventId: string, seatId: string): string {
-  return seatId.startsWith(`${eventId}_`) ? seatId.slice(eventId.length + 1) : seatId;
-}
-
+/** A booking's seats by label (docs/architecture.md §3), without loading the seat map. */
 export function labelsOf(booking: Pick<Booking, 'eventId' | 'seatIds'>): string[] {
-  return booking.seatIds.map((seatId) => labelOfSeatId(booking.eventId, seatId));
+  return booking.seatIds.map((seatId) => seatLabelOf(booking.eventId, seatId));
 }

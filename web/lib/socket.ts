@@ -3,6 +3,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@seatstorm/contracts';
 import { gatewayUrl } from './config';
+import { msUntilExpiry } from './jwt';
 
 export type GatewaySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -18,6 +19,31 @@ const sockets = new Map<string, Entry>();
 /** A socket that outlives a quick unmount and remount (navigation, React's strict mode) instead of reconnecting. */
 const CLOSE_DELAY_MS = 1_000;
 
+/**
+ * Whether a socket that just closed should connect again. socket.io reconnects
+ * by itself after a network failure, never after the server closed it: the
+ * gateway does that when the token runs out (the session provider then hands
+ * out a new token or none), and a socket whose token is still good (or that
+ * has none) was closed for another reason and would otherwise stay dead.
+ */
+export function reconnectsAfter(reason: Socket.DisconnectReason, token: string | null, nowMs = Date.now()): boolean {
+  return reason === 'io server disconnect' && (token === null || msUntilExpiry(token, nowMs) > 0);
+}
+
+function openEntry(token: string | null): Entry {
+  const socket: GatewaySocket = io(gatewayUrl(), {
+    auth: token ? { token } : {},
+    // Straight to WebSocket: no long-polling round trips before the first seat update.
+    transports: ['websocket'],
+    reconnectionDelayMax: 5_000,
+  });
+  const entry: Entry = { socket, users: 0 };
+  socket.on('disconnect', (reason) => {
+    if (entry.users > 0 && reconnectsAfter(reason, token)) socket.connect();
+  });
+  return entry;
+}
+
 export interface SocketLease {
   socket: GatewaySocket;
   release(): void;
@@ -32,13 +58,7 @@ export function acquireSocket(token: string | null): SocketLease {
   const key = token ?? '';
   let entry = sockets.get(key);
   if (!entry) {
-    const socket: GatewaySocket = io(gatewayUrl(), {
-      auth: token ? { token } : {},
-      // Straight to WebSocket: no long-polling round trips before the first seat update.
-      transports: ['websocket'],
-      reconnectionDelayMax: 5_000,
-    });
-    entry = { socket, users: 0 };
+    entry = openEntry(token);
     sockets.set(key, entry);
   }
   const lease = entry;

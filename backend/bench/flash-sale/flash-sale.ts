@@ -136,7 +136,7 @@ async function lostHolds(db: Pool, won: ReadonlyArray<readonly [string, readonly
  * claiming it, free while a live booking claims it, or claimed by another
  * booking than the one the seat names.
  */
-async function unaccountedSeats(db: Pool, eventId: string): Promise<number> {
+export async function unaccountedSeats(db: Pool, eventId: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
     `WITH claims AS (
        SELECT bs.seat_id, bs.booking_id FROM booking_seats bs JOIN bookings b ON b.id = bs.booking_id

@@ -26,7 +26,8 @@ export async function buildBooking(
   const { eventId, userId, seatIds } = options;
   const status = options.status ?? 'reserved';
   const bookingId = uniqueId('bkg_test');
-  const { rows } = await db.query<{ amount: number }>(
+  // amount is a bigint, which node-postgres reads as text.
+  const { rows } = await db.query<{ amount: string }>(
     `INSERT INTO bookings (id, event_id, user_id, status, command_id, amount)
      SELECT $1, $2, $3, $4::"BookingStatus", $5, COALESCE(SUM(price), 0)::int FROM seats WHERE id = ANY($6)
      RETURNING amount`,
@@ -36,5 +37,5 @@ export async function buildBooking(
   if (HOLDING.has(status)) {
     await db.query(`UPDATE seats SET status = $2::"SeatStatus", booking_id = $1 WHERE id = ANY($3)`, [bookingId, status, seatIds]);
   }
-  return { bookingId, eventId, userId, seatIds, amount: rows[0]?.amount ?? 0 };
+  return { bookingId, eventId, userId, seatIds, amount: Number(rows[0]?.amount ?? 0) };
 }

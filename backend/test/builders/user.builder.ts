@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import type { AppConfig } from '@seatstorm/config';
-import { JWT_ISSUER, type PublicUser, type UserRole } from '@seatstorm/contracts';
+import { JWT_ALGORITHM, JWT_ISSUER, type PublicUser, type UserRole } from '@seatstorm/contracts';
 import type { Pool } from 'pg';
 import { uniqueId } from '../test-env';
 
@@ -24,6 +24,6 @@ export async function buildUsers(db: Pool, config: AppConfig, count: number, nam
      SELECT id, email, name, 'not-a-password', $4::"UserRole" FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, email, name)`,
     [users.map((u) => u.id), users.map((u) => u.email), users.map((u) => u.name), role],
   );
-  const jwt = new JwtService({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256', issuer: JWT_ISSUER, expiresIn: 3600 } });
+  const jwt = new JwtService({ secret: config.JWT_SECRET, signOptions: { algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER, expiresIn: 3600 } });
   return users.map((user) => ({ ...user, token: jwt.sign({ sub: user.id, email: user.email, name: user.name, role: user.role }) }));
 }

@@ -80,7 +80,7 @@ describe('CreateEventForm on a venue layout', () => {
       name: 'Encore Night',
       startsAt: '2027-09-01T20:00:00Z',
       prices: { VIP: 30000, Regular: 9900 },
-    });
+    }, expect.stringMatching(/^event-/));
     expect(onCreated).toHaveBeenCalledWith(expect.objectContaining({ id: 'evt_new' }));
     expect(screen.getByRole('link', { name: 'Encore Night' }).getAttribute('href')).toBe('/events/evt_new');
   });
@@ -109,6 +109,17 @@ describe('CreateEventForm on a venue layout', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create event' }));
 
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('The event must start in the future.'));
+
+    // Sent again unchanged, it is the same request: the same Idempotency-Key, so it can never create two events.
+    fireEvent.click(screen.getByRole('button', { name: 'Create event' }));
+    await waitFor(() => expect(createEvent).toHaveBeenCalledTimes(2));
+    const keys = vi.mocked(createEvent).mock.calls.map((call) => call[2]);
+    expect(keys[1]).toBe(keys[0]);
+    // Changed, it is a new request with a key of its own.
+    type('Starts at (UTC)', '2030-01-01T20:00');
+    fireEvent.click(screen.getByRole('button', { name: 'Create event' }));
+    await waitFor(() => expect(createEvent).toHaveBeenCalledTimes(3));
+    expect(vi.mocked(createEvent).mock.calls[2]![2]).not.toBe(keys[0]);
   });
 
   it('says when the venues could not be loaded, and keeps the simple form at hand', async () => {
@@ -123,6 +134,6 @@ describe('CreateEventForm on a venue layout', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create event' }));
 
     await screen.findByRole('status');
-    expect(createEvent).toHaveBeenCalledWith('tok_admin', { name: 'Garage Gig', venue: 'The Basement', date: '2027-09-01T20:00:00Z', totalSeats: 100, price: 50 });
+    expect(createEvent).toHaveBeenCalledWith('tok_admin', { name: 'Garage Gig', venue: 'The Basement', date: '2027-09-01T20:00:00Z', totalSeats: 100, price: 50 }, expect.stringMatching(/^event-/));
   });
 });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import Link from 'next/link';
 import type { EventDetail, VenueListing } from '@seatstorm/contracts';
 import { createEvent, listVenues } from '@/lib/api';
@@ -50,6 +50,8 @@ export function CreateEventForm({ token, onCreated }: { token: string; onCreated
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<EventDetail | null>(null);
   const [busy, setBusy] = useState(false);
+  // The same request sent again (after a time-out, say) keeps its key, so it cannot create the event twice.
+  const attempt = useRef<{ request: string; key: string } | null>(null);
   const venue = venues?.find((candidate) => candidate.id === venueId);
 
   async function onSubmit(formEvent: FormEvent<HTMLFormElement>) {
@@ -76,8 +78,11 @@ export function CreateEventForm({ token, onCreated }: { token: string; onCreated
     }
     setBusy(true);
     setError(null);
+    const sent = JSON.stringify(built.request);
+    if (attempt.current?.request !== sent) attempt.current = { request: sent, key: `event-${crypto.randomUUID()}` };
     try {
-      const event = await createEvent(token, built.request);
+      const event = await createEvent(token, built.request, attempt.current.key);
+      attempt.current = null;
       setCreated(event);
       onCreated(event);
       formElement.reset();
@@ -117,7 +122,7 @@ export function CreateEventForm({ token, onCreated }: { token: string; onCreated
           <FormField label="On sale from (UTC)" name="onSaleAt" type="datetime-local" hint="Leave empty to open sales at once." />
         ) : (
           <>
-            <FormField label="Seats" name="totalSeats" type="number" min={1} max={100000} defaultValue={100} required />
+            <FormField label="Seats" name="totalSeats" type="number" min={1} max={20000} defaultValue={100} required />
             <FormField label="Price (dollars)" name="price" type="number" min={0} step="0.01" defaultValue={50} required />
           </>
         )}

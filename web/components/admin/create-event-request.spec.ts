@@ -89,7 +89,7 @@ describe('simpleEventRequest', () => {
   it('says which fields to check, in words', () => {
     expect(simpleEventRequest({ ...simple, venue: '', totalSeats: '0', price: '' })).toEqual({
       ok: false,
-      message: 'Check the venue, the seats (1 to 100,000) and the price (dollars, like 45 or 45.50).',
+      message: 'Check the venue, the seats (1 to 20,000) and the price (dollars, like 45 or 45.50).',
     });
   });
 });

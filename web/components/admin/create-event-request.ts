@@ -37,7 +37,7 @@ const FIELD_NAMES: Record<string, string> = {
   startsAt: 'the start',
   date: 'the start',
   onSaleAt: 'the on-sale date',
-  totalSeats: 'the seats (1 to 100,000)',
+  totalSeats: 'the seats (1 to 20,000)',
   price: 'the price (dollars, like 45 or 45.50)',
   category: 'the category',
   description: 'the description',

@@ -2,7 +2,7 @@
 
 import { useEffect, useState, type FormEvent } from 'react';
 import Link from 'next/link';
-import { payRequestSchema, type EventDetail } from '@seatstorm/contracts';
+import { payRequestSchema, TEST_CARDS, type EventDetail } from '@seatstorm/contracts';
 import { cancelBooking, getEvent, payBooking } from '@/lib/api';
 import { outcomeOf } from '@/lib/booking-outcome';
 import { describeError } from '@/lib/errors';
@@ -17,9 +17,9 @@ import { StatusPanel } from '../status-panel';
 import formStyles from '../form.module.css';
 import styles from './checkout.module.css';
 
-const TEST_CARD = '4242 4242 4242 4242';
+const TEST_CARD = TEST_CARDS.pays;
 // Non-breaking spaces keep each card number on one line.
-const TEST_CARD_HINT = 'Test cards: 4242 4242 4242 4242 pays · 4000 0000 0000 0002 is declined · 4000 0000 0000 9995 fails at the provider.'.replace(
+const TEST_CARD_HINT = `Test cards: ${TEST_CARDS.pays} pays · ${TEST_CARDS.declined} is declined · ${TEST_CARDS.providerFails} fails at the provider.`.replace(
   /(\d{4}) (?=\d{4})/g,
   '$1\u00a0',
 );

@@ -1,12 +1,11 @@
 'use client';
 
 import { useCallback, useMemo, useState } from 'react';
-import type { EventDetail, LabDecision } from '@seatstorm/contracts';
+import { seatLabelOf, type EventDetail, type LabDecision } from '@seatstorm/contracts';
 import { cancelBooking, getSeats } from '@/lib/api';
 import { DEMO_USERS } from '@/lib/demo-users';
 import { describeError } from '@/lib/errors';
 import { useLabFeed } from '@/lib/live';
-import { labelOfSeatId } from '@/lib/seat-labels';
 import { LabPane, type PaneResult, type RaceSignal } from './lab-pane';
 import styles from './race-lab.module.css';
 
@@ -84,7 +83,7 @@ export function RaceLab({ event }: { event: EventDetail }) {
         <p className={styles.target}>
           {target ? (
             <>
-              Racing for seat <strong>{labelOfSeatId(event.id, target)}</strong>
+              Racing for seat <strong>{seatLabelOf(event.id, target)}</strong>
             </>
           ) : (
             'Click a seat in any pane, or pick one at random.'
@@ -174,7 +173,7 @@ export function RaceLab({ event }: { event: EventDetail }) {
                   <tr key={decision.commandId} data-status={decision.status}>
                     <td>{timeOf(decision.occurredAt)}</td>
                     <td>{decision.userName}</td>
-                    <td>{decision.seatIds.map((id) => labelOfSeatId(event.id, id)).join(', ')}</td>
+                    <td>{decision.seatIds.map((id) => seatLabelOf(event.id, id)).join(', ')}</td>
                     <td>{describeDecision(decision)}</td>
                     <td>
                       {decision.partition} / {decision.offset}

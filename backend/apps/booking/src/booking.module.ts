@@ -10,6 +10,8 @@ import { BookingsRepository } from './bookings/bookings.repository';
 import { BookingsService } from './bookings/bookings.service';
 import { ExpiryRepository } from './expiry/expiry.repository';
 import { ExpirySweeper } from './expiry/expiry.sweeper';
+import { HousekeepingRepository } from './housekeeping/housekeeping.repository';
+import { HousekeepingService } from './housekeeping/housekeeping.service';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { PaymentResultsConsumer } from './payments/payment-results.consumer';
@@ -32,6 +34,8 @@ export class BookingModule {
         ExpiryRepository,
         ExpirySweeper,
         PaymentResultsConsumer,
+        HousekeepingRepository,
+        HousekeepingService,
       ],
     };
   }

@@ -1,11 +1,9 @@
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
-/** The services one process can run; which ones is configuration (SERVICES). */
+/** The services one process can run; which ones is configuration (SERVICES, all by default). */
 export const SERVICE_NAMES = ['gateway', 'auth', 'catalog', 'booking', 'payment', 'notification'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
-/** The services that exist today. */
-export const IMPLEMENTED_SERVICES = ['gateway', 'auth', 'catalog', 'booking', 'payment', 'notification'] as const satisfies readonly ServiceName[];
 
 const csv = z
   .string()
@@ -48,10 +46,13 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SERVICES: csv
-    .pipe(z.array(z.enum(IMPLEMENTED_SERVICES)).min(1))
-    .default([...IMPLEMENTED_SERVICES]),
+    .pipe(z.array(z.enum(SERVICE_NAMES)).min(1))
+    .default([...SERVICE_NAMES]),
   GATEWAY_HOST: z.string().min(1).default('0.0.0.0'),
   GATEWAY_PORT: port.default(3000),
+  /** A port of the process's own for GET /health and GET /metrics, whatever services it runs (a booking or payment process has no other HTTP); unset, none. */
+  OPS_PORT: port.optional(),
+  OPS_HOST: z.string().min(1).default('0.0.0.0'),
   CORS_ORIGINS: csv.pipe(z.array(z.url())).default(['http://localhost:3001', 'http://127.0.0.1:3001']),
   DATABASE_URL: z
     .string()
@@ -80,6 +81,11 @@ export const envSchema = z.object({
   PAYMENT_HOLD_EXTENSION: durationSeconds.prefault('2m'),
   /** …but a hold never lives longer than this in all. */
   HOLD_MAX_LIFETIME: durationSeconds.prefault('15m'),
+  /**
+   * A hold whose payment started keeps its seats past its expiry while the payment has no
+   * result yet, for at most this long after it started; a charge that succeeds later is refunded.
+   */
+  PAYMENT_RESULT_WAIT: durationSeconds.prefault('10m'),
   MAX_SEATS_PER_BOOKING: positiveInt.default(8),
   /**
    * Live seats (reserved, paid or confirmed) one account may have at one event across all
@@ -119,6 +125,16 @@ export const envSchema = z.object({
   EXPIRY_SWEEP_INTERVAL_MS: positiveMs.default(1000),
   /** How often the outbox relay looks for unpublished messages (it is also woken after every batch). */
   OUTBOX_POLL_INTERVAL_MS: positiveMs.default(250),
+  /** How often the booking service prunes old rows (one instance at a time). */
+  HOUSEKEEPING_INTERVAL_MS: positiveMs.default(60_000),
+  /** Published outbox messages are deleted after this long. */
+  OUTBOX_RETENTION: durationSeconds.prefault('1d'),
+  /**
+   * Recorded decisions (what makes a redelivered command harmless) and rejected bookings are
+   * deleted after this long. WARNING: keep it longer than Kafka keeps `Topic.BookingCommands`
+   * (the broker's retention, 7 days by default), or a redelivered command could be decided twice.
+   */
+  DECISION_RETENTION: durationSeconds.prefault('8d'),
   /** Signs and verifies every token (HS256); at least 32 characters, and set explicitly in production. */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_JWT_SECRET),
   /** How long a token stays valid, in seconds. */
@@ -130,8 +146,16 @@ export const envSchema = z.object({
   LOGIN_RATE_LIMIT: positiveInt.default(20),
   /** Failed sign-ins allowed per email per 15 minutes; a successful sign-in clears that email's count. */
   LOGIN_RATE_LIMIT_PER_EMAIL: positiveInt.default(10),
-  /** Demo affordances (the seeded demo accounts and their hints); `false` in production. */
+  /**
+   * Demo affordances: the seeded demo accounts, one-click sign-in, the race lab. On for local
+   * runs; never in production, where it defaults to off (loadConfig) and is refused on.
+   */
   DEMO_MODE: z.stringbool().default(true),
+  /**
+   * When set, GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it is
+   * open in development and not served in production.
+   */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   /** How long the simulated card provider takes to answer each call. */
   PAYMENT_LATENCY_MS: z.coerce.number().int().min(0).default(150),
   /** The share of provider calls (0–1) that fail transiently at random, for chaos tests. */
@@ -141,14 +165,34 @@ export const envSchema = z.object({
   /** A retry waits a random time up to base × 2^(retry − 1), capped at the max (exponential backoff, full jitter). */
   PAYMENT_RETRY_BASE_MS: positiveMs.default(200),
   PAYMENT_RETRY_MAX_MS: positiveMs.default(5000),
+  /** A refund out of its quick retries is never given up: it is tried again this often until it lands. */
+  PAYMENT_REFUND_RETRY_MS: positiveMs.default(60_000),
+  /** How often the payment service looks for payments due an attempt (it is also woken by every request it takes in). */
+  PAYMENT_POLL_INTERVAL_MS: positiveMs.default(250),
+  /** Provider calls one payment service instance has in flight at most. */
+  PAYMENT_CONCURRENCY: positiveInt.default(64),
   /** Live seat maps: at most one `Topic.SeatUpdated` message per event room per tick, carrying every change of the tick. */
   LIVE_TICK_MS: positiveMs.default(50),
   /** `hold` and `release` messages one socket may send per second; more are answered RATE_LIMITED. */
   LIVE_HOLD_RATE_LIMIT: positiveInt.default(10),
+  /** `subscribe` and `lab.subscribe` messages one socket may send per second (each asks the catalog); more are answered RATE_LIMITED. */
+  LIVE_SUBSCRIBE_RATE_LIMIT: positiveInt.default(5),
+  /** A process asked to stop (SIGTERM, SIGINT) exits within this, whatever is down: what has not closed by then is left (a container stop kills at 10 s). */
+  SHUTDOWN_TIMEOUT_MS: positiveMs.default(8_000),
+  /** booking.updated and notification messages older than this are not pushed to sockets (a relay catching up after an outage); the pages read them over REST. */
+  LIVE_RELAY_MAX_AGE_MS: positiveMs.default(60_000),
+  /** Broadcasts to the other gateway instances kept while Redis is away; beyond it the oldest give way (their watchers resync). */
+  LIVE_REDIS_BACKLOG: positiveInt.default(10_000),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set to a secret of at least 32 characters in production' });
   }
+  if (env.NODE_ENV === 'production' && env.DEMO_MODE) {
+    ctx.addIssue({ code: 'custom', path: ['DEMO_MODE'], message: 'demo accounts, one-click sign-in and the race lab are for local runs, not in production' });
+  }
 });
 
 export type AppConfig = z.output<typeof envSchema>;
+
+/** True when tokens are signed with the public development secret: fine on a laptop, never anywhere else. */
+export const usesDevelopmentJwtSecret = (config: AppConfig): boolean => config.JWT_SECRET === DEVELOPMENT_JWT_SECRET;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { envSchema, IMPLEMENTED_SERVICES } from './config.schema';
+import { envSchema, SERVICE_NAMES, usesDevelopmentJwtSecret } from './config.schema';
 import { ConfigError, loadConfig } from './load-config';
 
 describe('loadConfig', () => {
@@ -10,7 +10,7 @@ describe('loadConfig', () => {
     expect(config.GATEWAY_PORT).toBe(3000);
     expect(config.KAFKA_BROKERS).toEqual(['127.0.0.1:9092']);
     expect(config.DATABASE_URL).toBe('postgresql://postgres@127.0.0.1:5432/seatstorm');
-    expect(config.SERVICES).toEqual([...IMPLEMENTED_SERVICES]);
+    expect(config.SERVICES).toEqual([...SERVICE_NAMES]);
     expect(config.SERVICES).toContain('auth');
     expect(config.JWT_TTL).toBe(12 * 3600);
     expect(config.LOGIN_RATE_LIMIT).toBe(20);
@@ -20,11 +20,28 @@ describe('loadConfig', () => {
 
   it('signs tokens with a built-in secret in development and refuses it in production', () => {
     expect(loadConfig({}).JWT_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(usesDevelopmentJwtSecret(loadConfig({}))).toBe(true);
+    expect(usesDevelopmentJwtSecret(loadConfig({ JWT_SECRET: 'y'.repeat(32) }))).toBe(false);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: loadConfig({}).JWT_SECRET })).toThrow(/JWT_SECRET/);
     const secret = 'x'.repeat(32);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).JWT_SECRET).toBe(secret);
     expect(() => loadConfig({ JWT_SECRET: 'too-short' })).toThrow(/JWT_SECRET: must be at least 32 characters/);
+  });
+
+  it('is in demo mode for local runs and never in production', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({}).DEMO_MODE).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).DEMO_MODE).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).DEMO_MODE).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, DEMO_MODE: 'false' }).DEMO_MODE).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, DEMO_MODE: 'true' })).toThrow(/DEMO_MODE: demo accounts, one-click sign-in and the race lab are for local runs, not in production/);
+  });
+
+  it('guards /metrics with METRICS_TOKEN when one is set: a long random one, never a guessable one', () => {
+    expect(loadConfig({}).METRICS_TOKEN).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'm'.repeat(32) }).METRICS_TOKEN).toBe('m'.repeat(32));
+    expect(() => loadConfig({ METRICS_TOKEN: 'metrics' })).toThrow(/METRICS_TOKEN: must be at least 32 characters/);
   });
 
   it('reads token lifetimes as durations and flags as booleans', () => {

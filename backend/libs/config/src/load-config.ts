@@ -14,6 +14,8 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  // Demo mode is on unless turned off, except in production, where it is off unless (wrongly) turned on.
+  if (present.NODE_ENV === 'production') present.DEMO_MODE ??= 'false';
   const result = envSchema.safeParse(present);
   if (result.success) return result.data;
   throw new ConfigError(

@@ -5,6 +5,8 @@ import { userRoleSchema } from './statuses';
 // WARNING: tokens issued by the auth service are verified by every gateway
 // instance with this issuer; changing it signs everyone out.
 export const JWT_ISSUER = 'seatstorm';
+/** How every Seatstorm token (sign-in, known device, admission pass) is signed: HMAC with a key only the back end has. */
+export const JWT_ALGORITHM = 'HS256';
 
 /** Emails are compared case-insensitively: stored and looked up trimmed and lower-case. */
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
@@ -18,10 +20,15 @@ export const registerRequestSchema = z.object({
 });
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 
-/** POST /auth/login. No length rule beyond the bounds: a wrong password is INVALID_CREDENTIALS, not a 400. */
+/**
+ * POST /auth/login. No length rule beyond the bounds: a wrong password is INVALID_CREDENTIALS, not a 400.
+ * `deviceToken` is the one an earlier register or login on this device answered with: it lets the
+ * account's owner sign in while someone else's wrong guesses have spent the email's budget.
+ */
 export const loginRequestSchema = z.object({
   email: emailSchema,
   password: z.string().min(1).max(128),
+  deviceToken: z.string().min(1).max(1024).optional(),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -34,10 +41,11 @@ export const publicUserSchema = z.object({
 });
 export type PublicUser = z.infer<typeof publicUserSchema>;
 
-/** The answer to register and login. */
+/** The answer to register and login; the gateway adds the device token (the auth service never issues one). */
 export const authResultSchema = z.object({
   user: publicUserSchema,
   token: z.string().min(1),
+  deviceToken: z.string().min(1).optional(),
 });
 export type AuthResult = z.infer<typeof authResultSchema>;
 

@@ -30,7 +30,18 @@ export type CreateBookingRequest = z.infer<typeof createBookingRequestSchema>;
 /** The Idempotency-Key header: a client-chosen id, so a retried request finds its first answer. */
 export const idempotencyKeySchema = z.string().min(8).max(128).regex(/^[A-Za-z0-9_.:-]+$/, 'must contain only letters, digits and _ . : -');
 
-/** POST /bookings/:id/pay. A test card number, spaces allowed (e.g. "4242 4242 4242 4242"). */
+/**
+ * The simulated provider's test cards (docs/architecture.md §6): any other
+ * valid number pays as `pays` does. Known by their last four digits.
+ */
+export const TEST_CARDS = {
+  pays: '4242 4242 4242 4242',
+  declined: '4000 0000 0000 0002',
+  /** The issuer times out every time: retried with backoff, then failed. */
+  providerFails: '4000 0000 0000 9995',
+} as const;
+
+/** POST /bookings/:id/pay. A test card number, spaces allowed (e.g. TEST_CARDS.pays). */
 export const payRequestSchema = z.object({
   card: z
     .string()

@@ -92,6 +92,14 @@ export const seatSnapshotSchema = z.object({
 });
 export type SeatSnapshot = z.infer<typeof seatSnapshotSchema>;
 
+/**
+ * The most one seat may be priced at: $100,000, in cents. Prices an admin
+ * gives are checked against it (400 VALIDATION_FAILED), so no booking's
+ * amount, seats × price, comes near what a store or a message can hold.
+ */
+export const MAX_SEAT_PRICE_CENTS = 10_000_000;
+const seatPriceSchema = centsSchema.max(MAX_SEAT_PRICE_CENTS);
+
 /** POST /events on a stored venue layout: the seats are generated from it, priced per tier (cents). */
 export const createEventOnVenueSchema = z.object({
   venueId: idSchema,
@@ -101,7 +109,7 @@ export const createEventOnVenueSchema = z.object({
   startsAt: isoDateTimeSchema,
   /** Defaults to now: on sale at once. */
   onSaleAt: isoDateTimeSchema.optional(),
-  prices: z.record(z.string().min(1).max(50), centsSchema),
+  prices: z.record(z.string().min(1).max(50), seatPriceSchema),
   /** Defaults to the configured MAX_SEATS_PER_BUYER. */
   maxSeatsPerBuyer: maxSeatsPerBuyerSchema.optional(),
   /** Defaults to off; an adaptive rate and not paused unless given. */
@@ -116,11 +124,11 @@ export const createSimpleEventSchema = z.object({
   name: z.string().trim().min(1).max(200),
   venue: z.string().trim().min(1).max(200),
   date: isoDateTimeSchema,
-  totalSeats: z.number().int().min(1).max(100_000),
+  totalSeats: z.number().int().min(1).max(20_000),
   price: z
     .number()
     .nonnegative()
-    .max(1_000_000)
+    .max(MAX_SEAT_PRICE_CENTS / 100)
     .refine((dollars) => Math.abs(dollars * 100 - Math.round(dollars * 100)) < 1e-6, 'must have at most two decimals'),
   description: z.string().trim().max(2000).optional(),
   category: z.string().trim().min(1).max(50).optional(),

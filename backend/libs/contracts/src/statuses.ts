@@ -23,11 +23,15 @@ export const bookingStatusSchema = z.enum([
 export type BookingStatus = z.infer<typeof bookingStatusSchema>;
 export const BOOKING_STATUSES = bookingStatusSchema.options;
 
+/** The statuses in which a booking holds its seats; each seat it holds shows the same status on the map. */
+export const SEAT_HOLDING_STATUSES = ['reserved', 'paid', 'confirmed'] as const satisfies ReadonlyArray<BookingStatus & SeatStatus>;
+
 export const eventStatusSchema = z.enum(['scheduled', 'on_sale', 'sold_out', 'cancelled', 'ended']);
 export type EventStatus = z.infer<typeof eventStatusSchema>;
 
 export const userRoleSchema = z.enum(['user', 'admin']);
 export type UserRole = z.infer<typeof userRoleSchema>;
 
-export const notificationKindSchema = z.enum(['confirmed', 'payment_failed', 'expired', 'refunded', 'cancelled']);
+/** A booking's steps, each named after its status, and `refund_delayed`: a refund the provider has not made after its quick retries. */
+export const notificationKindSchema = z.enum(['confirmed', 'payment_failed', 'expired', 'refunded', 'cancelled', 'refund_delayed']);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

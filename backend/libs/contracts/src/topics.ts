@@ -11,6 +11,7 @@ export const Topic = {
   PaymentEvents: 'payment.events',
   PaymentDlq: 'payment.dlq',
   NotificationCreated: 'notification.created',
+  BookingDlq: 'booking.dlq',
 } as const;
 export type Topic = (typeof Topic)[keyof typeof Topic];
 
@@ -47,6 +48,7 @@ export const TOPIC_PARTITIONS: Record<Topic, number> = {
   [Topic.PaymentEvents]: 6,
   [Topic.PaymentDlq]: 3,
   [Topic.NotificationCreated]: 6,
+  [Topic.BookingDlq]: 3,
 };
 /** Requests and replies: a reply topic needs at least as many partitions as client instances in one group. */
 export const RPC_PARTITIONS = 6;

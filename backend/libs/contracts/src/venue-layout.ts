@@ -12,6 +12,8 @@
  * assignable to Prisma's JSON input type as it is.
  */
 
+import { seatIdOf } from './ids';
+
 /** What an event's seats are generated from; stored as `venues.layout`. */
 export type VenueLayout = {
   sections: LayoutSection[];
@@ -190,7 +192,7 @@ export function generateSeats(eventId: string, layout: VenueLayout, prices: Read
         const position = positions[rowIndex]?.[number - 1];
         if (!position) throw new Error(`No position for seat ${label}`);
         const { x, y } = position;
-        seats.push({ id: `${eventId}_${label}`, eventId, label, section: section.name, row: row.label, number, tier, price, x, y });
+        seats.push({ id: seatIdOf(eventId, label), eventId, label, section: section.name, row: row.label, number, tier, price, x, y });
       }
     });
   }

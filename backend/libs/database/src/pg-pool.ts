@@ -1,4 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
+
+const logger = new Logger('PgPool');
 
 /**
  * The one connection pool of a process. Prisma's driver adapter runs on it,
@@ -10,7 +13,14 @@ import { Pool, type PoolClient } from 'pg';
  * @param poolSize the most connections the pool opens (node-postgres defaults to 10)
  */
 export function createPgPool(connectionString: string, poolSize?: number): Pool {
-  return new Pool(poolSize === undefined ? { connectionString } : { connectionString, max: poolSize });
+  const pool = new Pool(poolSize === undefined ? { connectionString } : { connectionString, max: poolSize });
+  // A connection PostgreSQL cuts (a crash, a restart, a terminated backend) emits 'error', and an
+  // 'error' nobody listens to ends the process. The pool drops an idle one by itself; one in use fails
+  // its queries, and is dropped when it is released. Either way the process goes on with new ones.
+  pool.on('connect', (client) => client.on('error', (error) => logger.warn(`a database connection was lost: ${error.message}`)));
+  // The pool hands on an idle connection's error too: already logged by the listener above.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /**

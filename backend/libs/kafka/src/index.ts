@@ -1,4 +1,6 @@
+export * from './consumer-lag';
 export * from './deployment';
+export * from './kafka-errors';
 export * from './kafka-health';
 export * from './kafka-options';
 export * from './kafka.module';

@@ -1,4 +1,5 @@
 import { MESSAGES, parseContract, type Topic, type TopicPayload } from '@seatstorm/contracts';
+import { correlationHeaders } from '@seatstorm/observability';
 
 /** A message ready for the broker: what the outbox stores and the producer sends. */
 export interface EncodedMessage {
@@ -23,9 +24,26 @@ export interface DecodedMessage<T extends Topic> {
 export const SCHEMA_VERSION_HEADER = 'schema-version';
 
 /**
+ * The most bytes (key, value and headers) one message may carry. The broker
+ * refuses a record batch over its message.max.bytes, 1 MiB by default; this
+ * leaves room for the batch's and the records' own framing.
+ */
+export const MAX_MESSAGE_BYTES = 1_000_000;
+
+/** What a message weighs against MAX_MESSAGE_BYTES. */
+export function sizeOf(message: EncodedMessage): number {
+  let bytes = Buffer.byteLength(message.key) + Buffer.byteLength(message.value);
+  for (const [name, value] of Object.entries(message.headers)) bytes += Buffer.byteLength(name) + Buffer.byteLength(value);
+  return bytes;
+}
+
+/**
  * Validates a payload against its topic's contract and encodes it with the
  * contract's key. The one way anything is written to a topic, so a producer
- * cannot send the wrong shape to the wrong topic.
+ * cannot send the wrong shape to the wrong topic. The message carries the
+ * correlation id of the request being handled (correlation.ts), unless
+ * `headers` name one of their own; encoded now and published later (the
+ * outbox), it keeps it.
  */
 export function encodeMessage<T extends Topic>(topic: T, payload: TopicPayload<T>, headers: Record<string, string> = {}): EncodedMessage {
   const contract = MESSAGES[topic];
@@ -35,7 +53,7 @@ export function encodeMessage<T extends Topic>(topic: T, payload: TopicPayload<T
     topic,
     key: keyOf(valid),
     value: JSON.stringify(valid),
-    headers: { ...headers, [SCHEMA_VERSION_HEADER]: String(contract.version) },
+    headers: { ...correlationHeaders(), ...headers, [SCHEMA_VERSION_HEADER]: String(contract.version) },
   };
 }
 

@@ -1,7 +1,10 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import { ContractViolation, type Topic } from '@seatstorm/contracts';
-import { Kafka, type Admin, type Consumer, type KafkaMessage } from 'kafkajs';
+import { correlationIdIn, withCorrelation, withCorrelations } from '@seatstorm/observability';
+import { Kafka, type Admin, type Consumer, type ConsumerRunConfig, type KafkaMessage } from 'kafkajs';
+import { trackConsumerLag } from './consumer-lag';
+import { restartWhenGivenUp } from './consumer-restart';
 import { kafkaClientConfig, kafkaIdOf } from './kafka-options';
 import { deploymentOf, isForeign } from './deployment';
 import { parseValue, validatePayload, type DecodedMessage } from './message-codec';
@@ -41,7 +44,10 @@ export class MessageConsumers implements BeforeApplicationShutdown {
   private readonly logger = new Logger(MessageConsumers.name);
   private readonly kafka: Kafka;
   private readonly consumers: Consumer[] = [];
+  /** Takes each consumer's group back from the lag gauge (consumer-lag.ts). */
+  private readonly untrackLag: Array<() => void> = [];
   private admin?: Admin;
+  private stopping = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -50,45 +56,46 @@ export class MessageConsumers implements BeforeApplicationShutdown {
     this.kafka = new Kafka(kafkaClientConfig(config, `${service}-consumer`));
   }
 
-  /** Handles messages one at a time per partition, in offset order. */
+  /** Handles messages one at a time per partition, in offset order, each inside its correlation id. */
   async consume<T extends Topic>(topic: T, options: ConsumeOptions, onMessage: (message: DecodedMessage<T>) => Promise<void>): Promise<void> {
-    const consumer = await this.start(topic, options);
-    const joined = this.joined(consumer, topic, options);
-    await consumer.run({
+    await this.launch(topic, options, () => ({
       partitionsConsumedConcurrently: options.concurrency ?? 1,
       eachMessage: async ({ partition, message }) => {
         const decoded = this.decode(topic, partition, message, options.wants);
-        if (decoded) await onMessage(decoded);
+        if (decoded) await withCorrelation(correlationIdIn(decoded.headers), () => onMessage(decoded));
       },
-    });
-    await joined;
+    }));
   }
 
   /**
    * Handles each fetched batch of a partition as one unit: offsets are
    * committed only after `onBatch` resolves, so a crash replays the whole batch.
+   * It runs inside its messages' correlation ids (withCorrelations): what it
+   * produces for one message of several must say whose (correlationHeaders).
    */
   async consumeBatches<T extends Topic>(
     topic: T,
     options: ConsumeOptions,
     onBatch: (messages: Array<DecodedMessage<T>>, context: BatchContext) => Promise<void>,
   ): Promise<void> {
-    const consumer = await this.start(topic, options);
-    const joined = this.joined(consumer, topic, options);
-    await consumer.run({
+    await this.launch(topic, options, (consumer) => ({
       partitionsConsumedConcurrently: options.concurrency ?? 1,
       eachBatchAutoResolve: false,
       autoCommit: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0) return;
         const decoded = batch.messages.flatMap((message) => this.decode(topic, batch.partition, message, options.wants) ?? []);
-        if (decoded.length > 0) await onBatch(decoded, { partition: batch.partition, heartbeat });
+        if (decoded.length > 0) {
+          await withCorrelations(
+            decoded.map((message) => correlationIdIn(message.headers)),
+            () => onBatch(decoded, { partition: batch.partition, heartbeat }),
+          );
+        }
         const last = batch.messages[batch.messages.length - 1];
         if (last) resolveOffset(last.offset);
         await consumer.commitOffsets([{ topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }]);
       },
-    });
-    await joined;
+    }));
   }
 
   /**
@@ -97,8 +104,27 @@ export class MessageConsumers implements BeforeApplicationShutdown {
    * so no handler runs against a closed socket server or Redis connection.
    */
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    for (const untrack of this.untrackLag.splice(0)) untrack();
     await Promise.all(this.consumers.map((consumer) => consumer.disconnect().catch(() => undefined)));
     await this.admin?.disconnect();
+  }
+
+  /** Starts a consumer and keeps it running (consumer-restart.ts). */
+  private async launch(topic: Topic, options: ConsumeOptions, runConfig: (consumer: Consumer) => ConsumerRunConfig): Promise<void> {
+    const consumer = await this.start(topic, options);
+    const joined = this.joined(consumer, topic, options);
+    restartWhenGivenUp(consumer, {
+      resume: async () => {
+        await consumer.connect();
+        await consumer.run(runConfig(consumer));
+      },
+      stopping: () => this.stopping,
+      logger: this.logger,
+      what: { topic },
+    });
+    await consumer.run(runConfig(consumer));
+    await joined;
   }
 
   private async start(topic: Topic, options: ConsumeOptions): Promise<Consumer> {
@@ -112,6 +138,7 @@ export class MessageConsumers implements BeforeApplicationShutdown {
       allowAutoTopicCreation: false,
     });
     this.consumers.push(consumer);
+    this.untrackLag.push(trackConsumerLag(this.config, groupId, [topic]));
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: this.startsAtBeginning(options) });
     return consumer;

@@ -4,7 +4,7 @@ import type { Topic, TopicPayload } from '@seatstorm/contracts';
 import { Kafka, type Producer } from 'kafkajs';
 import { kafkaClientConfig, PRODUCER_SETTINGS } from './kafka-options';
 import { DEPLOYMENT_HEADER, deploymentOf } from './deployment';
-import { encodeMessage, type EncodedMessage } from './message-codec';
+import { encodeMessage, MAX_MESSAGE_BYTES, sizeOf, type EncodedMessage } from './message-codec';
 import { KAFKA_SERVICE } from './kafka-service.token';
 
 interface PendingSend {
@@ -14,9 +14,9 @@ interface PendingSend {
 }
 
 /**
- * Waiting sends joined into one request stay under this many messages (one
- * send alone may be larger): a partition's share of a request must stay
- * under the broker's message.max.bytes.
+ * Waiting sends joined into one round stay under this many messages (one
+ * send alone may be larger); each round goes out in requests bounded in bytes
+ * (byteBounded).
  */
 const MAX_MESSAGES_PER_REQUEST = 1000;
 
@@ -67,7 +67,7 @@ export class MessageProducer implements OnApplicationShutdown {
       const sends = this.nextRequest();
       try {
         await this.connect();
-        await this.sendBatch(sends.flatMap((pending) => pending.messages));
+        for (const request of byteBounded(sends.flatMap((pending) => pending.messages))) await this.sendBatch(request);
         for (const pending of sends) pending.resolve();
       } catch (error) {
         for (const pending of sends) pending.reject(error);
@@ -111,4 +111,28 @@ export class MessageProducer implements OnApplicationShutdown {
     });
     return this.connected;
   }
+}
+
+/**
+ * Cuts messages, in order, into requests of at most MAX_MESSAGE_BYTES each
+ * (one larger message goes alone, for the broker to judge): the broker
+ * refuses a partition's share of a request over its message.max.bytes, and a
+ * refused request fails every message in it.
+ */
+function byteBounded(messages: readonly EncodedMessage[]): EncodedMessage[][] {
+  const requests: EncodedMessage[][] = [];
+  let current: EncodedMessage[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const size = sizeOf(message);
+    if (current.length > 0 && bytes + size > MAX_MESSAGE_BYTES) {
+      requests.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(message);
+    bytes += size;
+  }
+  if (current.length > 0) requests.push(current);
+  return requests;
 }

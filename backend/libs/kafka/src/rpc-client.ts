@@ -12,11 +12,22 @@ import {
   type RpcResult,
 } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
+import { correlationHeaders, currentCorrelationId, metricsRegistry } from '@seatstorm/observability';
+import { Counter } from 'prom-client';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { trackConsumerLag } from './consumer-lag';
+import { restartWhenGivenUp } from './consumer-restart';
 import { kafkaIdOf, kafkaClientConfig, RPC_CONSUMER_SETTINGS, PRODUCER_SETTINGS } from './kafka-options';
 import { DEPLOYMENT_HEADER, deploymentOf } from './deployment';
 
 export const RPC_PATTERNS = Symbol('RPC_PATTERNS');
+
+export const rpcTimeouts = new Counter({
+  name: 'seatstorm_rpc_timeouts_total',
+  help: 'Requests to a service that got no reply within their timeout (answered 503 SERVICE_UNAVAILABLE), by pattern.',
+  labelNames: ['pattern'] as const,
+  registers: [metricsRegistry],
+});
 
 const ASSIGNMENT_WAIT_MS = 30_000;
 
@@ -32,6 +43,31 @@ function clientNameOf(patterns: readonly RpcPattern[]): string {
   return `gateway-rpc-${services}-${digest}`;
 }
 
+/** Nest's Kafka client, whose reply consumer is started again when kafkajs gives up on it (consumer-restart.ts). */
+class RestartingClientKafka extends ClientKafka {
+  private closing = false;
+
+  protected override registerConsumerEventListeners(): void {
+    super.registerConsumerEventListeners();
+    const consumer = this._consumer;
+    if (!consumer) return;
+    restartWhenGivenUp(consumer, {
+      resume: async () => {
+        await consumer.connect();
+        await this.bindTopics();
+      },
+      stopping: () => this.closing,
+      logger: this.logger,
+      what: { client: this.groupId },
+    });
+  }
+
+  override async close(): Promise<void> {
+    this.closing = true;
+    await super.close();
+  }
+}
+
 /**
  * Typed request-reply over Kafka. Requests are validated before they leave,
  * replies are validated when they arrive, and a domain error answered by the
@@ -40,13 +76,14 @@ function clientNameOf(patterns: readonly RpcPattern[]): string {
 @Injectable()
 export class RpcClient implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(RpcClient.name);
-  private readonly client: ClientKafka;
+  private readonly client: RestartingClientKafka;
+  private untrackLag?: () => void;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(RPC_PATTERNS) private readonly patterns: readonly RpcPattern[],
   ) {
-    this.client = new ClientKafka({
+    this.client = new RestartingClientKafka({
       client: kafkaClientConfig(config, clientNameOf(patterns)),
       // The same client of every gateway instance joins one group; each owns
       // some reply partitions and asks for its replies there (the header
@@ -61,10 +98,12 @@ export class RpcClient implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     for (const pattern of this.patterns) this.client.subscribeToResponseOf(pattern);
     await this.client.connect();
+    this.untrackLag = trackConsumerLag(this.config, kafkaIdOf(this.config, clientNameOf(this.patterns)), this.patterns.map(replyTopicOf));
     await this.waitForReplyPartitions();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.untrackLag?.();
     await this.client.close();
   }
 
@@ -75,13 +114,14 @@ export class RpcClient implements OnModuleInit, OnApplicationShutdown {
     // would otherwise be taken as the Kafka message itself.
     const message = {
       value: request,
-      headers: { [DEPLOYMENT_HEADER]: deploymentOf(this.config), ...(correlationId ? { 'x-correlation-id': correlationId } : {}) },
+      headers: { [DEPLOYMENT_HEADER]: deploymentOf(this.config), ...correlationHeaders(correlationId ?? currentCorrelationId()) },
     };
     let raw: unknown;
     try {
-      raw = await firstValueFrom(this.client.send(pattern, message).pipe(timeout(this.config.RPC_TIMEOUT_MS)));
+      raw = await firstValueFrom(this.client.send(pattern, message).pipe(timeout(contract.timeoutMs ?? this.config.RPC_TIMEOUT_MS)));
     } catch (error) {
       if (error instanceof TimeoutError) {
+        rpcTimeouts.inc({ pattern });
         throw new DomainError('SERVICE_UNAVAILABLE', `The ${pattern.split('.')[0]} service did not answer in time.`);
       }
       throw error;

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { AuthResult, LoginRequest, PublicUser, RegisterRequest } from '@seatstorm/contracts';
+import { newId, type AuthResult, type LoginRequest, type PublicUser, type RegisterRequest } from '@seatstorm/contracts';
 import { DomainError, notFound } from '@seatstorm/errors';
 import { TokensService } from '../tokens/tokens.service';
 import { PasswordsService } from './passwords.service';
@@ -17,7 +16,7 @@ export class UsersService {
   /** A new account with the role `user`, signed in at once. */
   async register({ email, name, password }: RegisterRequest): Promise<AuthResult> {
     const passwordHash = await this.passwords.hash(password);
-    const user = await this.users.insert({ id: newUserId(), email, name, passwordHash, role: 'user' });
+    const user = await this.users.insert({ id: newId('usr'), email, name, passwordHash, role: 'user' });
     if (!user) throw new DomainError('EMAIL_TAKEN', `An account with the email ${email} already exists.`);
     return this.signedIn(user);
   }
@@ -42,4 +41,3 @@ export class UsersService {
   }
 }
 
-const newUserId = (): string => `usr_${randomBytes(12).toString('base64url')}`;

@@ -1,4 +1,4 @@
-import { Topic, type BookingCommand, type BookingEvent, type SeatChange } from '@seatstorm/contracts';
+import { Topic, type BookingCommand, type BookingEvent, type HoldCommand, type SeatChange } from '@seatstorm/contracts';
 import { encodeMessage, type EncodedMessage } from '@seatstorm/kafka';
 import type { BookingState, Decision, FollowUp, SeatState } from './booking.rules';
 
@@ -32,26 +32,71 @@ export function bookingEventOf(booking: BookingState, commandId: string, now: Da
   };
 }
 
-/** One versioned delta per event whose seats the batch changed (docs/architecture.md §5). */
-export function seatUpdatesOf(changes: ReadonlyArray<{ after: SeatState }>, versions: ReadonlyMap<string, number>): EncodedMessage[] {
-  const byEvent = new Map<string, SeatChange[]>();
+/** The answer to a hold that left no booking behind (it could not be decided): rejected, holding nothing. */
+export function rejectedHoldEvent(command: HoldCommand, now: Date, note: DecisionNote): BookingEvent {
+  return {
+    bookingId: command.bookingId,
+    eventId: command.eventId,
+    userId: command.userId,
+    status: 'rejected',
+    seatIds: command.seatIds,
+    amount: 0,
+    expiresAt: null,
+    ...(note.reason ? { reason: note.reason } : {}),
+    ...(note.errorCode ? { errorCode: note.errorCode } : {}),
+    commandId: command.commandId,
+    occurredAt: now.toISOString(),
+  };
+}
+
+/**
+ * The most seat changes one seat.updated carries. A seat change is at most
+ * about 320 bytes of JSON (ids are at most 128 characters), so a delta stays
+ * well under Kafka's message size limit (MAX_MESSAGE_BYTES), however many
+ * seats one batch changes (an admin blocking a stadium's seats).
+ */
+export const MAX_CHANGES_PER_SEAT_UPDATE = 2000;
+
+/**
+ * The seat changes of a batch, per event, cut into deltas of at most
+ * MAX_CHANGES_PER_SEAT_UPDATE changes: each delta is one step of the event's
+ * seat version.
+ */
+export function seatDeltasOf(changes: ReadonlyArray<{ after: SeatState }>): Map<string, SeatChange[][]> {
+  const byEvent = new Map<string, SeatChange[][]>();
   for (const { after } of changes) {
     const change: SeatChange = { seatId: after.id, status: after.status, bookingId: after.bookingId };
-    const list = byEvent.get(after.eventId);
-    if (list) list.push(change);
-    else byEvent.set(after.eventId, [change]);
+    const deltas = byEvent.get(after.eventId) ?? [];
+    const last = deltas[deltas.length - 1];
+    if (last && last.length < MAX_CHANGES_PER_SEAT_UPDATE) last.push(change);
+    else deltas.push([change]);
+    byEvent.set(after.eventId, deltas);
   }
-  return [...byEvent].map(([eventId, seatChanges]) => {
+  return byEvent;
+}
+
+/**
+ * The versioned seat.updated messages of the deltas (docs/architecture.md §5),
+ * given each event's seat version after them: a chain, each message's
+ * `baseVersion` the previous one's `version`.
+ */
+export function seatUpdatesOf(
+  deltas: ReadonlyMap<string, SeatChange[][]>,
+  versions: ReadonlyMap<string, number>,
+  headersOf: (eventId: string) => Record<string, string> = () => ({}),
+): EncodedMessage[] {
+  return [...deltas].flatMap(([eventId, chunks]) => {
     const version = versions.get(eventId);
     if (version === undefined) throw new Error(`no new seat version for ${eventId}`);
-    return encodeMessage(Topic.SeatUpdated, { eventId, baseVersion: version - 1, version, changes: seatChanges });
+    const base = version - chunks.length;
+    return chunks.map((changes, i) => encodeMessage(Topic.SeatUpdated, { eventId, baseVersion: base + i, version: base + i + 1, changes }, headersOf(eventId)));
   });
 }
 
 /** Follow-ups travel through the outbox with the decision, so they happen if and only if it committed. */
-export function followUpMessage(followUp: FollowUp, now: Date): EncodedMessage {
+export function followUpMessage(followUp: FollowUp, now: Date, headers: Record<string, string> = {}): EncodedMessage {
   if (followUp.kind === 'payment-request') {
-    return encodeMessage(Topic.PaymentRequests, { ...followUp.request, requestedAt: now.toISOString() });
+    return encodeMessage(Topic.PaymentRequests, { ...followUp.request, requestedAt: now.toISOString() }, headers);
   }
   const confirm: BookingCommand = {
     type: 'confirm',
@@ -60,7 +105,7 @@ export function followUpMessage(followUp: FollowUp, now: Date): EncodedMessage {
     issuedAt: now.toISOString(),
     bookingId: followUp.bookingId,
   };
-  return encodeMessage(Topic.BookingCommands, confirm);
+  return encodeMessage(Topic.BookingCommands, confirm, headers);
 }
 
 /** The booking a command is about; an admin's seat block is about none. */

@@ -1,4 +1,4 @@
-import { metricsRegistry } from '@seatstorm/observability';
+import { metricsRegistry, ScrapedGauge } from '@seatstorm/observability';
 import { Counter, Histogram } from 'prom-client';
 
 export const bookingDecisions = new Counter({
@@ -20,4 +20,14 @@ export const batchSize = new Histogram({
   help: 'Commands decided per batch transaction.',
   buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000],
   registers: [metricsRegistry],
+});
+
+/**
+ * Read from the database at every scrape (every booking instance reports the
+ * same figure: take the max across instances, not the sum).
+ */
+export const liveHolds = new ScrapedGauge({
+  name: 'seatstorm_booking_holds_live',
+  help: 'Bookings holding seats that are not paid yet (status reserved), by event; events with none are left out.',
+  labelNames: ['event'] as const,
 });

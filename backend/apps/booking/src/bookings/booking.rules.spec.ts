@@ -37,6 +37,7 @@ const POLICY: HoldPolicy = {
   holdTtlMs: 10 * MINUTE,
   paymentExtensionMs: 5 * MINUTE,
   maxHoldLifetimeMs: 12 * MINUTE,
+  paymentResultWaitMs: 10 * MINUTE,
   maxSeatsPerBooking: 4,
   maxSeatsPerBuyer: 6,
 };
@@ -606,10 +607,10 @@ describe('the per-buyer seat limit', () => {
 describe('hold → expire → hold', () => {
   const held = () => world({ bookings: [booking({ id: 'bkg_a', seats: [1, 2] })] });
 
-  it('ignores an expire that arrives before the hold runs out', () => {
+  it('ignores an expire that arrives before the hold runs out, and puts it off rather than deciding it for good', () => {
     const result = decide(held(), [expire('bkg_a')], new Date(HOLD_ENDS - 1));
 
-    expect(result.decisions[0]).toMatchObject({ outcome: 'ignored', booking: { status: 'reserved' } });
+    expect(result.decisions[0]).toMatchObject({ outcome: 'ignored', booking: { status: 'reserved' }, deferred: true });
     expect(result.seatChanges).toEqual([]);
     expect(result.bookings).toEqual([]);
   });
@@ -741,6 +742,29 @@ describe('payment results', () => {
     expect(result.decisions[0]).toMatchObject({ outcome: 'ignored', booking: { status: 'reserved' }, followUps: [] });
     expect(result.bookings).toEqual([]);
     expect(result.seatChanges).toEqual([]);
+  });
+
+  it('keeps the seats of a payment in flight past the hold\'s end, until the result is due, and the success that follows pays them', () => {
+    // The payment started a minute in: its result is waited for until minute 11.
+    const state = paying();
+    const overdue = decide(state, [expire('bkg_a')], at(10 * MINUTE + 30_000));
+
+    expect(overdue.decisions[0]).toMatchObject({ outcome: 'applied', booking: { status: 'reserved', expiresAt: at(11 * MINUTE) } });
+    expect(overdue.seatChanges).toEqual([]);
+    const charge = decide(saved(state, overdue), [paymentResult('bkg_a', 'charge', 'pay_alice', 'succeeded')], at(10 * MINUTE + 40_000));
+    expect(charge.decisions[0]).toMatchObject({ outcome: 'applied', booking: { status: 'paid' } });
+    expect(shown(saved(state, charge), 1, 2)).toEqual(['paid by bkg_a', 'paid by bkg_a']);
+  });
+
+  it('expires a hold whose payment has had its whole wait without a result; a success after that is refunded', () => {
+    const state = paying();
+    const expired = decide(state, [expire('bkg_a')], at(11 * MINUTE));
+
+    expect(expired.decisions[0]).toMatchObject({ outcome: 'applied', booking: { status: 'expired' } });
+    expect(shown(saved(state, expired), 1, 2)).toEqual(['available', 'available']);
+    const late = decide(saved(state, expired), [paymentResult('bkg_a', 'charge', 'pay_alice', 'succeeded')], at(12 * MINUTE));
+    expect(late.decisions[0]).toMatchObject({ outcome: 'applied', booking: { status: 'expired', refundPaymentId: expect.stringMatching(/\S/) } });
+    expect(late.decisions[0].followUps).toEqual([paymentRequestFor('refund', late.decisions[0].booking!.refundPaymentId!)]);
   });
 
   it('refunds a payment that succeeds after the hold expired, once, and leaves the seats to whoever holds them now', () => {

@@ -1,10 +1,11 @@
-import type {
-  BookingCommand,
-  BookingStatus,
-  ErrorCode,
-  EventStatus,
-  PaymentRequest,
-  SeatStatus,
+import {
+  SEAT_HOLDING_STATUSES,
+  type BookingCommand,
+  type BookingStatus,
+  type ErrorCode,
+  type EventStatus,
+  type PaymentRequest,
+  type SeatStatus,
 } from '@seatstorm/contracts';
 
 /**
@@ -68,6 +69,11 @@ export interface HoldPolicy {
   paymentExtensionMs: number;
   /** …but never beyond createdAt + this. */
   maxHoldLifetimeMs: number;
+  /**
+   * A hold whose charge was asked for and has no result yet keeps its seats
+   * past its expiry, for at most this long after the payment started.
+   */
+  paymentResultWaitMs: number;
   /** The most seats one booking may claim. */
   maxSeatsPerBooking: number;
   /** The most live seats one account may have at one event, across its bookings, unless the event sets its own. */
@@ -109,6 +115,12 @@ export interface Decision {
   reason?: string;
   unavailableSeatIds?: string[];
   followUps: FollowUp[];
+  /**
+   * Not final: nothing happened yet, and the command is not recorded as
+   * decided, so the same command asked again later is decided afresh (an
+   * expiry asked for before its time).
+   */
+  deferred?: boolean;
 }
 
 export interface BatchResult {
@@ -119,8 +131,7 @@ export interface BatchResult {
   bookings: BookingState[];
 }
 
-/** Statuses in which a booking holds its seats. */
-const HOLDING: ReadonlySet<BookingStatus> = new Set(['reserved', 'paid', 'confirmed']);
+const HOLDING: ReadonlySet<BookingStatus> = new Set(SEAT_HOLDING_STATUSES);
 /** The seat status each holding booking status shows on the map. */
 const SEAT_STATUS_OF: Partial<Record<BookingStatus, SeatStatus>> = { reserved: 'reserved', paid: 'paid', confirmed: 'confirmed' };
 
@@ -156,7 +167,7 @@ function decide(state: Working, command: BookingCommand, now: Date, policy: Hold
     case 'cancel':
       return decideCancel(state, command);
     case 'expire':
-      return decideExpire(state, command, now);
+      return decideExpire(state, command, now, policy);
     case 'pay':
       return decidePay(state, command, now, policy);
     case 'payment-result':
@@ -229,13 +240,22 @@ function decideCancel(state: Working, command: CommandOf<'cancel'>): Decision {
   return rejected(command, booking, 'INVALID_STATE', `A ${booking.status.replace('_', ' ')} booking cannot be cancelled.`);
 }
 
-function decideExpire(state: Working, command: CommandOf<'expire'>, now: Date): Decision {
+function decideExpire(state: Working, command: CommandOf<'expire'>, now: Date, policy: HoldPolicy): Decision {
   const booking = state.booking(command.bookingId);
   if (!booking) return notFound(command);
   // The sweeper may ask twice, or after a payment extended the hold: only a
   // hold whose time has really run out expires.
-  if (booking.status !== 'reserved' || !booking.expiresAt || booking.expiresAt > now) {
-    return { command, outcome: 'ignored', booking, followUps: [] };
+  if (booking.status !== 'reserved' || !booking.expiresAt) return { command, outcome: 'ignored', booking, followUps: [] };
+  // Asked before its time (a clock stepped back): put off, so that asking again under the same id still works.
+  if (booking.expiresAt > now) return { command, outcome: 'ignored', booking, followUps: [], deferred: true };
+  // A charge in flight (asked for; a result would have made the booking paid or
+  // payment_failed): its seats wait for the result, or the buyer could be charged
+  // for seats someone else took. The hold runs on to a bound, past which it
+  // expires (the sweeper asks again then) and a late success is refunded.
+  const resultDue = (booking.holdExtendedAt ?? booking.createdAt).getTime() + policy.paymentResultWaitMs;
+  if (booking.chargePaymentId && now.getTime() < resultDue) {
+    const next = state.update(booking, { expiresAt: new Date(resultDue) });
+    return { command, outcome: 'applied', booking: next, followUps: [] };
   }
   const next = state.transition(booking, 'expired', 'The hold expired before payment; the seats are released.');
   return { command, outcome: 'applied', booking: next, followUps: [] };

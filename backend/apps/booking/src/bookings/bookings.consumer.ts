@@ -1,6 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Topic } from '@seatstorm/contracts';
 import { MessageConsumers } from '@seatstorm/kafka';
+import { correlationIdIn } from '@seatstorm/observability';
 import { BookingsService } from './bookings.service';
 
 /**
@@ -19,7 +20,12 @@ export class BookingsConsumer implements OnApplicationBootstrap {
     await this.consumers.consumeBatches(Topic.BookingCommands, { concurrency: 4 }, async (messages) => {
       await this.bookings.decide(
         messages.map((message) => message.payload),
-        new Map(messages.map((message) => [message.payload.commandId, { partition: message.partition, offset: message.offset }])),
+        new Map(
+          messages.map((message) => [
+            message.payload.commandId,
+            { partition: message.partition, offset: message.offset, correlationId: correlationIdIn(message.headers) },
+          ]),
+        ),
       );
     });
   }

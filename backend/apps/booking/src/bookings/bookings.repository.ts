@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BookingPosition, BookingStatus, EventStatus } from '@seatstorm/contracts';
+import { SEAT_HOLDING_STATUSES, type BookingPosition, type BookingStatus, type EventStatus } from '@seatstorm/contracts';
 import { inPgTransaction, PG_POOL, type Pool, type PoolClient } from '@seatstorm/database';
 import type { EncodedMessage } from '@seatstorm/kafka';
 import type { BookingState, EventState, SeatState } from './booking.rules';
@@ -27,7 +27,8 @@ interface BookingRow {
   user_id: string;
   status: BookingStatus;
   command_id: string;
-  amount: number;
+  /** bigint: node-postgres reads it as text, JSON as a number. */
+  amount: number | string;
   expires_at: Timestamp | null;
   hold_extended_at: Timestamp | null;
   reason: string | null;
@@ -55,6 +56,9 @@ export type BookingRecord = BookingState & { updatedAt: Date };
 const BOOKING_COLUMNS = `b.id, b.event_id, b.user_id, b.status::text AS status, b.command_id, b.amount, b.expires_at,
   b.hold_extended_at, b.reason, b.card_token, b.charge_payment_id, b.refund_payment_id, b.created_at, b.updated_at,
   (SELECT array_agg(bs.seat_id ORDER BY bs.seat_id) FROM booking_seats bs WHERE bs.booking_id = b.id) AS seat_ids`;
+
+/** SEAT_HOLDING_STATUSES as an SQL list of literals (constants, never input), so the planner sees them as before. */
+const HOLDING_STATUSES_SQL = SEAT_HOLDING_STATUSES.map((status) => `'${status}'`).join(', ');
 
 /**
  * A batch touches rows only by key. Given a few thousand keys at once, the
@@ -101,6 +105,14 @@ export class BookingsRepository {
     );
     return rows.map(toBooking);
   }
+
+  /** Bookings holding seats awaiting payment (status reserved), per event that has any; along the (status, expires_at) index. */
+  async countLiveHolds(): Promise<Array<{ eventId: string; holds: number }>> {
+    const { rows } = await this.pool.query<{ eventId: string; holds: number }>(
+      `SELECT event_id AS "eventId", count(*)::int AS holds FROM bookings WHERE status = 'reserved' GROUP BY event_id`,
+    );
+    return rows;
+  }
 }
 
 /** Whether booking row `v` is stored: a booking needs its event and its user. */
@@ -116,6 +128,11 @@ export interface BatchRows {
   seats: SeatState[];
   /** Live seats per (user, event) of the named pairs that have any. */
   liveSeats: LiveSeatsRow[];
+  /**
+   * The database's time: every decision is timed by the clock the expiry
+   * sweeper reads, never by this host's, which may run behind or ahead of it.
+   */
+  now: Date;
 }
 
 export interface LiveSeatsRow {
@@ -128,8 +145,8 @@ export interface LiveSeatsRow {
 export interface BatchWrites {
   bookings: readonly BookingState[];
   seatChanges: ReadonlyArray<{ before: SeatState; after: SeatState }>;
-  /** Events whose seat version goes up by one. */
-  bumpedEventIds: readonly string[];
+  /** Events whose seat version goes up, and by how many steps (one per seat.updated delta). */
+  versionSteps: ReadonlyMap<string, number>;
   processed: readonly ProcessedCommandRow[];
 }
 
@@ -191,6 +208,7 @@ export class BookingStore {
       bookings: BookingRow[];
       seats: SeatState[];
       liveSeats: LiveSeatsRow[];
+      now: Date;
     }>(
       `WITH processed AS (
          SELECT command_id AS "commandId", event_id AS "eventId", type, booking_id AS "bookingId", result
@@ -210,14 +228,15 @@ export class BookingStore {
            FROM unnest($5::text[], $6::text[]) AS buyer(user_id, event_id)
            JOIN bookings b ON b.user_id = buyer.user_id AND b.event_id = buyer.event_id
            JOIN booking_seats bs ON bs.booking_id = b.id
-          WHERE b.status IN ('reserved', 'paid', 'confirmed')
+          WHERE b.status IN (${HOLDING_STATUSES_SQL})
           GROUP BY b.user_id, b.event_id
        )
        SELECT (SELECT coalesce(json_agg(p), '[]') FROM processed p) AS processed,
               (SELECT coalesce(json_agg(u.id ORDER BY u.id), '[]') FROM known_users u) AS users,
               (SELECT coalesce(json_agg(b ORDER BY b.id), '[]') FROM locked_bookings b) AS bookings,
               (SELECT coalesce(json_agg(s ORDER BY s.id), '[]') FROM locked_seats s) AS seats,
-              (SELECT coalesce(json_agg(l), '[]') FROM live_seats l) AS "liveSeats"`,
+              (SELECT coalesce(json_agg(l), '[]') FROM live_seats l) AS "liveSeats",
+              now() AS now`,
       [
         keys.commandIds,
         keys.userIds,
@@ -229,7 +248,14 @@ export class BookingStore {
     );
     const [row] = rows;
     if (!row) throw new Error('the batch read returned no row');
-    return { processed: row.processed, users: row.users, bookings: row.bookings.map(toBooking), seats: row.seats, liveSeats: row.liveSeats };
+    return {
+      processed: row.processed,
+      users: row.users,
+      bookings: row.bookings.map(toBooking),
+      seats: row.seats,
+      liveSeats: row.liveSeats,
+      now: row.now,
+    };
   }
 
   /**
@@ -251,7 +277,7 @@ export class BookingStore {
          SELECT v.id, v."eventId", v."userId", v.status, v."commandId", v.amount, v."expiresAt", v."holdExtendedAt",
                 v.reason, v."cardToken", v."chargePaymentId", v."refundPaymentId", v."createdAt", now()
            FROM jsonb_to_recordset($1::jsonb) AS v(id text, "eventId" text, "userId" text, status "BookingStatus", "commandId" text,
-                  amount int, "expiresAt" timestamptz, "holdExtendedAt" timestamptz, reason text, "cardToken" text,
+                  amount bigint, "expiresAt" timestamptz, "holdExtendedAt" timestamptz, reason text, "cardToken" text,
                   "chargePaymentId" text, "refundPaymentId" text, "createdAt" timestamptz)
           WHERE ${STORED}
          ON CONFLICT (id) DO UPDATE SET
@@ -273,7 +299,8 @@ export class BookingStore {
           WHERE s.id = v.id AND s.status = v."expectedStatus" AND s.booking_id IS NOT DISTINCT FROM v."expectedBookingId"
          RETURNING s.id
        ), bumped AS (
-         UPDATE events SET seat_version = seat_version + 1, updated_at = now() WHERE id = ANY($3::text[]) RETURNING id, seat_version
+         UPDATE events e SET seat_version = e.seat_version + v.steps, updated_at = now()
+           FROM unnest($3::text[], $5::int[]) AS v(id, steps) WHERE e.id = v.id RETURNING e.id, e.seat_version
        ), recorded AS (
          INSERT INTO processed_commands (command_id, event_id, type, booking_id, result)
          SELECT * FROM jsonb_to_recordset($4::jsonb) AS v("commandId" text, "eventId" text, type text, "bookingId" text, result jsonb)
@@ -292,13 +319,24 @@ export class BookingStore {
             expectedBookingId: before.bookingId,
           })),
         ),
-        writes.bumpedEventIds,
+        [...writes.versionSteps.keys()],
         JSON.stringify(writes.processed),
+        [...writes.versionSteps.values()],
       ],
     );
     const updated = rows[0]?.updated ?? 0;
     if (updated !== writes.seatChanges.length) throw new SeatConflictError(writes.seatChanges.length, updated);
     return new Map(Object.entries(rows[0]?.versions ?? {}));
+  }
+
+  /** Records decisions reached outside a batch (a command dead-lettered), so a redelivery is answered as a replay. */
+  async record(processed: readonly ProcessedCommandRow[]): Promise<void> {
+    await this.client.query(
+      `INSERT INTO processed_commands (command_id, event_id, type, booking_id, result)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS v("commandId" text, "eventId" text, type text, "bookingId" text, result jsonb)
+       ON CONFLICT (command_id) DO NOTHING`,
+      [JSON.stringify(processed)],
+    );
   }
 
   /** Queues messages for the outbox relay; ids follow the array's order, which is the publishing order. */
@@ -328,7 +366,7 @@ function toBooking(row: BookingRow): BookingRecord {
     status: row.status,
     commandId: row.command_id,
     seatIds: row.seat_ids ?? [],
-    amount: row.amount,
+    amount: Number(row.amount),
     expiresAt: dateOrNull(row.expires_at),
     holdExtendedAt: dateOrNull(row.hold_extended_at),
     reason: row.reason,

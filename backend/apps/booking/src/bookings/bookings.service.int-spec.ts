@@ -77,4 +77,21 @@ describe('the booking core when a command is delivered twice at the same moment'
     const seat = await db.query(`SELECT b.status FROM seats s JOIN bookings b ON b.id = s.booking_id WHERE s.id = $1`, [seatIds[2]]);
     expect(seat.rows).toEqual([{ status: 'reserved' }]);
   });
+
+  it('holds eight seats at $3M each: the amount, past what 32 bits hold, is stored and announced exactly', async () => {
+    const { eventId, seatIds } = await buildEvent(db);
+    await db.query(`UPDATE seats SET price = 300000000 WHERE event_id = $1`, [eventId]);
+    const [user] = await buildUsers(db, config, 1);
+    const hold = holdCommand(eventId, user!.id, seatIds.slice(0, 8));
+
+    await service.decide([hold]);
+
+    const { rows } = await db.query(`SELECT status::text, amount::text FROM bookings WHERE id = $1`, [hold.bookingId]);
+    expect(rows).toEqual([{ status: 'reserved', amount: '2400000000' }]);
+    const answer = await db.query<{ payload: { amount: number } }>(
+      `SELECT payload FROM outbox_messages WHERE topic = $1 AND payload->>'commandId' = $2`,
+      [Topic.BookingEvents, hold.commandId],
+    );
+    expect(answer.rows.map((row) => row.payload.amount)).toEqual([2_400_000_000]);
+  });
 });

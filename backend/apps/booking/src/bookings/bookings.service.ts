@@ -1,13 +1,24 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import { errorCodeSchema, Topic, type BookingCommand, type BookingEvent } from '@seatstorm/contracts';
 import { z } from 'zod';
 import { encodeMessage, type EncodedMessage } from '@seatstorm/kafka';
+import { correlationHeaders, withCorrelation } from '@seatstorm/observability';
 import { OutboxRelay } from '../outbox/outbox.relay';
-import { bookingEventOf, bookingIdOf, followUpMessage, seatUpdatesOf, type DecisionNote } from './booking-messages';
+import { bookingEventOf, bookingIdOf, followUpMessage, rejectedHoldEvent, seatDeltasOf, seatUpdatesOf, type DecisionNote } from './booking-messages';
 import { buyerKey, decideBatch, type HoldPolicy } from './booking.rules';
-import { BookingsRepository, SeatConflictError, type BookingStore, type ProcessedCommandRow } from './bookings.repository';
-import { batchSize, bookingDecisions, decisionLatency } from './booking.metrics';
+import { BookingsRepository, type BookingStore, type ProcessedCommandRow } from './bookings.repository';
+import { batchSize, bookingDecisions, decisionLatency, liveHolds } from './booking.metrics';
+import { isDatabaseUnavailable } from './database-errors';
+
+/** How often a command that fails is tried alone before it is dead-lettered. */
+const ATTEMPTS_ALONE = 3;
+
+/** What the requester of a dead-lettered command is told. */
+const FAILED = {
+  errorCode: 'INTERNAL_ERROR',
+  reason: 'Something went wrong on our side while deciding this request; nothing was changed.',
+} as const satisfies DecisionNote;
 
 /**
  * Decides batches of booking commands: load and lock what they touch, decide
@@ -15,9 +26,10 @@ import { batchSize, bookingDecisions, decisionLatency } from './booking.metrics'
  * the outgoing messages in one transaction; then publish (docs/architecture.md §4).
  */
 @Injectable()
-export class BookingsService {
+export class BookingsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(BookingsService.name);
   private readonly policy: HoldPolicy;
+  private stopCounting?: () => void;
 
   constructor(
     private readonly bookings: BookingsRepository,
@@ -28,31 +40,99 @@ export class BookingsService {
       holdTtlMs: config.HOLD_TTL * 1000,
       paymentExtensionMs: config.PAYMENT_HOLD_EXTENSION * 1000,
       maxHoldLifetimeMs: config.HOLD_MAX_LIFETIME * 1000,
+      paymentResultWaitMs: config.PAYMENT_RESULT_WAIT * 1000,
       maxSeatsPerBooking: config.MAX_SEATS_PER_BOOKING,
       maxSeatsPerBuyer: config.MAX_SEATS_PER_BUYER,
     };
   }
 
+  onModuleInit(): void {
+    this.stopCounting = liveHolds.readWith(async () =>
+      (await this.bookings.countLiveHolds()).map(({ eventId, holds }) => ({ labels: { event: eventId }, value: holds })),
+    );
+  }
+
+  onModuleDestroy(): void {
+    this.stopCounting?.();
+  }
+
   /**
-   * Decides the commands in order. If the database disagrees with a decision
-   * (a seat changed under it), nothing of the batch is kept and each command is
-   * decided again on its own, against fresh state.
+   * Decides the commands in order. If the batch fails (the database disagrees
+   * with a decision, a seat changed under it; or a command breaks a
+   * constraint, overflows, meets a bug), nothing of it is kept and each
+   * command is decided again on its own, against fresh state; one that still
+   * fails is dead-lettered, so that it never blocks its event's partition.
+   * While the database is away, the batch fails as a whole, to be redelivered.
    */
-  async decide(commands: readonly BookingCommand[], positions: ReadonlyMap<string, KafkaPosition> = new Map()): Promise<void> {
+  async decide(commands: readonly BookingCommand[], positions: ReadonlyMap<string, CommandOrigin> = new Map()): Promise<void> {
     batchSize.observe(commands.length);
     try {
       await this.bookings.inTransaction((store) => this.decideIn(store, commands, positions));
     } catch (error) {
-      if (!(error instanceof SeatConflictError) || commands.length === 1) throw error;
-      this.logger.warn({ commands: commands.length, err: error.message }, 'seat conflict: deciding the batch one command at a time');
-      for (const command of commands) await this.bookings.inTransaction((store) => this.decideIn(store, [command], positions));
+      if (isDatabaseUnavailable(error)) throw error;
+      this.logger.warn({ commands: commands.length, err: messageOf(error) }, 'the batch failed: deciding it one command at a time');
+      for (const command of commands) await this.decideAlone(command, positions);
     }
     await this.relay.flush();
   }
 
-  private async decideIn(store: BookingStore, commands: readonly BookingCommand[], positions: ReadonlyMap<string, KafkaPosition>): Promise<void> {
-    const events = await store.lockEvents(unique(commands.map((command) => command.eventId)));
+  /** A command on its own, tried a few times; still failing, it is dead-lettered. */
+  private decideAlone(command: BookingCommand, positions: ReadonlyMap<string, CommandOrigin>): Promise<void> {
+    // Alone, the command is the one request being handled: its log lines and dead letter name it.
+    return withCorrelation(positions.get(command.commandId)?.correlationId, () => this.decideAloneNow(command, positions));
+  }
+
+  private async decideAloneNow(command: BookingCommand, positions: ReadonlyMap<string, CommandOrigin>): Promise<void> {
+    let failure: unknown;
+    for (let attempt = 1; attempt <= ATTEMPTS_ALONE; attempt += 1) {
+      try {
+        await this.bookings.inTransaction((store) => this.decideIn(store, [command], positions));
+        return;
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) throw error;
+        failure = error;
+      }
+    }
+    await this.deadLetter(command, failure);
+  }
+
+  /**
+   * Sets a command that cannot be decided aside on the dead-letter topic with
+   * its reason, answers its requester with INTERNAL_ERROR (so a waiting hold
+   * request does not hang), and records it as decided, so a redelivery is
+   * answered the same instead of failing again.
+   */
+  private async deadLetter(command: BookingCommand, failure: unknown): Promise<void> {
+    const error = messageOf(failure);
+    this.logger.error({ commandId: command.commandId, type: command.type, eventId: command.eventId, err: error }, 'booking command dead-lettered');
     const now = new Date();
+    const bookingId = bookingIdOf(command);
+    const booking = bookingId === undefined ? undefined : await this.bookings.findBooking(bookingId);
+    const answer = booking
+      ? bookingEventOf(booking, command.commandId, now, FAILED)
+      : command.type === 'hold'
+        ? rejectedHoldEvent(command, now, FAILED)
+        : undefined;
+    await this.bookings.inTransaction(async (store) => {
+      await store.record([
+        {
+          commandId: command.commandId,
+          eventId: command.eventId,
+          type: command.type,
+          bookingId: booking?.id ?? null,
+          result: { outcome: 'rejected', ...FAILED, unavailableSeatIds: null } satisfies RecordedDecision,
+        },
+      ]);
+      await store.enqueue([
+        encodeMessage(Topic.BookingDlq, { command, error, attempts: ATTEMPTS_ALONE, failedAt: now.toISOString() }),
+        ...(answer ? [encodeMessage(Topic.BookingEvents, answer)] : []),
+      ]);
+    });
+    bookingDecisions.inc({ type: command.type, outcome: 'dead-lettered' });
+  }
+
+  private async decideIn(store: BookingStore, commands: readonly BookingCommand[], positions: ReadonlyMap<string, CommandOrigin>): Promise<void> {
+    const events = await store.lockEvents(unique(commands.map((command) => command.eventId)));
     const holds = commands.filter((command) => command.type === 'hold');
     const buyers = new Map(holds.map((command) => [buyerKey(command.userId, command.eventId), { userId: command.userId, eventId: command.eventId }]));
     // Everything any command of the batch may need, read at once: a replay's keys come along, which costs a few rows.
@@ -63,6 +143,7 @@ export class BookingsService {
       seatIds: unique(commands.flatMap((command) => (command.type === 'hold' || command.type === 'set-blocked' ? command.seatIds : []))),
       buyers: [...buyers.values()],
     });
+    const now = rows.now;
     const processed = new Map(rows.processed.map((row) => [row.commandId, row]));
     const fresh: BookingCommand[] = [];
     const replays: BookingCommand[] = [];
@@ -88,11 +169,13 @@ export class BookingsService {
       this.policy,
     );
 
+    const deltas = seatDeltasOf(result.seatChanges);
     const versions = await store.save({
       bookings: result.bookings,
       seatChanges: result.seatChanges,
-      bumpedEventIds: unique(result.seatChanges.map((change) => change.after.eventId)),
-      processed: result.decisions.map((decision): ProcessedCommandRow => ({
+      versionSteps: new Map([...deltas].map(([eventId, chunks]) => [eventId, chunks.length])),
+      // A deferred decision is not final: the same command asked again is decided afresh.
+      processed: result.decisions.filter((decision) => !decision.deferred).map((decision): ProcessedCommandRow => ({
         commandId: decision.command.commandId,
         eventId: decision.command.eventId,
         type: decision.command.type,
@@ -107,13 +190,26 @@ export class BookingsService {
     });
 
     const latest = byId([...loaded, ...result.bookings]);
+    // Each message says which request it answers; a seat delta carrying several requests' changes says the first one's.
+    const headersOf = (command: BookingCommand) => correlationHeaders(positions.get(command.commandId)?.correlationId);
+    const firstOfEvent = new Map<string, Record<string, string>>();
+    for (const command of commands) {
+      const headers = headersOf(command);
+      if (!firstOfEvent.has(command.eventId) && Object.keys(headers).length > 0) firstOfEvent.set(command.eventId, headers);
+    }
     const messages: EncodedMessage[] = [
-      ...seatUpdatesOf(result.seatChanges, versions),
+      ...seatUpdatesOf(deltas, versions, (eventId) => firstOfEvent.get(eventId) ?? {}),
       ...result.decisions.flatMap((decision) => [
         ...(decision.booking
-          ? [encodeMessage(Topic.BookingEvents, bookingEventOf(decision.booking, decision.command.commandId, now, { ...decision, trace: traceOf(decision.command, positions, now) }))]
+          ? [
+              encodeMessage(
+                Topic.BookingEvents,
+                bookingEventOf(decision.booking, decision.command.commandId, now, { ...decision, trace: traceOf(decision.command, positions, now) }),
+                headersOf(decision.command),
+              ),
+            ]
           : []),
-        ...decision.followUps.map((followUp) => followUpMessage(followUp, now)),
+        ...decision.followUps.map((followUp) => followUpMessage(followUp, now, headersOf(decision.command))),
       ]),
       // A replayed command is answered again with the booking as it stands, so a
       // client retrying with the same Idempotency-Key gets the first outcome.
@@ -121,7 +217,9 @@ export class BookingsService {
         const bookingId = replayedBookingIds[i];
         const booking = bookingId === undefined ? undefined : latest.get(bookingId);
         const note = noteOf(processed.get(command.commandId));
-        return booking ? [encodeMessage(Topic.BookingEvents, bookingEventOf(booking, command.commandId, now, note))] : [];
+        if (booking) return [encodeMessage(Topic.BookingEvents, bookingEventOf(booking, command.commandId, now, note), headersOf(command))];
+        // A hold that was dead-lettered left no booking: it is answered as it was the first time.
+        return command.type === 'hold' && note.errorCode ? [encodeMessage(Topic.BookingEvents, rejectedHoldEvent(command, now, note), headersOf(command))] : [];
       }),
     ];
     await store.enqueue(messages);
@@ -150,17 +248,19 @@ function noteOf(row: ProcessedCommandRow | undefined): DecisionNote {
   return { errorCode: errorCode ?? undefined, reason: reason ?? undefined, unavailableSeatIds: unavailableSeatIds ?? undefined };
 }
 
-/** Where a command sat in its partition, for the decision's trace. */
-export interface KafkaPosition {
+/** Where a command sat in its partition, for the decision's trace, and the request it came from. */
+export interface CommandOrigin {
   partition: number;
   offset: string;
+  correlationId?: string;
 }
 
-function traceOf(command: BookingCommand, positions: ReadonlyMap<string, KafkaPosition>, now: Date): BookingEvent['trace'] {
+function traceOf(command: BookingCommand, positions: ReadonlyMap<string, CommandOrigin>, now: Date): BookingEvent['trace'] {
   const position = positions.get(command.commandId);
-  return position && { ...position, decidedInMs: Math.max(0, now.getTime() - Date.parse(command.issuedAt)) };
+  return position && { partition: position.partition, offset: position.offset, decidedInMs: Math.max(0, now.getTime() - Date.parse(command.issuedAt)) };
 }
 
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 const defined = <T>(values: ReadonlyArray<T | undefined>): T[] => values.filter((value): value is T => value !== undefined);
 const byId = <T extends { id: string }>(rows: readonly T[]): Map<string, T> => new Map(rows.map((row) => [row.id, row]));

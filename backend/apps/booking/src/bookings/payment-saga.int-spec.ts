@@ -143,11 +143,12 @@ describe('paying for a hold', () => {
   });
 
   it('a payment that lands after the hold ended is refunded automatically', async () => {
-    // The provider takes 2.5 s; the hold lives 1 s and payment may stretch it to 1.5 s at most.
+    // The provider takes 2.5 s; the hold lives 1 s, and waits for the payment's result 1 s after it started at most.
     const api = await withStack({
       HOLD_TTL: '1s',
       PAYMENT_HOLD_EXTENSION: '1s',
       HOLD_MAX_LIFETIME: '1s',
+      PAYMENT_RESULT_WAIT: '1s',
       EXPIRY_SWEEP_INTERVAL_MS: '100',
       PAYMENT_LATENCY_MS: '2500',
     });

@@ -1,10 +1,17 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { newCorrelationId, withCorrelation } from '@seatstorm/observability';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import { Topic, type BookingCommand } from '@seatstorm/contracts';
 import { MessageProducer } from '@seatstorm/kafka';
 import { ExpiryRepository, type OverdueHold } from './expiry.repository';
 
 const BATCH = 500;
+/**
+ * An expire command once published waits in Kafka until it is decided, however
+ * long the booking core takes: the same hold is asked for again only after
+ * this long, in case its expiry was put off (docs/architecture.md §4.5).
+ */
+const ASK_AGAIN_AFTER_MS = 30_000;
 
 /**
  * Finds holds whose time ran out and asks for their expiry through
@@ -17,6 +24,8 @@ export class ExpirySweeper implements OnApplicationBootstrap, OnApplicationShutd
   private readonly logger = new Logger(ExpirySweeper.name);
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
+  /** When each expire command was last published, by command id. */
+  private readonly asked = new Map<string, number>();
 
   constructor(
     private readonly expiry: ExpiryRepository,
@@ -26,7 +35,8 @@ export class ExpirySweeper implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.sweeping ??= this.sweep()
+      // Each sweep is a request of its own: its expire commands, and all they cause, share one correlation id.
+      this.sweeping ??= withCorrelation(newCorrelationId(), () => this.sweep())
         .catch((error: unknown) => this.logger.warn({ err: String(error) }, 'expiry sweep failed; retrying'))
         .finally(() => (this.sweeping = undefined));
     }, this.config.EXPIRY_SWEEP_INTERVAL_MS);
@@ -37,21 +47,37 @@ export class ExpirySweeper implements OnApplicationBootstrap, OnApplicationShutd
     await this.sweeping;
   }
 
+  /**
+   * Goes once through every overdue hold, a page at a time, and asks for the
+   * expiry of those not asked for lately. Holds stay overdue until their
+   * commands are decided, which may take a while after a flash sale's expiry
+   * wave: they are not asked for again meanwhile.
+   */
   async sweep(): Promise<void> {
-    while ((await this.expiry.sweep(BATCH, (overdue) => this.requestExpiry(overdue))) === BATCH);
+    const now = Date.now();
+    for (const [commandId, at] of this.asked) if (now - at >= ASK_AGAIN_AFTER_MS) this.asked.delete(commandId);
+    let page: OverdueHold[] = [];
+    do {
+      page = await this.expiry.sweep(BATCH, page[page.length - 1], (overdue) => this.requestExpiry(overdue));
+    } while (page.length === BATCH);
   }
 
   private async requestExpiry(overdue: OverdueHold[]): Promise<void> {
     const issuedAt = new Date().toISOString();
     // One command id per hold and deadline: asking again for the same expiry is
     // a harmless replay, while a hold extended since gets a fresh command.
-    const commands: BookingCommand[] = overdue.map((hold) => ({
-      type: 'expire',
-      commandId: `expire_${hold.bookingId}_${hold.expiresAt.getTime()}`,
-      eventId: hold.eventId,
-      issuedAt,
-      bookingId: hold.bookingId,
-    }));
+    const commands: BookingCommand[] = overdue
+      .map((hold): BookingCommand => ({
+        type: 'expire',
+        commandId: `expire_${hold.bookingId}_${hold.expiresAt.getTime()}`,
+        eventId: hold.eventId,
+        issuedAt,
+        bookingId: hold.bookingId,
+      }))
+      .filter((command) => !this.asked.has(command.commandId));
+    if (commands.length === 0) return;
     await this.producer.publish(Topic.BookingCommands, commands);
+    const at = Date.now();
+    for (const command of commands) this.asked.set(command.commandId, at);
   }
 }

@@ -33,7 +33,8 @@ export class EventsConsumer {
 
   @RpcHandler(catalogCreateEventRpc)
   create(@Payload() payload: unknown): Promise<EventDetail> {
-    return this.events.create(parseContract(catalogCreateEventRpc.request, payload, 'request'));
+    const { eventId, event } = parseContract(catalogCreateEventRpc.request, payload, 'request');
+    return this.events.create(eventId, event);
   }
 
   @RpcHandler(catalogGetSaleSettingsRpc)

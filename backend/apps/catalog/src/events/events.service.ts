@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import {
   createSimpleEventSchema,
   generateSeats,
   layoutTiers,
+  newId,
   plainGridLayout,
   type CreateEventRequest,
   type EventDetail,
@@ -22,6 +22,8 @@ type EventRow = NonNullable<Awaited<ReturnType<EventsRepository['findEvent']>>>;
 
 @Injectable()
 export class EventsService {
+  private readonly logger = new Logger(EventsService.name);
+
   constructor(
     private readonly events: EventsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -51,9 +53,14 @@ export class EventsService {
     return this.get(eventId);
   }
 
-  /** Admin: an event on a stored venue layout, or (the original demo's simple form) on a new plain-grid venue. */
-  async create(request: CreateEventRequest, now = new Date()): Promise<EventDetail> {
-    const eventId = `evt_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  /**
+   * Admin: an event on a stored venue layout, or (the original demo's simple
+   * form) on a new plain-grid venue, under `eventId`. A retry of a creation
+   * that went through (the gateway gave up waiting, the admin asked again with
+   * the same Idempotency-Key) answers that event instead of making a second.
+   */
+  async create(eventId: string, request: CreateEventRequest, now = new Date()): Promise<EventDetail> {
+    if (await this.events.findEvent(eventId)) return this.get(eventId);
     const simple = createSimpleEventSchema.safeParse(request);
     let layout: VenueLayout;
     let prices: Record<string, number>;
@@ -64,7 +71,7 @@ export class EventsService {
     if (simple.success) {
       layout = plainGridLayout(simple.data.totalSeats, 'General');
       prices = { General: Math.round(simple.data.price * 100) };
-      venueId = `ven_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+      venueId = newId('ven');
       newVenue = { id: venueId, name: simple.data.venue, city: '', layout };
       startsAt = new Date(simple.data.date);
     } else if ('venueId' in request) {
@@ -87,7 +94,7 @@ export class EventsService {
 
     const settings = 'venueId' in request ? saleSettingsColumns(request) : {};
     const tiers = layoutTiers(layout).map((tier) => ({ tier, price: prices[tier]! }));
-    await this.events.createEvent({
+    const created = await this.events.createEvent({
       event: {
         id: eventId,
         venueId,
@@ -103,6 +110,7 @@ export class EventsService {
       tiers,
       seats: generateSeats(eventId, layout, prices),
     });
+    if (!created) this.logger.log({ eventId }, 'event created by a concurrent request with the same id; answering it');
     return this.get(eventId);
   }
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildEvent } from '../../../../test/builders/event.builder';
 import { testDb } from '../../../../test/db';
 import { testConfig } from '../../../../test/test-env';
-import { SeatSnapshotStore } from './seat-snapshot.store';
+import { SeatSnapshotCache } from '@seatstorm/redis';
 import { SeatSnapshotsRepository } from './seat-snapshots.repository';
 import { SeatSnapshotsService } from './seat-snapshots.service';
 
@@ -18,7 +18,7 @@ describe('seat snapshots on real PostgreSQL and Redis', () => {
   let redis: Redis;
   let close: () => Promise<void>;
   let service: SeatSnapshotsService;
-  let store: SeatSnapshotStore;
+  let store: SeatSnapshotCache;
   let repository: SeatSnapshotsRepository;
 
   /** What the gateway sends for GET /events/:eventId/seats: the body the reference points to. */
@@ -48,12 +48,12 @@ describe('seat snapshots on real PostgreSQL and Redis', () => {
     db = testDb();
     const moduleRef = await Test.createTestingModule({
       imports: [ConfigModule.forRoot(testConfig()), DatabaseModule, RedisModule],
-      providers: [SeatSnapshotsRepository, SeatSnapshotsService, SeatSnapshotStore],
+      providers: [SeatSnapshotsRepository, SeatSnapshotsService, SeatSnapshotCache],
     }).compile();
     moduleRef.enableShutdownHooks();
     service = moduleRef.get(SeatSnapshotsService);
     redis = moduleRef.get(REDIS);
-    store = moduleRef.get(SeatSnapshotStore);
+    store = moduleRef.get(SeatSnapshotCache);
     repository = moduleRef.get(SeatSnapshotsRepository);
     close = () => moduleRef.close();
   });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RpcPattern, RpcResult, SeatSnapshot, SeatSnapshotRef } from '@seatstorm/contracts';
 import { notFound } from '@seatstorm/errors';
-import { SeatSnapshotStore } from './seat-snapshot.store';
+import { SeatSnapshotCache } from '@seatstorm/redis';
 import { SeatSnapshotsRepository } from './seat-snapshots.repository';
 
 /**
@@ -16,7 +16,7 @@ export class SeatSnapshotsService {
 
   constructor(
     private readonly repository: SeatSnapshotsRepository,
-    private readonly store: SeatSnapshotStore,
+    private readonly store: SeatSnapshotCache,
   ) {}
 
   async version(eventId: string): Promise<RpcResult<typeof RpcPattern.CatalogGetSeatVersion>> {

@@ -4,6 +4,7 @@ import type { UserRole } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
 import type { AuthenticatedRequest } from './current-user.decorator';
 import { RequiredRoles } from './roles.decorator';
+import { bearerTokenOf } from './bearer-token';
 import { TokenVerifier } from './token-verifier.service';
 
 /**
@@ -27,24 +28,11 @@ export class AuthGuard implements CanActivate {
     // Sockets authenticate once, at the handshake, with TokenVerifier; this guard reads HTTP headers only.
     if (context.getType() !== 'http') throw new Error('@Authenticated() and @Roles() guard REST routes only');
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const user = this.tokens.verify(tokenFromAuthorization(req.headers.authorization));
+    const user = this.tokens.verify(bearerTokenOf(req.headers.authorization, 'header'));
     if (roles.length > 0 && !roles.includes(user.role)) {
       throw new DomainError('FORBIDDEN', `This needs the role ${roles.join(' or ')}.`);
     }
     req.user = user;
     return true;
   }
-}
-
-/** The token of an `Authorization` header: `Bearer <jwt>`, or the bare token (docs/architecture.md §6). */
-export function tokenFromAuthorization(header: string | undefined): string {
-  const parts = (header ?? '').trim().split(/\s+/).filter(Boolean);
-  const [first, second] = parts;
-  const bearer = first?.toLowerCase() === 'bearer';
-  if (parts.length === 1 && first && !bearer) return first;
-  if (parts.length === 2 && second && bearer) return second;
-  if (parts.length === 0 || (parts.length === 1 && bearer)) {
-    throw new DomainError('UNAUTHORIZED', 'Sign in first: send your token as Authorization: Bearer <token>.');
-  }
-  throw new DomainError('UNAUTHORIZED', 'The Authorization header must be "Bearer <token>".');
 }

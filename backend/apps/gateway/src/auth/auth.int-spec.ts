@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { JwtService } from '@nestjs/jwt';
-import { authResultSchema, errorBodySchema, JWT_ISSUER, publicUserSchema } from '@seatstorm/contracts';
+import { JWT_ALGORITHM, authResultSchema, errorBodySchema, JWT_ISSUER, publicUserSchema } from '@seatstorm/contracts';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../../../test/db';
@@ -80,7 +80,8 @@ describe('auth through gateway → Kafka → auth service → PostgreSQL', () =>
     });
   }
 
-  const login = (email: string, password: string, from?: string) => call('/auth/login', { json: { email, password }, from });
+  const login = (email: string, password: string, from?: string, deviceToken?: string) =>
+    call('/auth/login', { json: { email, password, ...(deviceToken === undefined ? {} : { deviceToken }) }, from });
 
   async function register(email = uniqueEmail()) {
     const reply = await call('/auth/register', { json: { email, name: 'Dana Scully', password: PASSWORD } });
@@ -189,7 +190,7 @@ describe('auth through gateway → Kafka → auth service → PostgreSQL', () =>
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
     const promoted = Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url');
     const now = Math.floor(Date.now() / 1000);
-    const signer = new JwtService({ secret: stack.config.JWT_SECRET, signOptions: { algorithm: 'HS256', issuer: JWT_ISSUER } });
+    const signer = new JwtService({ secret: stack.config.JWT_SECRET, signOptions: { algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER } });
     const claimsOf = { sub: user.id, email: user.email, name: user.name, role: user.role };
 
     const cases: Array<[string, string | undefined, RegExp]> = [
@@ -297,6 +298,40 @@ describe('auth through gateway → Kafka → auth service → PostgreSQL', () =>
     } finally {
       await other.close();
     }
+  });
+
+  it("does not lock an account's owner out: on a device that signed in before, the email's spent budget does not apply", async () => {
+    const { user, deviceToken } = await register();
+    expect(deviceToken).toEqual(expect.any(String));
+    const signedIn = authResultSchema.parse((await login(user.email, PASSWORD)).body);
+    // Someone who knows the email spends its budget from addresses of their own.
+    for (let attempt = 1; attempt <= LOGIN_RATE_LIMIT_PER_EMAIL; attempt += 1) {
+      expect((await login(user.email, 'wrong password')).status).toBe(401);
+    }
+    expectRateLimited(await login(user.email, PASSWORD));
+    expectRateLimited(await login(user.email, PASSWORD, undefined, (await register()).deviceToken));
+    expectRateLimited(await login(user.email, PASSWORD, undefined, 'not-a-device-token'));
+    // The owner's devices, from registering and from signing in, still get in.
+    for (const device of [deviceToken, signedIn.deviceToken]) {
+      const reply = await login(user.email, PASSWORD, undefined, device);
+      expect(reply.status).toBe(200);
+      expect(authResultSchema.parse(reply.body).user.id).toBe(user.id);
+    }
+  });
+
+  it('limits wrong passwords from a known device per device: a stolen device token buys no more guesses than the email had', async () => {
+    const { user, deviceToken } = await register();
+    for (let attempt = 1; attempt <= LOGIN_RATE_LIMIT_PER_EMAIL; attempt += 1) {
+      expect((await login(user.email, 'wrong password', undefined, deviceToken)).status).toBe(401);
+    }
+    expectRateLimited(await login(user.email, PASSWORD, undefined, deviceToken));
+    // The device's guesses left the email's own budget alone, and the per-IP limit applies as ever.
+    expect((await login(user.email, PASSWORD)).status).toBe(200);
+    const from = uniqueIp();
+    for (let attempt = 1; attempt <= LOGIN_RATE_LIMIT; attempt += 1) {
+      expect((await login(uniqueEmail(), PASSWORD, from)).status).toBe(401);
+    }
+    expectRateLimited(await login(user.email, PASSWORD, from, deviceToken));
   });
 
   it('counts no failure for a request that tried no password', async () => {

@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { JWT_ISSUER, type PublicUser } from '@seatstorm/contracts';
+import { JWT_ALGORITHM, JWT_ISSUER, type PublicUser } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
 import type { RpcClient } from '@seatstorm/kafka';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -9,8 +9,8 @@ import { TokenVerifier } from './token-verifier.service';
 const secret = 'unit-test-secret-of-at-least-32-characters';
 const jwt = new JwtService({
   secret,
-  signOptions: { algorithm: 'HS256', issuer: JWT_ISSUER },
-  verifyOptions: { algorithms: ['HS256'], issuer: JWT_ISSUER },
+  signOptions: { algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER },
+  verifyOptions: { algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER },
 });
 const alice: PublicUser = { id: 'usr_alice', email: 'alice@example.com', name: 'Alice', role: 'user' };
 const claims = { sub: alice.id, email: alice.email, name: alice.name, role: alice.role };

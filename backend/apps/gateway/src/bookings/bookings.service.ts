@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import {
+  newId,
   RpcPattern,
   simulatedCardToken,
   Topic,
@@ -26,7 +26,6 @@ export interface Answer<T> {
   body: T;
 }
 
-const newId = (prefix: string): string => `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
 
 /**
  * The gateway's side of bookings: every change is a command on

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { REDIS } from '@seatstorm/redis';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { keyedId } from '../idempotency/keyed-id';
 
 const pendingHoldSchema = z.object({
   bookingId: z.string(),
@@ -51,5 +52,5 @@ export class PendingHoldsStore {
 
 /** A command id derived from the user's Idempotency-Key, so a retried request is the same command. */
 export function commandIdForKey(userId: string, key: string): string {
-  return `hold_${createHash('sha256').update(`${userId}\u0000${key}`).digest('hex').slice(0, 32)}`;
+  return keyedId('hold', userId, key);
 }

@@ -1,6 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { ContractViolation, type ErrorBody, type ErrorCode } from '@seatstorm/contracts';
-import { DomainError } from '@seatstorm/errors';
+import type { ErrorBody, ErrorCode } from '@seatstorm/contracts';
+import { DomainError, errorAnswerOf } from '@seatstorm/errors';
 import type { Request, Response } from 'express';
 
 /** Nest's own HTTP exceptions (unknown route, malformed JSON, payload too large…) mapped to contract codes. */
@@ -17,8 +17,10 @@ const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 
 /**
  * The one place REST errors are shaped: `{statusCode, error, message, details?,
- * correlationId}` with a stable code. A 500 never carries a stack trace or SQL;
- * its cause goes to the log under the same correlation id.
+ * correlationId}` with a stable code. A dependency that is away (PostgreSQL
+ * or Redis restarting) is a 503 SERVICE_UNAVAILABLE, to be tried again. A 500
+ * never carries a stack trace or SQL; its cause goes to the log under the
+ * same correlation id.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -34,10 +36,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, req: Request & { id?: string }): ErrorBody {
     const correlationId = req.id;
-    if (exception instanceof DomainError) return exception.toBody(correlationId);
-    if (exception instanceof ContractViolation) {
-      return new DomainError('VALIDATION_FAILED', exception.message, exception.issues).toBody(correlationId);
-    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = HTTP_STATUS_CODES[status];
@@ -52,8 +50,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const message = refused.status === HttpStatus.PAYLOAD_TOO_LARGE ? 'The request body is larger than the gateway accepts.' : refused.message;
       return { ...new DomainError(code, message).toBody(correlationId), statusCode: refused.status };
     }
-    this.logger.error({ err: exception, correlationId, method: req.method, url: req.url }, 'unhandled error');
-    return new DomainError('INTERNAL_ERROR', 'Something went wrong on our side. Please try again.').toBody(correlationId);
+    const { answer, kind } = errorAnswerOf(exception);
+    if (kind === 'outage') this.logger.warn({ err: String(exception), correlationId, method: req.method, url: req.url }, 'a dependency is unreachable');
+    if (kind === 'bug') this.logger.error({ err: exception, correlationId, method: req.method, url: req.url }, 'unhandled error');
+    return answer.toBody(correlationId);
   }
 }
 

@@ -51,6 +51,40 @@ describe('admin: creating events and taking seats off sale', () => {
     expect(labels.filter((label) => label.startsWith('C'))).toEqual(['C1', 'C2', 'C3', 'C4', 'C5']);
   });
 
+  it('creates one event however often, and however concurrently, the same Idempotency-Key asks', async () => {
+    const name = `Retried Night ${Date.now()}`;
+    const create = (key: string) =>
+      call(`${stack.url}/events`, {
+        token: admin.token,
+        headers: { 'idempotency-key': key },
+        body: { name, venue: 'The Loft', date: inAMonth, totalSeats: 30, price: 25 },
+      });
+    const answers = [...(await Promise.all([create('create-once-1'), create('create-once-1'), create('create-once-1')])), await create('create-once-1')];
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201, 201]);
+    expect(new Set(answers.map((answer) => eventDetailSchema.parse(answer.body).id)).size).toBe(1);
+    expect((await db.query(`SELECT count(*)::int AS n FROM events WHERE name = $1`, [name])).rows[0].n).toBe(1);
+    expect((await db.query(`SELECT count(*)::int AS n FROM venues WHERE name = 'The Loft'`)).rows[0].n).toBe(1);
+
+    // Another key is another event.
+    expect((await create('create-once-2')).status).toBe(201);
+    expect((await db.query(`SELECT count(*)::int AS n FROM events WHERE name = $1`, [name])).rows[0].n).toBe(2);
+    const bad = await call(`${stack.url}/events`, { token: admin.token, headers: { 'idempotency-key': 'no spaces allowed' }, body: { name, venue: 'X', date: inAMonth, totalSeats: 1, price: 1 } });
+    expect(bad.status).toBe(400);
+    expect(errorBodySchema.parse(bad.body).error).toBe('VALIDATION_FAILED');
+  });
+
+  it('lays out 20,000 seats in the simple form and answers 201 with every seat, once', async () => {
+    const name = `Big Field ${Date.now()}`;
+    const created = await call(`${stack.url}/events`, {
+      token: admin.token,
+      headers: { 'idempotency-key': `big-field-${Date.now()}` },
+      body: { name, venue: 'The Big Field', date: inAMonth, totalSeats: 20_000, price: 40 },
+    });
+    expect(created.status).toBe(201);
+    expect(eventDetailSchema.parse(created.body)).toMatchObject({ seatsTotal: 20_000, seatsAvailable: 20_000 });
+    expect((await db.query(`SELECT count(*)::int AS n FROM events WHERE name = $1`, [name])).rows[0].n).toBe(1);
+  });
+
   it('refuses bad events with a clear 400 and writes nothing', async () => {
     const before = (await db.query(`SELECT count(*)::int AS n FROM events`)).rows[0].n;
     const cases = [

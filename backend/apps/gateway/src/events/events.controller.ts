@@ -1,15 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import {
   blockSeatsRequestSchema,
   createEventRequestSchema,
   eventIdParamsSchema,
+  idempotencyKeySchema,
   parseContract,
   updateEventSettingsSchema,
   type EventDetail,
   type EventSummary,
   type PublicUser,
 } from '@seatstorm/contracts';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { CorrelationId } from '../errors/correlation-id.decorator';
@@ -31,22 +32,41 @@ export class EventsController {
   }
 
   /**
-   * The snapshot (seatSnapshotSchema) sent as the catalog stored it. Its ETag
-   * names the version: a cache must ask again every time (no-cache), and one
-   * that holds this version gets a 304.
+   * The snapshot (seatSnapshotSchema) sent as the catalog stored it, gzipped
+   * once per version for every client that accepts gzip. Its ETag names the
+   * version: a cache must ask again every time (no-cache), and one that holds
+   * this version gets a 304.
    */
   @Get(':eventId/seats')
-  async seats(@Param() params: unknown, @Res() res: Response, @CorrelationId() correlationId?: string): Promise<void> {
+  async seats(@Param() params: unknown, @Req() req: Request, @Res() res: Response, @CorrelationId() correlationId?: string): Promise<void> {
     const { eventId } = parseContract(eventIdParamsSchema, params, 'path');
-    const snapshot = await this.events.seats(eventId, correlationId);
-    res.type('application/json').set({ 'Cache-Control': 'no-cache', ETag: `W/"${eventId}@${snapshot.version}"` }).send(snapshot.body);
+    const encoding = req.acceptsEncodings('gzip', 'identity') === 'gzip' ? 'gzip' : 'identity';
+    const snapshot = await this.events.seats(eventId, encoding, clientVersionOf(eventId, req.headers['if-none-match']), correlationId);
+    res.set({ 'Cache-Control': 'no-cache', ETag: etagOf(eventId, snapshot.version), Vary: 'Accept-Encoding' });
+    if (snapshot.body === null) {
+      res.status(304).end();
+      return;
+    }
+    // Already compressed: the compression middleware leaves an answer with a Content-Encoding alone.
+    if (encoding === 'gzip') res.set('Content-Encoding', 'gzip');
+    res.type('application/json').send(snapshot.body);
   }
 
-  /** Admin: a new event on a venue layout, or the original demo's simple form. */
+  /**
+   * Admin: a new event on a venue layout, or the original demo's simple form.
+   * With an Idempotency-Key, asking again answers the event already created.
+   */
   @Post()
   @Roles('admin')
-  create(@Body() body: unknown, @CorrelationId() correlationId?: string): Promise<EventDetail> {
-    return this.events.create(parseContract(createEventRequestSchema, body, 'body'), correlationId);
+  create(
+    @Body() body: unknown,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentUser() admin: PublicUser,
+    @CorrelationId() correlationId?: string,
+  ): Promise<EventDetail> {
+    const request = parseContract(createEventRequestSchema, body, 'body');
+    const key = idempotencyKey === undefined ? undefined : parseContract(idempotencyKeySchema, idempotencyKey, 'Idempotency-Key header');
+    return this.events.create(admin, request, key, correlationId);
   }
 
   /** Admin: the per-buyer limit and the waiting room (turn it on or off, pause it, set its rate). */
@@ -78,4 +98,14 @@ export class EventsController {
     const { seatIds } = parseContract(blockSeatsRequestSchema, body, 'body');
     return this.events.setBlocked(admin, eventId, seatIds, blocked);
   }
+}
+
+const etagOf = (eventId: string, version: number): string => `W/"${eventId}@${version}"`;
+
+/** The snapshot version a client's If-None-Match names when it is exactly one of ours; otherwise undefined. */
+function clientVersionOf(eventId: string, ifNoneMatch: string | undefined): number | undefined {
+  const prefix = `W/"${eventId}@`;
+  if (!ifNoneMatch?.startsWith(prefix) || !ifNoneMatch.endsWith('"')) return undefined;
+  const version = Number(ifNoneMatch.slice(prefix.length, -1));
+  return Number.isSafeInteger(version) && version >= 0 ? version : undefined;
 }

@@ -1,17 +1,29 @@
+import { request, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { eventDetailSchema, eventSummarySchema, seatSnapshotSchema, errorBodySchema } from '@seatstorm/contracts';
+import { SeatSnapshotCache } from '@seatstorm/redis';
+import { Redis } from 'ioredis';
+import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { testDb } from '../../../../test/db';
 import { getJson, startStack, type TestStack } from '../../../../test/stack';
 
 describe('GET /events through gateway → Kafka → catalog → PostgreSQL', () => {
   let stack: TestStack;
+  let db: Pool;
+  let redis: Redis;
 
   beforeAll(async () => {
     stack = await startStack();
+    db = testDb();
+    redis = new Redis(stack.config.REDIS_URL);
   });
 
   afterAll(async () => {
     await stack?.close();
+    await db?.end();
+    redis?.disconnect();
   });
 
   it('lists the seeded events with venue, prices and live availability', async () => {
@@ -51,6 +63,22 @@ describe('GET /events through gateway → Kafka → catalog → PostgreSQL', () 
     expect(snapshot.seats).toHaveLength(50_000);
     expect(new Set(snapshot.seats.map((seat) => seat.id)).size).toBe(50_000);
     expect(snapshot.seats.every((seat) => seat.id === `evt_stadium_${seat.label}`)).toBe(true);
+  });
+
+  it('sends the stadium snapshot gzipped once per version, the stored bytes as they are, and plain JSON to a client without gzip', async () => {
+    const gzipped = await rawGet(`${stack.url}/events/evt_stadium/seats`, { 'accept-encoding': 'gzip' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toMatch(/accept-encoding/i);
+    const version = seatSnapshotSchema.parse(JSON.parse(gunzipSync(gzipped.body).toString('utf8'))).version;
+    // Byte for byte what the catalog stored with that version: nothing was compressed for this request.
+    const { rows } = await db.query<{ createdAt: Date }>(`SELECT created_at AS "createdAt" FROM events WHERE id = 'evt_stadium'`);
+    const [storedVersion, stored] = await redis.hmgetBuffer(new SeatSnapshotCache(redis).keyOf('evt_stadium', rows[0]!.createdAt), 'version', 'gzip');
+    expect(Number(storedVersion)).toBe(version);
+    expect(gzipped.body.equals(stored!)).toBe(true);
+
+    const plain = await rawGet(`${stack.url}/events/evt_stadium/seats`, { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(seatSnapshotSchema.parse(JSON.parse(plain.body.toString('utf8'))).seats).toHaveLength(50_000);
   });
 
   it('names the snapshot version in its ETag, answers 304 to a client that has it, and 404 for an unknown event', async () => {
@@ -108,3 +136,16 @@ describe('when the catalog service is down', () => {
     }
   });
 });
+
+/** A GET whose body arrives as sent on the wire (fetch would decompress it). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { RpcPattern } from '@seatstorm/contracts';
 import { KafkaModule, RpcClientModule } from '@seatstorm/kafka';
+import { SeatSnapshotCache } from '@seatstorm/redis';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
-import { SeatSnapshotReader } from './seat-snapshot.reader';
 import { VenuesController } from './venues.controller';
 
 /**
@@ -25,6 +25,6 @@ import { VenuesController } from './venues.controller';
     KafkaModule.forService('gateway'),
   ],
   controllers: [EventsController, VenuesController],
-  providers: [EventsService, SeatSnapshotReader],
+  providers: [EventsService, SeatSnapshotCache],
 })
 export class EventsModule {}

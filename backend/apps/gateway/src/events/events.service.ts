@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  newId,
   RpcPattern,
   Topic,
   type CreateEventRequest,
@@ -11,7 +11,8 @@ import {
 } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
 import { MessageProducer, RpcClient } from '@seatstorm/kafka';
-import { SeatSnapshotReader, type StoredSeatSnapshot } from './seat-snapshot.reader';
+import { SeatSnapshotCache, type CachedSeatSnapshot, type SnapshotEncoding } from '@seatstorm/redis';
+import { keyedId } from '../idempotency/keyed-id';
 
 /**
  * The gateway's view of the catalog: every answer comes from the catalog
@@ -23,7 +24,7 @@ export class EventsService {
   constructor(
     private readonly rpc: RpcClient,
     private readonly producer: MessageProducer,
-    private readonly snapshots: SeatSnapshotReader,
+    private readonly snapshots: SeatSnapshotCache,
   ) {}
 
   list(correlationId?: string): Promise<EventSummary[]> {
@@ -34,19 +35,31 @@ export class EventsService {
     return this.rpc.request(RpcPattern.CatalogGetEvent, { eventId }, correlationId);
   }
 
-  /** The seat snapshot as stored JSON: the gateway sends it on without parsing megabytes it does not need to read. */
-  async seats(eventId: string, correlationId?: string): Promise<StoredSeatSnapshot> {
+  /**
+   * The seat snapshot as the catalog stored it, in `encoding`: the gateway
+   * sends it on without parsing or compressing megabytes it need not touch.
+   * A client that already has the current version (`clientVersion`) gets the
+   * version alone, and Redis is not read.
+   */
+  async seats(eventId: string, encoding: SnapshotEncoding, clientVersion?: number, correlationId?: string): Promise<CachedSeatSnapshot | { version: number; body: null }> {
     // A snapshot evicted between the catalog's answer and this read is built again once.
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const ref = await this.rpc.request(RpcPattern.CatalogGetSeats, { eventId }, correlationId);
-      const stored = await this.snapshots.read(ref.cacheKey);
+      if (ref.version === clientVersion) return { version: ref.version, body: null };
+      const stored = await this.snapshots.read(ref.cacheKey, encoding);
       if (stored) return stored;
     }
     throw new DomainError('SERVICE_UNAVAILABLE', 'The seat map could not be loaded right now. Please try again.');
   }
 
-  create(request: CreateEventRequest, correlationId?: string): Promise<EventDetail> {
-    return this.rpc.request(RpcPattern.CatalogCreateEvent, request, correlationId);
+  /**
+   * Admin: a new event. With an Idempotency-Key its id is derived from the key,
+   * so a retry (after a time-out, say) answers the event the first request
+   * created instead of creating another.
+   */
+  create(admin: PublicUser, request: CreateEventRequest, idempotencyKey?: string, correlationId?: string): Promise<EventDetail> {
+    const eventId = idempotencyKey === undefined ? newId('evt') : keyedId('evt', admin.id, idempotencyKey, 16);
+    return this.rpc.request(RpcPattern.CatalogCreateEvent, { eventId, event: request }, correlationId);
   }
 
   update(eventId: string, update: UpdateEventSettings, correlationId?: string): Promise<EventDetail> {
@@ -59,10 +72,11 @@ export class EventsService {
    * The change shows on every map as `Topic.SeatUpdated`.
    */
   async setBlocked(admin: PublicUser, eventId: string, seatIds: string[], blocked: boolean): Promise<{ commandId: string }> {
-    const commandId = `block_${randomUUID().replaceAll('-', '')}`;
+    const commandId = newId('block');
     await this.producer.publish(Topic.BookingCommands, [
       { type: 'set-blocked', commandId, eventId, issuedAt: new Date().toISOString(), userId: admin.id, seatIds, blocked },
     ]);
     return { commandId };
   }
 }
+

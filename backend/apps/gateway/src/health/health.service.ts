@@ -1,63 +1,33 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import { DatabaseHealthRepository } from '@seatstorm/database';
 import { KafkaHealth } from '@seatstorm/kafka';
+import { checkDependencies, type HealthReport as DependenciesReport } from '@seatstorm/observability';
 import { REDIS } from '@seatstorm/redis';
 import type { Redis } from 'ioredis';
 
 export type DependencyName = 'kafka' | 'postgres' | 'redis';
+export type HealthReport = DependenciesReport<DependencyName>;
 
-export interface DependencyHealth {
-  status: 'up' | 'down';
-  latencyMs: number;
-  error?: string;
-}
-
-export interface HealthReport {
-  status: 'ok' | 'degraded';
-  checks: Record<DependencyName, DependencyHealth>;
-}
-
-const CHECK_TIMEOUT_MS = 2000;
-
+/** Readiness of the gateway's dependencies (checkDependencies: bounded, and without raw errors in production). */
 @Injectable()
 export class HealthService {
+  private readonly logger = new Logger(HealthService.name);
+
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly kafka: KafkaHealth,
     private readonly database: DatabaseHealthRepository,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  /** Checks each dependency separately and in parallel, each bounded in time. */
-  async check(): Promise<HealthReport> {
-    const [kafka, postgres, redis] = await Promise.all([
-      measure(() => this.kafka.ping()),
-      measure(() => this.database.ping()),
-      measure(async () => {
-        await this.redis.ping();
-      }),
-    ]);
-    const checks = { kafka, postgres, redis };
-    const status = Object.values(checks).every((check) => check.status === 'up') ? 'ok' : 'degraded';
-    return { status, checks };
+  check(): Promise<HealthReport> {
+    return checkDependencies<DependencyName>(
+      { kafka: () => this.kafka.ping(), postgres: () => this.database.ping(), redis: () => this.redis.ping() },
+      {
+        production: this.config.NODE_ENV === 'production',
+        onFailure: (dependency, error) => this.logger.warn({ dependency, error }, 'health check failed'),
+      },
+    );
   }
 }
-
-async function measure(probe: () => Promise<void>): Promise<DependencyHealth> {
-  const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      probe(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
-      }),
-    ]);
-    return { status: 'up', latencyMs: elapsed(started) };
-  } catch (error) {
-    return { status: 'down', latencyMs: elapsed(started), error: error instanceof Error ? error.message : String(error) };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-const elapsed = (started: number): number => Math.round((performance.now() - started) * 10) / 10;

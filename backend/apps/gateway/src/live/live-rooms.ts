@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import {
   roomOfEvent,
   roomOfLab,
@@ -10,6 +10,7 @@ import {
   type SeatUpdated,
 } from '@seatstorm/contracts';
 import type { LiveServer } from './live-socket';
+import { countRoomsOf } from './live.metrics';
 
 /**
  * Emits to rooms. Through the socket.io Redis adapter, an emit on one gateway
@@ -17,13 +18,20 @@ import type { LiveServer } from './live-socket';
  * emitted once, by the instance that consumed it from Kafka.
  */
 @Injectable()
-export class LiveRooms {
+export class LiveRooms implements OnApplicationShutdown {
   private readonly logger = new Logger(LiveRooms.name);
   private server?: LiveServer;
+  private stopCounting?: () => void;
 
   /** Called by the socket gateway once socket.io is up. */
   attach(server: LiveServer): void {
     this.server = server;
+    this.stopCounting?.();
+    this.stopCounting = countRoomsOf(server);
+  }
+
+  onApplicationShutdown(): void {
+    this.stopCounting?.();
   }
 
   seatUpdated(delta: SeatUpdated): void {

@@ -4,6 +4,7 @@ import {
   bookingEventSchema,
   bookingSchema,
   errorBodySchema,
+  JWT_ALGORITHM,
   JWT_ISSUER,
   labDecisionSchema,
   SocketEvent,
@@ -22,6 +23,7 @@ import { startStack, type TestStack } from '../../../../test/stack';
 import { uniqueId } from '../../../../test/test-env';
 
 const LIVE_HOLD_RATE_LIMIT = 5;
+const LIVE_SUBSCRIBE_RATE_LIMIT = 4;
 
 /** The seats of an event as the database has them. */
 async function databaseSeats(db: Pool, eventId: string): Promise<Record<string, string>> {
@@ -42,7 +44,7 @@ describe('live seat maps: two gateway instances sharing Redis', () => {
     db = testDb();
     stack = await startStack({
       services: ['auth', 'catalog', 'booking', 'gateway'],
-      env: { LIVE_HOLD_RATE_LIMIT: String(LIVE_HOLD_RATE_LIMIT) },
+      env: { LIVE_HOLD_RATE_LIMIT: String(LIVE_HOLD_RATE_LIMIT), LIVE_SUBSCRIBE_RATE_LIMIT: String(LIVE_SUBSCRIBE_RATE_LIMIT) },
     });
     other = await startAnotherGateway(stack.config);
   });
@@ -223,7 +225,7 @@ describe('live seat maps: two gateway instances sharing Redis', () => {
 
   it('closes a socket when its session runs out, and refuses the expired token when it comes back', async () => {
     const [user] = (await buildUsers(db, stack.config, 1)) as [BuiltUser];
-    const jwt = new JwtService({ secret: stack.config.JWT_SECRET, signOptions: { algorithm: 'HS256', issuer: JWT_ISSUER } });
+    const jwt = new JwtService({ secret: stack.config.JWT_SECRET, signOptions: { algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER } });
     const token = jwt.sign({ sub: user.id, email: user.email, name: user.name, role: user.role }, { expiresIn: 2 });
     const socket = await connectSocket(gatewayA(), { token });
     sockets.push(socket);
@@ -250,6 +252,25 @@ describe('live seat maps: two gateway instances sharing Redis', () => {
     // Another socket of the same user has its own allowance.
     const second = await connect(gatewayA(), user);
     expect(errorBodySchema.parse(await second.emitWithAck('hold', { eventId: 'evt_x', seatIds: [], idempotencyKey: 'k' })).error).toBe('VALIDATION_FAILED');
+  });
+
+  it(`limits subscribes, which each ask the catalog, to ${LIVE_SUBSCRIBE_RATE_LIMIT} a second per socket`, async () => {
+    const socket = await connect(gatewayA());
+    const burst = await Promise.all(
+      Array.from({ length: LIVE_SUBSCRIBE_RATE_LIMIT + 4 }, (_, i) =>
+        socket.emitWithAck(i % 2 === 0 ? 'subscribe' : 'lab.subscribe', { eventId: 'evt_eras' }),
+      ),
+    );
+    const limited = burst.filter((answer) => errorBodySchema.safeParse(answer).data?.error === 'RATE_LIMITED');
+    expect(limited).toHaveLength(4);
+    expect(errorBodySchema.parse(limited[0]).details).toMatchObject({ retryAfterMs: expect.any(Number) });
+    expect(burst.filter((answer) => !errorBodySchema.safeParse(answer).success)).toHaveLength(LIVE_SUBSCRIBE_RATE_LIMIT);
+    // The allowance comes back: a second later the socket subscribes again.
+    await eventually(
+      () => socket.emitWithAck('subscribe', { eventId: 'evt_eras' }),
+      (answer) => !errorBodySchema.safeParse(answer).success,
+      3000,
+    );
   });
 
   it('streams the decisions of a race to the lab room: who (by name), which seats, the outcome and where it sat in Kafka', async () => {

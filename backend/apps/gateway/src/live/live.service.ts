@@ -18,9 +18,10 @@ import { RpcClient } from '@seatstorm/kafka';
 import { BookingsService } from '../bookings/bookings.service';
 import { ClientIps } from '../rate-limits/client-ips';
 import { HoldLimits } from '../rate-limits/hold-limits.service';
+import { LabFeed } from './lab-feed.service';
 import { liveSockets } from './live.metrics';
 import type { LiveSocket } from './live-socket';
-import { TokenBucket } from './socket-rate-limit';
+import { SocketThrottle } from './socket-throttle';
 
 /** The longest a Node timer can wait; a session longer than that (24 days) is not timed. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -34,15 +35,18 @@ const MAX_ROOMS_PER_SOCKET = 50;
  */
 @Injectable()
 export class LiveService {
-  private readonly buckets = new WeakMap<LiveSocket, TokenBucket>();
+  private readonly throttle: SocketThrottle;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly bookings: BookingsService,
     private readonly rpc: RpcClient,
     private readonly holdLimits: HoldLimits,
     private readonly clientIps: ClientIps,
-  ) {}
+    private readonly lab: LabFeed,
+  ) {
+    this.throttle = new SocketThrottle({ act: config.LIVE_HOLD_RATE_LIMIT, watch: config.LIVE_SUBSCRIBE_RATE_LIMIT });
+  }
 
   connected(socket: LiveSocket): void {
     const { user, sessionEndsAt } = socket.data;
@@ -64,8 +68,10 @@ export class LiveService {
   /**
    * Joins the event's room, then reads the version: every change after that
    * version reaches the socket, so a client at that version misses nothing.
+   * Each costs a catalog round trip: LIVE_SUBSCRIBE_RATE_LIMIT a second per socket.
    */
   async subscribe(socket: LiveSocket, { eventId }: SubscribePayload): Promise<{ version: number }> {
+    await this.throttle.take(socket.id, 'watch');
     const room = roomOfEvent(eventId);
     await this.join(socket, room);
     try {
@@ -82,6 +88,8 @@ export class LiveService {
   }
 
   async subscribeLab(socket: LiveSocket, { eventId }: SubscribePayload): Promise<{ ok: true }> {
+    this.lab.assertOpen();
+    await this.throttle.take(socket.id, 'watch');
     await this.join(socket, roomOfLab(eventId));
     return { ok: true };
   }
@@ -99,16 +107,7 @@ export class LiveService {
   async actingUser(socket: LiveSocket, action: typeof SocketEvent.Hold | typeof SocketEvent.Release): Promise<PublicUser> {
     const { user } = socket.data;
     if (!user) throw new DomainError('UNAUTHORIZED', 'Sign in first: connect with auth: { token } to hold seats.');
-    const now = Date.now();
-    let bucket = this.buckets.get(socket);
-    if (!bucket) this.buckets.set(socket, (bucket = new TokenBucket(this.config.LIVE_HOLD_RATE_LIMIT, now)));
-    const retryAfterMs = bucket.take(now);
-    if (retryAfterMs !== undefined) {
-      throw new DomainError('RATE_LIMITED', `Too many requests on this connection. Try again in ${retryAfterMs} ms.`, {
-        retryAfterSeconds: Math.ceil(retryAfterMs / 1000),
-        retryAfterMs,
-      });
-    }
+    await this.throttle.take(socket.id, 'act');
     if (action === SocketEvent.Hold) await this.holdLimits.take(user.id, this.clientIps.of(socket.handshake.address, socket.handshake.headers));
     return user;
   }

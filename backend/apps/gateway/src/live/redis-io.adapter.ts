@@ -5,6 +5,8 @@ import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import { REDIS } from '@seatstorm/redis';
 import type { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
+import { BoundedPublisher } from './bounded-publisher';
+import { liveBroadcastsDropped } from './live.metrics';
 
 /**
  * socket.io on the REST port, open to the web app's origins (CORS_ORIGINS),
@@ -26,7 +28,7 @@ class RedisIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server: Server = super.createIOServer(port, { ...options, cors: { origin: this.config.CORS_ORIGINS } });
-    const [pub, sub] = [this.connection('socket.io-pub'), this.connection('socket.io-sub')];
+    const [pub, sub] = [this.publishing('socket.io-pub'), this.subscribing('socket.io-sub')];
     // Channels are named after the deployment, so stacks sharing one Redis (tests beside a dev server) never mix.
     server.adapter(createAdapter(pub, sub, { key: `${this.config.KAFKA_CLIENT_ID}:socket.io` }));
     return server;
@@ -41,11 +43,44 @@ class RedisIoAdapter extends IoAdapter {
     );
   }
 
-  private connection(name: string): Redis {
-    // While Redis is away, the adapter's subscriptions and broadcasts wait for
-    // it (ioredis' offline queue) instead of failing: the adapter leaves such
-    // failures unhandled, and clients resync by version once messages flow again.
-    const connection = this.redis.duplicate({ connectionName: name, maxRetriesPerRequest: null });
+  /**
+   * The adapter's publishing connection: while Redis is away its broadcasts
+   * wait in a BoundedPublisher, at most LIVE_REDIS_BACKLOG of them, instead of
+   * in ioredis' offline queue, which grows without end.
+   */
+  private publishing(name: string): Redis {
+    const connection = this.connection(name, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    const publish = connection.publish.bind(connection) as (channel: string, message: string | Buffer) => Promise<number>;
+    const publisher = new BoundedPublisher(
+      { get status() { return connection.status; }, publish, on: (event, listener) => connection.on(event, listener) },
+      this.config.LIVE_REDIS_BACKLOG,
+      (count) => liveBroadcastsDropped.inc(count),
+    );
+    Object.assign(connection, { publish: (channel: string, message: string | Buffer) => publisher.publish(channel, message) });
+    return connection;
+  }
+
+  /**
+   * The adapter's subscriber: its SUBSCRIBEs wait for Redis (ioredis' offline
+   * queue, a few commands, sent again by ioredis after every reconnect). The
+   * adapter never looks at their results, so one still waiting when the
+   * connection closes (a gateway stopping while Redis is away) would be an
+   * unhandled rejection: each is caught and logged here.
+   */
+  private subscribing(name: string): Redis {
+    const connection = this.connection(name);
+    for (const method of ['psubscribe', 'subscribe', 'punsubscribe', 'unsubscribe'] as const) {
+      const command = (connection[method] as (...args: unknown[]) => Promise<unknown>).bind(connection);
+      Object.assign(connection, {
+        [method]: (...args: unknown[]) =>
+          command(...args).catch((error: Error) => this.logger.warn({ err: error.message, command: method }, 'redis subscription not made')),
+      });
+    }
+    return connection;
+  }
+
+  private connection(name: string, options: { enableOfflineQueue?: boolean; maxRetriesPerRequest?: number | null } = {}): Redis {
+    const connection = this.redis.duplicate({ connectionName: name, maxRetriesPerRequest: null, ...options });
     connection.on('error', (error: Error) => this.logger.warn({ err: error.message, connection: name }, 'redis unreachable; reconnecting'));
     this.connections.push(connection);
     return connection;

@@ -139,3 +139,36 @@ describe('SeatDeltaCoalescer', () => {
     expect(sent).toHaveLength(1);
   });
 });
+
+describe('SeatDeltaCoalescer.drained', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('resolves only once every delta pushed so far has been sent, so their offsets are never committed ahead of them', async () => {
+    const sent: SeatUpdated[] = [];
+    const coalescer = new SeatDeltaCoalescer(TICK_MS, (delta) => sent.push(delta));
+    const next = chain('evt_a');
+    coalescer.push(next([['A1', 'reserved']]));
+    await expect(coalescer.drained()).resolves.toBeUndefined();
+
+    coalescer.push(next([['A2', 'reserved']]));
+    let drained = false;
+    void coalescer.drained().then(() => (drained = true));
+    await vi.advanceTimersByTimeAsync(TICK_MS / 2);
+    expect(drained).toBe(false);
+    await vi.advanceTimersByTimeAsync(TICK_MS);
+    expect(drained).toBe(true);
+    expect(sent.map((delta) => delta.version)).toEqual([1, 2]);
+    coalescer.close();
+  });
+
+  it('lets a waiting relay go when it closes', async () => {
+    const coalescer = new SeatDeltaCoalescer(TICK_MS, () => undefined);
+    const next = chain('evt_a');
+    coalescer.push(next([['A1', 'reserved']]));
+    coalescer.push(next([['A2', 'reserved']]));
+    const drained = coalescer.drained();
+    coalescer.close();
+    await expect(drained).resolves.toBeUndefined();
+  });
+});

@@ -27,14 +27,26 @@ interface EventState {
  * (something was lost upstream) cannot be merged without hiding the gap, so
  * what is held goes out first and the delta follows as it is: clients see the
  * gap and reload.
+ *
+ * Nothing held may be forgotten by Kafka: `drained()` tells the relay when
+ * every delta pushed so far has gone out, and only then does it commit their
+ * offsets. A gateway that stops or dies while holding a tick's changes leaves
+ * them uncommitted, and whichever instance takes the partition over sends them.
  */
 export class SeatDeltaCoalescer {
   private readonly events = new Map<string, EventState>();
+  private waiting: Array<() => void> = [];
 
   constructor(
     private readonly tickMs: number,
     private readonly emit: (delta: SeatUpdated) => void,
   ) {}
+
+  /** Resolves once every delta pushed so far has been sent (or the coalescer closed). */
+  drained(): Promise<void> {
+    if (![...this.events.values()].some((state) => state.held)) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
 
   push(delta: SeatUpdated): CoalesceOutcome {
     const state = this.events.get(delta.eventId);
@@ -67,10 +79,14 @@ export class SeatDeltaCoalescer {
     return 'delayed';
   }
 
-  /** Stops the timers; what is held is dropped (the sockets are going away with this instance). */
+  /**
+   * Stops the timers; what is held is dropped, uncommitted (the relay's
+   * consumers stop first, after their last batch drained, so normally nothing is).
+   */
   close(): void {
     for (const state of this.events.values()) clearTimeout(state.timer);
     this.events.clear();
+    this.wakeDrained();
   }
 
   private flush(eventId: string): void {
@@ -81,6 +97,13 @@ export class SeatDeltaCoalescer {
     state.held = undefined;
     state.timer = undefined;
     this.send(state, { eventId, baseVersion, version, changes: [...changes.values()] });
+    if (![...this.events.values()].some((other) => other.held)) this.wakeDrained();
+  }
+
+  private wakeDrained(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
   }
 
   private send(state: EventState, delta: SeatUpdated): void {

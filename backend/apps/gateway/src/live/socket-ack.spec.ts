@@ -36,9 +36,16 @@ describe('socket acks', () => {
     expect(await answer('x', () => Promise.reject(new ContractViolation('x', [{ path: '', message: 'bad' }])))).toMatchObject({ statusCode: 400 });
   });
 
+  it('answer a dependency that is away with SERVICE_UNAVAILABLE, to be tried again, never the internals', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.3:5432'), { code: 'ECONNREFUSED' });
+    const body = errorBodySchema.parse(await answer('release', () => Promise.reject(refused)));
+    expect(body).toMatchObject({ statusCode: 503, error: 'SERVICE_UNAVAILABLE' });
+    expect(JSON.stringify(body)).not.toContain('10.0.0.3');
+  });
+
   it('answer anything else with INTERNAL_ERROR and a correlation id, never the internals', async () => {
-    const body = errorBodySchema.parse(await answer('release', () => Promise.reject(new Error('connect ECONNREFUSED 10.0.0.3:5432'))));
+    const body = errorBodySchema.parse(await answer('release', () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'seats')"))));
     expect(body).toMatchObject({ statusCode: 500, error: 'INTERNAL_ERROR', correlationId: expect.any(String) });
-    expect(JSON.stringify(body)).not.toContain('ECONNREFUSED');
+    expect(JSON.stringify(body)).not.toContain('seats');
   });
 });

@@ -1,6 +1,7 @@
 import { jwtClaimsSchema, type ErrorBody } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
 import type { ExtendedError } from 'socket.io';
+import { bearerTokenOf } from '../auth/bearer-token';
 import type { TokenVerifier } from '../auth/token-verifier.service';
 import type { LiveSocket } from './live-socket';
 import { toErrorBody } from './socket-ack';
@@ -21,10 +22,8 @@ export function authenticateSockets(tokens: TokenVerifier) {
       return;
     }
     try {
-      if (typeof token !== 'string' || token.trim() === '') {
-        throw new DomainError('UNAUTHORIZED', 'The handshake auth.token must be your sign-in token, or left out to watch anonymously.');
-      }
-      const bare = token.trim().replace(/^bearer\s+/i, '');
+      if (typeof token !== 'string') throw new DomainError('UNAUTHORIZED', 'The handshake auth.token must be your sign-in token, or left out to watch anonymously.');
+      const bare = bearerTokenOf(token, 'handshake');
       socket.data.user = tokens.verify(bare);
       socket.data.sessionEndsAt = expiryOf(bare);
       next();

@@ -2,7 +2,7 @@ import { createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
-import { admissionPassClaimsSchema, type AdmissionPassClaims } from '@seatstorm/contracts';
+import { JWT_ALGORITHM, admissionPassClaimsSchema, type AdmissionPassClaims } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
 
 const AUDIENCE = 'seatstorm:admission';
@@ -27,7 +27,7 @@ export class AdmissionPasses {
     const iat = Math.floor(admittedAt / 1000);
     const exp = iat + this.config.WAITING_ROOM_PASS_TTL;
     const claims: AdmissionPassClaims = { sub: userId, evt: eventId, aud: AUDIENCE, iat, exp };
-    return { pass: this.jwt.sign(claims, { algorithm: 'HS256' }), expiresAt: new Date(exp * 1000) };
+    return { pass: this.jwt.sign(claims, { algorithm: JWT_ALGORITHM }), expiresAt: new Date(exp * 1000) };
   }
 
   /** Throws ADMISSION_REQUIRED unless `pass` is this user's unexpired pass for this event. */
@@ -35,7 +35,7 @@ export class AdmissionPasses {
     if (!pass) throw refused('missing', 'This event has a waiting room: join the queue, and hold seats once you are let in.');
     let payload: object;
     try {
-      payload = this.jwt.verify<object>(pass, { algorithms: ['HS256'], audience: AUDIENCE });
+      payload = this.jwt.verify<object>(pass, { algorithms: [JWT_ALGORITHM], audience: AUDIENCE });
     } catch (error) {
       if (error instanceof TokenExpiredError) throw refused('expired', 'Your admission pass has expired. Join the queue again to get a new one.');
       throw refused('invalid', 'This admission pass is not valid.');

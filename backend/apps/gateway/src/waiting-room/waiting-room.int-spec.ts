@@ -125,6 +125,28 @@ describe('the waiting room store (real Redis)', () => {
     expect(await store.place(eventId, 'c', clock(), false)).toEqual({ kind: 'queued', ticket: 3, ahead: 0 });
     expect((await store.figures(eventId, Date.now(), 600_000)).admittedCount).toBe(2);
   });
+
+  it('keeps the turn of a buyer let in while they could not ask: their pass runs from when they first do, within the claim window', async () => {
+    const eventId = room();
+    const passTtlMs = 20_000;
+    const at = (now: number): RoomClock => ({ now, onSaleAt: 0, passTtlMs, seed: 1 });
+    const t0 = Date.now();
+    for (const user of ['late', 'prompt', 'gone']) await store.place(eventId, user, at(t0), true);
+    const { last } = await store.figures(eventId, t0, passTtlMs);
+    expect(await store.admit(eventId, at(t0 + 1000), { lastSeen: last, admit: 3, carry: 0, rate: 120 })).toEqual(['late', 'prompt', 'gone']);
+
+    // Asked while the pass ran: it runs from the admission, as it always did, and ends with it.
+    expect(await store.place(eventId, 'prompt', at(t0 + 5000), false)).toEqual({ kind: 'admitted', admittedAt: t0 + 1000 });
+    expect(await store.place(eventId, 'prompt', at(t0 + 1000 + passTtlMs + 1), false)).toEqual({ kind: 'none' });
+    // First asked once the pass would have run out (their gateway was down): the pass runs from now, once.
+    const firstWord = t0 + 1000 + passTtlMs + 5000;
+    expect(await store.place(eventId, 'late', at(firstWord), false)).toEqual({ kind: 'admitted', admittedAt: firstWord });
+    expect(await store.place(eventId, 'late', at(firstWord + 1000), false)).toEqual({ kind: 'admitted', admittedAt: firstWord });
+    expect(await store.place(eventId, 'late', at(firstWord + passTtlMs + 1), false)).toEqual({ kind: 'none' });
+    // Past the claim window (a minute here) an admission nobody asked about has lapsed: joining again goes to the back.
+    expect(await store.place(eventId, 'gone', at(t0 + 1000 + 60_001), false)).toEqual({ kind: 'none' });
+    expect(await store.place(eventId, 'gone', at(t0 + 1000 + 60_002), true)).toMatchObject({ kind: 'queued', ahead: 0 });
+  });
 });
 
 describe('the waiting room through the gateway (real Kafka, PostgreSQL, Redis)', () => {

@@ -15,6 +15,12 @@ import type { Redis } from 'ioredis';
  *   wr:{e}:pre   zset   the pre-queue: user → when they joined (the order is never used)
  *   wr:{e}:q     zset   the queue: user → ticket, 1, 2, 3 … from the front
  *   wr:{e}:adm   zset   admitted: user → when (ms); their pass lasts the pass TTL from then
+ *   wr:{e}:got   zset   admitted buyers who have asked since: user → when their pass began
+ *
+ * An admission its buyer has not asked about yet is kept for the claim window
+ * (the pass TTL, a minute at least): a buyer who could not reach the room
+ * when let in (their gateway restarting, say) and asks only once the pass
+ * would have run out is given one from then, instead of losing their turn.
  *
  * Every change that reads and writes is one Lua script, so two gateways
  * never hand out one ticket twice or admit one buyer twice.
@@ -48,13 +54,21 @@ end
  * A buyer's place, taking one if they have none and `take` is 1: 'admitted'
  * with when; 'pre'; 'queued' with ticket and people ahead; or 'none'. A pass
  * that ran out sends its buyer to the back.
- * KEYS meta pre q adm · ARGV user now onSaleAt seed passTtlMs take
+ * KEYS meta pre q adm got · ARGV user now onSaleAt seed passTtlMs take claimMs
  */
 const PLACE = `${OPEN}
-local meta, pre, q, adm = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-local user, now, on_sale_at, seed, ttl, take = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), ARGV[6] == '1'
+local meta, pre, q, adm, got = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local user, now, on_sale_at, seed, ttl, take, claim = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), ARGV[6] == '1', tonumber(ARGV[7])
 open_room(meta, pre, q, now, on_sale_at, seed)
 local admitted_at = redis.call('ZSCORE', adm, user)
+if admitted_at and not redis.call('ZSCORE', got, user) and tonumber(admitted_at) > now - claim then
+  -- The buyer's first word since being let in: a pass that would have run out unheard of runs from now.
+  if tonumber(admitted_at) <= now - ttl then
+    admitted_at = tostring(now)
+    redis.call('ZADD', adm, now, user)
+  end
+  redis.call('ZADD', got, admitted_at, user)
+end
 if admitted_at and tonumber(admitted_at) > now - ttl then return {'admitted', admitted_at} end
 if redis.call('HGET', meta, 'phase') ~= 'open' then
   if take then redis.call('ZADD', pre, 'NX', now, user) end
@@ -64,7 +78,7 @@ end
 local ticket = redis.call('ZSCORE', q, user)
 if not ticket then
   if not take then return {'none'} end
-  if admitted_at then redis.call('ZREM', adm, user) end
+  if admitted_at then redis.call('ZREM', adm, user); redis.call('ZREM', got, user) end
   ticket = redis.call('HINCRBY', meta, 'seq', 1)
   redis.call('ZADD', q, ticket, user)
 end
@@ -74,16 +88,17 @@ return {'queued', tostring(ticket), redis.call('ZCOUNT', q, '-inf', '(' .. ticke
 /**
  * Admits `admit` buyers from the front, if nobody ticked since `last` was
  * read (two gateways that both believe they lead admit once, not twice).
- * KEYS meta pre q adm · ARGV now onSaleAt seed lastSeen admit carry rate keepMs
+ * KEYS meta pre q adm got · ARGV now onSaleAt seed lastSeen admit carry rate keepMs
  */
 const ADMIT = `${OPEN}
-local meta, pre, q, adm = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local meta, pre, q, adm, got = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local now, on_sale_at, seed = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local last_seen, admit, carry, rate, keep = ARGV[4], tonumber(ARGV[5]), ARGV[6], ARGV[7], tonumber(ARGV[8])
 open_room(meta, pre, q, now, on_sale_at, seed)
 if redis.call('HGET', meta, 'phase') ~= 'open' then return {} end
 if (redis.call('HGET', meta, 'last') or '') ~= last_seen then return {} end
 redis.call('ZREMRANGEBYSCORE', adm, '-inf', '(' .. (now - keep))
+redis.call('ZREMRANGEBYSCORE', got, '-inf', '(' .. (now - keep))
 local admitted = {}
 if admit > 0 then
   local popped = redis.call('ZPOPMIN', q, admit)
@@ -110,6 +125,11 @@ if holder == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
 if not holder then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
 return 0
 `;
+
+/** How long an admission is kept: the pass TTL, a minute at least; the claim window of one nobody asked about yet. */
+export function claimMsOf(clock: Pick<RoomClock, 'passTtlMs'>): number {
+  return Math.max(clock.passTtlMs, 60_000);
+}
 
 /** A place as the store reads it. */
 export type StoredPlace =
@@ -155,16 +175,17 @@ export class WaitingRoomStore {
     this.signalsKey = `${config.KAFKA_CLIENT_ID}:wr:signals`;
   }
 
-  /** The Redis keys of one event's room: meta, pre-queue, queue, admitted. */
-  keysOf(eventId: string): [string, string, string, string] {
+  /** The Redis keys of one event's room: meta, pre-queue, queue, admitted, admitted and asked since. */
+  keysOf(eventId: string): [string, string, string, string, string] {
     const tag = `${this.config.KAFKA_CLIENT_ID}:wr:{${eventId}}`;
-    return [`${tag}:m`, `${tag}:pre`, `${tag}:q`, `${tag}:adm`];
+    return [`${tag}:m`, `${tag}:pre`, `${tag}:q`, `${tag}:adm`, `${tag}:got`];
   }
 
   /** The buyer's place, taking one when `take` (one per account: taking again finds the same). */
   async place(eventId: string, userId: string, clock: RoomClock, take: boolean): Promise<StoredPlace> {
     if (take) await this.redis.sadd(this.active, eventId);
-    const reply = (await this.redis.eval(PLACE, 4, ...this.keysOf(eventId), userId, clock.now, clock.onSaleAt, clock.seed, clock.passTtlMs, take ? 1 : 0)) as string[];
+    const keys = this.keysOf(eventId);
+    const reply = (await this.redis.eval(PLACE, keys.length, ...keys, userId, clock.now, clock.onSaleAt, clock.seed, clock.passTtlMs, take ? 1 : 0, claimMsOf(clock))) as string[];
     switch (reply[0]) {
       case 'admitted':
         return { kind: 'admitted', admittedAt: Number(reply[1]) };
@@ -179,8 +200,8 @@ export class WaitingRoomStore {
 
   /** Gives a place up, wherever it is; a pass already issued stays valid until it expires. */
   async leave(eventId: string, userId: string): Promise<void> {
-    const [, pre, q, adm] = this.keysOf(eventId);
-    await this.redis.multi().zrem(pre, userId).zrem(q, userId).zrem(adm, userId).exec();
+    const [, pre, q, adm, got] = this.keysOf(eventId);
+    await this.redis.multi().zrem(pre, userId).zrem(q, userId).zrem(adm, userId).zrem(got, userId).exec();
   }
 
   async figures(eventId: string, now: number, passTtlMs: number): Promise<RoomFigures> {
@@ -214,11 +235,11 @@ export class WaitingRoomStore {
 
   /** Admits up to `admit` buyers from the front; answers who, in order (none if another tick came first). */
   async admit(eventId: string, clock: RoomClock, tick: { lastSeen: string; admit: number; carry: number; rate: number }): Promise<string[]> {
-    const keepMs = Math.max(clock.passTtlMs, 60_000);
+    const keys = this.keysOf(eventId);
     return (await this.redis.eval(
       ADMIT,
-      4,
-      ...this.keysOf(eventId),
+      keys.length,
+      ...keys,
       clock.now,
       clock.onSaleAt,
       clock.seed,
@@ -226,7 +247,7 @@ export class WaitingRoomStore {
       tick.admit,
       tick.carry,
       tick.rate,
-      keepMs,
+      claimMsOf(clock),
     )) as string[];
   }
 

@@ -1,6 +1,6 @@
 import type { BookingEvent, BookingStatus } from '@seatstorm/contracts';
 import { describe, expect, it } from 'vitest';
-import { formatMoney, notificationContentOf, notificationKindOf } from './notification.rules';
+import { formatMoney, notificationContentOf, notificationKindOf, refundDelayedContentOf } from './notification.rules';
 
 const ERAS = 'Taylor Swift – The Eras Tour';
 
@@ -68,6 +68,14 @@ describe('notification rules', () => {
       title: `Booking cancelled for ${ERAS}`,
       body: 'You cancelled your hold; seat A1 is open to others again.',
     });
+  });
+
+  it('tells the owner a refund is delayed, not forgotten, and that they will hear when it lands', () => {
+    expect(refundDelayedContentOf(45000, ERAS)).toEqual({
+      title: `Your $450 refund for ${ERAS} is delayed`,
+      body: "The payment provider did not answer. We keep trying, and we'll tell you as soon as $450 is on its way back to your card.",
+    });
+    expect(notificationKindOf('refunded')).toBe('refunded');
   });
 
   it('formats cents as the web app does', () => {

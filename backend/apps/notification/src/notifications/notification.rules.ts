@@ -1,4 +1,4 @@
-import { notificationKindSchema, type BookingEvent, type BookingStatus, type NotificationKind } from '@seatstorm/contracts';
+import { notificationKindSchema, seatLabelOf, type BookingEvent, type BookingStatus, type NotificationKind } from '@seatstorm/contracts';
 
 /**
  * What a person is told when their booking changes, as pure functions of the
@@ -10,17 +10,30 @@ export interface NotificationContent {
   body: string;
 }
 
+/** The notifications a booking event brings: one per status a person is told about. */
+const bookingNotificationKindSchema = notificationKindSchema.exclude(['refund_delayed']);
+export type BookingNotificationKind = Exclude<NotificationKind, 'refund_delayed'>;
+
 /**
  * The booking statuses a person is told about, each by the kind of the same
  * name. The others (pending, reserved, paid, rejected) show on the page that
  * caused them and notify no one.
  */
-export function notificationKindOf(status: BookingStatus): NotificationKind | null {
-  const kind = notificationKindSchema.safeParse(status);
+export function notificationKindOf(status: BookingStatus): BookingNotificationKind | null {
+  const kind = bookingNotificationKindSchema.safeParse(status);
   return kind.success ? kind.data : null;
 }
 
-export function notificationContentOf(kind: NotificationKind, event: BookingEvent, eventName: string): NotificationContent {
+/** A refund still not made after its quick retries: it goes on being tried, and the owner should not think it forgotten. */
+export function refundDelayedContentOf(amountCents: number, eventName: string): NotificationContent {
+  const amount = formatMoney(amountCents);
+  return {
+    title: `Your ${amount} refund for ${eventName} is delayed`,
+    body: `The payment provider did not answer. We keep trying, and we'll tell you as soon as ${amount} is on its way back to your card.`,
+  };
+}
+
+export function notificationContentOf(kind: BookingNotificationKind, event: BookingEvent, eventName: string): NotificationContent {
   const count = event.seatIds.length;
   const seats = seatsPhrase(event);
   const amount = formatMoney(event.amount);
@@ -66,7 +79,7 @@ const seatCount = (count: number): string => (count === 1 ? '1 seat' : `${count}
 
 /** "Seat A1", "Seats A1 and A2", "Seats A1, A2 and A3": labels, since a seat's id is `${eventId}_${label}`. */
 function seatsPhrase(event: BookingEvent): string {
-  const labels = event.seatIds.map((seatId) => (seatId.startsWith(`${event.eventId}_`) ? seatId.slice(event.eventId.length + 1) : seatId));
+  const labels = event.seatIds.map((seatId) => seatLabelOf(event.eventId, seatId));
   const listed = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : labels.join('');
   return `${labels.length === 1 ? 'Seat' : 'Seats'} ${listed}`;
 }

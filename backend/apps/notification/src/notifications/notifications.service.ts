@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { NOTIFICATION_LIST_LIMIT, Topic, type BookingEvent, type Notification } from '@seatstorm/contracts';
+import { newId, NOTIFICATION_LIST_LIMIT, Topic, type BookingEvent, type Notification, type PaymentDeadLetter } from '@seatstorm/contracts';
 import { MessageProducer } from '@seatstorm/kafka';
 import { notificationsCreated } from './notification.metrics';
-import { notificationContentOf, notificationKindOf } from './notification.rules';
-import { NotificationsRepository, type StoredNotification } from './notifications.repository';
+import { notificationContentOf, notificationKindOf, refundDelayedContentOf } from './notification.rules';
+import { NotificationsRepository, type NewNotification, type StoredNotification } from './notifications.repository';
 
 /** Said of a show whose name cannot be found, rather than telling the person nothing. */
 const UNKNOWN_EVENT_NAME = 'your event';
@@ -25,30 +24,44 @@ export class NotificationsService {
   async notify(event: BookingEvent): Promise<void> {
     const kind = notificationKindOf(event.status);
     if (!kind) return;
-    const eventName = (await this.notifications.findEventName(event.eventId)) ?? UNKNOWN_EVENT_NAME;
-    const outcome = await this.notifications.createOnce(
-      {
-        id: `ntf_${randomUUID()}`,
-        userId: event.userId,
-        kind,
-        bookingId: event.bookingId,
-        eventId: event.eventId,
-        ...notificationContentOf(kind, event, eventName),
-      },
-      (stored) => this.producer.publish(Topic.NotificationCreated, [toNotification(stored)]),
+    const eventName = await this.eventNameOf(event.eventId);
+    await this.send({ ...event, kind, ...notificationContentOf(kind, event, eventName) });
+  }
+
+  /**
+   * Tells a refund's owner, once per booking, that the refund was not made
+   * after its quick retries and goes on being tried; the `refunded`
+   * notification follows when it lands. Dead charges are told through their
+   * booking's `payment_failed`.
+   */
+  async notifyRefundDelayed(deadLetter: PaymentDeadLetter): Promise<void> {
+    const { request } = deadLetter;
+    if (request.kind !== 'refund') return;
+    const eventName = await this.eventNameOf(request.eventId);
+    await this.send({ ...request, kind: 'refund_delayed', ...refundDelayedContentOf(request.amount, eventName) });
+  }
+
+  private async eventNameOf(eventId: string): Promise<string> {
+    return (await this.notifications.findEventName(eventId)) ?? UNKNOWN_EVENT_NAME;
+  }
+
+  private async send(notification: Omit<NewNotification, 'id'>): Promise<void> {
+    const { userId, kind, bookingId, eventId, title, body } = notification;
+    const outcome = await this.notifications.createOnce({ id: newId('ntf'), userId, kind, bookingId, eventId, title, body }, (stored) =>
+      this.producer.publish(Topic.NotificationCreated, [toNotification(stored)]),
     );
-    const context = { bookingId: event.bookingId, eventId: event.eventId, userId: event.userId, kind };
+    const context = { bookingId, eventId, userId, kind };
     switch (outcome) {
       case 'created':
         notificationsCreated.inc({ kind });
         this.logger.log(context, 'notification sent');
         return;
       case 'duplicate':
-        this.logger.debug(context, 'booking event already notified; nothing sent again');
+        this.logger.debug(context, 'already notified; nothing sent again');
         return;
       case 'unknown_user':
         // Retrying cannot make the user appear; blocking the partition on it would stop every notification behind it.
-        this.logger.error(context, 'booking event names a user that does not exist; skipped');
+        this.logger.error(context, 'notification for a user that does not exist; skipped');
         return;
     }
   }

@@ -5,9 +5,8 @@ import { PaymentsService } from './payments.service';
 
 /**
  * The payment service's edge on `Topic.PaymentRequests` (consumer group `payment`).
- * Requests are keyed by booking, so one booking's charge and refund are
- * handled in order; every partition is handled at once, so one payment's
- * retries hold up only the bookings that share its partition.
+ * Taking a request in is one insert: the provider is called by the due
+ * payments poller, so no payment waits here behind another's retries.
  */
 @Injectable()
 export class PaymentRequestsConsumer implements OnApplicationBootstrap {
@@ -18,7 +17,7 @@ export class PaymentRequestsConsumer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumers.consume(Topic.PaymentRequests, { concurrency: TOPIC_PARTITIONS[Topic.PaymentRequests] }, ({ payload }) =>
-      this.payments.process(payload),
+      this.payments.accept(payload),
     );
   }
 }

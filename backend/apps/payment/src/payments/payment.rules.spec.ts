@@ -4,13 +4,14 @@ import {
   backoffCapMs,
   CARD_DECLINED,
   cardLast4Of,
+  deadLetterDue,
   outcomeOf,
   retryDelayMs,
   simulatedOutcome,
   type RetryPolicy,
 } from './payment.rules';
 
-const policy: RetryPolicy = { maxAttempts: 4, baseMs: 200, maxMs: 5000 };
+const policy: RetryPolicy = { maxAttempts: 4, baseMs: 200, maxMs: 5000, refundRetryMs: 60_000 };
 
 describe('simulated card provider', () => {
   it('keeps only the last four digits of a test-card token', () => {
@@ -62,15 +63,45 @@ describe('payment progress', () => {
   const unavailable = { outcome: 'unavailable', error: 'timed out' } as const;
 
   it('settles on success or decline at the first attempt; a decline is never retried', () => {
-    expect(afterAttempt(1, { outcome: 'succeeded' }, 4)).toEqual({ status: 'succeeded', attempts: 1, lastError: null });
-    expect(afterAttempt(1, { outcome: 'declined', error: CARD_DECLINED }, 4)).toEqual({ status: 'failed', attempts: 1, lastError: CARD_DECLINED });
+    expect(afterAttempt('charge', 1, { outcome: 'succeeded' }, policy, 0.5)).toEqual({ status: 'succeeded', attempts: 1, lastError: null, retryInMs: null });
+    expect(afterAttempt('charge', 1, { outcome: 'declined', error: CARD_DECLINED }, policy, 0.5)).toEqual({
+      status: 'failed',
+      attempts: 1,
+      lastError: CARD_DECLINED,
+      retryInMs: null,
+    });
   });
 
-  it('stays pending after a transient failure while attempts remain, and is dead-lettered after the last', () => {
-    expect([1, 2, 3].map((attempt) => afterAttempt(attempt, unavailable, 4).status)).toEqual(['pending', 'pending', 'pending']);
-    expect(afterAttempt(4, unavailable, 4)).toEqual({ status: 'dead_lettered', attempts: 4, lastError: 'timed out' });
-    expect(afterAttempt(5, unavailable, 4).status).toBe('dead_lettered');
-    expect(afterAttempt(4, { outcome: 'succeeded' }, 4).status).toBe('succeeded');
+  it('schedules the next attempt after a backoff while attempts remain, and dead-letters after the last', () => {
+    expect([1, 2, 3].map((attempt) => afterAttempt('charge', attempt, unavailable, policy, 0.5))).toEqual([
+      { status: 'pending', attempts: 1, lastError: 'timed out', retryInMs: 100 },
+      { status: 'pending', attempts: 2, lastError: 'timed out', retryInMs: 200 },
+      { status: 'pending', attempts: 3, lastError: 'timed out', retryInMs: 400 },
+    ]);
+    expect(afterAttempt('charge', 4, unavailable, policy, 0.5)).toEqual({ status: 'dead_lettered', attempts: 4, lastError: 'timed out', retryInMs: null });
+    expect(afterAttempt('charge', 5, unavailable, policy, 0.5).status).toBe('dead_lettered');
+    expect(afterAttempt('charge', 4, { outcome: 'succeeded' }, policy, 0.5).status).toBe('succeeded');
+  });
+
+  it('never gives a refund up: after its quick attempts it goes on at the refund schedule', () => {
+    expect(afterAttempt('refund', 3, unavailable, policy, 0.5)).toEqual({ status: 'pending', attempts: 3, lastError: 'timed out', retryInMs: 400 });
+    for (const attempt of [4, 5, 50]) {
+      expect(afterAttempt('refund', attempt, unavailable, policy, 0.5)).toEqual({ status: 'pending', attempts: attempt, lastError: 'timed out', retryInMs: 60_000 });
+    }
+    expect(afterAttempt('refund', 9, { outcome: 'succeeded' }, policy, 0.5).status).toBe('succeeded');
+  });
+
+  it('sends a dead letter once: for a charge given up, and for a refund out of its quick attempts', () => {
+    const charge = { kind: 'charge', attempts: 4, deadLetteredAt: null } as const;
+    expect(deadLetterDue({ ...charge, status: 'dead_lettered' }, 4)).toBe(true);
+    expect(deadLetterDue({ ...charge, status: 'dead_lettered', deadLetteredAt: new Date() }, 4)).toBe(false);
+    for (const status of ['pending', 'succeeded', 'failed'] as const) expect(deadLetterDue({ ...charge, status }, 4)).toBe(false);
+
+    const refund = { kind: 'refund', status: 'pending', deadLetteredAt: null } as const;
+    expect(deadLetterDue({ ...refund, attempts: 3 }, 4)).toBe(false);
+    expect(deadLetterDue({ ...refund, attempts: 4 }, 4)).toBe(true);
+    expect(deadLetterDue({ ...refund, attempts: 5, deadLetteredAt: new Date() }, 4)).toBe(false);
+    expect(deadLetterDue({ ...refund, status: 'succeeded', attempts: 5 }, 4)).toBe(false);
   });
 
   it('answers a settled payment with a reason a person understands', () => {

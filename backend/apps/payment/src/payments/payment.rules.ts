@@ -1,4 +1,4 @@
-import type { PaymentRequest } from '@seatstorm/contracts';
+import { TEST_CARDS, type PaymentRequest } from '@seatstorm/contracts';
 
 /**
  * The simulated card provider's test cards and the retry policy, as pure
@@ -17,9 +17,9 @@ export type ProviderResult =
   /** Transient: the provider or the card's issuer did not answer; worth retrying. */
   | { outcome: 'unavailable'; error: string };
 
-// WARNING: the test cards of docs/architecture.md §6, by their last four digits.
-export const DECLINED_CARD_LAST4 = '0002';
-export const UNAVAILABLE_CARD_LAST4 = '9995';
+// The test cards (TEST_CARDS, docs/architecture.md §6), by their last four digits.
+export const DECLINED_CARD_LAST4 = TEST_CARDS.declined.slice(-4);
+export const UNAVAILABLE_CARD_LAST4 = TEST_CARDS.providerFails.slice(-4);
 
 // The reasons travel to the booking (its `reason`) and from there to the person paying.
 export const CARD_DECLINED = 'Card declined';
@@ -54,6 +54,8 @@ export interface RetryPolicy {
   maxAttempts: number;
   baseMs: number;
   maxMs: number;
+  /** How often a refund out of its quick attempts is tried again. */
+  refundRetryMs: number;
 }
 
 /** The longest wait before retry number `retry` (1 is the first retry): base × 2^(retry − 1), capped at max. */
@@ -73,22 +75,43 @@ export interface PaymentProgress {
   status: PaymentStatus;
   attempts: number;
   lastError: string | null;
+  /** How long until the next provider call; null once settled. */
+  retryInMs: number | null;
 }
 
 /**
  * Where a payment stands after its `attempt`-th provider call: settled on
- * success or decline; still pending after a transient failure while attempts
- * remain, dead-lettered after the last one.
+ * success or decline; still pending after a transient failure while quick
+ * attempts remain, with the next one after a jittered backoff (`roll` in
+ * [0, 1)). After the last quick attempt a charge is dead-lettered (its hold
+ * cannot wait longer), but a refund is never given up: the customer paid and
+ * has no seats, so it goes on at the slower refund schedule.
  */
-export function afterAttempt(attempt: number, result: ProviderResult, maxAttempts: number): PaymentProgress {
+export function afterAttempt(kind: PaymentKind, attempt: number, result: ProviderResult, policy: RetryPolicy, roll: number): PaymentProgress {
   switch (result.outcome) {
     case 'succeeded':
-      return { status: 'succeeded', attempts: attempt, lastError: null };
+      return { status: 'succeeded', attempts: attempt, lastError: null, retryInMs: null };
     case 'declined':
-      return { status: 'failed', attempts: attempt, lastError: result.error };
-    case 'unavailable':
-      return { status: attempt >= maxAttempts ? 'dead_lettered' : 'pending', attempts: attempt, lastError: result.error };
+      return { status: 'failed', attempts: attempt, lastError: result.error, retryInMs: null };
+    case 'unavailable': {
+      const pending = { status: 'pending', attempts: attempt, lastError: result.error } as const;
+      if (attempt < policy.maxAttempts) return { ...pending, retryInMs: retryDelayMs(attempt, policy, roll) };
+      return kind === 'refund' ? { ...pending, retryInMs: policy.refundRetryMs } : { ...pending, status: 'dead_lettered', retryInMs: null };
+    }
   }
+}
+
+/**
+ * Whether a payment's dead letter is due: no dead letter has gone out for it
+ * yet, and it was given up (a charge), or is a refund out of its quick
+ * attempts, which an operator must see while it goes on being retried.
+ */
+export function deadLetterDue(
+  payment: { kind: PaymentKind; status: PaymentStatus; attempts: number; deadLetteredAt: Date | null },
+  maxAttempts: number,
+): boolean {
+  if (payment.deadLetteredAt !== null) return false;
+  return payment.status === 'dead_lettered' || (payment.kind === 'refund' && payment.status === 'pending' && payment.attempts >= maxAttempts);
 }
 
 export type SettledStatus = Exclude<PaymentStatus, 'pending'>;

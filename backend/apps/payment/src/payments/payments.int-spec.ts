@@ -1,14 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { AppConfig } from '@seatstorm/config';
-import { simulatedCardToken, Topic, type PaymentRequest } from '@seatstorm/contracts';
+import { Topic, type PaymentRequest } from '@seatstorm/contracts';
 import { MessageProducer } from '@seatstorm/kafka';
 import { metricsRegistry } from '@seatstorm/observability';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBooking } from '../../../../test/builders/booking.builder';
-import { buildEvent } from '../../../../test/builders/event.builder';
+import { buildPaymentRequest } from '../../../../test/builders/payment.builder';
 import { buildUsers } from '../../../../test/builders/user.builder';
 import { testDb } from '../../../../test/db';
+import { eventually } from '../../../../test/eventually';
 import { KafkaProbe } from '../../../../test/kafka-probe';
 import { testConfig, uniqueId } from '../../../../test/test-env';
 import { startPayment } from '../main';
@@ -48,21 +48,7 @@ describe('payment service on real Kafka and PostgreSQL', () => {
     await db?.end();
   });
 
-  /** A request for a fresh booking of two seats, paid with the given test card. */
-  async function requestFor(card: string, kind: PaymentRequest['kind'] = 'charge'): Promise<PaymentRequest> {
-    const { eventId, seatIds } = await buildEvent(db, { rows: 1, perRow: 2 });
-    const booking = await buildBooking(db, { eventId, userId, seatIds, status: kind === 'charge' ? 'reserved' : 'confirmed' });
-    return {
-      kind,
-      paymentId: uniqueId('pay_test'),
-      bookingId: booking.bookingId,
-      eventId,
-      userId,
-      amount: booking.amount,
-      cardToken: simulatedCardToken(card),
-      requestedAt: new Date().toISOString(),
-    };
-  }
+  const requestFor = (card: string, kind: PaymentRequest['kind'] = 'charge') => buildPaymentRequest(db, { userId, card, kind });
 
   const resultOf = (request: PaymentRequest) => results.waitFor((result) => result.paymentId === request.paymentId);
 
@@ -76,7 +62,7 @@ describe('payment service on real Kafka and PostgreSQL', () => {
     return metric?.values.find((value) => value.labels.kind === 'charge' && value.labels.result === result)?.value ?? 0;
   }
 
-  it('charges a 4242 card once and keeps only its last four digits', async () => {
+  it('charges a 4242 card once and keeps the provider token and the last four digits, never the card number', async () => {
     const request = await requestFor('4242424242424242');
     await producer.publish(Topic.PaymentRequests, [request]);
 
@@ -85,7 +71,7 @@ describe('payment service on real Kafka and PostgreSQL', () => {
     expect(rows).toEqual([
       expect.objectContaining({ booking_id: request.bookingId, kind: 'charge', amount: 20000, status: 'succeeded', attempts: 1, card_last4: '4242', last_error: null }),
     ]);
-    expect(JSON.stringify(rows)).not.toContain('tok_');
+    expect(JSON.stringify(rows)).not.toContain('4242424242424242');
   });
 
   it('declines a 0002 card at the first attempt, without retrying', async () => {
@@ -112,30 +98,36 @@ describe('payment service on real Kafka and PostgreSQL', () => {
     ]);
   });
 
-  it('charges a request delivered twice once, and answers both deliveries the same', async () => {
+  it('charges a request delivered twice once, and answers a redelivery after it settled the same', async () => {
     const request = await requestFor('4242424242424242');
     const chargesBefore = await attemptsCounted('succeeded');
     await producer.publish(Topic.PaymentRequests, [request, request]);
 
-    const [first, second] = await results.waitForCount((result) => result.paymentId === request.paymentId, 2);
+    const first = await resultOf(request);
     expect(first).toMatchObject({ outcome: 'succeeded', attempts: 1 });
-    expect(second).toEqual(first);
+    await producer.publish(Topic.PaymentRequests, [request]);
+    const answers = await results.waitForCount((result) => result.paymentId === request.paymentId, 2);
+    expect(answers.every((answer) => JSON.stringify(answer) === JSON.stringify(first))).toBe(true);
     expect(await storedPayment(request.paymentId)).toEqual([expect.objectContaining({ status: 'succeeded', attempts: 1 })]);
     expect((await attemptsCounted('succeeded')) - chargesBefore).toBe(1);
   });
 
-  it('resumes a payment left pending mid-retry from the attempts it already made', async () => {
+  it('resumes a payment left pending between attempts, once, however often its request is redelivered meanwhile', async () => {
     const request = await requestFor('4242424242424242');
-    // As a crash after the first, transiently failed attempt leaves it.
+    const chargesBefore = await attemptsCounted('succeeded');
+    // As a crash after the first, transiently failed attempt leaves it: its next attempt is due.
     await db.query(
-      `INSERT INTO payments (id, booking_id, kind, amount, status, attempts, card_last4, last_error)
-       VALUES ($1, $2, 'charge', $3, 'pending', 1, '4242', 'The payment provider did not answer (simulated failure)')`,
-      [request.paymentId, request.bookingId, request.amount],
+      `INSERT INTO payments (id, booking_id, kind, amount, status, attempts, card_last4, last_error, request, next_attempt_at)
+       VALUES ($1, $2, 'charge', $3, 'pending', 1, '4242', 'The payment provider did not answer (simulated failure)', $4, now())`,
+      [request.paymentId, request.bookingId, request.amount, JSON.stringify(request)],
     );
-    await producer.publish(Topic.PaymentRequests, [request]);
+    await producer.publish(Topic.PaymentRequests, [request, request, request]);
 
     expect(await resultOf(request)).toMatchObject({ outcome: 'succeeded', attempts: 2 });
-    expect(await storedPayment(request.paymentId)).toEqual([expect.objectContaining({ status: 'succeeded', attempts: 2, last_error: null })]);
+    // Given back once its outcome is out: nothing left to do.
+    const stored = await eventually(() => storedPayment(request.paymentId), ([row]) => row?.claimed_until === null);
+    expect(stored).toEqual([expect.objectContaining({ status: 'succeeded', attempts: 2, last_error: null, next_attempt_at: null })]);
+    expect((await attemptsCounted('succeeded')) - chargesBefore).toBe(1);
   });
 
   it('refunds even to a card that is declined for charges', async () => {
@@ -146,9 +138,10 @@ describe('payment service on real Kafka and PostgreSQL', () => {
     expect(await storedPayment(request.paymentId)).toEqual([expect.objectContaining({ kind: 'refund', status: 'succeeded' })]);
   });
 
-  it('does not open a payment for a booking that does not exist', async () => {
+  it('does not take in a payment for a booking that does not exist', async () => {
     const payments = payment.get(PaymentsRepository);
-    const opened = await payments.open({ id: uniqueId('pay_test'), bookingId: uniqueId('bkg_missing'), kind: 'charge', amount: 100, cardLast4: '4242' });
-    expect(opened).toBeNull();
+    const request = { ...(await requestFor('4242424242424242')), bookingId: uniqueId('bkg_missing') };
+    expect(await payments.accept(request, '4242')).toBe(false);
+    expect(await storedPayment(request.paymentId)).toEqual([]);
   });
 });

@@ -96,3 +96,23 @@ export const bookingCommandMessage = defineMessage({
   schema: bookingCommandSchema,
   keyOf: (c) => c.eventId,
 });
+
+/**
+ * A booking command that could not be decided, even alone and tried again (a
+ * constraint, an overflow, a bug): set aside with the reason, so that it never
+ * blocks its event's partition; its requester was answered with an error.
+ */
+export const bookingDeadLetterSchema = z.object({
+  command: bookingCommandSchema,
+  error: z.string(),
+  attempts: z.number().int().positive(),
+  failedAt: isoDateTimeSchema,
+});
+export type BookingDeadLetter = z.infer<typeof bookingDeadLetterSchema>;
+
+export const bookingDeadLetterMessage = defineMessage({
+  topic: Topic.BookingDlq,
+  version: 1,
+  schema: bookingDeadLetterSchema,
+  keyOf: (d) => d.command.eventId,
+});

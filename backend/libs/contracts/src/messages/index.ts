@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Topic } from '../topics';
-import { bookingCommandMessage } from './booking-command.message';
+import { bookingCommandMessage, bookingDeadLetterMessage } from './booking-command.message';
 import { bookingEventMessage } from './booking-event.message';
 import type { MessageContract } from './message';
 import { notificationCreatedMessage } from './notification-created.message';
@@ -23,6 +23,7 @@ export const MESSAGES = {
   [Topic.PaymentEvents]: paymentEventMessage,
   [Topic.PaymentDlq]: paymentDeadLetterMessage,
   [Topic.NotificationCreated]: notificationCreatedMessage,
+  [Topic.BookingDlq]: bookingDeadLetterMessage,
 } as const satisfies { [T in Topic]: MessageContract<T> };
 
 /** The payload type carried by a topic. */

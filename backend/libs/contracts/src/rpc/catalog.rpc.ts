@@ -40,10 +40,16 @@ export const catalogGetSeatsRpc = defineRpc({
   reply: seatSnapshotRefSchema,
 });
 
+/**
+ * Admin: create an event under the id the gateway chose. Asked again with the
+ * same id (a retry), it answers the event created the first time. Laying out
+ * tens of thousands of seats takes longer than a read: callers wait a minute.
+ */
 export const catalogCreateEventRpc = defineRpc({
   pattern: RpcPattern.CatalogCreateEvent,
-  request: createEventRequestSchema,
+  request: z.object({ eventId: idSchema, event: createEventRequestSchema }),
   reply: eventDetailSchema,
+  timeoutMs: 60_000,
 });
 
 export const catalogUpdateEventRpc = defineRpc({

@@ -7,6 +7,8 @@ export interface RpcContract<P extends RpcPattern = RpcPattern, Req extends z.Zo
   readonly pattern: P;
   readonly request: Req;
   readonly reply: Res;
+  /** How long a caller waits for the answer, when the work may take longer than RPC_TIMEOUT_MS. */
+  readonly timeoutMs?: number;
 }
 
 export function defineRpc<P extends RpcPattern, Req extends z.ZodType, Res extends z.ZodType>(
