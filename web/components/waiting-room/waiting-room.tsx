@@ -124,23 +124,25 @@ function BeforeOnSale({ view }: { view: Extract<WaitingRoomView, { kind: 'waitin
   );
 }
 
-function InQueue({ view, event }: { view: Extract<WaitingRoomView, { kind: 'waiting' }>; event: EventDetail }) {
-  const ahead = view.ahead ?? 0;
-  const first = Math.max(view.firstAhead ?? ahead, ahead, 1);
-  const done = view.firstAhead === 0 ? 1 : 1 - ahead / first;
+/** The buyer's place, the people ahead and the progress; while the place is being drawn (the moment of the on-sale) none of them is known yet. */
+export function InQueue({ view, event }: { view: Extract<WaitingRoomView, { kind: 'waiting' }>; event: EventDetail }) {
+  const ahead = view.ahead;
+  const known = ahead !== null;
+  const first = Math.max(view.firstAhead ?? ahead ?? 0, ahead ?? 0, 1);
+  const done = !known ? 0 : view.firstAhead === 0 ? 1 : 1 - ahead / first;
   const percent = Math.round(done * 100);
   return (
     <>
       <dl className={styles.figures}>
         <div className={styles.figure}>
           <dt>Your place</dt>
-          <dd data-testid="queue-position" data-ticket={view.place.ticket ?? undefined}>
-            {number(ahead + 1)}
+          <dd data-testid="queue-position" data-ticket={view.place.ticket ?? undefined} data-known={known}>
+            {known ? number(ahead + 1) : 'Being drawn'}
           </dd>
         </div>
         <div className={styles.figure}>
           <dt>People ahead of you</dt>
-          <dd data-testid="queue-ahead">{number(ahead)}</dd>
+          <dd data-testid="queue-ahead">{known ? number(ahead) : '—'}</dd>
         </div>
         <div className={styles.figure}>
           <dt>Estimated wait</dt>
@@ -152,7 +154,7 @@ function InQueue({ view, event }: { view: Extract<WaitingRoomView, { kind: 'wait
         <progress className={styles.progress} max={100} value={percent} aria-label="Progress to the front of the queue" />
       </label>
       <p className="visually-hidden" aria-live="polite">
-        {ahead === 0 ? 'You are next.' : `${number(ahead)} people ahead of you.`}
+        {!known ? 'Your place is being drawn.' : ahead === 0 ? 'You are next.' : `${number(ahead)} ${ahead === 1 ? 'person' : 'people'} ahead of you.`}
       </p>
       {view.room.paused ? (
         <p className={styles.notice} role="status">
