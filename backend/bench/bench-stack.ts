@@ -1,9 +1,9 @@
 import { loadConfig, type AppConfig, type ServiceName } from '@seatstorm/config';
+import { kafkaIdOf } from '@seatstorm/kafka';
 import { Pool } from 'pg';
 import { prepare } from '../test/global-setup';
 import { ServiceProcess } from '../test/service-process';
 import { RELAXED_RATE_LIMITS, uniqueId } from '../test/test-env';
-import { kafkaIdOf } from '../libs/kafka/src/kafka-options';
 import { freePort, recreateDatabase } from './bench-setup';
 import { startPrivateBroker, type PrivateBroker } from './private-broker';
 import { log } from './report';

@@ -15,8 +15,8 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@seatstorm/config';
 import { Topic } from '@seatstorm/contracts';
+import { kafkaIdOf } from '@seatstorm/kafka';
 import { Pool } from 'pg';
-import { kafkaIdOf } from '../libs/kafka/src/kafka-options';
 import { buildUsers } from '../test/builders/user.builder';
 import { prepare } from '../test/global-setup';
 import { ServiceProcess } from '../test/service-process';

@@ -7,12 +7,12 @@
  * load and reads the database. It runs on a database of its own, dropped and
  * recreated each run, and by default on a throw-away Kafka broker of its own.
  */
+import { kafkaIdOf } from '@seatstorm/kafka';
 import { Pool } from 'pg';
 import { buildEvent, type BuiltEvent } from '../test/builders/event.builder';
 import { buildUsers } from '../test/builders/user.builder';
 import { prepare } from '../test/global-setup';
 import { ServiceProcess } from '../test/service-process';
-import { kafkaIdOf } from '../libs/kafka/src/kafka-options';
 import { freePort, recreateDatabase } from './bench-setup';
 import { benchConfig } from './bench-stack';
 import { doubleBookedSeats, runBookingCore, type CoreResult } from './booking-core';

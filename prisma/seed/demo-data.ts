@@ -3,7 +3,7 @@
  * events and their numbers, one 50,000-seat stadium show for flash-sale runs,
  * and the demo users. Plain data; seed.ts writes it.
  */
-import { gridLayout, type LayoutSection, type VenueLayout } from '../../backend/libs/contracts/src/venue-layout';
+import { gridLayout, type LayoutSection, type VenueLayout } from '../../backend/libs/contracts/src/index';
 
 export interface DemoVenue {
   id: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_EVENTS, DEMO_VENUES } from './demo-data';
-import { countSeats, generateSeats, gridLayout, layoutTiers, rowLetter, type GeneratedSeat, type VenueLayout } from '../../backend/libs/contracts/src/venue-layout';
+import { countSeats, generateSeats, gridLayout, layoutTiers, rowLetter, type GeneratedSeat, type VenueLayout } from '../../backend/libs/contracts/src/index';
 
 function seatsOf(eventId: string): GeneratedSeat[] {
   const event = DEMO_EVENTS.find((candidate) => candidate.id === eventId);

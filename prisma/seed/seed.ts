@@ -14,7 +14,7 @@ import { hash } from '@node-rs/argon2';
 import { loadConfig } from '../../backend/libs/config/src/load-config';
 import { createPrismaClient, type PrismaClient } from '../../backend/libs/database/src/prisma-client';
 import { DEMO_EVENTS, DEMO_PASSWORD, DEMO_USERS, DEMO_VENUES, type DemoEvent, type DemoVenue } from './demo-data';
-import { generateSeats, layoutTiers, type GeneratedSeat } from '../../backend/libs/contracts/src/venue-layout';
+import { generateSeats, layoutTiers, type GeneratedSeat } from '../../backend/libs/contracts/src/index';
 
 type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 

@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { allTopicSpecs } from '../../backend/libs/contracts/src/topics';
+import { allTopicSpecs } from '../../backend/libs/contracts/src/index';
 import { requireJava } from '../infra/java';
 import { LOG4J_PROPERTIES, serverProperties } from '../infra/kafka-config';
 import { ensureKafkaJars } from '../infra/kafka-jars';

@@ -13,7 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { allTopicSpecs } from '../../backend/libs/contracts/src/topics';
+import { allTopicSpecs } from '../../backend/libs/contracts/src/index';
 import { ensureTopics, kafkaAnswers, warmUpGroupCoordinator } from '../infra/kafka-admin';
 import { pollUntil } from '../infra/wait';
 

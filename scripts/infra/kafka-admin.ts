@@ -1,5 +1,5 @@
 import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
-import type { TopicSpec } from '../../backend/libs/contracts/src/topics';
+import type { TopicSpec } from '../../backend/libs/contracts/src/index';
 import { pollUntil } from './wait';
 
 const CLIENT_ID = 'seatstorm-infra';

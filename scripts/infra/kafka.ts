@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { allTopicSpecs } from '../../backend/libs/contracts/src/topics';
+import { allTopicSpecs } from '../../backend/libs/contracts/src/index';
 import type { KafkaSettings } from './env';
 import { InfraError, messageOf } from './errors';
 import { tailFile } from './files';

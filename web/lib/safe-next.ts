@@ -10,6 +10,7 @@ const SITE = 'https://seatstorm.invalid';
  */
 export function safeNextPath(value: string | string[] | undefined): string {
   const path = Array.isArray(value) ? value[0] : value;
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is this check's purpose
   if (!path || !path.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(path)) return '/';
   let resolved: URL;
   try {

@@ -1,10 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { AppConfig } from '@seatstorm/config';
 import { Topic, type PaymentRequest } from '@seatstorm/contracts';
-import { MessageProducer } from '@seatstorm/kafka';
+import { kafkaIdOf, MessageProducer } from '@seatstorm/kafka';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { kafkaIdOf } from '../../../../libs/kafka/src/kafka-options';
 import { buildPaymentRequest } from '../../../../test/builders/payment.builder';
 import { buildUsers } from '../../../../test/builders/user.builder';
 import { testDb } from '../../../../test/db';
