@@ -34,9 +34,7 @@ const runs = readFileSync(join(dir, 'runs.tsv'), 'utf8').trim().split('\n').filt
 for (const line of runs) {
   const [id = '?', exitCode = '1'] = line.split('\t');
   const file = join(dir, `${id}.json`);
-  const counts = existsSync(file)
-    ? countsOf(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
-    : { passed: 0, failed: 0, skipped: 0 };
+  const counts = existsSync(file) ? countsOf(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : { passed: 0, failed: 0, skipped: 0 };
   let note = '';
   if (exitCode !== '0' && counts.failed === 0) {
     // It exited non-zero without reporting a failing test: it crashed or never ran.

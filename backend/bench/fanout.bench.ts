@@ -39,7 +39,6 @@ const OPTIONS = {
 } as const;
 type Option = keyof typeof OPTIONS;
 
-
 function readOptions() {
   const flags = Object.fromEntries(Object.keys(OPTIONS).map((name) => [name, { type: 'string' }])) as Record<Option, { type: 'string' }>;
   const { values } = parseArgs({ options: { ...flags, reuse: { type: 'boolean' }, help: { type: 'boolean' } } });
@@ -154,17 +153,33 @@ function report(options: BenchOptions, run: FanOutRun, metrics: RelayMetrics[]):
   const sum = (pick: (m: RelayMetrics) => number) => metrics.reduce((total, m) => total + pick(m), 0);
   const rows: Array<[string, string]> = [
     ['sockets watching', `${connected.toLocaleString('en-US')} over ${options.gateways} gateway(s), ${options.workers} watcher processes`],
-    ['holds sent, decided reserved', `${(options.holds * options.seconds).toLocaleString('en-US')} in ${load.seconds.toFixed(1)} s, ${decided.toLocaleString('en-US')} reserved`],
+    [
+      'holds sent, decided reserved',
+      `${(options.holds * options.seconds).toLocaleString('en-US')} in ${load.seconds.toFixed(1)} s, ${decided.toLocaleString('en-US')} reserved`,
+    ],
     ['hold acks', [...load.answers].map(([outcome, n]) => `${outcome} ${n.toLocaleString('en-US')}`).join(', ')],
     ['decision → socket, p50 / p95 / p99 / max (ms)', `${ms(run.fromDecision)} over ${run.deliveries.toLocaleString('en-US')} (socket, seat) deliveries`],
     ['written to Kafka → socket, p50 / p95 / p99 / max (ms)', ms(run.fromKafka)],
     ['deliveries missing', run.missing.toLocaleString('en-US')],
-    ['seat.updated delivered/s (all sockets)', `${Math.round(run.messages / run.deliverySeconds).toLocaleString('en-US')} (${run.messages.toLocaleString('en-US')} in ${run.deliverySeconds.toFixed(1)} s)`],
+    [
+      'seat.updated delivered/s (all sockets)',
+      `${Math.round(run.messages / run.deliverySeconds).toLocaleString('en-US')} (${run.messages.toLocaleString('en-US')} in ${run.deliverySeconds.toFixed(1)} s)`,
+    ],
     ['seat.updated per socket per second', (run.messages / Math.max(1, connected) / run.deliverySeconds).toFixed(1)],
     ['gateway CPU per 1,000 (socket, seat) deliveries (ms)', ((run.gatewayCpuMs * 1000) / Math.max(1, run.deliveries)).toFixed(1)],
     ['hold ack over the socket, p50 / p95 / p99 / max (ms)', ms(load.ackMs)],
     ['hold issued → decided (booking core), p50 / p95 / p99 / max (ms)', ms(queued)],
-    ['Kafka → socket.io emit in the gateway, mean (ms)', (sum((m) => m.lagSum) / Math.max(1, sum((m) => m.lagCount)) * 1000).toFixed(1)],
+    [
+      'Kafka → socket.io emit in the gateway, mean (ms)',
+      (
+        (sum((m) => m.lagSum) /
+          Math.max(
+            1,
+            sum((m) => m.lagCount),
+          )) *
+        1000
+      ).toFixed(1),
+    ],
     ['gateway event-loop delay, p99 / max (ms)', metrics.map((m) => `${(m.loopP99 * 1000).toFixed(0)} / ${(m.loopMax * 1000).toFixed(0)}`).join(', ')],
     ['coalescer: deltas in → messages out', `${sum((m) => m.deltasIn)} → ${sum((m) => m.messagesOut)}`],
     ['disconnects during the run', String(run.disconnects)],

@@ -102,10 +102,7 @@ async function main(): Promise<void> {
           commands,
           sendBatch: options.sendBatch,
           timeoutSeconds: options.coreTimeoutSeconds,
-          processes: [
-            { name: 'booking service', pid: booking.pid },
-            ...(broker ? [{ name: 'Kafka (bench broker)', pid: broker.pid }] : []),
-          ],
+          processes: [{ name: 'booking service', pid: booking.pid }, ...(broker ? [{ name: 'Kafka (bench broker)', pid: broker.pid }] : [])],
         });
       };
       // A first, unmeasured round on events of its own: JIT compilers (Node's, the broker's JVM) and caches warm up.
@@ -115,7 +112,10 @@ async function main(): Promise<void> {
       }
       core = await runCore(options.commands);
     }
-    const doubleBooked = await doubleBookedSeats(db, benchEvents.map((event) => event.eventId));
+    const doubleBooked = await doubleBookedSeats(
+      db,
+      benchEvents.map((event) => event.eventId),
+    );
     report(options, endToEnd, core, doubleBooked.length, benchEvents.length);
     if (doubleBooked.length > 0) {
       process.stdout.write(`DOUBLE-BOOKED: ${JSON.stringify(doubleBooked.slice(0, 20))}\n`);
@@ -150,7 +150,12 @@ function report(options: BenchOptions, endToEnd: EndToEndResult | undefined, cor
         ['decisions/s (first decision → last published)', formatRate(core.decided, core.decisionSeconds)],
         ['decisions/s (first send → all published)', formatRate(core.decided, core.wallSeconds)],
         ['decided', `${formatCount(core.decided)} in ${core.decisionSeconds.toFixed(1)} s (the backlog was sent in ${core.publishSeconds.toFixed(1)} s)`],
-        ['outcomes', Object.entries(core.outcomes).map(([status, n]) => `${status} ${formatCount(n)}`).join(', ')],
+        [
+          'outcomes',
+          Object.entries(core.outcomes)
+            .map(([status, n]) => `${status} ${formatCount(n)}`)
+            .join(', '),
+        ],
         ['batches', `${formatCount(core.batches.count)}, mean ${core.batches.mean.toFixed(0)} commands, max ${core.batches.max}`],
         ['decision latency p50 / p95 / p99 / max (ms)', `${formatMs(core.latencyMs)} (issue → decision, the whole backlog issued at once)`],
         ['CPU per 1,000 decisions (ms)', core.cpu.map(({ name, ms }) => `${name} ${Math.round((ms * 1000) / core.decided)}`).join(', ')],

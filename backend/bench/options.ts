@@ -73,7 +73,9 @@ export function readOptions(argv: string[] = process.argv.slice(2), env: NodeJS.
   };
   const broker = text('broker');
   if (broker !== 'private' && broker !== 'shared') throw new Error(`--broker takes private or shared, got "${broker}"`);
-  const parts = text('only').split(',').map((part) => part.trim());
+  const parts = text('only')
+    .split(',')
+    .map((part) => part.trim());
   const unknown = parts.filter((part) => part !== 'e2e' && part !== 'core');
   if (unknown.length > 0 || parts.length === 0) throw new Error(`--only takes e2e, core or both, got "${text('only')}"`);
   return {

@@ -92,12 +92,19 @@ function readOptions() {
   for (const path of paths) if (path !== 'socket' && path !== 'rest') throw new Error(`--paths takes socket and/or rest, got "${path}"`);
   return {
     seconds: count('seconds'),
-    rates: text('rates').split(',').map((rate) => count('rates', rate)),
+    rates: text('rates')
+      .split(',')
+      .map((rate) => count('rates', rate)),
     paths: paths as Array<'socket' | 'rest'>,
     workers: count('workers'),
     flashBuyers: count('flash-buyers', text('flash-buyers'), 0),
     flashTimeout: count('flash-timeout'),
-    fanOutSockets: text('fanout-sockets') === '0' ? [] : text('fanout-sockets').split(',').map((n) => count('fanout-sockets', n)),
+    fanOutSockets:
+      text('fanout-sockets') === '0'
+        ? []
+        : text('fanout-sockets')
+            .split(',')
+            .map((n) => count('fanout-sockets', n)),
     fanOutHolds: count('fanout-holds'),
     coreCommands: count('core-commands', text('core-commands'), 0),
     queueBuyers: count('queue-buyers', text('queue-buyers'), 0),
@@ -202,7 +209,9 @@ async function main(): Promise<void> {
         gatewayCpuMsPer1000: (run.gatewayCpuMs * 1000) / Math.max(1, run.messages),
         missing: run.missing,
       });
-      log(`  ${sockets} sockets: decision → socket p50 ${run.fromDecision.summary().p50.toFixed(0)} ms, p99 ${run.fromDecision.summary().p99.toFixed(0)} ms, ${run.missing} missing`);
+      log(
+        `  ${sockets} sockets: decision → socket p50 ${run.fromDecision.summary().p50.toFixed(0)} ms, p99 ${run.fromDecision.summary().p99.toFixed(0)} ms, ${run.missing} missing`,
+      );
     }
     if (options.flashBuyers > 0) {
       flashSale = await runFlashSale(stack, {
@@ -243,7 +252,13 @@ async function main(): Promise<void> {
   if (!baselines) throw new Error('the baselines were not measured');
   const run: BenchRun = {
     startedAt,
-    machine: { cpus: CORES, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: loadavg() },
+    machine: {
+      cpus: CORES,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverage: loadavg(),
+    },
     command: commandOf(options),
     baselines,
     sweeps,
@@ -252,18 +267,25 @@ async function main(): Promise<void> {
     fanOut,
     ...(waitingRoom ? { waitingRoom } : {}),
     ...(adaptiveRoom ? { adaptiveRoom } : {}),
-    targets: [...sweeps.map((sweep) => {
-      const target = TARGETS[sweep.path];
-      const share = sweep.sustainedPerSecond / http.requestsPerSecond;
-      return {
-        name: `${sweep.path} hold path`,
-        target: `p99 ≤ ${target.p99Ms} ms at ≥ ${target.shareOfBare * 100} % of bare node:http`,
-        measured:
-          `${sweep.sustainedPerSecond.toLocaleString('en-US')}/s sustained = ${(share * 100).toFixed(1)} % of ${Math.round(http.requestsPerSecond).toLocaleString('en-US')}/s` +
-          (share >= target.shareOfBare ? '' : `; short by ${Math.round(target.shareOfBare * http.requestsPerSecond - sweep.sustainedPerSecond).toLocaleString('en-US')}/s`),
-        met: share >= target.shareOfBare,
-      };
-    }), ...(core ? [coreTarget(core, baselines)] : []), ...fanOut.flatMap((f) => fanOutTarget(f, baselines!)), ...(flashSale ? [flashSaleTarget(flashSale)] : [])],
+    targets: [
+      ...sweeps.map((sweep) => {
+        const target = TARGETS[sweep.path];
+        const share = sweep.sustainedPerSecond / http.requestsPerSecond;
+        return {
+          name: `${sweep.path} hold path`,
+          target: `p99 ≤ ${target.p99Ms} ms at ≥ ${target.shareOfBare * 100} % of bare node:http`,
+          measured:
+            `${sweep.sustainedPerSecond.toLocaleString('en-US')}/s sustained = ${(share * 100).toFixed(1)} % of ${Math.round(http.requestsPerSecond).toLocaleString('en-US')}/s` +
+            (share >= target.shareOfBare
+              ? ''
+              : `; short by ${Math.round(target.shareOfBare * http.requestsPerSecond - sweep.sustainedPerSecond).toLocaleString('en-US')}/s`),
+          met: share >= target.shareOfBare,
+        };
+      }),
+      ...(core ? [coreTarget(core, baselines)] : []),
+      ...fanOut.flatMap((f) => fanOutTarget(f, baselines!)),
+      ...(flashSale ? [flashSaleTarget(flashSale)] : []),
+    ],
   };
   report(run);
   const books = run.flashSale?.invariants;
@@ -352,9 +374,18 @@ function report(run: BenchRun): void {
   const ms = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(value < 10 ? 1 : 0));
   const { postgres, kafka, socketio } = run.baselines;
   printTable('Baselines (same machine, same run)', [
-    ['bare node:http, closed loop', `${Math.round(bare).toLocaleString('en-US')} req/s · p50 ${ms(run.baselines.http.latency.p50)} ms · p99 ${ms(run.baselines.http.latency.p99)} ms · ${run.baselines.http.connections} connections`],
-    ['raw PostgreSQL, batched conditional UPDATE', `${Math.round(postgres.rowsPerSecond).toLocaleString('en-US')} rows/s · ${postgres.cpuMsPer1000Rows.toFixed(1)} CPU ms per 1,000 rows · ${postgres.batchRows}-row batches over ${postgres.connections} connections`],
-    ['bare kafkajs produce → consume', `${Math.round(kafka.messagesPerSecond).toLocaleString('en-US')} messages/s · round trip p50 ${ms(kafka.roundTripLatency.p50)} / p99 ${ms(kafka.roundTripLatency.p99)} ms · ${kafka.batch} a request`],
+    [
+      'bare node:http, closed loop',
+      `${Math.round(bare).toLocaleString('en-US')} req/s · p50 ${ms(run.baselines.http.latency.p50)} ms · p99 ${ms(run.baselines.http.latency.p99)} ms · ${run.baselines.http.connections} connections`,
+    ],
+    [
+      'raw PostgreSQL, batched conditional UPDATE',
+      `${Math.round(postgres.rowsPerSecond).toLocaleString('en-US')} rows/s · ${postgres.cpuMsPer1000Rows.toFixed(1)} CPU ms per 1,000 rows · ${postgres.batchRows}-row batches over ${postgres.connections} connections`,
+    ],
+    [
+      'bare kafkajs produce → consume',
+      `${Math.round(kafka.messagesPerSecond).toLocaleString('en-US')} messages/s · round trip p50 ${ms(kafka.roundTripLatency.p50)} / p99 ${ms(kafka.roundTripLatency.p99)} ms · ${kafka.batch} a request`,
+    ],
     ...socketio.map((baseline): [string, string] => [
       `bare socket.io broadcast, ${baseline.sockets.toLocaleString('en-US')} sockets`,
       `${Math.round(baseline.deliveriesPerSecond).toLocaleString('en-US')} deliveries/s · ${baseline.cpuMsPer1000.toFixed(1)} server CPU ms per 1,000 · p50 ${ms(baseline.latency.p50)} / p99 ${ms(baseline.latency.p99)} ms`,
@@ -367,9 +398,16 @@ function report(run: BenchRun): void {
         `${step.offeredPerSecond.toLocaleString('en-US')}/s offered`,
         `decided ${Math.round(step.decidedPerSecond).toLocaleString('en-US')}/s (${pct(step.decidedPerSecond)} of bare) · ` +
           `p50 ${ms(step.latency.p50)} / p95 ${ms(step.latency.p95)} / p99 ${ms(step.latency.p99)} / max ${ms(step.latency.max)} ms · ` +
-          `${Object.entries(step.statuses).map(([status, n]) => `${status} ${n}`).join(', ')} · CPU ms/1,000: ` +
-          `${step.cpuPer1000.filter(({ name }) => !name.startsWith('generator')).map(({ name, ms: cpu }) => `${name} ${Math.round(cpu)}`).join(', ')}` +
-          (step.stages ? ` · issued → decided p50 ${ms(step.stages.issuedToDecided.p50)} ms, decided → published p50 ${ms(step.stages.decidedToPublished.p50)} ms` : '') +
+          `${Object.entries(step.statuses)
+            .map(([status, n]) => `${status} ${n}`)
+            .join(', ')} · CPU ms/1,000: ` +
+          `${step.cpuPer1000
+            .filter(({ name }) => !name.startsWith('generator'))
+            .map(({ name, ms: cpu }) => `${name} ${Math.round(cpu)}`)
+            .join(', ')}` +
+          (step.stages
+            ? ` · issued → decided p50 ${ms(step.stages.issuedToDecided.p50)} ms, decided → published p50 ${ms(step.stages.decidedToPublished.p50)} ms`
+            : '') +
           `${step.sustained ? '' : ' · NOT SUSTAINED'}`,
       ]),
     );
@@ -379,7 +417,10 @@ function report(run: BenchRun): void {
     printTable(`Booking core alone: ${core.commands.toLocaleString('en-US')} hold commands straight to booking.commands, ${CORE_EVENTS} events`, [
       ['decisions/s (first decision → last published)', Math.round(core.decisionsPerSecond).toLocaleString('en-US')],
       ['CPU per 1,000 decisions (ms)', core.cpuPer1000.map(({ name, ms: cpu }) => `${name} ${Math.round(cpu)}`).join(', ')],
-      ['raw PostgreSQL per 1,000 seat updates (ms)', `${postgres.cpuMsPer1000Rows.toFixed(1)} (one conditional UPDATE of ${postgres.batchRows} rows per transaction)`],
+      [
+        'raw PostgreSQL per 1,000 seat updates (ms)',
+        `${postgres.cpuMsPer1000Rows.toFixed(1)} (one conditional UPDATE of ${postgres.batchRows} rows per transaction)`,
+      ],
     ]);
   }
   if (run.fanOut.length > 0) {
@@ -395,30 +436,53 @@ function report(run: BenchRun): void {
   }
   const sale = run.flashSale;
   if (sale) {
-    printTable(`Flash sale: ${sale.buyers.toLocaleString('en-US')} buyers over sockets, ${sale.seats.toLocaleString('en-US')} seats, 1–4 adjacent seats a hold`, [
-      ['sold out in', sale.sellOutSeconds === null ? 'NOT SOLD OUT' : `${sale.sellOutSeconds.toFixed(1)} s`],
-      ['attempts', `${sale.attempts.toLocaleString('en-US')} (${Math.round(sale.attemptsPerSecond).toLocaleString('en-US')}/s, ${pct(sale.attemptsPerSecond)} of bare)`],
-      ['answers', Object.entries(sale.statuses).map(([status, n]) => `${status} ${n}`).join(', ')],
-      ['latency p50 / p95 / p99 / max (ms)', `${ms(sale.latency.p50)} / ${ms(sale.latency.p95)} / ${ms(sale.latency.p99)} / ${ms(sale.latency.max)}`],
-      ['double-booked seats (SQL)', String(sale.invariants.doubleBookedSeats)],
-      ['201s not durable as answered', String(sale.invariants.lost201)],
-      ['seats not accounted for', String(sale.invariants.unaccountedSeats)],
-    ]);
+    printTable(
+      `Flash sale: ${sale.buyers.toLocaleString('en-US')} buyers over sockets, ${sale.seats.toLocaleString('en-US')} seats, 1–4 adjacent seats a hold`,
+      [
+        ['sold out in', sale.sellOutSeconds === null ? 'NOT SOLD OUT' : `${sale.sellOutSeconds.toFixed(1)} s`],
+        [
+          'attempts',
+          `${sale.attempts.toLocaleString('en-US')} (${Math.round(sale.attemptsPerSecond).toLocaleString('en-US')}/s, ${pct(sale.attemptsPerSecond)} of bare)`,
+        ],
+        [
+          'answers',
+          Object.entries(sale.statuses)
+            .map(([status, n]) => `${status} ${n}`)
+            .join(', '),
+        ],
+        ['latency p50 / p95 / p99 / max (ms)', `${ms(sale.latency.p50)} / ${ms(sale.latency.p95)} / ${ms(sale.latency.p99)} / ${ms(sale.latency.max)}`],
+        ['double-booked seats (SQL)', String(sale.invariants.doubleBookedSeats)],
+        ['201s not durable as answered', String(sale.invariants.lost201)],
+        ['seats not accounted for', String(sale.invariants.unaccountedSeats)],
+      ],
+    );
   }
   const room = run.waitingRoom;
   if (room) {
     const bareSocketIo = socketio[0];
-    printTable(`Waiting room: ${room.buyers.toLocaleString('en-US')} buyers queued, ${room.sockets.toLocaleString('en-US')} of them on sockets, admitted at ${room.targetPerMinute.toLocaleString('en-US')} a minute`, [
-      ['admission rate', `${Math.round(room.measuredPerMinute).toLocaleString('en-US')} a minute measured = ${((room.measuredPerMinute / room.targetPerMinute) * 100).toFixed(1)} % of the target; ${room.admitted.toLocaleString('en-US')} admitted in ${room.admissionSeconds.toFixed(1)} s`],
-      ['joins (POST /events/:id/queue)', `${Math.round(room.joinsPerSecond).toLocaleString('en-US')}/s (${pct(room.joinsPerSecond)} of bare) · p50 ${ms(room.joinLatency.p50)} / p99 ${ms(room.joinLatency.p99)} ms`],
-      ['Redis', `${(room.redisBytesPer10000Waiting / 1024).toFixed(0)} KiB per 10,000 waiting · ${room.redisCpuMsPer1000Joins.toFixed(1)} CPU ms per 1,000 joins · ${(room.redisCpuShareWhileAdmitting * 100).toFixed(1)} % of a core while admitting`],
+    printTable(
+      `Waiting room: ${room.buyers.toLocaleString('en-US')} buyers queued, ${room.sockets.toLocaleString('en-US')} of them on sockets, admitted at ${room.targetPerMinute.toLocaleString('en-US')} a minute`,
       [
-        'tick → every waiting socket',
-        `p50 ${ms(room.tickToEverySocket.p50)} / p99 ${ms(room.tickToEverySocket.p99)} / max ${ms(room.tickToEverySocket.max)} ms over ${room.tickToEverySocket.count} ticks` +
-          (bareSocketIo ? ` (bare socket.io broadcast to ${bareSocketIo.sockets.toLocaleString('en-US')}: p99 ${ms(bareSocketIo.latency.p99)} ms)` : '') +
-          (room.ticksNotReachingEverySocket > 0 ? ` · ${room.ticksNotReachingEverySocket} ticks missed a socket` : ''),
+        [
+          'admission rate',
+          `${Math.round(room.measuredPerMinute).toLocaleString('en-US')} a minute measured = ${((room.measuredPerMinute / room.targetPerMinute) * 100).toFixed(1)} % of the target; ${room.admitted.toLocaleString('en-US')} admitted in ${room.admissionSeconds.toFixed(1)} s`,
+        ],
+        [
+          'joins (POST /events/:id/queue)',
+          `${Math.round(room.joinsPerSecond).toLocaleString('en-US')}/s (${pct(room.joinsPerSecond)} of bare) · p50 ${ms(room.joinLatency.p50)} / p99 ${ms(room.joinLatency.p99)} ms`,
+        ],
+        [
+          'Redis',
+          `${(room.redisBytesPer10000Waiting / 1024).toFixed(0)} KiB per 10,000 waiting · ${room.redisCpuMsPer1000Joins.toFixed(1)} CPU ms per 1,000 joins · ${(room.redisCpuShareWhileAdmitting * 100).toFixed(1)} % of a core while admitting`,
+        ],
+        [
+          'tick → every waiting socket',
+          `p50 ${ms(room.tickToEverySocket.p50)} / p99 ${ms(room.tickToEverySocket.p99)} / max ${ms(room.tickToEverySocket.max)} ms over ${room.tickToEverySocket.count} ticks` +
+            (bareSocketIo ? ` (bare socket.io broadcast to ${bareSocketIo.sockets.toLocaleString('en-US')}: p99 ${ms(bareSocketIo.latency.p99)} ms)` : '') +
+            (room.ticksNotReachingEverySocket > 0 ? ` · ${room.ticksNotReachingEverySocket} ticks missed a socket` : ''),
+        ],
       ],
-    ]);
+    );
   }
   const adaptive = run.adaptiveRoom;
   if (adaptive) {
@@ -426,10 +490,16 @@ function report(run: BenchRun): void {
     printTable(
       `Adaptive waiting room: ${adaptive.buyers.toLocaleString('en-US')} buyers on sockets, each holding ${adaptive.holdsEach} times once let in (target p90 ${adaptive.targetMs} ms, start ${adaptive.startPerMinute.toLocaleString('en-US')} a minute)`,
       [
-        ['outcome', `${adaptive.admitted.toLocaleString('en-US')} admitted, ${adaptive.holds.toLocaleString('en-US')} holds in ${adaptive.seconds.toFixed(1)} s; peak rate ${Math.round(adaptive.peakPerMinute).toLocaleString('en-US')} a minute`],
+        [
+          'outcome',
+          `${adaptive.admitted.toLocaleString('en-US')} admitted, ${adaptive.holds.toLocaleString('en-US')} holds in ${adaptive.seconds.toFixed(1)} s; peak rate ${Math.round(adaptive.peakPerMinute).toLocaleString('en-US')} a minute`,
+        ],
         ...adaptive.timeline
           .filter((_, i) => i % every === 0 || i === adaptive.timeline.length - 1)
-          .map((point): [string, string] => [`t = ${point.t} s`, `${Math.round(point.perMinute).toLocaleString('en-US')} a minute · ${point.holdsPerSecond} holds/s · p90 ${point.p90Ms} ms`]),
+          .map((point): [string, string] => [
+            `t = ${point.t} s`,
+            `${Math.round(point.perMinute).toLocaleString('en-US')} a minute · ${point.holdsPerSecond} holds/s · p90 ${point.p90Ms} ms`,
+          ]),
       ],
     );
   }

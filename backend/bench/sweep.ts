@@ -79,9 +79,7 @@ export async function runSweep(stack: BenchStack, options: SweepOptions): Promis
         seconds: outcome.seconds,
         latency,
         statuses: { ...outcome.statuses, ...(outcome.shed > 0 ? { shed: outcome.shed } : {}) },
-        cpuPer1000: cpu
-          .filter(({ name }) => name !== 'load generator')
-          .map(({ name, ms }) => ({ name, ms: decided > 0 ? (ms * 1000) / decided : Number.NaN })),
+        cpuPer1000: cpu.filter(({ name }) => name !== 'load generator').map(({ name, ms }) => ({ name, ms: decided > 0 ? (ms * 1000) / decided : Number.NaN })),
         sustained,
       };
       steps.push(step);

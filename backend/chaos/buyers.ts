@@ -148,7 +148,13 @@ export class Buyers {
   }
 
   /** One request, retried as a client would while it gets no answer or a 5xx; tallied by its last outcome. */
-  private async request(kind: string, buyer: Buyer, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown } | undefined> {
+  private async request(
+    kind: string,
+    buyer: Buyer,
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: unknown } | undefined> {
     let outcome = 'error';
     for (let attempt = 0; attempt <= RETRIES; attempt += 1) {
       if (attempt > 0) await sleep(RETRY_PAUSE_MS);

@@ -123,7 +123,12 @@ async function run(stack: ChaosStack, options: ChaosOptions, schedule: readonly 
     const final: FaultRow = { fault: 'after every fault', violations: await checkBooks(true), exits: [] };
     rows.push(final);
     log(summaryOf(final, buyers.attempts));
-    log(`answers: ${Object.entries(buyers.ledger.answers).sort().map(([key, n]) => `${key}: ${n}`).join(' · ')}`);
+    log(
+      `answers: ${Object.entries(buyers.ledger.answers)
+        .sort()
+        .map(([key, n]) => `${key}: ${n}`)
+        .join(' · ')}`,
+    );
     const waits = buyers.ledger.admissions.waits.flatMap((wait) => (wait.waitedMs === null ? [] : [wait.waitedMs]));
     log(`waiting room: ${waits.length} times let in after queueing, longest wait ${(Math.max(0, ...waits) / 1000).toFixed(1)} s`);
     return rows;
@@ -162,7 +167,13 @@ function summaryOf(row: FaultRow, attempts: number): string {
     : row.recovery
       ? `holds again after ${row.recovery.holdsSeconds ?? '–'} s, a whole purchase after ${row.recovery.purchaseSeconds ?? '–'} s${row.recovery.lastError ? ` (last failure: ${row.recovery.lastError})` : ''}`
       : 'books checked';
-  const broken = row.violations.length === 0 ? 'every invariant holds' : `${row.violations.length} violation(s): ${row.violations.slice(0, 3).map((v) => `${v.invariant} ${v.subject} ${v.detail}`).join('; ')}`;
+  const broken =
+    row.violations.length === 0
+      ? 'every invariant holds'
+      : `${row.violations.length} violation(s): ${row.violations
+          .slice(0, 3)
+          .map((v) => `${v.invariant} ${v.subject} ${v.detail}`)
+          .join('; ')}`;
   const exits = row.exits.length === 0 ? '' : `; ended by itself and started again: ${row.exits.map((exit) => exit.name).join(', ')}`;
   return `${row.fault}: ${recovery}; ${broken}${exits} (${attempts} holds tried so far)`;
 }

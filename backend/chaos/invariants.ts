@@ -9,7 +9,8 @@ import { divergence, type Watcher } from './watchers';
 /** What must hold whatever was killed, in the order the report's columns show them. */
 export const INVARIANTS = {
   seats: 'no seat in two live bookings; every seat row agrees with the live booking that claims it',
-  durable: 'every hold answered 201 is stored with its seats, and ends as its buyer left it (paid → confirmed, declined → payment_failed, cancelled → cancelled, paid then cancelled → refunded)',
+  durable:
+    'every hold answered 201 is stored with its seats, and ends as its buyer left it (paid → confirmed, declined → payment_failed, cancelled → cancelled, paid then cancelled → refunded)',
   decided: 'every hold answered 202 was decided: reserved (with its seats) or rejected, never left pending',
   payments: 'every booking charged at most once, and a charge ends confirmed or refunded; no payment or booking left in flight',
   maps: "every watcher's live seat map equals the database",
@@ -39,14 +40,23 @@ const LIVE = new Set(['reserved', 'paid', 'confirmed']);
 
 /** Everything the database and the watchers show that breaks an invariant, now. */
 export async function violations(books: Books): Promise<Violation[]> {
-  const [seats, stored, payments, truth] = await Promise.all([seatViolations(books), storedBookings(books), paymentViolations(books), seatRows(books.db, books.saleEventId)]);
+  const [seats, stored, payments, truth] = await Promise.all([
+    seatViolations(books),
+    storedBookings(books),
+    paymentViolations(books),
+    seatRows(books.db, books.saleEventId),
+  ]);
   return [
     ...seats,
     ...ledgerViolations(books.ledger, stored),
     ...payments,
     ...books.watchers.flatMap((watcher) => mapViolations(watcher, truth)),
     ...queueViolations(books),
-    ...books.ledger.internalErrors.map(({ kind, at, body }) => ({ invariant: 'answers' as const, subject: kind, detail: `answered 500 at ${new Date(at).toISOString()}: ${body.slice(0, 160)}` })),
+    ...books.ledger.internalErrors.map(({ kind, at, body }) => ({
+      invariant: 'answers' as const,
+      subject: kind,
+      detail: `answered 500 at ${new Date(at).toISOString()}: ${body.slice(0, 160)}`,
+    })),
   ];
 }
 
@@ -55,11 +65,20 @@ function queueViolations({ ledger }: Books): Violation[] {
   const found: Violation[] = [];
   const joined = (since: number) => `joined at ${new Date(since).toISOString()}`;
   for (const wait of ledger.admissions.waits) {
-    if (wait.lost) found.push({ invariant: 'queue', subject: wait.buyer, detail: `lost their place in line: the room said not queued, never having let them in (${joined(wait.since)}; ${wait.trail.join(', ')})` });
+    if (wait.lost)
+      found.push({
+        invariant: 'queue',
+        subject: wait.buyer,
+        detail: `lost their place in line: the room said not queued, never having let them in (${joined(wait.since)}; ${wait.trail.join(', ')})`,
+      });
     else if (wait.waitedMs === null) found.push({ invariant: 'queue', subject: wait.buyer, detail: `still in line, never let in (${joined(wait.since)})` });
   }
   for (const refusal of ledger.admissions.refusedPasses) {
-    found.push({ invariant: 'queue', subject: refusal.buyer, detail: `a pass the room gave was refused (${refusal.reason}) at ${new Date(refusal.at).toISOString()}` });
+    found.push({
+      invariant: 'queue',
+      subject: refusal.buyer,
+      detail: `a pass the room gave was refused (${refusal.reason}) at ${new Date(refusal.at).toISOString()}`,
+    });
   }
   return found;
 }
@@ -91,7 +110,8 @@ async function storedBookings({ db, ledger }: Books, only?: readonly string[]): 
 /** The end each 201 may have, by what its buyer did next. */
 function expectedEnds(ledger: Ledger, bookingId: string): readonly string[] {
   const paid = ledger.paid.get(bookingId);
-  if (paid?.card === CARD_SUCCEEDS) return ledger.cancelled.has(bookingId) ? ['refunded'] : ledger.cancelAsked.has(bookingId) ? ['confirmed', 'refunded'] : ['confirmed'];
+  if (paid?.card === CARD_SUCCEEDS)
+    return ledger.cancelled.has(bookingId) ? ['refunded'] : ledger.cancelAsked.has(bookingId) ? ['confirmed', 'refunded'] : ['confirmed'];
   if (paid?.card === CARD_DECLINED) return ['payment_failed'];
   if (ledger.cancelled.has(bookingId)) return ['cancelled'];
   // Nothing asked, or asked without an answer: any end a buyer's own request or the clock can bring.
@@ -106,8 +126,10 @@ function ledgerViolations(ledger: Ledger, stored: ReadonlyMap<string, StoredBook
     const booking = stored.get(bookingId);
     const ends = expectedEnds(ledger, bookingId);
     if (!booking) found.push({ invariant: 'durable', subject: bookingId, detail: 'answered 201, not in the database' });
-    else if (!sameSeats(booking.seatIds, seatIds)) found.push({ invariant: 'durable', subject: bookingId, detail: `answered 201 for ${seatIds.join(',')}, stored with ${booking.seatIds.join(',')}` });
-    else if (!ends.includes(booking.status)) found.push({ invariant: 'durable', subject: bookingId, detail: `answered 201; ${booking.status}, expected ${ends.join(' or ')}` });
+    else if (!sameSeats(booking.seatIds, seatIds))
+      found.push({ invariant: 'durable', subject: bookingId, detail: `answered 201 for ${seatIds.join(',')}, stored with ${booking.seatIds.join(',')}` });
+    else if (!ends.includes(booking.status))
+      found.push({ invariant: 'durable', subject: bookingId, detail: `answered 201; ${booking.status}, expected ${ends.join(' or ')}` });
   }
   for (const [bookingId, { seatIds }] of ledger.pending) {
     const booking = stored.get(bookingId);
@@ -137,21 +159,27 @@ async function paymentViolations({ db, saleEventId, probeEventId }: Books): Prom
     if (row.charged > 1) add(row.id, `charged ${row.charged} times`);
     if (row.unsettled > 0) add(row.id, `${row.unsettled} payment(s) still pending`);
     if (row.status === 'paid') add(row.id, 'still paid: the charge was never settled');
-    if (row.charged >= 1 && row.status !== 'confirmed' && !(row.status === 'refunded' && row.refunded >= 1)) add(row.id, `charged, yet ${row.status} and not refunded`);
+    if (row.charged >= 1 && row.status !== 'confirmed' && !(row.status === 'refunded' && row.refunded >= 1))
+      add(row.id, `charged, yet ${row.status} and not refunded`);
     if (row.status === 'confirmed' && row.charged === 0) add(row.id, 'confirmed without a charge');
   }
   return found;
 }
 
 async function seatRows(db: Pool, eventId: string): Promise<Record<string, string>> {
-  const { rows } = await db.query<{ id: string; status: string; booking_id: string | null }>(`SELECT id, status::text AS status, booking_id FROM seats WHERE event_id = $1`, [eventId]);
+  const { rows } = await db.query<{ id: string; status: string; booking_id: string | null }>(
+    `SELECT id, status::text AS status, booking_id FROM seats WHERE event_id = $1`,
+    [eventId],
+  );
   return Object.fromEntries(rows.map((seat) => [seat.id, `${seat.status}${seat.booking_id ? `:${seat.booking_id}` : ''}`]));
 }
 
 function mapViolations(watcher: Watcher, truth: Readonly<Record<string, string>>): Violation[] {
   if (watcher.sync.status !== 'live') return [{ invariant: 'maps', subject: watcher.name, detail: `its map is ${watcher.sync.status}, not live` }];
   const differ = divergence(watcher, truth);
-  return differ.length === 0 ? [] : [{ invariant: 'maps', subject: watcher.name, detail: `${differ.length} seat(s) differ from the database, e.g. ${differ.slice(0, 3).join(', ')}` }];
+  return differ.length === 0
+    ? []
+    : [{ invariant: 'maps', subject: watcher.name, detail: `${differ.length} seat(s) differ from the database, e.g. ${differ.slice(0, 3).join(', ')}` }];
 }
 
 const API_CONCURRENCY = 8;
@@ -173,7 +201,10 @@ export async function apiViolations(books: Books, gatewayUrl: string, bookingIds
         const entry = books.ledger.reserved.get(bookingId) ?? books.ledger.pending.get(bookingId);
         if (!entry) continue;
         const invariant: InvariantName = books.ledger.reserved.has(bookingId) ? 'durable' : 'decided';
-        const reply = await call(`${gatewayUrl}/bookings/${bookingId}`, { token: entry.token, timeoutMs: 10_000 }).catch((error: Error) => ({ status: 0, body: error.message }));
+        const reply = await call(`${gatewayUrl}/bookings/${bookingId}`, { token: entry.token, timeoutMs: 10_000 }).catch((error: Error) => ({
+          status: 0,
+          body: error.message,
+        }));
         const booking = reply.body as Booking;
         if (reply.status !== 200) {
           found.push({ invariant, subject: bookingId, detail: `GET /bookings/${bookingId} answered ${reply.status}` });
@@ -182,7 +213,12 @@ export async function apiViolations(books: Books, gatewayUrl: string, bookingIds
         if (agrees(booking, stored.get(bookingId))) continue;
         // Holds nobody paid for keep expiring while this runs: a booking that moved on since the first read is read again.
         const fresh = (await storedBookings(books, [bookingId])).get(bookingId);
-        if (!agrees(booking, fresh)) found.push({ invariant, subject: bookingId, detail: `the API says ${booking.status} (${booking.seatIds.join(',')}), the database ${fresh?.status ?? 'nothing'}` });
+        if (!agrees(booking, fresh))
+          found.push({
+            invariant,
+            subject: bookingId,
+            detail: `the API says ${booking.status} (${booking.seatIds.join(',')}), the database ${fresh?.status ?? 'nothing'}`,
+          });
       }
     }),
   );

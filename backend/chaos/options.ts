@@ -31,8 +31,38 @@ export interface ChaosOptions {
 
 const FORMS: Record<ChaosOptions['form'], Omit<ChaosOptions, 'form' | 'echo' | 'logLevel'>> = {
   // For CI: every process killed once and each piece of infrastructure restarted once, in about three minutes.
-  short: { rounds: 1, kills: KILLS.grouped, buyers: 12, rows: 20, perRow: 150, thinkMs: 500, watchersPerGateway: 2, holdTtl: '60s', passTtl: '20s', loadBeforeMs: 1000, loadAfterMs: 1000, outageMs: 2000, recoverySeconds: 120, settleSeconds: 45 },
-  full: { rounds: 3, kills: KILLS.each, buyers: 30, rows: 25, perRow: 400, thinkMs: 300, watchersPerGateway: 3, holdTtl: '60s', passTtl: '20s', loadBeforeMs: 5000, loadAfterMs: 5000, outageMs: 5000, recoverySeconds: 120, settleSeconds: 90 },
+  short: {
+    rounds: 1,
+    kills: KILLS.grouped,
+    buyers: 12,
+    rows: 20,
+    perRow: 150,
+    thinkMs: 500,
+    watchersPerGateway: 2,
+    holdTtl: '60s',
+    passTtl: '20s',
+    loadBeforeMs: 1000,
+    loadAfterMs: 1000,
+    outageMs: 2000,
+    recoverySeconds: 120,
+    settleSeconds: 45,
+  },
+  full: {
+    rounds: 3,
+    kills: KILLS.each,
+    buyers: 30,
+    rows: 25,
+    perRow: 400,
+    thinkMs: 300,
+    watchersPerGateway: 3,
+    holdTtl: '60s',
+    passTtl: '20s',
+    loadBeforeMs: 5000,
+    loadAfterMs: 5000,
+    outageMs: 5000,
+    recoverySeconds: 120,
+    settleSeconds: 90,
+  },
 };
 
 export const USAGE = `npm run chaos -- [--short] [--echo] [--log-level LEVEL]

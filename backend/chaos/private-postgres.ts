@@ -38,7 +38,16 @@ export async function startPrivatePostgres(port: number): Promise<PrivatePostgre
   const pgCtl = (...args: string[]) => run('pg_ctl', ['-D', data, ...args]);
   await run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const startServer = () =>
-    pgCtl('-l', join(dir, 'server.log'), '-w', '-t', String(TIMEOUT_MS / 1000), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300`, 'start');
+    pgCtl(
+      '-l',
+      join(dir, 'server.log'),
+      '-w',
+      '-t',
+      String(TIMEOUT_MS / 1000),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300`,
+      'start',
+    );
   const stopServer = (mode: 'fast' | 'immediate') => pgCtl('-m', mode, '-w', 'stop');
   // pg_ctl leaves the server running in the background: should this run end without `destroy`, it goes too.
   const stopOnExit = () => {

@@ -32,7 +32,11 @@ export async function startPrivateRedis(port: number): Promise<PrivateRedis> {
   const killOnExit = () => child?.kill('SIGKILL');
   process.on('exit', killOnExit);
   const start = async () => {
-    const started = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec', '--dir', dir], { stdio: 'ignore' });
+    const started = spawn(
+      'redis-server',
+      ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec', '--dir', dir],
+      { stdio: 'ignore' },
+    );
     child = started;
     exited = once(started, 'exit').catch(() => undefined);
     const answered = await pollUntil(() => answers(url), { timeoutMs: START_TIMEOUT_MS, intervalMs: 100 });

@@ -64,7 +64,10 @@ export class RecoveryProbe {
     await expect(url, `/events/${this.eventId}/seats`, { token }, 200);
     const booking = await this.hold(url, token);
     await expect(url, `/bookings/${booking.id}/pay`, { token, body: { card: CARD_SUCCEEDS } }, 202);
-    await waitFor(`booking ${booking.id} confirmed`, async () => ((await expect(url, `/bookings/${booking.id}`, { token }, 200)) as Booking).status === 'confirmed');
+    await waitFor(
+      `booking ${booking.id} confirmed`,
+      async () => ((await expect(url, `/bookings/${booking.id}`, { token }, 200)) as Booking).status === 'confirmed',
+    );
     await waitFor(`the notification of ${booking.id}`, async () =>
       ((await expect(url, '/notifications', { token }, 200)) as Notification[]).some((note) => note.bookingId === booking.id && note.kind === 'confirmed'),
     );

@@ -49,12 +49,19 @@ export function printTable(rows: readonly FaultRow[]): void {
 export function printViolations(rows: readonly FaultRow[]): void {
   for (const row of rows) {
     if (row.error) process.stdout.write(`\n✗ ${row.fault}: ${row.error}\n`);
-    for (const exit of row.exits) process.stdout.write(`\n! ${row.fault}: ${exit.name} ended by itself; its last output:\n${exit.output.split('\n').slice(-8).join('\n')}\n`);
-    if (row.recovery && !recovered(row)) process.stdout.write(`\n✗ ${row.fault}: did not serve a whole purchase again; last failure: ${row.recovery.lastError}\n`);
+    for (const exit of row.exits)
+      process.stdout.write(`\n! ${row.fault}: ${exit.name} ended by itself; its last output:\n${exit.output.split('\n').slice(-8).join('\n')}\n`);
+    if (row.recovery && !recovered(row))
+      process.stdout.write(`\n✗ ${row.fault}: did not serve a whole purchase again; last failure: ${row.recovery.lastError}\n`);
     for (const name of INVARIANT_NAMES) {
       const broken = row.violations.filter((violation) => violation.invariant === name);
       if (broken.length === 0) continue;
-      process.stdout.write(`\n✗ ${row.fault} · ${name} (${broken.length}):\n${broken.slice(0, 5).map((v) => `    ${v.subject}: ${v.detail}`).join('\n')}\n`);
+      process.stdout.write(
+        `\n✗ ${row.fault} · ${name} (${broken.length}):\n${broken
+          .slice(0, 5)
+          .map((v) => `    ${v.subject}: ${v.detail}`)
+          .join('\n')}\n`,
+      );
     }
   }
 }
@@ -64,7 +71,10 @@ export function countChecks(rows: readonly FaultRow[]): { passed: number; failed
   let passed = 0;
   let failed = 0;
   for (const row of rows) {
-    const checks = [...(row.recovery || row.error ? [recovered(row)] : []), ...INVARIANT_NAMES.map((name) => !row.violations.some((v) => v.invariant === name))];
+    const checks = [
+      ...(row.recovery || row.error ? [recovered(row)] : []),
+      ...INVARIANT_NAMES.map((name) => !row.violations.some((v) => v.invariant === name)),
+    ];
     passed += checks.filter(Boolean).length;
     failed += checks.filter((ok) => !ok).length;
   }

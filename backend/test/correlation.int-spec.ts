@@ -127,7 +127,12 @@ describe('a correlation id follows a request across the services', () => {
 
     await probe.topicsOf(correlationId, [Topic.BookingCommands, Topic.PaymentRequests, Topic.PaymentEvents, Topic.BookingEvents, Topic.NotificationCreated]);
     const settled = await eventually(
-      async () => payment.recentOutput().split('\n').filter((line) => line.includes('payment settled')).map((line) => JSON.parse(line) as Record<string, unknown>),
+      async () =>
+        payment
+          .recentOutput()
+          .split('\n')
+          .filter((line) => line.includes('payment settled'))
+          .map((line) => JSON.parse(line) as Record<string, unknown>),
       (lines) => lines.some((line) => line.bookingId === booking.id),
     );
     expect(settled.find((line) => line.bookingId === booking.id)).toMatchObject({ correlationId, status: 'succeeded' });

@@ -67,7 +67,10 @@ describe('the on-sale dashboard and the Prometheus configuration', () => {
   });
 
   it('scrape every service there is', () => {
-    const names = /names:\s*\[([^\]]*)\]/.exec(readFileSync(PROMETHEUS, 'utf8'))?.[1]?.split(',').map((name) => name.trim());
+    const names = /names:\s*\[([^\]]*)\]/
+      .exec(readFileSync(PROMETHEUS, 'utf8'))?.[1]
+      ?.split(',')
+      .map((name) => name.trim());
     expect(names?.sort()).toEqual([...SERVICE_NAMES].sort());
   });
 });

@@ -55,7 +55,8 @@ describe('operational metrics on /metrics', () => {
     const { eventId, seatIds } = await buildEvent(db);
     const [user] = await buildUsers(db, stack.config, 1);
     const group = kafkaIdOf(stack.config, 'booking');
-    const lagOfGroup = async () => (await scrape(metrics, 'seatstorm_kafka_consumer_lag')).filter((s) => s.labels.group === group && s.labels.topic === Topic.BookingCommands);
+    const lagOfGroup = async () =>
+      (await scrape(metrics, 'seatstorm_kafka_consumer_lag')).filter((s) => s.labels.group === group && s.labels.topic === Topic.BookingCommands);
 
     // Every partition of the group is reported once it has joined, at 0.
     expect((await eventually(lagOfGroup, (series) => series.length > 0)).every((s) => s.value === 0)).toBe(true);

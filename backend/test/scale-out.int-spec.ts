@@ -195,10 +195,19 @@ describe('scale-out: instances joining, leaving and crashing in the middle of a 
       );
       const truth = new Map(seats.map((seat) => [seat.id, `${seat.status}${seat.booking_id ? `:${seat.booking_id}` : ''}`]));
       const versions = () => watchers.map((watcher) => paint(seatIds, chainOf(watcher.deltas, eventId)).version);
-      await eventually(async () => versions(), (all) => all.every((version) => version === finalVersion), 30_000).catch(() => undefined);
+      await eventually(
+        async () => versions(),
+        (all) => all.every((version) => version === finalVersion),
+        30_000,
+      ).catch(() => undefined);
       for (const watcher of watchers) {
         const painted = paint(seatIds, chainOf(watcher.deltas, eventId));
-        expect({ watcher: watcher.name, eventId, breaks: painted.breaks, version: painted.version }).toEqual({ watcher: watcher.name, eventId, breaks: [], version: finalVersion });
+        expect({ watcher: watcher.name, eventId, breaks: painted.breaks, version: painted.version }).toEqual({
+          watcher: watcher.name,
+          eventId,
+          breaks: [],
+          version: finalVersion,
+        });
         expect(painted.seats).toEqual(truth);
       }
     }

@@ -70,13 +70,15 @@ export class ServiceProcess {
     this.child = child;
     process.on('exit', this.killOnExit);
     // `once` rejects if the process could not be spawned at all: that ends it too.
-    this.exited = once(child, 'exit').then(
-      () => undefined,
-      () => undefined,
-    ).then(() => {
-      process.off('exit', this.killOnExit);
-      if (this.child === child) this.child = undefined;
-    });
+    this.exited = once(child, 'exit')
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        process.off('exit', this.killOnExit);
+        if (this.child === child) this.child = undefined;
+      });
 
     const ready = new Promise<void>((resolveReady, reject) => {
       const timer = setTimeout(() => reject(this.failure(`not ready within ${timeoutMs} ms`)), timeoutMs);
@@ -147,7 +149,11 @@ export class ServiceProcess {
   private async waitForGroups(timeoutMs: number): Promise<void> {
     const groups = this.options.groups ?? [];
     if (groups.length === 0) return;
-    const admin = new Kafka({ clientId: `${this.options.config.KAFKA_CLIENT_ID}-service-process`, brokers: this.options.config.KAFKA_BROKERS, logLevel: logLevel.NOTHING }).admin();
+    const admin = new Kafka({
+      clientId: `${this.options.config.KAFKA_CLIENT_ID}-service-process`,
+      brokers: this.options.config.KAFKA_BROKERS,
+      logLevel: logLevel.NOTHING,
+    }).admin();
     await admin.connect();
     try {
       const deadline = Date.now() + timeoutMs;

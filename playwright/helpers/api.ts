@@ -59,10 +59,20 @@ export async function registerByApi(request: APIRequestContext, name: string): P
  * A new event of its own for one test, created by the admin in the original
  * demo's simple form: rows A, B, C… of 10 seats, on sale at once.
  */
-export async function createEventByApi(request: APIRequestContext, adminToken: string, options: { name: string; totalSeats: number; price: number }): Promise<TestEvent> {
+export async function createEventByApi(
+  request: APIRequestContext,
+  adminToken: string,
+  options: { name: string; totalSeats: number; price: number },
+): Promise<TestEvent> {
   const response = await request.post(`${gatewayUrl()}/events`, {
     headers: bearer(adminToken),
-    data: { name: options.name, venue: 'Playwright Hall', date: new Date(Date.now() + 30 * 86_400_000).toISOString(), totalSeats: options.totalSeats, price: options.price },
+    data: {
+      name: options.name,
+      venue: 'Playwright Hall',
+      date: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      totalSeats: options.totalSeats,
+      price: options.price,
+    },
   });
   expect(response.status(), `create event ${options.name}`).toBe(201);
   const { id } = (await response.json()) as { id: string };

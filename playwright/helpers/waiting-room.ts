@@ -51,7 +51,13 @@ export async function admissionPassByApi(request: APIRequestContext, token: stri
 }
 
 /** POST /bookings with the waiting room's pass. */
-export async function holdWithPassByApi(request: APIRequestContext, token: string, eventId: string, seatIds: string[], admissionPass: string): Promise<Booking> {
+export async function holdWithPassByApi(
+  request: APIRequestContext,
+  token: string,
+  eventId: string,
+  seatIds: string[],
+  admissionPass: string,
+): Promise<Booking> {
   const response = await request.post(`${gatewayUrl()}/bookings`, {
     headers: { ...bearer(token), 'idempotency-key': `e2e-${randomUUID()}` },
     data: { eventId, seatIds, admissionPass },

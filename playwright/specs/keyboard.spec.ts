@@ -2,7 +2,12 @@ import { expect, test } from '../fixtures/test';
 import { seatOf } from '../helpers/api';
 import { openEvent, seatOn } from '../helpers/seat-map';
 
-test('with the keyboard only: arrows move between seats, Enter and Space select, and the hold goes through', async ({ event, newUser, openBrowser, request }) => {
+test('with the keyboard only: arrows move between seats, Enter and Space select, and the hold goes through', async ({
+  event,
+  newUser,
+  openBrowser,
+  request,
+}) => {
   const page = await openBrowser(await newUser('Alice'));
   await openEvent(page, event.id);
 

@@ -17,7 +17,12 @@ async function holdAndCheckOut(page: Page, event: TestEvent, labels: string[]): 
 }
 
 test.describe('payment', () => {
-  test("a test card that pays: the countdown runs, then \"You're going!\", the ticket in My bookings and a notification", async ({ event, newUser, openBrowser, request }) => {
+  test('a test card that pays: the countdown runs, then "You\'re going!", the ticket in My bookings and a notification', async ({
+    event,
+    newUser,
+    openBrowser,
+    request,
+  }) => {
     const alice = await newUser('Alice');
     const page = await openBrowser(alice);
     await holdAndCheckOut(page, event, ['A1', 'A2']);

@@ -3,7 +3,11 @@ import { seatOf } from '../helpers/api';
 
 const RACERS = ['Alice', 'Bob', 'Charlie'];
 
-test('the race lab: "Race!" makes Alice, Bob and Charlie hold one seat at once; one wins and the feed shows the order Kafka decided', async ({ event, page, request }) => {
+test('the race lab: "Race!" makes Alice, Bob and Charlie hold one seat at once; one wins and the feed shows the order Kafka decided', async ({
+  event,
+  page,
+  request,
+}) => {
   await page.goto(`/events/${event.id}/lab`);
   const panes = RACERS.map((name) => page.getByRole('region', { name }));
   for (const pane of panes) await expect(pane.getByText('Live', { exact: true })).toBeVisible();

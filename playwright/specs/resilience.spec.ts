@@ -9,7 +9,12 @@ import { startPart, stopPart } from '../stack/stack';
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.describe('resilience', () => {
-  test('with the booking service stopped a hold waits in line, not in an error; started again, it is decided and the page updates by itself', async ({ event, newUser, openBrowser, request }, testInfo) => {
+  test('with the booking service stopped a hold waits in line, not in an error; started again, it is decided and the page updates by itself', async ({
+    event,
+    newUser,
+    openBrowser,
+    request,
+  }, testInfo) => {
     const alice = await newUser('Alice');
     const page = await openBrowser(alice);
     const watcher = await openBrowser(await newUser('Bob'));
@@ -38,7 +43,12 @@ test.describe('resilience', () => {
     expect((await bookingsOf(request, alice.token)).map((booking) => booking.status)).toEqual(['reserved']);
   });
 
-  test('a gateway restart: the page says it is reconnecting, then resyncs by itself to what the database holds', async ({ event, newUser, openBrowser, request }, testInfo) => {
+  test('a gateway restart: the page says it is reconnecting, then resyncs by itself to what the database holds', async ({
+    event,
+    newUser,
+    openBrowser,
+    request,
+  }, testInfo) => {
     const page = await openBrowser(await newUser('Alice'));
     const bob = await newUser('Bob');
     await openEvent(page, event.id);
@@ -65,7 +75,9 @@ test.describe('resilience', () => {
     await expect(seatOn(page, event.seat('C2'))).toHaveAttribute('data-state', 'reserved');
     // The whole map equals the database, seat by seat.
     const database = Object.fromEntries((await seatsOf(request, event.id)).map((seat) => [seat.id, seat.status]));
-    const shown = await map.evaluateAll((seats) => Object.fromEntries(seats.map((seat) => [seat.getAttribute('data-seat-id'), seat.getAttribute('data-state')])));
+    const shown = await map.evaluateAll((seats) =>
+      Object.fromEntries(seats.map((seat) => [seat.getAttribute('data-seat-id'), seat.getAttribute('data-state')])),
+    );
     expect(shown).toEqual(database);
     await holdByApi(request, bob.token, event.id, [event.seat('C3')]);
     await expect(seatOn(page, event.seat('C3'))).toHaveAttribute('data-state', 'reserved');

@@ -29,7 +29,13 @@ test.describe('the 50,000-seat stadium map', () => {
     const stateOf = (id: string) => page.evaluate((seatId) => window.__seatstormMap?.stateOf(seatId), id);
     expect(await stateOf(seats[0]!.id)).toBe('available');
 
-    const hold = await holdWithPassByApi(request, bob.token, EVENT, seats.map((seat) => seat.id), await admissionPassByApi(request, bob.token, EVENT));
+    const hold = await holdWithPassByApi(
+      request,
+      bob.token,
+      EVENT,
+      seats.map((seat) => seat.id),
+      await admissionPassByApi(request, bob.token, EVENT),
+    );
     try {
       for (const seat of seats) await expect.poll(() => stateOf(seat.id)).toBe('reserved');
     } finally {

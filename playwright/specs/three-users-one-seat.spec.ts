@@ -3,7 +3,12 @@ import { bookingsOf, seatOf } from '../helpers/api';
 import { keepScreenshot } from '../helpers/artifacts';
 import { openEvent, seatOn, stateOn } from '../helpers/seat-map';
 
-test('Alice, Bob and Charlie click Hold on the same seat at the same instant: exactly one gets it, the others are told', async ({ event, newUser, openBrowser, request }, testInfo) => {
+test('Alice, Bob and Charlie click Hold on the same seat at the same instant: exactly one gets it, the others are told', async ({
+  event,
+  newUser,
+  openBrowser,
+  request,
+}, testInfo) => {
   const people = await Promise.all(['Alice', 'Bob', 'Charlie'].map((name) => newUser(name)));
   const pages = await Promise.all(people.map((person) => openBrowser(person)));
   const seatId = event.seat('B5');
@@ -40,12 +45,13 @@ test('Alice, Bob and Charlie click Hold on the same seat at the same instant: ex
   );
   // Then every map shows the seat taken, by itself: by me for the winner, by someone else for the others.
   // (How fast is the benchmark's business: `npm run bench` measures decision-to-screen latency.)
-  await expect.poll(() => Promise.all(pages.map((page) => stateOn(page, seatId)))).toEqual(
-    expect.arrayContaining(['mine', 'reserved', 'reserved']),
-  );
+  await expect.poll(() => Promise.all(pages.map((page) => stateOn(page, seatId)))).toEqual(expect.arrayContaining(['mine', 'reserved', 'reserved']));
   const states = await Promise.all(pages.map((page) => stateOn(page, seatId)));
   const winner = states.indexOf('mine');
-  expect(states.filter((state) => state === 'mine'), `one winner among ${states.join(', ')}`).toHaveLength(1);
+  expect(
+    states.filter((state) => state === 'mine'),
+    `one winner among ${states.join(', ')}`,
+  ).toHaveLength(1);
 
   for (const [index, page] of pages.entries()) {
     const taken = page.getByRole('alert').filter({ hasText: 'Seat B5 was just taken by someone else' });

@@ -7,7 +7,10 @@ import { createQueuedEventByApi } from '../helpers/waiting-room';
 
 /** The ticket the queue gave a page: its place when the queue was drawn, which never changes. */
 async function ticketOn(page: Page): Promise<number | null> {
-  const ticket = await page.getByTestId('queue-position').getAttribute('data-ticket', { timeout: 500 }).catch(() => null);
+  const ticket = await page
+    .getByTestId('queue-position')
+    .getAttribute('data-ticket', { timeout: 500 })
+    .catch(() => null);
   return ticket ? Number(ticket) : null;
 }
 

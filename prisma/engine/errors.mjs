@@ -39,17 +39,17 @@ export function toUserFacingError(error, target) {
   const [host, port] = target.location.split(':');
   switch (code) {
     case '3D000':
-      return new UserFacingError(
-        'P1003',
-        `Database \`${target.database}\` does not exist on the database server at \`${target.location}\`.`,
-        { database_name: target.database, database_host: host, database_port: port },
-      );
+      return new UserFacingError('P1003', `Database \`${target.database}\` does not exist on the database server at \`${target.location}\`.`, {
+        database_name: target.database,
+        database_host: host,
+        database_port: port,
+      });
     case '42P04':
-      return new UserFacingError(
-        'P1009',
-        `Database \`${target.database}\` already exists on the database server at \`${target.location}\``,
-        { database_name: target.database, database_host: host, database_port: port },
-      );
+      return new UserFacingError('P1009', `Database \`${target.database}\` already exists on the database server at \`${target.location}\``, {
+        database_name: target.database,
+        database_host: host,
+        database_port: port,
+      });
     case '28P01':
     case '28000':
       return new UserFacingError(

@@ -45,9 +45,7 @@ function datasourceUrl(json) {
   const datasource = JSON.parse(json);
   if (!isRecord(datasource)) return undefined;
   if (typeof datasource.shadowDatabaseUrl === 'string') {
-    process.stderr.write(
-      `${logLine('WARN', { message: 'shadowDatabaseUrl is not supported here; a temporary shadow database is created instead' })}\n`,
-    );
+    process.stderr.write(`${logLine('WARN', { message: 'shadowDatabaseUrl is not supported here; a temporary shadow database is created instead' })}\n`);
   }
   return typeof datasource.url === 'string' ? datasource.url : undefined;
 }

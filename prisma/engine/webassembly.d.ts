@@ -8,10 +8,7 @@ declare namespace WebAssembly {
   interface WebAssemblyInstantiatedSource {
     instance: Instance;
   }
-  function instantiate(
-    bytes: Uint8Array,
-    imports?: Record<string, Record<string, unknown>>,
-  ): Promise<WebAssemblyInstantiatedSource>;
+  function instantiate(bytes: Uint8Array, imports?: Record<string, Record<string, unknown>>): Promise<WebAssemblyInstantiatedSource>;
   /** What a Rust panic inside the module surfaces as. */
   class RuntimeError extends Error {}
 }

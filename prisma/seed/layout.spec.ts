@@ -25,12 +25,8 @@ describe('generateSeats', () => {
       'Premium 18000': 10,
       'Regular 15000': 80,
     });
-    expect(seats.filter((seat) => seat.tier === 'VIP').map((seat) => seat.label)).toEqual(
-      Array.from({ length: 10 }, (_, index) => `A${index + 1}`),
-    );
-    expect(seats.filter((seat) => seat.tier === 'Regular').map((seat) => seat.label)).toEqual(
-      Array.from({ length: 80 }, (_, index) => `C${index + 1}`),
-    );
+    expect(seats.filter((seat) => seat.tier === 'VIP').map((seat) => seat.label)).toEqual(Array.from({ length: 10 }, (_, index) => `A${index + 1}`));
+    expect(seats.filter((seat) => seat.tier === 'Regular').map((seat) => seat.label)).toEqual(Array.from({ length: 80 }, (_, index) => `C${index + 1}`));
     expect(seats[0]).toMatchObject({ id: 'evt_eras_A1', eventId: 'evt_eras', label: 'A1', row: 'A', number: 1 });
   });
 

@@ -128,9 +128,7 @@ async function seedUsers(prisma: PrismaClient): Promise<void> {
   const hashes = await Promise.all(missing.map(() => hash(DEMO_PASSWORD)));
 
   await prisma.$transaction([
-    ...DEMO_USERS.filter((user) => known.has(user.email)).map(({ email, name, role }) =>
-      prisma.user.update({ where: { email }, data: { name, role } }),
-    ),
+    ...DEMO_USERS.filter((user) => known.has(user.email)).map(({ email, name, role }) => prisma.user.update({ where: { email }, data: { name, role } })),
     ...missing.map((user, index) => prisma.user.create({ data: { ...user, passwordHash: hashes[index] } })),
   ]);
   log(`users: ${missing.length} created, ${known.size} already there`);

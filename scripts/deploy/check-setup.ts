@@ -271,19 +271,31 @@ async function main(): Promise<void> {
 
     const topics = await topicsOnBroker(started.brokers);
     const missing = allTopicSpecs().filter((spec) => (topics.get(spec.name) ?? 0) < spec.partitions);
-    check(`every contract topic exists with its partitions (${allTopicSpecs().length})`, missing.length === 0, `missing or short: ${missing.map((spec) => spec.name).join(', ')}`);
+    check(
+      `every contract topic exists with its partitions (${allTopicSpecs().length})`,
+      missing.length === 0,
+      `missing or short: ${missing.map((spec) => spec.name).join(', ')}`,
+    );
 
-    const migrations = readdirSync(join(ROOT, 'prisma/migrations'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    const migrations = readdirSync(join(ROOT, 'prisma/migrations'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
     const applied = (
-      await query<{ migration_name: string }>(DATABASE_URL, 'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY 1')
+      await query<{ migration_name: string }>(
+        DATABASE_URL,
+        'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY 1',
+      )
     ).map((row) => row.migration_name);
     check(`every migration is applied (${migrations.length})`, JSON.stringify(applied) === JSON.stringify(migrations), `applied: ${applied.join(', ')}`);
 
     const counts = async () =>
-      (await query<{ events: number; venues: number; users: number }>(
-        DATABASE_URL,
-        'SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM venues)::int AS venues, (SELECT count(*) FROM users)::int AS users',
-      ))[0]!;
+      (
+        await query<{ events: number; venues: number; users: number }>(
+          DATABASE_URL,
+          'SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM venues)::int AS venues, (SELECT count(*) FROM users)::int AS users',
+        )
+      )[0]!;
     const empty = await counts();
     check('without SEED_DEMO_DATA nothing is seeded', empty.events === 0 && empty.venues === 0 && empty.users === 0, JSON.stringify(empty));
 

@@ -56,7 +56,9 @@ async function createTopics(brokers: string[]): Promise<void> {
   // A new broker creates its consumer-offsets topic on the first group request and answers "no
   // coordinator" until it is ready: the services' first consumers would wait for it all the same.
   await warmUpGroupCoordinator(brokers, KAFKA_WAIT_MS).catch((error: unknown) => {
-    throw new Error(`the broker at ${brokers.join(',')} has no group coordinator after ${KAFKA_WAIT_MS / 1000} s: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `the broker at ${brokers.join(',')} has no group coordinator after ${KAFKA_WAIT_MS / 1000} s: ${error instanceof Error ? error.message : String(error)}`,
+    );
   });
   log(`topics: ${report.total} ready (${report.created.length} created${report.grown.length > 0 ? `, partitions added to ${report.grown.join(', ')}` : ''})`);
 }

@@ -32,9 +32,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): InfraSetting
   if (first === undefined) throw new InfraError('KAFKA_BROKERS is empty; expected host:port[,host:port…]');
   const { host, port } = parseHostPort(first, 'KAFKA_BROKERS');
   if (host === 'localhost') {
-    throw new InfraError(
-      `KAFKA_BROKERS=${first}: use 127.0.0.1, not localhost (Node may resolve localhost to ::1, where the broker does not listen)`,
-    );
+    throw new InfraError(`KAFKA_BROKERS=${first}: use 127.0.0.1, not localhost (Node may resolve localhost to ::1, where the broker does not listen)`);
   }
   const controllerPort = parsePort(env.KAFKA_CONTROLLER_PORT || DEFAULTS.KAFKA_CONTROLLER_PORT, 'KAFKA_CONTROLLER_PORT');
   if (controllerPort === port) {

@@ -71,10 +71,6 @@ export type InfraStatus = Record<ComponentName, ComponentStatus>;
 /** Probes each component; changes nothing. */
 export async function infraStatus(options: Pick<InfraOptions, 'env'> = {}): Promise<InfraStatus> {
   const settings = readSettings(options.env);
-  const [postgres, redis, kafka] = await Promise.all([
-    postgresStatus(settings.databaseUrl),
-    redisStatus(settings.redisUrl),
-    kafkaStatus(settings.kafka),
-  ]);
+  const [postgres, redis, kafka] = await Promise.all([postgresStatus(settings.databaseUrl), redisStatus(settings.redisUrl), kafkaStatus(settings.kafka)]);
   return { postgres, redis, kafka };
 }

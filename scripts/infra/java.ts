@@ -11,9 +11,7 @@ export async function requireJava(): Promise<string> {
   const major = result.code === 0 ? parseJavaMajor(result.output) : undefined;
   if (major === undefined || major < MINIMUM_JAVA) {
     const found = major === undefined ? '' : ` (found Java ${major} at ${java})`;
-    throw new InfraError(
-      `Java ${MINIMUM_JAVA}+ not found${found}: install a JDK (apt-get install openjdk-17-jre-headless), or run \`docker compose up\``,
-    );
+    throw new InfraError(`Java ${MINIMUM_JAVA}+ not found${found}: install a JDK (apt-get install openjdk-17-jre-headless), or run \`docker compose up\``);
   }
   return java;
 }

@@ -43,7 +43,10 @@ export async function ensureTopics(brokers: string[], specs: readonly TopicSpec[
     }
 
     const present = specs.filter((spec) => existing.has(spec.name));
-    const partitions = await partitionCounts(admin, present.map((spec) => spec.name));
+    const partitions = await partitionCounts(
+      admin,
+      present.map((spec) => spec.name),
+    );
     const short = present.filter((spec) => (partitions.get(spec.name) ?? 0) < spec.partitions);
     if (short.length > 0) {
       await admin.createPartitions({

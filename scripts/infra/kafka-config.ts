@@ -73,7 +73,9 @@ log4j.logger.state.change.logger=WARN
 export function readOrCreateClusterId(): string {
   const kept = readTextIfExists(paths.kafka.clusterIdFile)?.trim();
   if (kept) return kept;
-  const formatted = readTextIfExists(metaPropertiesPath())?.match(/^cluster\.id=(.+)$/m)?.[1]?.trim();
+  const formatted = readTextIfExists(metaPropertiesPath())
+    ?.match(/^cluster\.id=(.+)$/m)?.[1]
+    ?.trim();
   const clusterId = formatted ?? newClusterId();
   mkdirSync(paths.kafka.dataDir, { recursive: true });
   writeFileAtomic(paths.kafka.clusterIdFile, `${clusterId}\n`);

@@ -32,15 +32,7 @@ export async function ensureKafkaJars(log: Logger): Promise<string> {
   mkdirSync(dirname(paths.kafka.libs), { recursive: true });
   const result = await runCommand(
     'mvn',
-    [
-      '-q',
-      '-B',
-      '-Dstyle.color=never',
-      '-f',
-      paths.kafka.pom,
-      'dependency:copy-dependencies',
-      `-DoutputDirectory=${staging}`,
-    ],
+    ['-q', '-B', '-Dstyle.color=never', '-f', paths.kafka.pom, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`],
     { timeoutMs: FETCH_TIMEOUT_MS },
   );
   if (result.code !== 0) {
@@ -51,7 +43,9 @@ export async function ensureKafkaJars(log: Logger): Promise<string> {
         `(the command: mvn -f ${displayPath(paths.kafka.pom)} dependency:copy-dependencies)`,
     );
   }
-  const jars = readdirSync(staging).filter((name) => name.endsWith('.jar')).sort();
+  const jars = readdirSync(staging)
+    .filter((name) => name.endsWith('.jar'))
+    .sort();
   const manifest: Manifest = { pomSha256, jars };
   writeFileSync(join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   rmSync(paths.kafka.libs, { recursive: true, force: true });
@@ -66,10 +60,7 @@ function isComplete(libs: string, pomSha256: string): boolean {
   try {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Partial<Manifest>;
     return (
-      manifest.pomSha256 === pomSha256 &&
-      Array.isArray(manifest.jars) &&
-      manifest.jars.length > 0 &&
-      manifest.jars.every((jar) => existsSync(join(libs, jar)))
+      manifest.pomSha256 === pomSha256 && Array.isArray(manifest.jars) && manifest.jars.length > 0 && manifest.jars.every((jar) => existsSync(join(libs, jar)))
     );
   } catch {
     return false;
@@ -80,8 +71,7 @@ async function requireMaven(): Promise<void> {
   const result = await runCommand('mvn', ['-v'], { timeoutMs: 30_000 });
   if (!result.found || result.code !== 0) {
     throw new InfraError(
-      "Maven not found: it is needed once, to fetch Kafka's jars from Maven Central " +
-        '(apt-get install maven), or run `docker compose up`',
+      "Maven not found: it is needed once, to fetch Kafka's jars from Maven Central " + '(apt-get install maven), or run `docker compose up`',
     );
   }
 }

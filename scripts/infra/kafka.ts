@@ -120,18 +120,7 @@ async function formatStorage(java: string, classpath: string): Promise<void> {
   const clusterId = readOrCreateClusterId();
   const format = await runCommand(
     java,
-    [
-      jvmLogging(),
-      '-cp',
-      classpath,
-      'kafka.tools.StorageTool',
-      'format',
-      '-t',
-      clusterId,
-      '-c',
-      paths.kafka.serverProperties,
-      '--ignore-formatted',
-    ],
+    [jvmLogging(), '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', paths.kafka.serverProperties, '--ignore-formatted'],
     { timeoutMs: 60_000, cwd: REPO_ROOT },
   );
   if (format.code !== 0) {
@@ -155,15 +144,11 @@ async function waitUntilAnswering(pid: number, brokers: string[], since: number)
   );
   if (answered && !exited) return;
 
-  const reason = exited
-    ? 'exited during startup'
-    : `did not answer within ${START_TIMEOUT_MS / 1000} s, so it was stopped`;
+  const reason = exited ? 'exited during startup' : `did not answer within ${START_TIMEOUT_MS / 1000} s, so it was stopped`;
   if (!exited) await stopProcess(pid, { graceMs: 10_000 });
   forgetOwnKafka();
   const tail = tailFile(paths.kafka.serverLog, LOG_TAIL_LINES).join('\n');
-  throw new InfraError(
-    `kafka: the broker (pid ${pid}) ${reason}. Last lines of ${displayPath(paths.kafka.serverLog)}:\n${tail}`,
-  );
+  throw new InfraError(`kafka: the broker (pid ${pid}) ${reason}. Last lines of ${displayPath(paths.kafka.serverLog)}:\n${tail}`);
 }
 
 export interface KafkaDownResult {

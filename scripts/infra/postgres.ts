@@ -80,9 +80,7 @@ export async function ensureDatabase(url: string): Promise<{ database: string; c
     // Another caller created it between our check and our CREATE.
     if (isPgError(error, '42P04')) return { database, created: false };
     const hint = isNothingListening(error) ? ' (is PostgreSQL running? `npm run infra:up` starts it)' : '';
-    throw new InfraError(
-      `postgres: could not create database ${database} at ${addressOf(url, DEFAULT_PORT)}: ${messageOf(error)}${hint}`,
-    );
+    throw new InfraError(`postgres: could not create database ${database} at ${addressOf(url, DEFAULT_PORT)}: ${messageOf(error)}${hint}`);
   }
 }
 

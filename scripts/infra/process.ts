@@ -13,11 +13,7 @@ export interface CommandResult {
 }
 
 /** Runs a command to completion, never longer than `timeoutMs`. */
-export function runCommand(
-  command: string,
-  args: readonly string[],
-  { timeoutMs, cwd }: { timeoutMs: number; cwd?: string },
-): Promise<CommandResult> {
+export function runCommand(command: string, args: readonly string[], { timeoutMs, cwd }: { timeoutMs: number; cwd?: string }): Promise<CommandResult> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -46,11 +42,7 @@ export function runCommand(
  * Starts a long-lived process in its own session, so it outlives this one and
  * a Ctrl-C in the terminal that ran `infra up` does not reach it.
  */
-export function startDetached(
-  command: string,
-  args: readonly string[],
-  { logFile, cwd }: { logFile: string; cwd: string },
-): number {
+export function startDetached(command: string, args: readonly string[], { logFile, cwd }: { logFile: string; cwd: string }): number {
   const log = openSync(logFile, 'a');
   try {
     const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', log, log] });

@@ -50,9 +50,7 @@ export default async function EventsPage() {
           Live availability
         </p>
         <h1 className={styles.heading}>Find your seats before anyone else</h1>
-        <p className={styles.lede}>
-          Every seat map is live: watch seats change colour the moment someone else grabs them.
-        </p>
+        <p className={styles.lede}>Every seat map is live: watch seats change colour the moment someone else grabs them.</p>
       </section>
 
       {events.length === 0 ? (

@@ -33,10 +33,7 @@ function PinIcon() {
 function ClockIcon() {
   return (
     <svg viewBox="0 0 20 20" aria-hidden="true" className={styles.icon}>
-      <path
-        fill="currentColor"
-        d="M10 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm.8 4.2v3.5l2.7 2.1a.8.8 0 1 1-1 1.3l-3-2.4a.8.8 0 0 1-.3-.6V6.2a.8.8 0 0 1 1.6 0Z"
-      />
+      <path fill="currentColor" d="M10 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm.8 4.2v3.5l2.7 2.1a.8.8 0 1 1-1 1.3l-3-2.4a.8.8 0 0 1-.3-.6V6.2a.8.8 0 0 1 1.6 0Z" />
     </svg>
   );
 }

@@ -86,7 +86,14 @@ export function NotificationsTray() {
         onClick={toggle}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true">
-          <path d="M6 16V11a6 6 0 1 1 12 0v5l1.5 2h-15ZM10 20.5a2 2 0 0 0 4 0" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" strokeLinecap="round" />
+          <path
+            d="M6 16V11a6 6 0 1 1 12 0v5l1.5 2h-15ZM10 20.5a2 2 0 0 0 4 0"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+            strokeLinejoin="round"
+            strokeLinecap="round"
+          />
         </svg>
         {unread ? <span className={styles.badge}>{unread > 9 ? '9+' : unread}</span> : null}
       </button>

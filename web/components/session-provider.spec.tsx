@@ -48,7 +48,11 @@ describe('a session that runs out', () => {
     const first = tokenFor(60);
     const fresh = tokenFor(3_600);
     fetchMock.mockResolvedValueOnce(sessionAnswer(first)).mockResolvedValueOnce(sessionAnswer(fresh));
-    render(<SessionProvider signedInUser={alice}><Shown /></SessionProvider>);
+    render(
+      <SessionProvider signedInUser={alice}>
+        <Shown />
+      </SessionProvider>,
+    );
     await pass(0);
     expect(shown()).toBe(first);
 
@@ -61,7 +65,11 @@ describe('a session that runs out', () => {
 
   it('signs the person out when the cookie no longer holds a session', async () => {
     fetchMock.mockResolvedValueOnce(sessionAnswer(tokenFor(60))).mockResolvedValueOnce(sessionAnswer(null));
-    render(<SessionProvider signedInUser={alice}><Shown /></SessionProvider>);
+    render(
+      <SessionProvider signedInUser={alice}>
+        <Shown />
+      </SessionProvider>,
+    );
     await pass(0);
     expect(shown()).toBe(tokenFor(60));
 
@@ -73,7 +81,11 @@ describe('a session that runs out', () => {
   it("signs out when the cookie answers with the same expired token, and doesn't ask again", async () => {
     const first = tokenFor(60);
     fetchMock.mockImplementation(async () => sessionAnswer(first));
-    render(<SessionProvider signedInUser={alice}><Shown /></SessionProvider>);
+    render(
+      <SessionProvider signedInUser={alice}>
+        <Shown />
+      </SessionProvider>,
+    );
     await pass(0);
 
     await pass(60_000);
@@ -85,7 +97,11 @@ describe('a session that runs out', () => {
   it("ends a tab's own session at its expiry, without asking the cookie", async () => {
     const tabToken = tokenFor(60);
     writeTabSession(tabToken);
-    render(<SessionProvider signedInUser={null}><Shown /></SessionProvider>);
+    render(
+      <SessionProvider signedInUser={null}>
+        <Shown />
+      </SessionProvider>,
+    );
     expect(shown()).toBe(tabToken);
 
     await pass(59_999);
@@ -100,7 +116,11 @@ describe('a session that runs out', () => {
     const days30 = 30 * 24 * 3_600;
     const tabToken = tokenFor(days30);
     writeTabSession(tabToken);
-    render(<SessionProvider signedInUser={null}><Shown /></SessionProvider>);
+    render(
+      <SessionProvider signedInUser={null}>
+        <Shown />
+      </SessionProvider>,
+    );
 
     await pass(MAX_TIMEOUT_MS + 1_000);
     expect(shown()).toBe(tabToken);

@@ -29,14 +29,7 @@ export function StatusPanel({ title, children, actions, kind = 'info', role, hea
     <section className={styles.panel} data-kind={kind} role={role}>
       <div className={styles.icon} aria-hidden="true">
         <svg viewBox="0 0 24 24">
-          <path
-            d={ICON_PATHS[kind]}
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.8"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          />
+          <path d={ICON_PATHS[kind]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
       </div>
       <Heading className={styles.title}>{title}</Heading>

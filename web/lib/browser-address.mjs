@@ -15,7 +15,12 @@ const STAMPING = Symbol.for('seatstorm.web.stamps-browser-addresses');
  * browser's connection is the browser.
  */
 export function trustedProxies(value = process.env.WEB_TRUSTED_PROXIES ?? '') {
-  return proxyaddr.compile(value.split(',').map((entry) => entry.trim()).filter(Boolean));
+  return proxyaddr.compile(
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  );
 }
 
 /**

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  availabilityLevel,
-  dateParts,
-  describeAvailability,
-  formatEventDate,
-  formatMoney,
-  formatPriceRange,
-  seatsLeftLabel,
-} from './format';
+import { availabilityLevel, dateParts, describeAvailability, formatEventDate, formatMoney, formatPriceRange, seatsLeftLabel } from './format';
 
 describe('formatMoney', () => {
   it('shows whole dollars without cents', () => {

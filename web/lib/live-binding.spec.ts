@@ -115,7 +115,12 @@ describe('the live seat map feed (socket → SeatMapSync → reducer)', () => {
   it('applies pushed deltas in order', async () => {
     await goLive(5);
     socket.push(delta(5, 6, [['C1', 'reserved', 'bkg_1']]));
-    socket.push(delta(6, 7, [['C1', 'confirmed', 'bkg_1'], ['C2', 'reserved', 'bkg_2']]));
+    socket.push(
+      delta(6, 7, [
+        ['C1', 'confirmed', 'bkg_1'],
+        ['C2', 'reserved', 'bkg_2'],
+      ]),
+    );
     expect(state.version).toBe(7);
     expect([stateOf('C1'), stateOf('C2')]).toEqual(['confirmed', 'reserved']);
   });

@@ -38,6 +38,15 @@ describe('salesPerMinute', () => {
 
   it('counts minutes before the first sample as zero, and a refund as a negative minute', () => {
     expect(salesPerMinute([{ at: 5 * minute, sold: 7 }], 6 * minute, 3)).toEqual([0, 0, 0]);
-    expect(salesPerMinute([{ at: 0, sold: 7 }, { at: minute, sold: 5 }], minute, 1)).toEqual([-2]);
+    expect(
+      salesPerMinute(
+        [
+          { at: 0, sold: 7 },
+          { at: minute, sold: 5 },
+        ],
+        minute,
+        1,
+      ),
+    ).toEqual([-2]);
   });
 });

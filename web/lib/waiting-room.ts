@@ -22,7 +22,14 @@ const OPENING_SPREAD_MS = 2_000;
 
 export type WaitingRoomView =
   | { kind: 'joining' }
-  | { kind: 'waiting'; place: Extract<QueuePlace, { status: 'waiting' }>; room: WaitingRoomStats; ahead: number | null; firstAhead: number | null; waitSeconds: number | null }
+  | {
+      kind: 'waiting';
+      place: Extract<QueuePlace, { status: 'waiting' }>;
+      room: WaitingRoomStats;
+      ahead: number | null;
+      firstAhead: number | null;
+      waitSeconds: number | null;
+    }
   | { kind: 'left'; room: WaitingRoomStats | null }
   | { kind: 'unavailable'; message: string }
   | { kind: 'error'; message: string };
@@ -104,10 +111,13 @@ export function useWaitingRoom(
       // Everyone who was ahead has been let in, yet no pass came (a message lost on the way): ask.
       const waiting = placeRef.current;
       if (waiting && waiting.ahead !== null && stats.admittedCount > waiting.room.admittedCount + waiting.ahead && checking === undefined) {
-        checking = setTimeout(() => {
-          checking = undefined;
-          join();
-        }, 1_000 + Math.random() * OPENING_SPREAD_MS);
+        checking = setTimeout(
+          () => {
+            checking = undefined;
+            join();
+          },
+          1_000 + Math.random() * OPENING_SPREAD_MS,
+        );
       }
       setRoom(stats);
     };

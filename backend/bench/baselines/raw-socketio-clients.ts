@@ -12,9 +12,7 @@ import type { DeltaEvents } from './raw-socketio-server';
 
 export type ClientsCommand = { type: 'connect'; url: string; sockets: number } | { type: 'status' } | { type: 'finish' };
 export type ClientsReport =
-  | { type: 'connected'; connected: number }
-  | { type: 'status'; received: number }
-  | { type: 'finished'; lastReceivedAt: number; latency: string };
+  { type: 'connected'; connected: number } | { type: 'status'; received: number } | { type: 'finished'; lastReceivedAt: number; latency: string };
 
 /** Handshakes in flight at once: all of them at once would time out on two cores. */
 const CONNECT_CONCURRENCY = 100;

@@ -43,7 +43,9 @@ export async function measureRawSocketIo({
     const { port } = await server.ask({ type: 'start' }, 'listening');
     log(`raw socket.io: connecting ${sockets} sockets from ${workers} processes…`);
     const shares = clients.map((_, i) => Math.floor(sockets / workers) + (i < sockets % workers ? 1 : 0));
-    const ready = await Promise.all(clients.map((client, i) => client.ask({ type: 'connect', url: `http://127.0.0.1:${port}`, sockets: shares[i]! }, 'connected')));
+    const ready = await Promise.all(
+      clients.map((client, i) => client.ask({ type: 'connect', url: `http://127.0.0.1:${port}`, sockets: shares[i]! }, 'connected')),
+    );
     const connected = ready.reduce((sum, r) => sum + r.connected, 0);
     if (connected < sockets) throw new Error(`only ${connected} of ${sockets} sockets connected to the bare socket.io server`);
 

@@ -1,7 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import type { AppConfig } from '@seatstorm/config';
-import { bookingSchema, errorBodySchema, seatUpdatedSchema, SocketEvent, Topic, type ClientToServerEvents, type ServerToClientEvents } from '@seatstorm/contracts';
+import {
+  bookingSchema,
+  errorBodySchema,
+  seatUpdatedSchema,
+  SocketEvent,
+  Topic,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@seatstorm/contracts';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Pool } from 'pg';
 import { io, type Socket } from 'socket.io-client';
@@ -152,7 +160,10 @@ async function runHolds(holders: LiveSocket[], eventId: string, seatIds: string[
   let sent = 0;
   const hold = async (socket: LiveSocket, seatId: string) => {
     const at = performance.now();
-    const answer = await socket.timeout(30_000).emitWithAck(SocketEvent.Hold, { eventId, seatIds: [seatId], idempotencyKey: uniqueId('bench') }).catch(() => undefined);
+    const answer = await socket
+      .timeout(30_000)
+      .emitWithAck(SocketEvent.Hold, { eventId, seatIds: [seatId], idempotencyKey: uniqueId('bench') })
+      .catch(() => undefined);
     load.ackMs.record(performance.now() - at);
     const booking = bookingSchema.safeParse(answer);
     const outcome = booking.success ? booking.data.status : (errorBodySchema.safeParse(answer).data?.error ?? 'no answer');

@@ -162,7 +162,9 @@ function hold(socket: LiveSocket, seatIds: string[], key: string): Promise<Booki
   return new Promise((resolve) => {
     socket
       .timeout(ACK_TIMEOUT_MS)
-      .emit(SocketEvent.Hold, { eventId: setup!.eventId, seatIds, idempotencyKey: key }, (error: Error | null, reply: Booking | ErrorBody) => resolve(error ? 'timeout' : reply));
+      .emit(SocketEvent.Hold, { eventId: setup!.eventId, seatIds, idempotencyKey: key }, (error: Error | null, reply: Booking | ErrorBody) =>
+        resolve(error ? 'timeout' : reply),
+      );
   });
 }
 

@@ -62,7 +62,10 @@ export async function runFlashSale(stack: BenchStack, options: FlashSaleOptions)
     let sampledAt = started;
     while (Date.now() - started < options.timeoutSeconds * 1000) {
       await new Promise((wait) => setTimeout(wait, SAMPLE_MS));
-      const [available, statuses] = await Promise.all([availableSeats(stack.db, stadium.eventId), Promise.all(children.map((child) => child.ask({ type: 'status' }, 'status')))]);
+      const [available, statuses] = await Promise.all([
+        availableSeats(stack.db, stadium.eventId),
+        Promise.all(children.map((child) => child.ask({ type: 'status' }, 'status'))),
+      ]);
       const now = Date.now();
       const attempts = statuses.reduce((sum, report) => sum + report.attempts, 0);
       timeline.push({ t: (now - started) / 1000, taken: seats - available, attemptsPerSecond: ((attempts - attemptsBefore) * 1000) / (now - sampledAt) });

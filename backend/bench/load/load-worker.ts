@@ -174,30 +174,31 @@ async function runStep(order: StepOrder): Promise<void> {
       }
     };
     pending.push(...Array.from({ length: order.concurrency }, loop));
-  } else await new Promise<void>((allDue) => {
-    const tick = () => {
-      const now = performance.now();
-      for (; sent + shed < total && start + (sent + shed) * interval <= now; ) {
-        const due = start + (sent + shed) * interval;
-        if (inFlight >= order.maxInFlight) {
-          shed += 1;
-          continue;
+  } else
+    await new Promise<void>((allDue) => {
+      const tick = () => {
+        const now = performance.now();
+        for (; sent + shed < total && start + (sent + shed) * interval <= now;) {
+          const due = start + (sent + shed) * interval;
+          if (inFlight >= order.maxInFlight) {
+            shed += 1;
+            continue;
+          }
+          const n = sent;
+          sent += 1;
+          inFlight += 1;
+          pending.push(
+            hold(seatOf(), order.eventId, `${order.run}-${process.pid}-${n}`, order.timeoutMs).then((status) => {
+              inFlight -= 1;
+              answered(due)(status);
+            }),
+          );
         }
-        const n = sent;
-        sent += 1;
-        inFlight += 1;
-        pending.push(
-          hold(seatOf(), order.eventId, `${order.run}-${process.pid}-${n}`, order.timeoutMs).then((status) => {
-            inFlight -= 1;
-            answered(due)(status);
-          }),
-        );
-      }
-      if (sent + shed < total) setTimeout(tick, TICK_MS);
-      else allDue();
-    };
-    tick();
-  });
+        if (sent + shed < total) setTimeout(tick, TICK_MS);
+        else allDue();
+      };
+      tick();
+    });
   await Promise.all(pending);
   const cpu = process.cpuUsage(cpuBefore);
   send({

@@ -13,8 +13,13 @@ function step(offeredPerSecond: number, p50: number, p99: number, sustained: boo
     decidedPerSecond,
     seconds: 20,
     latency: { ...latency(p50, p99), count: offeredPerSecond * 20 },
-    statuses: sustained ? { '201': offeredPerSecond * 12, '409': offeredPerSecond * 8 } : { '201': decidedPerSecond * 20, timeout: (offeredPerSecond - decidedPerSecond) * 20 },
-    cpuPer1000: [{ name: 'gateway', ms: 210 }, { name: 'booking', ms: 95 }],
+    statuses: sustained
+      ? { '201': offeredPerSecond * 12, '409': offeredPerSecond * 8 }
+      : { '201': decidedPerSecond * 20, timeout: (offeredPerSecond - decidedPerSecond) * 20 },
+    cpuPer1000: [
+      { name: 'gateway', ms: 210 },
+      { name: 'booking', ms: 95 },
+    ],
     sustained,
   };
 }
@@ -23,7 +28,7 @@ function step(offeredPerSecond: number, p50: number, p99: number, sustained: boo
 // the buyers who are left keep trying (and being refused) for a while after the sell-out.
 const timeline: SellOutPoint[] = Array.from({ length: 51 }, (_, t) => ({
   t,
-  taken: t >= 42 ? 1000 : Math.round(1000 * (1 - Math.exp(-t / 9)) / (1 - Math.exp(-42 / 9))),
+  taken: t >= 42 ? 1000 : Math.round((1000 * (1 - Math.exp(-t / 9))) / (1 - Math.exp(-42 / 9))),
   attemptsPerSecond: t <= 42 ? Math.round(1850 - t * 12) : Math.round(1300 * Math.exp(-(t - 42) / 2)),
 }));
 
@@ -209,7 +214,16 @@ describe('lineChartSvg', () => {
       title: 'p99 < 100 ms & rising',
       x: { label: 'x', scale: 'linear' },
       y: { label: 'y', scale: 'linear' },
-      series: [{ name: 'a<b & "c"', color: '#000', points: [{ x: 0, y: 1 }, { x: 1, y: 2 }] }],
+      series: [
+        {
+          name: 'a<b & "c"',
+          color: '#000',
+          points: [
+            { x: 0, y: 1 },
+            { x: 1, y: 2 },
+          ],
+        },
+      ],
     });
     expectWellFormed(svg);
     expect(svg).toContain('p99 &lt; 100 ms &amp; rising');
@@ -221,7 +235,18 @@ describe('lineChartSvg', () => {
       title: 't',
       x: { label: 'x', scale: 'log2' },
       y: { label: 'y', scale: 'log10' },
-      series: [{ name: 's', color: '#000', points: [{ x: 250, y: 0 }, { x: 500, y: 3 }, { x: 1000, y: Number.NaN }, { x: 2000, y: 30 }] }],
+      series: [
+        {
+          name: 's',
+          color: '#000',
+          points: [
+            { x: 250, y: 0 },
+            { x: 500, y: 3 },
+            { x: 1000, y: Number.NaN },
+            { x: 2000, y: 30 },
+          ],
+        },
+      ],
     });
     expectWellFormed(svg);
     expect(seriesOf(svg, 's')?.points).toBe(2);

@@ -39,8 +39,7 @@ export function sellOutTimelineSvg(run: BenchRun): string {
   const title = 'Flash sale: seats taken over time';
   const sale = run.flashSale;
   if (!sale) return messageSvg({ title, message: 'no flash sale in this run' });
-  const outcome =
-    sale.sellOutSeconds === null ? 'did not sell out' : `sold out in ${formatNumber(round1(sale.sellOutSeconds))} s`;
+  const outcome = sale.sellOutSeconds === null ? 'did not sell out' : `sold out in ${formatNumber(round1(sale.sellOutSeconds))} s`;
   return lineChartSvg({
     title,
     subtitle: `${formatNumber(sale.seats)} seats, ${formatNumber(sale.buyers)} buyers, ${formatNumber(sale.attempts)} hold attempts: ${outcome}`,

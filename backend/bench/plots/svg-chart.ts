@@ -67,17 +67,14 @@ const DASH = '6 4';
 const REFERENCE_DASH = '3 3';
 
 export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** 1234.5 → "1,234.5"; float noise (0.30000000000000004) is rounded away. */
 export function formatNumber(value: number): string {
-  const [whole = '0', fraction] = Math.abs(Number(value.toPrecision(6))).toString().split('.');
+  const [whole = '0', fraction] = Math.abs(Number(value.toPrecision(6)))
+    .toString()
+    .split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
 }
@@ -109,10 +106,7 @@ export function lineChartSvg(chart: LineChart): string {
     ...(chart.horizontal ?? []).map((line) => line.value),
     ...(chart.y.include ?? []),
   ]);
-  const y2Values = [
-    ...plotted.filter((series) => series.right).flatMap((series) => series.points.map((point) => point.y)),
-    ...(chart.y2?.include ?? []),
-  ];
+  const y2Values = [...plotted.filter((series) => series.right).flatMap((series) => series.points.map((point) => point.y)), ...(chart.y2?.include ?? [])];
   const y2 = chart.y2 ? (chart.y.scale === 'linear' ? alignedTicks(y2Values, y.ticks.length - 1) : axisTicks('linear', y2Values)) : undefined;
 
   const toX = (value: number) => plot.left + fraction(value, x, chart.x.scale) * (plot.right - plot.left);
@@ -142,10 +136,14 @@ export function lineChartSvg(chart: LineChart): string {
   const horizontal = (chart.horizontal ?? []).map((line) => ({ ...line, at: toY(line.value) }));
   const vertical = (chart.vertical ?? []).map((line) => ({ ...line, at: toX(line.value) }));
   for (const line of horizontal) {
-    parts.push(`<line x1="${plot.left}" y1="${n(line.at)}" x2="${plot.right}" y2="${n(line.at)}" stroke="${line.color}" stroke-width="1.5" stroke-dasharray="${REFERENCE_DASH}"/>`);
+    parts.push(
+      `<line x1="${plot.left}" y1="${n(line.at)}" x2="${plot.right}" y2="${n(line.at)}" stroke="${line.color}" stroke-width="1.5" stroke-dasharray="${REFERENCE_DASH}"/>`,
+    );
   }
   for (const line of vertical) {
-    parts.push(`<line x1="${n(line.at)}" y1="${plot.top}" x2="${n(line.at)}" y2="${plot.bottom}" stroke="${line.color}" stroke-width="1.5" stroke-dasharray="${REFERENCE_DASH}"/>`);
+    parts.push(
+      `<line x1="${n(line.at)}" y1="${plot.top}" x2="${n(line.at)}" y2="${plot.bottom}" stroke="${line.color}" stroke-width="1.5" stroke-dasharray="${REFERENCE_DASH}"/>`,
+    );
   }
 
   for (const series of plotted) {
@@ -153,7 +151,9 @@ export function lineChartSvg(chart: LineChart): string {
     parts.push(`<g data-series="${escapeXml(series.name)}">`);
     if (coordinates.length > 0) {
       const points = coordinates.map(([px, py]) => `${n(px)},${n(py)}`).join(' ');
-      parts.push(`<polyline points="${points}" fill="none" stroke="${series.color}" stroke-width="2" stroke-linejoin="round"${series.dashed ? ` stroke-dasharray="${DASH}"` : ''}/>`);
+      parts.push(
+        `<polyline points="${points}" fill="none" stroke="${series.color}" stroke-width="2" stroke-linejoin="round"${series.dashed ? ` stroke-dasharray="${DASH}"` : ''}/>`,
+      );
     }
     if (series.markers) {
       series.points.forEach((point, index) => {
@@ -300,10 +300,7 @@ function opening(width: number, height: number, name: string): string[] {
 }
 
 function heading(title: string, subtitle?: string): string[] {
-  return [
-    text(16, 27, title, { size: 16, weight: 600 }),
-    ...(subtitle ? [text(16, 46, subtitle, { color: MUTED })] : []),
-  ];
+  return [text(16, 27, title, { size: 16, weight: 600 }), ...(subtitle ? [text(16, 46, subtitle, { color: MUTED })] : [])];
 }
 
 function text(

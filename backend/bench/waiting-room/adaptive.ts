@@ -59,13 +59,19 @@ export async function runAdaptiveRoom(options: AdaptiveRoomOptions): Promise<Ada
   };
   const connect = (token: string, buyer: number) =>
     new Promise<boolean>((resolve) => {
-      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(options.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token } });
+      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(options.url, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        auth: { token },
+      });
       sockets.push(socket);
       socket.once(SocketEvent.QueueAdmitted, ({ pass }) => {
         admittedSeen += 1;
         void holdAll(socket, pass, buyer);
       });
-      if (buyer === 0) socket.on(SocketEvent.QueueUpdated, (stats) => rates.push({ at: now(), perMinute: stats.admittedPerMinute, admitted: stats.admittedCount }));
+      if (buyer === 0)
+        socket.on(SocketEvent.QueueUpdated, (stats) => rates.push({ at: now(), perMinute: stats.admittedPerMinute, admitted: stats.admittedCount }));
       socket.once('connect_error', () => resolve(false));
       socket.once('connect', () => socket.emit(SocketEvent.QueueJoin, { eventId }, (reply) => resolve('status' in reply)));
     });

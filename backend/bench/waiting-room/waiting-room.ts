@@ -49,14 +49,23 @@ export async function runWaitingRoom(options: WaitingRoomOptions): Promise<Waiti
   try {
     const cpuBefore = await redisCpuMs(redis);
     const joinStarted = now();
-    const joinLatency = await joinAll(options.url, eventId, buyers.map((buyer) => buyer.token), options.connections);
+    const joinLatency = await joinAll(
+      options.url,
+      eventId,
+      buyers.map((buyer) => buyer.token),
+      options.connections,
+    );
     const joinSeconds = (now() - joinStarted) / 1000;
     const joinCpuMs = (await redisCpuMs(redis)) - cpuBefore;
     const bytes = await queueBytes(redis, options.config, eventId);
     log(`  ${Math.round(options.buyers / joinSeconds).toLocaleString('en-US')} joins/s; Redis ${(bytes / 1024).toFixed(0)} KiB for the queue`);
 
     log(`  ${options.sockets.toLocaleString('en-US')} of them watch over the socket…`);
-    const watchers = await watch(options.url, eventId, buyers.slice(0, options.sockets).map((buyer) => buyer.token));
+    const watchers = await watch(
+      options.url,
+      eventId,
+      buyers.slice(0, options.sockets).map((buyer) => buyer.token),
+    );
     try {
       const admissionCpuBefore = await redisCpuMs(redis);
       await options.db.query(`UPDATE events SET admission_paused = false WHERE id = $1`, [eventId]);
@@ -128,7 +137,8 @@ async function joinAll(url: string, eventId: string, tokens: readonly string[], 
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
           latency.record(now() - started);
-          if (res.statusCode !== 200 || !queuePlaceSchema.safeParse(JSON.parse(Buffer.concat(chunks).toString())).success) failures.push(String(res.statusCode));
+          if (res.statusCode !== 200 || !queuePlaceSchema.safeParse(JSON.parse(Buffer.concat(chunks).toString())).success)
+            failures.push(String(res.statusCode));
           resolve();
         });
       });
@@ -164,7 +174,13 @@ async function watch(url: string, eventId: string, tokens: readonly string[]) {
   const sockets: Array<Socket<ServerToClientEvents, ClientToServerEvents>> = [];
   const onUpdate = (stats: WaitingRoomStats) => {
     const received = now();
-    const tick = ticks.get(stats.at) ?? { at: Date.parse(stats.at), admittedCount: stats.admittedCount, waiting: stats.waiting, receivedBy: 0, lastReceivedAt: 0 };
+    const tick = ticks.get(stats.at) ?? {
+      at: Date.parse(stats.at),
+      admittedCount: stats.admittedCount,
+      waiting: stats.waiting,
+      receivedBy: 0,
+      lastReceivedAt: 0,
+    };
     tick.receivedBy += 1;
     tick.lastReceivedAt = Math.max(tick.lastReceivedAt, received);
     ticks.set(stats.at, tick);
@@ -172,7 +188,12 @@ async function watch(url: string, eventId: string, tokens: readonly string[]) {
   };
   const connect = (token: string) =>
     new Promise<boolean>((resolve) => {
-      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token } });
+      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        auth: { token },
+      });
       sockets.push(socket);
       socket.on(SocketEvent.QueueUpdated, onUpdate);
       socket.once('connect_error', () => resolve(false));

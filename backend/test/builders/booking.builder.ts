@@ -19,10 +19,7 @@ const HOLDING: ReadonlySet<BookingStatus> = new Set(['reserved', 'paid', 'confir
  * prices, and, while its status holds them, the seats marked as its. For tests
  * of the services around the booking core that need real rows to refer to.
  */
-export async function buildBooking(
-  db: Pool,
-  options: { eventId: string; userId: string; seatIds: string[]; status?: BookingStatus },
-): Promise<BuiltBooking> {
+export async function buildBooking(db: Pool, options: { eventId: string; userId: string; seatIds: string[]; status?: BookingStatus }): Promise<BuiltBooking> {
   const { eventId, userId, seatIds } = options;
   const status = options.status ?? 'reserved';
   const bookingId = uniqueId('bkg_test');

@@ -9,10 +9,7 @@ import { buildEvent } from './event.builder';
  * two seats ($200) of `userId`, paid with the given test card: a reserved
  * booking for a charge, a confirmed one for a refund.
  */
-export async function buildPaymentRequest(
-  db: Pool,
-  options: { userId: string; card: string; kind?: PaymentRequest['kind'] },
-): Promise<PaymentRequest> {
+export async function buildPaymentRequest(db: Pool, options: { userId: string; card: string; kind?: PaymentRequest['kind'] }): Promise<PaymentRequest> {
   const kind = options.kind ?? 'charge';
   const { eventId, seatIds } = await buildEvent(db, { rows: 1, perRow: 2 });
   const booking = await buildBooking(db, { eventId, userId: options.userId, seatIds, status: kind === 'charge' ? 'reserved' : 'confirmed' });

@@ -54,7 +54,13 @@ export class Tally {
 
   report(title: string): string {
     const total = [...this.answers.values()].reduce((sum, answers) => sum + [...answers.values()].reduce((a, b) => a + b, 0), 0);
-    const lines = [...this.answers].map(([property, answers]) => `  ${property}: ${[...answers].sort().map(([answer, n]) => `${answer}×${n}`).join(' ')}`);
+    const lines = [...this.answers].map(
+      ([property, answers]) =>
+        `  ${property}: ${[...answers]
+          .sort()
+          .map(([answer, n]) => `${answer}×${n}`)
+          .join(' ')}`,
+    );
     return [`${title}: ${total} cases over ${this.answers.size} properties (FUZZ_RUNS=${FUZZ_RUNS})`, ...lines].join('\n');
   }
 }

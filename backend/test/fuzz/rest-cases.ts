@@ -66,10 +66,7 @@ export const HINTS: Hints = {
     fc.record({ createdAt: isoDateTime(), id: validOf(idSchema) as Arbitrary<string> }).map(encodeBookingCursor),
     validOf(listBookingsQuerySchema.shape.cursor),
   ),
-  prices: fc.oneof(
-    fc.record({ VIP: cents, Premium: cents, Regular: cents }),
-    fc.dictionary(fc.string({ minLength: 1, maxLength: 50 }), cents, { maxKeys: 4 }),
-  ),
+  prices: fc.oneof(fc.record({ VIP: cents, Premium: cents, Regular: cents }), fc.dictionary(fc.string({ minLength: 1, maxLength: 50 }), cents, { maxKeys: 4 })),
 };
 
 /** A path parameter: the world's rows, the contract's ids, and strings no id looks like. */
@@ -77,15 +74,26 @@ const pathParam = (ref: Arbitrary<unknown>): Arbitrary<unknown> =>
   fc.oneof(
     { weight: 6, arbitrary: ref },
     { weight: 1, arbitrary: validOf(idSchema) },
-    { weight: 2, arbitrary: fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }), fc.constantFrom('..', '%00', ' ', 'x'.repeat(300), 'null', '0')) },
+    {
+      weight: 2,
+      arbitrary: fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }), fc.constantFrom('..', '%00', ' ', 'x'.repeat(300), 'null', '0')),
+    },
   );
 
 /** Printable ASCII: a header value fetch can send. */
 const headerText = (maxLength: number) => fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength });
 
 const rawBody: Arbitrary<Body> = fc.oneof(
-  fc.record({ kind: fc.constant('raw' as const), text: fc.constantFrom('{', '{"eventId": ', '[]', 'null', '""', '', 'true', '{"a":1}{"b":2}'), contentType: fc.constant('application/json') }),
-  fc.record({ kind: fc.constant('raw' as const), text: fc.string({ maxLength: 50 }), contentType: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', undefined) }),
+  fc.record({
+    kind: fc.constant('raw' as const),
+    text: fc.constantFrom('{', '{"eventId": ', '[]', 'null', '""', '', 'true', '{"a":1}{"b":2}'),
+    contentType: fc.constant('application/json'),
+  }),
+  fc.record({
+    kind: fc.constant('raw' as const),
+    text: fc.string({ maxLength: 50 }),
+    contentType: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', undefined),
+  }),
   // Over the gateway's 64 kB body limit.
   fc.constant<Body>({ kind: 'raw', text: JSON.stringify({ eventId: 'x'.repeat(70_000) }), contentType: 'application/json' }),
 );
@@ -105,7 +113,10 @@ function queryOf(schema: z.ZodType | undefined): Arbitrary<Record<string, unknow
   if (!schema) return fc.oneof({ weight: 4, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: odd });
   return fc.oneof(
     { weight: 3, arbitrary: validOf(schema, HINTS) as Arbitrary<Record<string, unknown>> },
-    { weight: 2, arbitrary: invalidOf(schema, HINTS).filter((value): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value)) },
+    {
+      weight: 2,
+      arbitrary: invalidOf(schema, HINTS).filter((value): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value)),
+    },
     { weight: 1, arbitrary: odd },
   );
 }

@@ -34,10 +34,14 @@ describe('REST fuzz', () => {
     const body: Body = route.method === 'GET' ? { kind: 'none' } : c.body.kind === 'json' ? { ...c.body, value: resolve(c.body.value, world) } : c.body;
     const what = `${route.method} ${cut(`${path}${search}`)} as ${c.auth} with ${cut(describeBody(body))}`;
     const before = await fuzz.digest(world);
-    const { status, text } = await within(ANSWER_WITHIN_MS, what, request(`${fuzz.stack.url}${path}${search}`, route.method, body, {
-      ...c.headers,
-      ...(authorization === undefined ? {} : { authorization }),
-    }));
+    const { status, text } = await within(
+      ANSWER_WITHIN_MS,
+      what,
+      request(`${fuzz.stack.url}${path}${search}`, route.method, body, {
+        ...c.headers,
+        ...(authorization === undefined ? {} : { authorization }),
+      }),
+    );
     tally.count(property, status);
     if (status >= 500) throw new Error(`${what}: ${status} ${text.slice(0, 300)}`);
     if (status < 400) return;
@@ -47,23 +51,34 @@ describe('REST fuzz', () => {
 
   for (const route of REST_ROUTES) {
     const property = `${route.method} ${route.path}`;
-    it(property, async () => {
-      await assertProperty(fc.asyncProperty(restCase(route), (c) => send(property, route, c)));
-    }, PROPERTY_TIMEOUT_MS);
+    it(
+      property,
+      async () => {
+        await assertProperty(fc.asyncProperty(restCase(route), (c) => send(property, route, c)));
+      },
+      PROPERTY_TIMEOUT_MS,
+    );
   }
 
-  it('any other method and path', async () => {
-    const segment = fc.oneof(fc.constantFrom('events', 'bookings', 'auth', 'queue', 'seats', 'venues', 'pay', 'cancel', 'evt_eras', ''), fc.string({ maxLength: 12 }));
-    const anyRoute = fc.record({
-      method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
-      path: fc.array(segment, { minLength: 1, maxLength: 4 }).map((segments) => `/${segments.map(encodeURIComponent).join('/')}`),
-    });
-    await assertProperty(
-      fc.asyncProperty(anyRoute, restCase({ method: 'POST', path: '/', body: undefined }), ({ method, path }, c) =>
-        send('any other method and path', { method: method as RestRoute['method'], path }, { ...c, params: {} }),
-      ),
-    );
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'any other method and path',
+    async () => {
+      const segment = fc.oneof(
+        fc.constantFrom('events', 'bookings', 'auth', 'queue', 'seats', 'venues', 'pay', 'cancel', 'evt_eras', ''),
+        fc.string({ maxLength: 12 }),
+      );
+      const anyRoute = fc.record({
+        method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
+        path: fc.array(segment, { minLength: 1, maxLength: 4 }).map((segments) => `/${segments.map(encodeURIComponent).join('/')}`),
+      });
+      await assertProperty(
+        fc.asyncProperty(anyRoute, restCase({ method: 'POST', path: '/', body: undefined }), ({ method, path }, c) =>
+          send('any other method and path', { method: method as RestRoute['method'], path }, { ...c, params: {} }),
+        ),
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
 
 async function request(url: string, method: string, body: Body, headers: Record<string, string>): Promise<{ status: number; text: string }> {

@@ -22,7 +22,6 @@ const MESSAGES: Array<{ event: string; schema: z.ZodType; ackOnlyOnError?: boole
   { event: SocketEvent.QueueWatch, schema: subscribePayloadSchema },
 ];
 
-
 /** No payload at all: the ack is the only argument. */
 const NONE = Symbol('no payload');
 
@@ -103,9 +102,13 @@ describe('socket fuzz', () => {
   }
 
   for (const message of MESSAGES) {
-    it(message.event, async () => {
-      await assertProperty(fc.asyncProperty(socketCase(message.schema), (c) => send(message, c)));
-    }, PROPERTY_TIMEOUT_MS);
+    it(
+      message.event,
+      async () => {
+        await assertProperty(fc.asyncProperty(socketCase(message.schema), (c) => send(message, c)));
+      },
+      PROPERTY_TIMEOUT_MS,
+    );
   }
 
   /**

@@ -91,7 +91,17 @@ export async function buildWorld(db: Pool, config: AppConfig, admin: BuiltUser, 
   const otherEventId = uniqueId('evt_fuzz');
   const seats = [...seatsOf(eventId, 2, 5), ...seatsOf(otherEventId, 1, 2)];
   const [a1, a2, a3, a4, a5, b1, b2, b3, b4, b5, otherSeat] = seats.map((seat) => seat.id) as [
-    string, string, string, string, string, string, string, string, string, string, string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
   ];
   const booking = (userId: string, event: string, status: BookingRow['status'], seatIds: string[]): BookingRow => ({
     id: uniqueId('bkg_fuzz'),
@@ -111,7 +121,10 @@ export async function buildWorld(db: Pool, config: AppConfig, admin: BuiltUser, 
   for (const held of Object.values(bookings).filter((b) => b.status !== 'expired')) {
     for (const seat of seats.filter((s) => held.seatIds.includes(s.id))) Object.assign(seat, { status: held.status, bookingId: held.id });
   }
-  Object.assign(seats.find((seat) => seat.id === a5)!, { status: 'blocked' });
+  Object.assign(
+    seats.find((seat) => seat.id === a5)!,
+    { status: 'blocked' },
+  );
   const layout = gridLayout({ section: 'Floor', tier: 'Regular', rows: 2, seatsPerRow: 5 });
   layout.sections[0]!.rows[0]!.tier = 'VIP';
   const priceOf = new Map(seats.map((seat) => [seat.id, seat.price]));

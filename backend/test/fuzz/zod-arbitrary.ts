@@ -69,7 +69,14 @@ function stringArbitrary(def: Def): Arbitrary<string> {
   const fits = (value: string) => value.length >= min && value.length <= max;
   if (format === 'email') return email().filter(fits);
   if (format === 'datetime') return isoDateTime();
-  if (pattern) return fc.oneof(fc.stringMatching(pattern).filter(fits), fc.stringMatching(pattern).map((value) => value.repeat(max).slice(0, max)).filter(fits));
+  if (pattern)
+    return fc.oneof(
+      fc.stringMatching(pattern).filter(fits),
+      fc
+        .stringMatching(pattern)
+        .map((value) => value.repeat(max).slice(0, max))
+        .filter(fits),
+    );
   return oddText(min, max);
 }
 
@@ -78,16 +85,25 @@ function stringArbitrary(def: Def): Arbitrary<string> {
  * symbols zod refuses), written the odd ways that still count: upper case, padded.
  */
 const email = (): Arbitrary<string> =>
-  fc.oneof(
-    { weight: 4, arbitrary: fc.tuple(fc.stringMatching(/^[a-z0-9_+-]{1,20}$/), fc.stringMatching(/^[a-z0-9]{1,15}$/), fc.constantFrom('com', 'org', 'dev', 'example')).map(([local, domain, tld]) => `${local}@${domain}.${tld}`) },
-    { weight: 1, arbitrary: fc.emailAddress() },
-  ).chain((address) => fc.constantFrom(address, address.toUpperCase(), ` ${address}\t`));
+  fc
+    .oneof(
+      {
+        weight: 4,
+        arbitrary: fc
+          .tuple(fc.stringMatching(/^[a-z0-9_+-]{1,20}$/), fc.stringMatching(/^[a-z0-9]{1,15}$/), fc.constantFrom('com', 'org', 'dev', 'example'))
+          .map(([local, domain, tld]) => `${local}@${domain}.${tld}`),
+      },
+      { weight: 1, arbitrary: fc.emailAddress() },
+    )
+    .chain((address) => fc.constantFrom(address, address.toUpperCase(), ` ${address}\t`));
 
 /** ISO-8601 UTC times, with the odd but legal ones: far past and future, offsets, milliseconds. */
 export const isoDateTime = (): Arbitrary<string> =>
   fc.oneof(
     fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }).map((date) => date.toISOString()),
-    fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().replace('.000Z', 'Z')),
+    fc
+      .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+      .map((date) => date.toISOString().replace('.000Z', 'Z')),
     fc.constantFrom('2027-09-01T20:00:00+02:00', '2027-09-01T20:00:00-11:30', '2027-02-28T23:59:59.999Z'),
   );
 
@@ -194,11 +210,16 @@ export function invalidOf(schema: z.ZodType, hints: Hints = {}): Arbitrary<unkno
         return copy;
       }),
       // A computed key makes `__proto__` an own field, sent as JSON like any other.
-      fc.tuple(valid, fc.constantFrom('extra', '__proto__', 'constructor', 'userId', 'role', 'status')).map(([value, name]) => ({ [name]: { x: 1 }, ...(value as object) })),
+      fc
+        .tuple(valid, fc.constantFrom('extra', '__proto__', 'constructor', 'userId', 'role', 'status'))
+        .map(([value, name]) => ({ [name]: { x: 1 }, ...(value as object) })),
       fc.tuple(valid, field, fc.constantFrom('x', '\u0000', '😀')).map(([value, name, char]) => ({ ...(value as object), [name]: char.repeat(OVERSIZED) })),
       fc.tuple(valid, field).map(([value, name]) => {
         const current = (value as Record<string, unknown>)[name];
-        return { ...(value as object), [name]: Array.isArray(current) && current.length > 0 ? [...current, current[0]] : Array.from({ length: 200 }, () => current) };
+        return {
+          ...(value as object),
+          [name]: Array.isArray(current) && current.length > 0 ? [...current, current[0]] : Array.from({ length: 200 }, () => current),
+        };
       }),
     );
   }

@@ -13,7 +13,14 @@ export function AdminGate({ next, children }: { next: string; children: (session
   if (!session) return <SignInPrompt title="Sign in as an admin" next={next} />;
   if (session.user.role !== 'admin') {
     return (
-      <StatusPanel title="Admins only" actions={<Link href="/" className="button">Back to events</Link>}>
+      <StatusPanel
+        title="Admins only"
+        actions={
+          <Link href="/" className="button">
+            Back to events
+          </Link>
+        }
+      >
         <p>You are signed in as {session.user.name}, who is not an admin.</p>
       </StatusPanel>
     );

@@ -75,12 +75,16 @@ describe('CreateEventForm on a venue layout', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create event' }));
 
     await screen.findByRole('status');
-    expect(createEvent).toHaveBeenCalledWith('tok_admin', {
-      venueId: 'ven_msg',
-      name: 'Encore Night',
-      startsAt: '2027-09-01T20:00:00Z',
-      prices: { VIP: 30000, Regular: 9900 },
-    }, expect.stringMatching(/^event-/));
+    expect(createEvent).toHaveBeenCalledWith(
+      'tok_admin',
+      {
+        venueId: 'ven_msg',
+        name: 'Encore Night',
+        startsAt: '2027-09-01T20:00:00Z',
+        prices: { VIP: 30000, Regular: 9900 },
+      },
+      expect.stringMatching(/^event-/),
+    );
     expect(onCreated).toHaveBeenCalledWith(expect.objectContaining({ id: 'evt_new' }));
     expect(screen.getByRole('link', { name: 'Encore Night' }).getAttribute('href')).toBe('/events/evt_new');
   });
@@ -134,6 +138,10 @@ describe('CreateEventForm on a venue layout', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create event' }));
 
     await screen.findByRole('status');
-    expect(createEvent).toHaveBeenCalledWith('tok_admin', { name: 'Garage Gig', venue: 'The Basement', date: '2027-09-01T20:00:00Z', totalSeats: 100, price: 50 }, expect.stringMatching(/^event-/));
+    expect(createEvent).toHaveBeenCalledWith(
+      'tok_admin',
+      { name: 'Garage Gig', venue: 'The Basement', date: '2027-09-01T20:00:00Z', totalSeats: 100, price: 50 },
+      expect.stringMatching(/^event-/),
+    );
   });
 });

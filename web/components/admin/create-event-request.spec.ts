@@ -77,7 +77,15 @@ describe('venueEventRequest', () => {
 });
 
 describe('simpleEventRequest', () => {
-  const simple = { name: 'Garage Gig', venue: 'The Basement', startsAt: '2027-09-01T20:00', totalSeats: '25', price: '19.5', category: 'rock', description: '' };
+  const simple = {
+    name: 'Garage Gig',
+    venue: 'The Basement',
+    startsAt: '2027-09-01T20:00',
+    totalSeats: '25',
+    price: '19.5',
+    category: 'rock',
+    description: '',
+  };
 
   it("builds the original demo's simple form, price in dollars", () => {
     expect(simpleEventRequest(simple)).toEqual({

@@ -66,9 +66,11 @@ export function QueuePanel({ event: initial, session }: { event: EventDetail; se
   function saveRate(submitted: FormEvent<HTMLFormElement>) {
     submitted.preventDefault();
     const perMinute = rate.trim() === '' ? null : Number(rate);
-    if (perMinute !== null && (!Number.isInteger(perMinute) || perMinute < 1)) return setMessage('The rate is a whole number of buyers per minute, at least 1 (empty: adaptive).');
+    if (perMinute !== null && (!Number.isInteger(perMinute) || perMinute < 1))
+      return setMessage('The rate is a whole number of buyers per minute, at least 1 (empty: adaptive).');
     const maxSeatsPerBuyer = Number(limit);
-    if (!Number.isInteger(maxSeatsPerBuyer) || maxSeatsPerBuyer < 1 || maxSeatsPerBuyer > 100) return setMessage('The seat limit per buyer is a whole number from 1 to 100.');
+    if (!Number.isInteger(maxSeatsPerBuyer) || maxSeatsPerBuyer < 1 || maxSeatsPerBuyer > 100)
+      return setMessage('The seat limit per buyer is a whole number from 1 to 100.');
     void save({ maxSeatsPerBuyer, waitingRoom: { admissionPerMinute: perMinute } }, 'Saved; every gateway applies it within two seconds.');
   }
 
@@ -93,11 +95,23 @@ export function QueuePanel({ event: initial, session }: { event: EventDetail; se
             data-size="small"
             data-variant={room.enabled ? 'ghost' : undefined}
             disabled={busy}
-            onClick={() => save({ waitingRoom: { enabled: !room.enabled } }, room.enabled ? 'Waiting room off: buyers go straight to the map.' : 'Waiting room on.')}>
+            onClick={() =>
+              save({ waitingRoom: { enabled: !room.enabled } }, room.enabled ? 'Waiting room off: buyers go straight to the map.' : 'Waiting room on.')
+            }
+          >
             {room.enabled ? 'Turn off' : 'Turn on'}
           </button>
           {room.enabled ? (
-            <button type="button" className="button" data-variant="ghost" data-size="small" disabled={busy} onClick={() => save({ waitingRoom: { paused: !room.paused } }, room.paused ? 'Admission resumed.' : 'Admission paused; the queue keeps its order.')}>
+            <button
+              type="button"
+              className="button"
+              data-variant="ghost"
+              data-size="small"
+              disabled={busy}
+              onClick={() =>
+                save({ waitingRoom: { paused: !room.paused } }, room.paused ? 'Admission resumed.' : 'Admission paused; the queue keeps its order.')
+              }
+            >
               {room.paused ? 'Resume admission' : 'Pause admission'}
             </button>
           ) : null}
@@ -117,8 +131,7 @@ export function QueuePanel({ event: initial, session }: { event: EventDetail; se
           </div>
           <p className={styles.hint}>
             Rate in force: {(stats?.admittedPerMinute ?? 0).toLocaleString('en-US')} a minute,{' '}
-            {room.admissionPerMinute === null ? 'adaptive (following how fast holds are decided)' : 'fixed'}. Sales open{' '}
-            {formatEventDate(event.onSaleAt)}.
+            {room.admissionPerMinute === null ? 'adaptive (following how fast holds are decided)' : 'fixed'}. Sales open {formatEventDate(event.onSaleAt)}.
           </p>
         </>
       ) : (

@@ -49,7 +49,10 @@ export function BookingsView() {
   const filterId = useId();
 
   useEffect(() => {
-    listEvents().then((list) => setEvents(new Map(list.map((event) => [event.id, event]))), () => undefined);
+    listEvents().then(
+      (list) => setEvents(new Map(list.map((event) => [event.id, event]))),
+      () => undefined,
+    );
   }, []);
 
   // After "Show more", focus moves to the first booking it added, so keyboard and
@@ -104,7 +107,15 @@ export function BookingsView() {
           <p>None of your bookings is {filter.label.toLowerCase()}. Choose another filter to see the rest.</p>
         </StatusPanel>
       ) : list.length === 0 ? (
-        <StatusPanel title="No bookings yet" headingLevel={2} actions={<Link href="/" className="button">Find an event</Link>}>
+        <StatusPanel
+          title="No bookings yet"
+          headingLevel={2}
+          actions={
+            <Link href="/" className="button">
+              Find an event
+            </Link>
+          }
+        >
           <p>Seats you hold or buy show up here.</p>
         </StatusPanel>
       ) : (

@@ -60,7 +60,15 @@ export function CheckoutView({ bookingId }: { bookingId: string }) {
   if (!data) {
     if (booking.error) {
       return (
-        <StatusPanel kind="error" title="We couldn't load this booking" actions={<button type="button" className="button" onClick={booking.refresh}>Try again</button>}>
+        <StatusPanel
+          kind="error"
+          title="We couldn't load this booking"
+          actions={
+            <button type="button" className="button" onClick={booking.refresh}>
+              Try again
+            </button>
+          }
+        >
           <p>{describeError(booking.error)}</p>
         </StatusPanel>
       );
@@ -143,7 +151,11 @@ export function CheckoutView({ bookingId }: { bookingId: string }) {
                 {countdown.label}
               </span>
               <span className={styles.timerText} aria-hidden="true">
-                {countdown.phase === 'expired' ? 'Time is up' : countdown.phase === 'ending' ? 'Less than a minute left — pay now' : 'left to pay before the seats are released'}
+                {countdown.phase === 'expired'
+                  ? 'Time is up'
+                  : countdown.phase === 'ending'
+                    ? 'Less than a minute left — pay now'
+                    : 'left to pay before the seats are released'}
               </span>
             </div>
           ) : null}
@@ -154,7 +166,11 @@ export function CheckoutView({ bookingId }: { bookingId: string }) {
             <h2 id="pay-heading" className={styles.outcomeTitle}>
               {outcome.title}
             </h2>
-            <p>{slow && outcome.kind === 'processing' ? "The card provider is slow to answer; we're retrying for you. Please keep this page open." : outcome.message}</p>
+            <p>
+              {slow && outcome.kind === 'processing'
+                ? "The card provider is slow to answer; we're retrying for you. Please keep this page open."
+                : outcome.message}
+            </p>
           </div>
 
           <FormAlert message={error} />

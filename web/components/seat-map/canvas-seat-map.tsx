@@ -403,7 +403,10 @@ export function CanvasSeatMap({ layout, state, onToggle }: CanvasSeatMapProps) {
       const camera = cameraRef.current;
       // Zoom in far enough to see single seats before moving seat by seat.
       const minScale = 14 / layout.pitch;
-      const zoomed = camera.scale < minScale ? zoomAt(camera, minScale / camera.scale, seat.x * camera.scale + camera.x, seat.y * camera.scale + camera.y, fitScaleRef.current) : camera;
+      const zoomed =
+        camera.scale < minScale
+          ? zoomAt(camera, minScale / camera.scale, seat.x * camera.scale + camera.x, seat.y * camera.scale + camera.y, fitScaleRef.current)
+          : camera;
       const panned = panToInclude(zoomed, seat.x, seat.y, width, height, 48);
       if (panned !== camera) setCamera(panned);
       setTooltipAt(seatScreen(next));

@@ -18,7 +18,13 @@ export function SeatMark({ state, size }: { state: SeatState; size: number }) {
     case 'paid':
       return <circle className={styles.markFill} r={s * 0.28} />;
     case 'confirmed':
-      return <path className={styles.mark} d={`M${-s * 0.4} ${-s * 0.4} L${s * 0.4} ${s * 0.4} M${s * 0.4} ${-s * 0.4} L${-s * 0.4} ${s * 0.4}`} strokeWidth={size * 0.12} />;
+      return (
+        <path
+          className={styles.mark}
+          d={`M${-s * 0.4} ${-s * 0.4} L${s * 0.4} ${s * 0.4} M${s * 0.4} ${-s * 0.4} L${-s * 0.4} ${s * 0.4}`}
+          strokeWidth={size * 0.12}
+        />
+      );
     case 'blocked':
       return <path className={styles.markMuted} d={`M${-s * 0.55} ${s * 0.55} L${s * 0.55} ${-s * 0.55}`} strokeWidth={size * 0.1} />;
     case 'available':

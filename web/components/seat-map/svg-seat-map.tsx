@@ -114,7 +114,13 @@ export function SvgSeatMap({ layout, state, onToggle }: SvgSeatMapProps) {
         }}
       >
         <g className={styles.stage} aria-hidden="true">
-          <rect x={(minX + maxX) / 2 - (maxX - minX) * 0.3} y={minY - stageGap - pad * 0.2} width={(maxX - minX) * 0.6} height={layout.pitch * 1.6} rx={layout.pitch * 0.4} />
+          <rect
+            x={(minX + maxX) / 2 - (maxX - minX) * 0.3}
+            y={minY - stageGap - pad * 0.2}
+            width={(maxX - minX) * 0.6}
+            height={layout.pitch * 1.6}
+            rx={layout.pitch * 0.4}
+          />
           <text x={(minX + maxX) / 2} y={minY - stageGap + layout.pitch * 0.6} fontSize={layout.pitch * 0.8}>
             STAGE
           </text>
@@ -134,9 +140,7 @@ export function SvgSeatMap({ layout, state, onToggle }: SvgSeatMapProps) {
           />
         ))}
       </svg>
-      {tooltip && tooltipSeat ? (
-        <SeatTooltip layout={layout} seat={tooltipSeat} state={states[tooltip.index]!} x={tooltip.x} y={tooltip.y} />
-      ) : null}
+      {tooltip && tooltipSeat ? <SeatTooltip layout={layout} seat={tooltipSeat} state={states[tooltip.index]!} x={tooltip.x} y={tooltip.y} /> : null}
     </div>
   );
 }

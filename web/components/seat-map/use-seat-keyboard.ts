@@ -3,12 +3,7 @@ import type { SeatLayout } from '@/lib/seat-map/layout';
 import { directionOfKey, neighbourInDirection } from '@/lib/seat-map/navigation';
 
 /** Arrow keys move between neighbouring seats; Enter and Space toggle the focused one. */
-export function useSeatKeyboard(
-  layout: SeatLayout,
-  focusIndex: number,
-  moveFocus: (index: number) => void,
-  onToggle: (seatId: string) => void,
-) {
+export function useSeatKeyboard(layout: SeatLayout, focusIndex: number, moveFocus: (index: number) => void, onToggle: (seatId: string) => void) {
   return useCallback(
     (event: KeyboardEvent) => {
       const direction = directionOfKey(event.key);

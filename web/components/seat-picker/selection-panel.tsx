@@ -103,7 +103,12 @@ export function SelectionPanel({ event, live, bookings }: SelectionPanelProps) {
               <span className={styles.seatLabel}>{seat.label}</span>
               <span className={styles.seatTier}>{seat.tier}</span>
               <span className={styles.seatPrice}>{formatMoney(seat.price)}</span>
-              <button type="button" className={styles.remove} onClick={() => dispatch({ type: 'toggle', seatId: seat.id })} aria-label={`Remove seat ${seat.label}`}>
+              <button
+                type="button"
+                className={styles.remove}
+                onClick={() => dispatch({ type: 'toggle', seatId: seat.id })}
+                aria-label={`Remove seat ${seat.label}`}
+              >
                 ×
               </button>
             </li>

@@ -164,8 +164,8 @@ export function InQueue({ view, event }: { view: Extract<WaitingRoomView, { kind
       <ol className={styles.steps}>
         <li>Buyers are let in from the front, about {number(view.room.admittedPerMinute)} a minute, as fast as seats can be sold safely.</li>
         <li>
-          When it’s your turn, this page opens the seat map by itself. You can then hold up to {event.maxSeatsPerBuyer} seats, and pay for
-          them before their hold runs out.
+          When it’s your turn, this page opens the seat map by itself. You can then hold up to {event.maxSeatsPerBuyer} seats, and pay for them before their
+          hold runs out.
         </li>
         <li>Leaving the queue, or not picking seats in time, sends you to the back.</li>
       </ol>

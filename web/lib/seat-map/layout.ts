@@ -34,9 +34,7 @@ export interface SeatLayout {
 function tiersOf(seats: readonly LayoutSeat[]): TierInfo[] {
   const prices = new Map<string, number>();
   for (const seat of seats) prices.set(seat.tier, Math.max(prices.get(seat.tier) ?? 0, seat.price));
-  return [...prices]
-    .sort(([, a], [, b]) => b - a)
-    .map(([tier, price], colour) => ({ tier, price, colour }));
+  return [...prices].sort(([, a], [, b]) => b - a).map(([tier, price], colour) => ({ tier, price, colour }));
 }
 
 function boundsOf(seats: readonly LayoutSeat[]): Bounds {

@@ -4,7 +4,12 @@ import { firstSeat, neighbourInDirection } from './navigation';
 import { seat, snapshot } from './test-snapshots';
 
 // Row A: A1..A3 at x = 1.2, 2.4, 3.6; row C (two rows down): C1..C5 at x = 1.2 … 6.0.
-const layout = buildLayout(snapshot(0, ['C5', 'A2', 'C1', 'A1', 'C2', 'C3', 'A3', 'C4'].map((label) => seat(label))));
+const layout = buildLayout(
+  snapshot(
+    0,
+    ['C5', 'A2', 'C1', 'A1', 'C2', 'C3', 'A3', 'C4'].map((label) => seat(label)),
+  ),
+);
 const at = (label: string) => layout.indexById.get(`evt_test_${label}`)!;
 const move = (from: string, direction: Parameters<typeof neighbourInDirection>[2]) => layout.seats[neighbourInDirection(layout, at(from), direction)]!.label;
 

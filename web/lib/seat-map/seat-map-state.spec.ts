@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countStates, initialSeatMapState, PENDING_MESSAGE, seatMapReducer, seatStateOf, takenMessage, type SeatMapAction, type SeatMapState } from './seat-map-state';
+import {
+  countStates,
+  initialSeatMapState,
+  PENDING_MESSAGE,
+  seatMapReducer,
+  seatStateOf,
+  takenMessage,
+  type SeatMapAction,
+  type SeatMapState,
+} from './seat-map-state';
 import { delta, venue } from './test-snapshots';
 
 /** The action the live feed dispatches for one delta SeatMapSync applied. */
@@ -52,7 +61,13 @@ describe('snapshots', () => {
 
 describe('deltas', () => {
   it('applies a delta whose baseVersion is our version', () => {
-    const state = seatMapReducer(loaded(5), changed(5, 6, [['C2', 'reserved', 'bkg_1'], ['C3', 'paid', 'bkg_2']]));
+    const state = seatMapReducer(
+      loaded(5),
+      changed(5, 6, [
+        ['C2', 'reserved', 'bkg_1'],
+        ['C3', 'paid', 'bkg_2'],
+      ]),
+    );
     expect(state.version).toBe(6);
     expect(seatStateOf(state, id('C2'))).toBe('reserved');
     expect(seatStateOf(state, id('C3'))).toBe('paid');
@@ -78,7 +93,13 @@ describe('deltas', () => {
 
   it('seats of my bookings show as mine, and a seat freed again is available', () => {
     let state = seatMapReducer(loaded(5), { type: 'my-bookings', bookingIds: ['bkg_me'] });
-    state = seatMapReducer(state, changed(5, 6, [['A1', 'reserved', 'bkg_me'], ['A2', 'reserved', 'bkg_other']]));
+    state = seatMapReducer(
+      state,
+      changed(5, 6, [
+        ['A1', 'reserved', 'bkg_me'],
+        ['A2', 'reserved', 'bkg_other'],
+      ]),
+    );
     expect(seatStateOf(state, id('A1'))).toBe('mine');
     expect(seatStateOf(state, id('A2'))).toBe('reserved');
     state = seatMapReducer(state, changed(6, 7, [['A1', 'confirmed', 'bkg_me']]));
@@ -152,7 +173,13 @@ describe('selection rules', () => {
 
   it('seats turning reserved while my hold is in flight are not reported as taken', () => {
     let state = seatMapReducer(toggle(loaded(5), 'C1', 'C2'), { type: 'hold-started' });
-    state = seatMapReducer(state, changed(5, 6, [['C1', 'reserved', 'bkg_mine'], ['C2', 'reserved', 'bkg_mine']]));
+    state = seatMapReducer(
+      state,
+      changed(5, 6, [
+        ['C1', 'reserved', 'bkg_mine'],
+        ['C2', 'reserved', 'bkg_mine'],
+      ]),
+    );
     expect(state.notice).toBeNull();
     state = seatMapReducer(state, { type: 'hold-succeeded', bookingId: 'bkg_mine', seatIds: [id('C1'), id('C2')] });
     expect(state.selected).toEqual([]);
@@ -189,7 +216,10 @@ describe('selection rules', () => {
 
 describe('admin selection', () => {
   it('picks available and blocked seats, many at a time, but never sold ones', () => {
-    let state = seatMapReducer(initialSeatMapState('admin'), { type: 'snapshot', snapshot: venue(5, { C1: { status: 'blocked' }, C2: { status: 'confirmed', bookingId: 'bkg_x' } }) });
+    let state = seatMapReducer(initialSeatMapState('admin'), {
+      type: 'snapshot',
+      snapshot: venue(5, { C1: { status: 'blocked' }, C2: { status: 'confirmed', bookingId: 'bkg_x' } }),
+    });
     state = toggle(state, 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C11', 'C12', 'A1', 'A2', 'A3');
     expect(state.selected).toHaveLength(14);
     expect(seatStateOf(state, id('C1'))).toBe('selected');

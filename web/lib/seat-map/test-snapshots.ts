@@ -26,7 +26,10 @@ export function snapshot(version: number, seats: Seat[]): SeatSnapshot {
 
 export function venue(version = 0, overrides: Record<string, Partial<Seat>> = {}): SeatSnapshot {
   const labels = ['A1', 'A2', 'A3', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C11', 'C12'];
-  return snapshot(version, labels.map((label) => seat(label, overrides[label])));
+  return snapshot(
+    version,
+    labels.map((label) => seat(label, overrides[label])),
+  );
 }
 
 export function delta(baseVersion: number, version: number, changes: Array<[label: string, status: Seat['status'], bookingId: string | null]>): SeatUpdated {

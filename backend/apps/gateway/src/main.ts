@@ -20,7 +20,12 @@ export async function startGateway(config: AppConfig): Promise<NestExpressApplic
   }
   app.disable('x-powered-by');
   // The gateway answers JSON only: its pages, if a browser ever rendered one, may load nothing and be framed by no one.
-  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }, frameguard: { action: 'deny' } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+      frameguard: { action: 'deny' },
+    }),
+  );
   // req.ip (logs, anything Express-aware) names the client as the rate limits do: the one rule, TRUSTED_PROXIES.
   app.set('trust proxy', app.get(ClientIps).trust);
   app.useBodyParser('json', { limit: '64kb' });

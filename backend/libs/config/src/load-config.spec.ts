@@ -35,7 +35,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).DEMO_MODE).toBe(true);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).DEMO_MODE).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, DEMO_MODE: 'false' }).DEMO_MODE).toBe(false);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, DEMO_MODE: 'true' })).toThrow(/DEMO_MODE: demo accounts, one-click sign-in and the race lab are for local runs, not in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, DEMO_MODE: 'true' })).toThrow(
+      /DEMO_MODE: demo accounts, one-click sign-in and the race lab are for local runs, not in production/,
+    );
   });
 
   it('guards /metrics with METRICS_TOKEN when one is set: a long random one, never a guessable one', () => {

@@ -18,7 +18,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (present.NODE_ENV === 'production') present.DEMO_MODE ??= 'false';
   const result = envSchema.safeParse(present);
   if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
-  );
+  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`));
 }

@@ -62,7 +62,14 @@ describe('auth contracts', () => {
 
   it('reads the claims of a token: subject, email, name, role and times in seconds', () => {
     const claims = { sub: 'usr_alice', email: 'alice@example.com', name: 'Alice', role: 'admin', iat: 1_700_000_000, exp: 1_700_043_200, iss: 'seatstorm' };
-    expect(jwtClaimsSchema.parse(claims)).toEqual({ sub: 'usr_alice', email: 'alice@example.com', name: 'Alice', role: 'admin', iat: 1_700_000_000, exp: 1_700_043_200 });
+    expect(jwtClaimsSchema.parse(claims)).toEqual({
+      sub: 'usr_alice',
+      email: 'alice@example.com',
+      name: 'Alice',
+      role: 'admin',
+      iat: 1_700_000_000,
+      exp: 1_700_043_200,
+    });
     expect(pathsOf(jwtClaimsSchema, { ...claims, sub: undefined })).toEqual(['sub']);
   });
 });

@@ -119,16 +119,11 @@ export function layoutTiers(layout: VenueLayout): string[] {
 }
 
 export function countSeats(layout: VenueLayout): number {
-  return layout.sections.reduce(
-    (total, section) => total + section.rows.reduce((sum, row) => sum + row.seats, 0),
-    0,
-  );
+  return layout.sections.reduce((total, section) => total + section.rows.reduce((sum, row) => sum + row.seats, 0), 0);
 }
 
 function seatLabel(section: LayoutSection, row: LayoutRow, number: number): string {
-  return section.labelFormat === 'row-number'
-    ? `${row.label}${number}`
-    : `${section.name}-${row.label}-${number}`;
+  return section.labelFormat === 'row-number' ? `${row.label}${number}` : `${section.name}-${row.label}-${number}`;
 }
 
 /** Positions of one section's seats, row by row, in seat-number order. */

@@ -39,7 +39,11 @@ describe('the process pool when PostgreSQL cuts its connections', () => {
   it('lives through a connection cut while it sits idle in the pool', async () => {
     const { rows } = await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     await cut(rows[0]!.pid);
-    await eventually(async () => (await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = $1', [rows[0]!.pid])).rows[0].n, (n) => n === 0, 10_000);
+    await eventually(
+      async () => (await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = $1', [rows[0]!.pid])).rows[0].n,
+      (n) => n === 0,
+      10_000,
+    );
     const again = await pool.query<{ one: number }>('SELECT 1 AS one');
     expect(again.rows[0]!.one).toBe(1);
   });

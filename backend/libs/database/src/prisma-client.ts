@@ -33,12 +33,4 @@ export type {
   User,
   Venue,
 } from './generated/prisma/client';
-export {
-  BookingStatus,
-  EventStatus,
-  NotificationKind,
-  PaymentKind,
-  PaymentStatus,
-  SeatStatus,
-  UserRole,
-} from './generated/prisma/enums';
+export { BookingStatus, EventStatus, NotificationKind, PaymentKind, PaymentStatus, SeatStatus, UserRole } from './generated/prisma/enums';

@@ -27,7 +27,9 @@ const MAX_DEPTH = 5;
  * through the wrappers (Prisma's, a `cause`) down to the driver's error.
  */
 export function outageOf(error: unknown): DomainError | undefined {
-  return isOutage(error, 0) ? new DomainError('SERVICE_UNAVAILABLE', 'A service Seatstorm depends on is briefly unavailable. Please try again in a moment.') : undefined;
+  return isOutage(error, 0)
+    ? new DomainError('SERVICE_UNAVAILABLE', 'A service Seatstorm depends on is briefly unavailable. Please try again in a moment.')
+    : undefined;
 }
 
 function isOutage(error: unknown, depth: number): boolean {

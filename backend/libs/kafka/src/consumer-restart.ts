@@ -26,7 +26,10 @@ export interface RestartPlan {
 export function restartWhenGivenUp(consumer: Consumer, plan: RestartPlan): void {
   consumer.on(consumer.events.CRASH, ({ payload }) => {
     if (payload.restart || plan.stopping()) return;
-    plan.logger.error({ ...plan.what, groupId: payload.groupId, err: payload.error.message }, 'consumer stopped on an error kafkajs does not retry; starting it again');
+    plan.logger.error(
+      { ...plan.what, groupId: payload.groupId, err: payload.error.message },
+      'consumer stopped on an error kafkajs does not retry; starting it again',
+    );
     const restart = async (): Promise<void> => {
       if (plan.stopping()) return;
       try {

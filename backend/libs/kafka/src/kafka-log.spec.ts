@@ -25,6 +25,8 @@ describe('kafkajs log lines', () => {
     const rebalancing = { error: 'The group is rebalancing, so a rejoin is needed', groupId: 'seatstorm-gateway-live-seats' };
     expect(kafkaLogLine(entry(logLevel.ERROR, 'Connection', 'Response Heartbeat(key: 12, version: 3)', rebalancing)).method).toBe('debug');
     expect(kafkaLogLine(entry(logLevel.WARN, 'Runner', 'The group is rebalancing, re-joining', rebalancing)).method).toBe('debug');
-    expect(kafkaLogLine(entry(logLevel.ERROR, 'Connection', 'Response Fetch', { error: 'This server does not host this topic-partition' })).method).toBe('error');
+    expect(kafkaLogLine(entry(logLevel.ERROR, 'Connection', 'Response Fetch', { error: 'This server does not host this topic-partition' })).method).toBe(
+      'error',
+    );
   });
 });

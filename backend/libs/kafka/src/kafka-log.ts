@@ -18,7 +18,11 @@ const METHODS: Record<logLevel, LogMethod> = {
  * both are routine (a deploy, a restart, a new gateway) and kafkajs handles
  * them, so they go to debug instead of paging anyone.
  */
-export function kafkaLogLine({ level, namespace, log }: Pick<LogEntry, 'level' | 'namespace' | 'log'>): { method: LogMethod; fields: Record<string, unknown>; message: string } {
+export function kafkaLogLine({ level, namespace, log }: Pick<LogEntry, 'level' | 'namespace' | 'log'>): {
+  method: LogMethod;
+  fields: Record<string, unknown>;
+  message: string;
+} {
   const { message, timestamp: _timestamp, ...fields } = log;
   const routine = typeof fields.error === 'string' && /group is rebalancing/i.test(fields.error);
   return { method: routine ? 'debug' : METHODS[level], fields: { namespace, ...fields }, message };

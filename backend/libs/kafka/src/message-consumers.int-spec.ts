@@ -32,12 +32,25 @@ describe('typed consumers on a real broker', () => {
     });
 
     await producer.connect();
-    const delta = (version: number): SeatUpdated => ({ eventId, baseVersion: version - 1, version, changes: [{ seatId: `${eventId}_A1`, status: 'reserved', bookingId: 'bkg_x' }] });
+    const delta = (version: number): SeatUpdated => ({
+      eventId,
+      baseVersion: version - 1,
+      version,
+      changes: [{ seatId: `${eventId}_A1`, status: 'reserved', bookingId: 'bkg_x' }],
+    });
     await producer.send({ topic: Topic.SeatUpdated, messages: [encodeMessage(Topic.SeatUpdated, delta(1))] });
 
-    await eventually(async () => handled.length, (count) => count >= 1, 30_000);
+    await eventually(
+      async () => handled.length,
+      (count) => count >= 1,
+      30_000,
+    );
     await producer.send({ topic: Topic.SeatUpdated, messages: [encodeMessage(Topic.SeatUpdated, delta(2))] });
-    await eventually(async () => handled.map((payload) => payload.version), (versions) => versions.includes(2), 30_000);
+    await eventually(
+      async () => handled.map((payload) => payload.version),
+      (versions) => versions.includes(2),
+      30_000,
+    );
     expect(failures).toBe(1);
     expect(handled.map((payload) => payload.version)).toEqual([1, 2]);
   });

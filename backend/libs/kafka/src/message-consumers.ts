@@ -162,9 +162,7 @@ export class MessageConsumers implements BeforeApplicationShutdown {
     const unanchored = new Set((committed?.partitions ?? []).filter((p) => p.offset === '-1').map((p) => p.partition));
     if (unanchored.size === 0) return;
     const ends = await this.admin.fetchTopicOffsets(topic);
-    await consumer.commitOffsets(
-      ends.filter((end) => unanchored.has(end.partition)).map((end) => ({ topic, partition: end.partition, offset: end.high })),
-    );
+    await consumer.commitOffsets(ends.filter((end) => unanchored.has(end.partition)).map((end) => ({ topic, partition: end.partition, offset: end.high })));
   }
 
   /** Resolves once the group has assigned partitions, so nothing sent after start-up is missed. */
@@ -178,19 +176,12 @@ export class MessageConsumers implements BeforeApplicationShutdown {
       consumer.on(consumer.events.GROUP_JOIN, () => {
         clearTimeout(timer);
         const anchored = this.startsAtBeginning(options) ? Promise.resolve() : this.anchorAtEnd(consumer, groupId, topic);
-        anchored
-          .catch((error: unknown) => this.logger.warn({ topic, err: String(error) }, 'could not anchor a new group at the end'))
-          .finally(resolve);
+        anchored.catch((error: unknown) => this.logger.warn({ topic, err: String(error) }, 'could not anchor a new group at the end')).finally(resolve);
       });
     });
   }
 
-  private decode<T extends Topic>(
-    topic: T,
-    partition: number,
-    message: KafkaMessage,
-    wants?: (raw: unknown) => boolean,
-  ): DecodedMessage<T> | undefined {
+  private decode<T extends Topic>(topic: T, partition: number, message: KafkaMessage, wants?: (raw: unknown) => boolean): DecodedMessage<T> | undefined {
     if (isForeign(message.headers, deploymentOf(this.config))) return undefined;
     try {
       const raw = parseValue(message.value);

@@ -2,15 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
-import {
-  parseContract,
-  replyTopicOf,
-  rpcReplySchema,
-  RPCS,
-  type RpcPattern,
-  type RpcRequest,
-  type RpcResult,
-} from '@seatstorm/contracts';
+import { parseContract, replyTopicOf, rpcReplySchema, RPCS, type RpcPattern, type RpcRequest, type RpcResult } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
 import { correlationHeaders, currentCorrelationId, metricsRegistry } from '@seatstorm/observability';
 import { Counter } from 'prom-client';
@@ -39,7 +31,10 @@ const ASSIGNMENT_WAIT_MS = 30_000;
  */
 function clientNameOf(patterns: readonly RpcPattern[]): string {
   const services = [...new Set(patterns.map((pattern) => pattern.split('.')[0]))].sort().join('-');
-  const digest = createHash('sha256').update([...patterns].sort().join(',')).digest('hex').slice(0, 8);
+  const digest = createHash('sha256')
+    .update([...patterns].sort().join(','))
+    .digest('hex')
+    .slice(0, 8);
   return `gateway-rpc-${services}-${digest}`;
 }
 

@@ -24,7 +24,10 @@ describe('the request-reply server', () => {
     const interceptor = new RpcReplyInterceptor();
 
     const away = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
-    expect(await firstValueFrom(interceptor.intercept(context, failing(away)))).toMatchObject({ ok: false, error: { statusCode: 503, error: 'SERVICE_UNAVAILABLE' } });
+    expect(await firstValueFrom(interceptor.intercept(context, failing(away)))).toMatchObject({
+      ok: false,
+      error: { statusCode: 503, error: 'SERVICE_UNAVAILABLE' },
+    });
     expect(await firstValueFrom(interceptor.intercept(context, failing(new TypeError('x is undefined'))))).toMatchObject({
       ok: false,
       error: { statusCode: 500, error: 'INTERNAL_ERROR' },

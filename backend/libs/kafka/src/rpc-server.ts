@@ -88,17 +88,21 @@ export class DeploymentKafkaServer extends ServerKafka {
 /** The Kafka transport a request-reply service listens on; one consumer group per service. */
 export function rpcServerOptions(config: AppConfig, service: string): CustomStrategy {
   return {
-    strategy: new DeploymentKafkaServer({
-      client: kafkaClientConfig(config, service),
-      // A group of its own: a service's event consumers must never share a
-      // group with its request handlers, or partitions go to the wrong member.
-      consumer: { groupId: kafkaIdOf(config, `${service}-rpc`), ...RPC_CONSUMER_SETTINGS },
-      producer: PRODUCER_SETTINGS,
-      // Requests on different partitions are independent; answer them in parallel.
-      run: { partitionsConsumedConcurrently: 6 },
-      send: RPC_SEND_SETTINGS,
-      postfixId: '',
-    }, deploymentOf(config), (groupId, topics) => trackConsumerLag(config, groupId, topics)),
+    strategy: new DeploymentKafkaServer(
+      {
+        client: kafkaClientConfig(config, service),
+        // A group of its own: a service's event consumers must never share a
+        // group with its request handlers, or partitions go to the wrong member.
+        consumer: { groupId: kafkaIdOf(config, `${service}-rpc`), ...RPC_CONSUMER_SETTINGS },
+        producer: PRODUCER_SETTINGS,
+        // Requests on different partitions are independent; answer them in parallel.
+        run: { partitionsConsumedConcurrently: 6 },
+        send: RPC_SEND_SETTINGS,
+        postfixId: '',
+      },
+      deploymentOf(config),
+      (groupId, topics) => trackConsumerLag(config, groupId, topics),
+    ),
   };
 }
 
@@ -126,7 +130,6 @@ export class RpcReplyInterceptor implements NestInterceptor {
     if (kind === 'bug') this.logger.error({ err: error, handler: context.getHandler().name }, 'request-reply handler failed');
     return answer.toBody();
   }
-
 }
 
 /** Marks a method as the handler of one request-reply contract. */

@@ -37,8 +37,7 @@ function errorResponse(status: number, body: ErrorBody): NextResponse {
   return NextResponse.json(body, { status, headers: { 'cache-control': 'no-store' } });
 }
 
-const notFromThisSite = (): NextResponse =>
-  errorResponse(403, { statusCode: 403, error: 'FORBIDDEN', message: "Sign in on Seatstorm's own pages." });
+const notFromThisSite = (): NextResponse => errorResponse(403, { statusCode: 403, error: 'FORBIDDEN', message: "Sign in on Seatstorm's own pages." });
 
 const secondsUntil = (exp: number | undefined): number => (exp === undefined ? 0 : exp - Date.now() / 1000);
 

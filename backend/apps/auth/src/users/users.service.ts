@@ -40,4 +40,3 @@ export class UsersService {
     return { user, token: this.tokens.issue(user) };
   }
 }
-

@@ -88,10 +88,10 @@ describe('the booking core when a command is delivered twice at the same moment'
 
     const { rows } = await db.query(`SELECT status::text, amount::text FROM bookings WHERE id = $1`, [hold.bookingId]);
     expect(rows).toEqual([{ status: 'reserved', amount: '2400000000' }]);
-    const answer = await db.query<{ payload: { amount: number } }>(
-      `SELECT payload FROM outbox_messages WHERE topic = $1 AND payload->>'commandId' = $2`,
-      [Topic.BookingEvents, hold.commandId],
-    );
+    const answer = await db.query<{ payload: { amount: number } }>(`SELECT payload FROM outbox_messages WHERE topic = $1 AND payload->>'commandId' = $2`, [
+      Topic.BookingEvents,
+      hold.commandId,
+    ]);
     expect(answer.rows.map((row) => row.payload.amount)).toEqual([2_400_000_000]);
   });
 });

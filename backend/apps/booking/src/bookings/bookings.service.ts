@@ -175,18 +175,20 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
       seatChanges: result.seatChanges,
       versionSteps: new Map([...deltas].map(([eventId, chunks]) => [eventId, chunks.length])),
       // A deferred decision is not final: the same command asked again is decided afresh.
-      processed: result.decisions.filter((decision) => !decision.deferred).map((decision): ProcessedCommandRow => ({
-        commandId: decision.command.commandId,
-        eventId: decision.command.eventId,
-        type: decision.command.type,
-        bookingId: decision.booking?.id ?? null,
-        result: {
-          outcome: decision.outcome,
-          errorCode: decision.errorCode ?? null,
-          reason: decision.reason ?? null,
-          unavailableSeatIds: decision.unavailableSeatIds ?? null,
-        } satisfies RecordedDecision,
-      })),
+      processed: result.decisions
+        .filter((decision) => !decision.deferred)
+        .map((decision): ProcessedCommandRow => ({
+          commandId: decision.command.commandId,
+          eventId: decision.command.eventId,
+          type: decision.command.type,
+          bookingId: decision.booking?.id ?? null,
+          result: {
+            outcome: decision.outcome,
+            errorCode: decision.errorCode ?? null,
+            reason: decision.reason ?? null,
+            unavailableSeatIds: decision.unavailableSeatIds ?? null,
+          } satisfies RecordedDecision,
+        })),
     });
 
     const latest = byId([...loaded, ...result.bookings]);
@@ -264,4 +266,3 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 const defined = <T>(values: ReadonlyArray<T | undefined>): T[] => values.filter((value): value is T => value !== undefined);
 const byId = <T extends { id: string }>(rows: readonly T[]): Map<string, T> => new Map(rows.map((row) => [row.id, row]));
-

@@ -34,10 +34,8 @@ describe('a hold over its lifetime', () => {
   });
 
   const hold = (eventId: string, seatIds: string[]) => call(`${stack.url}/bookings`, { token: user.token, body: { eventId, seatIds } });
-  const booking = async (id: string): Promise<Booking> =>
-    bookingSchema.parse((await call(`${stack.url}/bookings/${id}`, { token: user.token })).body);
-  const seatStates = async (seatIds: string[]) =>
-    (await db.query(`SELECT status, booking_id FROM seats WHERE id = ANY($1) ORDER BY id`, [seatIds])).rows;
+  const booking = async (id: string): Promise<Booking> => bookingSchema.parse((await call(`${stack.url}/bookings/${id}`, { token: user.token })).body);
+  const seatStates = async (seatIds: string[]) => (await db.query(`SELECT status, booking_id FROM seats WHERE id = ANY($1) ORDER BY id`, [seatIds])).rows;
   const seatDeltas = async (eventId: string) =>
     (
       await db.query<{ payload: { baseVersion: number; version: number; changes: unknown[] }; published: boolean }>(
@@ -53,13 +51,20 @@ describe('a hold over its lifetime', () => {
     expect(held.status).toBe(201);
     const { id } = bookingSchema.parse(held.body);
 
-    const expired = await eventually(() => booking(id), (b) => b.status === 'expired', 10_000);
+    const expired = await eventually(
+      () => booking(id),
+      (b) => b.status === 'expired',
+      10_000,
+    );
     expect(expired.reason).toContain('expired');
     expect(await seatStates([seatIds[0]!, seatIds[1]!])).toEqual([
       { status: 'available', booking_id: null },
       { status: 'available', booking_id: null },
     ]);
-    const deltas = await eventually(() => seatDeltas(eventId), (rows) => rows.length === 2 && rows.every((row) => row.published));
+    const deltas = await eventually(
+      () => seatDeltas(eventId),
+      (rows) => rows.length === 2 && rows.every((row) => row.published),
+    );
     expect(deltas.map((row) => [row.payload.baseVersion, row.payload.version])).toEqual([
       [0, 1],
       [1, 2],
@@ -119,7 +124,10 @@ describe('a hold over its lifetime', () => {
     } finally {
       await stack.start('booking');
     }
-    const decided = await eventually(() => booking(bookingId), (b) => b.status !== 'pending');
+    const decided = await eventually(
+      () => booking(bookingId),
+      (b) => b.status !== 'pending',
+    );
     expect(decided.status).toBe('rejected');
     expect(decided.reason).toContain('waited too long');
     expect(await seatStates([seatIds[5]!])).toEqual([{ status: 'available', booking_id: null }]);

@@ -30,9 +30,7 @@ describe('a booking command that makes its batch fail', () => {
       `CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN RAISE EXCEPTION 'this row breaks a rule of the database' USING ERRCODE = 'check_violation'; END $$`,
     );
-    await db.query(
-      `CREATE TRIGGER ${trigger} BEFORE INSERT ON bookings FOR EACH ROW WHEN (NEW.user_id = '${poisoned.id}') EXECUTE FUNCTION ${trigger}()`,
-    );
+    await db.query(`CREATE TRIGGER ${trigger} BEFORE INSERT ON bookings FOR EACH ROW WHEN (NEW.user_id = '${poisoned.id}') EXECUTE FUNCTION ${trigger}()`);
     deadLetters = await KafkaProbe.start(stack.config, Topic.BookingDlq);
   });
 

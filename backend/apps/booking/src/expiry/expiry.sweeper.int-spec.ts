@@ -116,7 +116,7 @@ describe('the expiry sweeper', () => {
     expect(asked()).toHaveLength(1200);
   });
 
-  it('expires a hold when the database clock runs ahead of this host\'s: one clock decides', { timeout: 60_000 }, async () => {
+  it("expires a hold when the database clock runs ahead of this host's: one clock decides", { timeout: 60_000 }, async () => {
     const { eventId, seatIds } = await buildEvent(db);
     const [user] = await buildUsers(db, config, 1);
     const hold = holdCommand(eventId, user!.id, [seatIds[0]!]);
@@ -139,6 +139,8 @@ describe('the expiry sweeper', () => {
       );
     });
     expect(status).toBe('expired');
-    expect((await db.query(`SELECT status::text, booking_id FROM seats WHERE id = $1`, [seatIds[0]])).rows).toEqual([{ status: 'available', booking_id: null }]);
+    expect((await db.query(`SELECT status::text, booking_id FROM seats WHERE id = $1`, [seatIds[0]])).rows).toEqual([
+      { status: 'available', booking_id: null },
+    ]);
   });
 });

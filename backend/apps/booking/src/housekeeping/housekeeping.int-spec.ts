@@ -57,7 +57,10 @@ describe('housekeeping on real PostgreSQL', () => {
 
     const decision = async (daysAgo: number) => {
       const commandId = uniqueId('cmd_hk');
-      await db.query(`INSERT INTO processed_commands (command_id, event_id, type, result, created_at) VALUES ($1, 'evt_x', 'hold', '{}', $2)`, [commandId, ago(daysAgo)]);
+      await db.query(`INSERT INTO processed_commands (command_id, event_id, type, result, created_at) VALUES ($1, 'evt_x', 'hold', '{}', $2)`, [
+        commandId,
+        ago(daysAgo),
+      ]);
       return commandId;
     };
     const oldDecision = await decision(9);

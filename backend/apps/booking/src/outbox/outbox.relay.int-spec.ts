@@ -70,7 +70,11 @@ describe('the outbox relay with messages too large for Kafka', () => {
     await service.decide([block(seatIds.slice(0, 10_000)), block(seatIds.slice(10_000, 20_000))]);
     await service.decide([holdCommand(eventId, buyer!.id, [seatIds[20_000]!])]);
 
-    const outbox = await eventually(() => outboxOf(eventId), (rows) => rows.length > 0 && rows.every((row) => row.published), 30_000);
+    const outbox = await eventually(
+      () => outboxOf(eventId),
+      (rows) => rows.length > 0 && rows.every((row) => row.published),
+      30_000,
+    );
     const deltas = outbox.filter((row) => row.topic === Topic.SeatUpdated);
     expect(deltas.every((row) => row.bytes < 1024 * 1024)).toBe(true);
     const { rows } = await db.query<{ seat_version: number }>(`SELECT seat_version FROM events WHERE id = $1`, [eventId]);
@@ -86,10 +90,12 @@ describe('the outbox relay with messages too large for Kafka', () => {
     const changes = [{ seatId: `${key}_A1`, status: 'blocked', bookingId: null }];
     const oversized = { eventId: key, baseVersion: 0, version: 1, changes, padding: 'x'.repeat(2 * 1024 * 1024) };
     const next = { eventId: key, baseVersion: 0, version: 1, changes };
-    await db.query(
-      `INSERT INTO outbox_messages (topic, key, payload, headers) VALUES ($1, $2, $3::jsonb, '{}'::jsonb), ($1, $2, $4::jsonb, '{}'::jsonb)`,
-      [Topic.SeatUpdated, key, JSON.stringify(oversized), JSON.stringify(next)],
-    );
+    await db.query(`INSERT INTO outbox_messages (topic, key, payload, headers) VALUES ($1, $2, $3::jsonb, '{}'::jsonb), ($1, $2, $4::jsonb, '{}'::jsonb)`, [
+      Topic.SeatUpdated,
+      key,
+      JSON.stringify(oversized),
+      JSON.stringify(next),
+    ]);
 
     await relay.flush();
 

@@ -50,15 +50,14 @@ export class OutboxRepository {
       if (rows.length === 0) return 0;
       const setAside = await publish(rows.map((row) => ({ id: row.id, topic: row.topic, key: row.key, value: row.payload, headers: row.headers ?? {} })));
       const failed = new Set(setAside.map((entry) => entry.id));
-      await client.query(
-        `UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::bigint[])`,
-        [rows.filter((row) => !failed.has(row.id)).map((row) => row.id)],
-      );
+      await client.query(`UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::bigint[])`, [
+        rows.filter((row) => !failed.has(row.id)).map((row) => row.id),
+      ]);
       if (setAside.length > 0) {
-        await client.query(
-          `UPDATE outbox_messages o SET failure = v.failure FROM unnest($1::bigint[], $2::text[]) AS v(id, failure) WHERE o.id = v.id`,
-          [setAside.map((entry) => entry.id), setAside.map((entry) => entry.failure)],
-        );
+        await client.query(`UPDATE outbox_messages o SET failure = v.failure FROM unnest($1::bigint[], $2::text[]) AS v(id, failure) WHERE o.id = v.id`, [
+          setAside.map((entry) => entry.id),
+          setAside.map((entry) => entry.failure),
+        ]);
       }
       return rows.length;
     });

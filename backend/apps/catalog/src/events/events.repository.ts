@@ -49,7 +49,16 @@ export class EventsRepository {
    * False when an event with that id exists already (a concurrent retry won).
    */
   async createEvent(input: {
-    event: { id: string; venueId: string; name: string; description: string | null; category: string | null; startsAt: Date; onSaleAt: Date; status: 'on_sale' | 'scheduled' } & SaleSettingsColumns;
+    event: {
+      id: string;
+      venueId: string;
+      name: string;
+      description: string | null;
+      category: string | null;
+      startsAt: Date;
+      onSaleAt: Date;
+      status: 'on_sale' | 'scheduled';
+    } & SaleSettingsColumns;
     newVenue?: { id: string; name: string; city: string; layout: VenueLayout };
     tiers: Array<{ tier: string; price: number }>;
     seats: GeneratedSeat[];

@@ -61,9 +61,7 @@ describe('seed data', () => {
               (SELECT count(*) FROM seats s WHERE s.event_id = e.id AND s.status <> 'available') AS taken
          FROM events e WHERE e.id IN ('evt_eras', 'evt_sheeran', 'evt_jazz', 'evt_stadium') ORDER BY e.id`,
     );
-    expect(rows).toEqual(
-      ['evt_eras', 'evt_jazz', 'evt_sheeran', 'evt_stadium'].map((id) => ({ id, status: 'on_sale', seat_version: 0, taken: '0' })),
-    );
+    expect(rows).toEqual(['evt_eras', 'evt_jazz', 'evt_sheeran', 'evt_stadium'].map((id) => ({ id, status: 'on_sale', seat_version: 0, taken: '0' })));
   });
 
   it('seeds alice, bob and charlie as users and admin@example.com as the admin, with hashed passwords', async () => {

@@ -20,10 +20,7 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const roles: readonly UserRole[] | undefined = this.reflector.getAllAndOverride(RequiredRoles, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const roles: readonly UserRole[] | undefined = this.reflector.getAllAndOverride(RequiredRoles, [context.getHandler(), context.getClass()]);
     if (!roles) return true;
     // Sockets authenticate once, at the handshake, with TokenVerifier; this guard reads HTTP headers only.
     if (context.getType() !== 'http') throw new Error('@Authenticated() and @Roles() guard REST routes only');

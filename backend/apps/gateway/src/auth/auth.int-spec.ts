@@ -101,10 +101,9 @@ describe('auth through gateway → Kafka → auth service → PostgreSQL', () =>
     expect(user).toEqual({ id: expect.stringMatching(/^usr_/), email, name: 'Dana Scully', role: 'user' });
     expect(token.split('.')).toHaveLength(3);
 
-    const { rows } = await db.query<{ email: string; role: string; password_hash: string }>(
-      'SELECT email, role, password_hash FROM users WHERE id = $1',
-      [user.id],
-    );
+    const { rows } = await db.query<{ email: string; role: string; password_hash: string }>('SELECT email, role, password_hash FROM users WHERE id = $1', [
+      user.id,
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ email, role: 'user' });
     expect(rows[0]?.password_hash).toMatch(/^\$argon2id\$/);
@@ -252,7 +251,7 @@ describe('auth through gateway → Kafka → auth service → PostgreSQL', () =>
     expect((await login(user.email, PASSWORD)).status).toBe(200);
   });
 
-  it('clears an email\'s failures on a successful sign-in, but never the IP\'s', async () => {
+  it("clears an email's failures on a successful sign-in, but never the IP's", async () => {
     const from = uniqueIp();
     const { user } = await register();
     for (let attempt = 1; attempt < LOGIN_RATE_LIMIT_PER_EMAIL; attempt += 1) {

@@ -32,10 +32,19 @@ describe('oversized input', () => {
   };
 
   it.each([
-    { story: 'a hold naming 10,000 seats', path: '/bookings', body: JSON.stringify({ eventId: 'evt_eras', seatIds: Array.from({ length: 10_000 }, (_, i) => `evt_eras_X${i}`) }) },
+    {
+      story: 'a hold naming 10,000 seats',
+      path: '/bookings',
+      body: JSON.stringify({ eventId: 'evt_eras', seatIds: Array.from({ length: 10_000 }, (_, i) => `evt_eras_X${i}`) }),
+    },
     { story: 'a 5 MB body', path: '/bookings', body: JSON.stringify({ eventId: 'x'.repeat(5_000_000) }) },
     { story: 'a 1 MB password', path: '/auth/login', body: JSON.stringify({ email: 'a@example.org', password: 'p'.repeat(1_000_000) }), anonymous: true },
-    { story: 'a 1 MB e-mail', path: '/auth/register', body: JSON.stringify({ email: `${'a'.repeat(1_000_000)}@example.org`, name: 'A', password: 'password123' }), anonymous: true },
+    {
+      story: 'a 1 MB e-mail',
+      path: '/auth/register',
+      body: JSON.stringify({ email: `${'a'.repeat(1_000_000)}@example.org`, name: 'A', password: 'password123' }),
+      anonymous: true,
+    },
     { story: 'a 100 kB card number', path: '/bookings/bkg_x/pay', body: JSON.stringify({ card: '4'.repeat(100_000) }) },
   ])('answers $story with 413 VALIDATION_FAILED', async ({ path, body, anonymous }) => {
     const answer = await send(path, body, anonymous ? undefined : buyer.token);

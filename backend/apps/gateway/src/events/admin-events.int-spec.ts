@@ -68,7 +68,11 @@ describe('admin: creating events and taking seats off sale', () => {
     // Another key is another event.
     expect((await create('create-once-2')).status).toBe(201);
     expect((await db.query(`SELECT count(*)::int AS n FROM events WHERE name = $1`, [name])).rows[0].n).toBe(2);
-    const bad = await call(`${stack.url}/events`, { token: admin.token, headers: { 'idempotency-key': 'no spaces allowed' }, body: { name, venue: 'X', date: inAMonth, totalSeats: 1, price: 1 } });
+    const bad = await call(`${stack.url}/events`, {
+      token: admin.token,
+      headers: { 'idempotency-key': 'no spaces allowed' },
+      body: { name, venue: 'X', date: inAMonth, totalSeats: 1, price: 1 },
+    });
     expect(bad.status).toBe(400);
     expect(errorBodySchema.parse(bad.body).error).toBe('VALIDATION_FAILED');
   });
@@ -114,8 +118,7 @@ describe('admin: creating events and taking seats off sale', () => {
 
   it('blocks a seat so nobody can hold it, and unblocks it again', async () => {
     const event = eventDetailSchema.parse(
-      (await call(`${stack.url}/events`, { token: admin.token, body: { name: 'Blockers', venue: 'Hall', date: inAMonth, totalSeats: 10, price: 10 } }))
-        .body,
+      (await call(`${stack.url}/events`, { token: admin.token, body: { name: 'Blockers', venue: 'Hall', date: inAMonth, totalSeats: 10, price: 10 } })).body,
     );
     const seatId = `${event.id}_A3`;
     const seatStatus = async () => (await db.query(`SELECT status FROM seats WHERE id = $1`, [seatId])).rows[0]?.status;
@@ -146,9 +149,19 @@ describe('admin: creating events and taking seats off sale', () => {
       body: { waitingRoom: { enabled: true, admissionPerMinute: 120 } },
     });
     expect(patched.status).toBe(200);
-    expect(eventDetailSchema.parse(patched.body)).toMatchObject({ maxSeatsPerBuyer: 4, waitingRoom: { enabled: true, admissionPerMinute: 120, paused: false } });
-    const reset = await call(`${stack.url}/events/${event.id}`, { method: 'PATCH', token: admin.token, body: { maxSeatsPerBuyer: null, waitingRoom: { paused: true } } });
-    expect(eventDetailSchema.parse(reset.body)).toMatchObject({ maxSeatsPerBuyer: stack.config.MAX_SEATS_PER_BUYER, waitingRoom: { enabled: true, paused: true } });
+    expect(eventDetailSchema.parse(patched.body)).toMatchObject({
+      maxSeatsPerBuyer: 4,
+      waitingRoom: { enabled: true, admissionPerMinute: 120, paused: false },
+    });
+    const reset = await call(`${stack.url}/events/${event.id}`, {
+      method: 'PATCH',
+      token: admin.token,
+      body: { maxSeatsPerBuyer: null, waitingRoom: { paused: true } },
+    });
+    expect(eventDetailSchema.parse(reset.body)).toMatchObject({
+      maxSeatsPerBuyer: stack.config.MAX_SEATS_PER_BUYER,
+      waitingRoom: { enabled: true, paused: true },
+    });
 
     for (const body of [{}, { maxSeatsPerBuyer: 0 }, { waitingRoom: { admissionPerMinute: -5 } }, { status: 'cancelled' }]) {
       const refused = await call(`${stack.url}/events/${event.id}`, { method: 'PATCH', token: admin.token, body });
@@ -157,7 +170,9 @@ describe('admin: creating events and taking seats off sale', () => {
     }
     expect((await call(`${stack.url}/events/evt_nowhere`, { method: 'PATCH', token: admin.token, body: { maxSeatsPerBuyer: 2 } })).status).toBe(404);
     expect((await call(`${stack.url}/events/${event.id}`, { method: 'PATCH', token: fan.token, body: { maxSeatsPerBuyer: 2 } })).status).toBe(403);
-    const stored = (await db.query(`SELECT max_seats_per_buyer, waiting_room_enabled, admission_per_minute, admission_paused FROM events WHERE id = $1`, [event.id])).rows[0];
+    const stored = (
+      await db.query(`SELECT max_seats_per_buyer, waiting_room_enabled, admission_per_minute, admission_paused FROM events WHERE id = $1`, [event.id])
+    ).rows[0];
     expect(stored).toEqual({ max_seats_per_buyer: null, waiting_room_enabled: true, admission_per_minute: 120, admission_paused: true });
   });
 });

@@ -22,8 +22,7 @@ describe('admin: venues to create events on', () => {
     expect(answer.status).toBe(200);
     return venueListSchema.parse(answer.body);
   };
-  const eventsNamed = async (name: string): Promise<number> =>
-    (await db.query(`SELECT count(*)::int AS n FROM events WHERE name = $1`, [name])).rows[0].n;
+  const eventsNamed = async (name: string): Promise<number> => (await db.query(`SELECT count(*)::int AS n FROM events WHERE name = $1`, [name])).rows[0].n;
 
   beforeAll(async () => {
     db = testDb();

@@ -11,12 +11,7 @@ import { SeatsGateway } from './seats.gateway';
 
 /** Live seat maps, holds over the socket, personal events and the race lab (docs/architecture.md §5–§6). */
 @Module({
-  imports: [
-    AuthModule,
-    BookingsModule,
-    KafkaModule.forService('gateway'),
-    RpcClientModule.register([RpcPattern.CatalogGetSeatVersion]),
-  ],
+  imports: [AuthModule, BookingsModule, KafkaModule.forService('gateway'), RpcClientModule.register([RpcPattern.CatalogGetSeatVersion])],
   providers: [SeatsGateway, LiveService, LiveRooms, LiveRelayConsumer, LabFeed],
 })
 export class LiveModule {}

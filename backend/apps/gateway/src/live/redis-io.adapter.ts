@@ -37,9 +37,7 @@ class RedisIoAdapter extends IoAdapter {
   override async dispose(): Promise<void> {
     // QUIT would wait for a Redis that is away; then there is nothing to flush.
     await Promise.all(
-      this.connections.map((connection) =>
-        connection.status === 'ready' ? connection.quit().catch(() => connection.disconnect()) : connection.disconnect(),
-      ),
+      this.connections.map((connection) => (connection.status === 'ready' ? connection.quit().catch(() => connection.disconnect()) : connection.disconnect())),
     );
   }
 
@@ -52,7 +50,13 @@ class RedisIoAdapter extends IoAdapter {
     const connection = this.connection(name, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
     const publish = connection.publish.bind(connection) as (channel: string, message: string | Buffer) => Promise<number>;
     const publisher = new BoundedPublisher(
-      { get status() { return connection.status; }, publish, on: (event, listener) => connection.on(event, listener) },
+      {
+        get status() {
+          return connection.status;
+        },
+        publish,
+        on: (event, listener) => connection.on(event, listener),
+      },
       this.config.LIVE_REDIS_BACKLOG,
       (count) => liveBroadcastsDropped.inc(count),
     );

@@ -56,7 +56,10 @@ describe('the live relay after an outage', () => {
       ],
     });
 
-    await eventually(async () => notifications.map((n) => n.title), (titles) => titles.includes('just now'));
+    await eventually(
+      async () => notifications.map((n) => n.title),
+      (titles) => titles.includes('just now'),
+    );
     expect(notifications.map((n) => n.title)).toEqual(['just now']);
     socket.close();
   });

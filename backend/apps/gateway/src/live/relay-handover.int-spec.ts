@@ -68,7 +68,10 @@ describe('a gateway that stops while it holds a tick of seat changes', () => {
     };
 
     await publish(1);
-    await eventually(async () => deltas.map((d) => d.version), (versions) => versions.includes(1));
+    await eventually(
+      async () => deltas.map((d) => d.version),
+      (versions) => versions.includes(1),
+    );
     const heldBefore = await delayed();
     const second = await publish(2);
     // Consumed and held for the rest of the tick: not yet on the watcher's socket.
@@ -81,7 +84,11 @@ describe('a gateway that stops while it holds a tick of seat changes', () => {
     // Stopped mid-tick (SIGTERM): what it holds goes out before the gateway goes.
     closed = true;
     const stopping = stack.close();
-    await eventually(async () => deltas.map((d) => d.version), (versions) => versions.includes(2), TICK_MS + 5_000);
+    await eventually(
+      async () => deltas.map((d) => d.version),
+      (versions) => versions.includes(2),
+      TICK_MS + 5_000,
+    );
     await stopping;
     expect(deltas.map((d) => d.version)).toEqual([1, 2]);
     // kafkajs commits nothing more once a consumer is stopping: the change stays uncommitted, and the

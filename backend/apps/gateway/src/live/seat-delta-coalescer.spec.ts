@@ -43,7 +43,14 @@ describe('SeatDeltaCoalescer', () => {
     const next = chain('evt_a');
     const first = next([['A1', 'reserved']]);
     expect(coalescer.push(first)).toBe('emitted');
-    expect(coalescer.push(next([['A2', 'reserved'], ['A3', 'reserved']]))).toBe('delayed');
+    expect(
+      coalescer.push(
+        next([
+          ['A2', 'reserved'],
+          ['A3', 'reserved'],
+        ]),
+      ),
+    ).toBe('delayed');
     expect(coalescer.push(next([['A2', 'available']]))).toBe('merged');
     expect(coalescer.push(next([['A4', 'reserved']]))).toBe('merged');
     expect(sent).toEqual([first]);

@@ -81,6 +81,8 @@ export class SeatsGateway implements OnGatewayInit<LiveServer>, OnGatewayConnect
 
   @SubscribeMessage(SocketEvent.LabUnsubscribe)
   unsubscribeLab(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<void | ErrorBody> {
-    return answer(SocketEvent.LabUnsubscribe, () => this.live.unsubscribeLab(socket, parseContract(subscribePayloadSchema, payload, SocketEvent.LabUnsubscribe)));
+    return answer(SocketEvent.LabUnsubscribe, () =>
+      this.live.unsubscribeLab(socket, parseContract(subscribePayloadSchema, payload, SocketEvent.LabUnsubscribe)),
+    );
   }
 }

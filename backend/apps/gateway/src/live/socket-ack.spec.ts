@@ -20,9 +20,11 @@ describe('socket acks', () => {
       message: 'Seat A1 is no longer available.',
       details: { seatIds: ['evt_a_A1'] },
     });
-    expect(await answer('hold', () => {
-      throw new DomainError('RATE_LIMITED', 'Slow down.');
-    })).toMatchObject({ statusCode: 429, error: 'RATE_LIMITED' });
+    expect(
+      await answer('hold', () => {
+        throw new DomainError('RATE_LIMITED', 'Slow down.');
+      }),
+    ).toMatchObject({ statusCode: 429, error: 'RATE_LIMITED' });
   });
 
   it('answer a payload that breaks the contract with VALIDATION_FAILED naming each field', async () => {

@@ -22,7 +22,8 @@ export function authenticateSockets(tokens: TokenVerifier) {
       return;
     }
     try {
-      if (typeof token !== 'string') throw new DomainError('UNAUTHORIZED', 'The handshake auth.token must be your sign-in token, or left out to watch anonymously.');
+      if (typeof token !== 'string')
+        throw new DomainError('UNAUTHORIZED', 'The handshake auth.token must be your sign-in token, or left out to watch anonymously.');
       const bare = bearerTokenOf(token, 'handshake');
       socket.data.user = tokens.verify(bare);
       socket.data.sessionEndsAt = expiryOf(bare);

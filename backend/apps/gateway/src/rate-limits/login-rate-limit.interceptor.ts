@@ -47,8 +47,16 @@ export class LoginRateLimitInterceptor implements NestInterceptor {
     private readonly knownDevices: KnownDevices,
   ) {
     this.perIp = budgets.create('login:ip', { points: config.LOGIN_RATE_LIMIT, windowSeconds: WINDOW_SECONDS, whenRedisIsDown: 'count-in-memory' });
-    this.perEmail = budgets.create('login:email', { points: config.LOGIN_RATE_LIMIT_PER_EMAIL, windowSeconds: WINDOW_SECONDS, whenRedisIsDown: 'count-in-memory' });
-    this.perDevice = budgets.create('login:device', { points: config.LOGIN_RATE_LIMIT_PER_EMAIL, windowSeconds: WINDOW_SECONDS, whenRedisIsDown: 'count-in-memory' });
+    this.perEmail = budgets.create('login:email', {
+      points: config.LOGIN_RATE_LIMIT_PER_EMAIL,
+      windowSeconds: WINDOW_SECONDS,
+      whenRedisIsDown: 'count-in-memory',
+    });
+    this.perDevice = budgets.create('login:device', {
+      points: config.LOGIN_RATE_LIMIT_PER_EMAIL,
+      windowSeconds: WINDOW_SECONDS,
+      whenRedisIsDown: 'count-in-memory',
+    });
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

@@ -102,7 +102,7 @@ describe('rate limits at the gateway, counted in Redis', () => {
     return Number(rows[0]?.count);
   }
 
-  it('counts an account\'s holds over POST /bookings and the socket together: past HOLD_RATE_LIMIT a minute both refuse, and nothing is stored', async () => {
+  it("counts an account's holds over POST /bookings and the socket together: past HOLD_RATE_LIMIT a minute both refuse, and nothing is stored", async () => {
     const { eventId, seatIds } = await buildEvent(db, { rows: 2, perRow: 5 });
     const [user] = (await buildUsers(db, stack.config, 1)) as [BuiltUser];
     const from = uniqueLoopbackAddress();
@@ -183,7 +183,8 @@ describe('rate limits at the gateway, counted in Redis', () => {
     const seat = (i: number) => seatIds[i]!;
     const bobsSocket = await connect(bob, { from: PROXY, headers: forwarded(first) });
     for (let i = 0; i < HOLD_RATE_LIMIT; i += 1) await expectHeld(holdOverRest(alice, PROXY, eventId, seat(i), forwarded(first)), `alice's hold ${i + 1}`);
-    for (let i = HOLD_RATE_LIMIT; i < HOLD_RATE_LIMIT_PER_IP; i += 1) await expectHeldAck(holdOverSocket(bobsSocket, eventId, seat(i)), `bob's hold at ${i + 1}`);
+    for (let i = HOLD_RATE_LIMIT; i < HOLD_RATE_LIMIT_PER_IP; i += 1)
+      await expectHeldAck(holdOverSocket(bobsSocket, eventId, seat(i)), `bob's hold at ${i + 1}`);
     expectRateLimitedAck(await holdOverSocket(bobsSocket, eventId, seat(6)));
     const bobElsewhere = await connect(bob, { from: PROXY, headers: forwarded(second) });
     await expectHeldAck(holdOverSocket(bobElsewhere, eventId, seat(6)), "bob's hold from the second address");
@@ -277,6 +278,5 @@ describe('rate limits while Redis is away', () => {
     expectRateLimited(await register(from), 3600);
   });
 
-  const register = (from: string) =>
-    callFrom(from, `${stack.url}/auth/register`, { body: { email: uniqueEmail(), name: 'Rate Tester', password: PASSWORD } });
+  const register = (from: string) => callFrom(from, `${stack.url}/auth/register`, { body: { email: uniqueEmail(), name: 'Rate Tester', password: PASSWORD } });
 });

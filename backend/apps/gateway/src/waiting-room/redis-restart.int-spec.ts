@@ -30,21 +30,18 @@ class PrivateRedis {
     this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', this.dir], {
       stdio: 'ignore',
     });
-    await eventually(
-      async () => {
-        const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-        probe.on('error', () => undefined);
-        try {
-          await probe.connect();
-          return (await probe.ping()) === 'PONG';
-        } catch {
-          return false;
-        } finally {
-          probe.disconnect();
-        }
-      },
-      Boolean,
-    );
+    await eventually(async () => {
+      const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      probe.on('error', () => undefined);
+      try {
+        await probe.connect();
+        return (await probe.ping()) === 'PONG';
+      } catch {
+        return false;
+      } finally {
+        probe.disconnect();
+      }
+    }, Boolean);
   }
 
   async stop(): Promise<void> {
@@ -99,7 +96,10 @@ describe('the waiting room through a Redis restart', () => {
     for (const buyer of buyers) expect((await queue(buyer, 'POST')).status).toBe(200);
 
     await redis.stop();
-    const unavailable = await eventually(() => queue(buyers[0]!), (answer) => answer.status !== 200);
+    const unavailable = await eventually(
+      () => queue(buyers[0]!),
+      (answer) => answer.status !== 200,
+    );
     expect(unavailable.status).toBe(503);
     expect(errorBodySchema.parse(unavailable.body).error).toBe('WAITING_ROOM_UNAVAILABLE');
     const hold = await call(`${stack.url}/bookings`, { token: buyers[0]!.token, body: { eventId: event.eventId, seatIds: [event.seatIds[0]] } });
@@ -107,7 +107,11 @@ describe('the waiting room through a Redis restart', () => {
     expect((await db.query(`SELECT count(*)::int AS n FROM bookings WHERE event_id = $1`, [event.eventId])).rows[0].n).toBe(0);
 
     await redis.start();
-    const back = await eventually(() => queue(buyers[2]!), (answer) => answer.status === 200, 15_000);
+    const back = await eventually(
+      () => queue(buyers[2]!),
+      (answer) => answer.status === 200,
+      15_000,
+    );
     expect(queuePlaceSchema.parse(back.body)).toMatchObject({ status: 'waiting', ticket: 3, ahead: 2 });
   });
 });

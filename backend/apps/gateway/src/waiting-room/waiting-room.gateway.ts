@@ -1,13 +1,5 @@
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
-import {
-  parseContract,
-  roomOfQueue,
-  SocketEvent,
-  subscribePayloadSchema,
-  type ErrorBody,
-  type QueuePlace,
-  type WaitingRoomStats,
-} from '@seatstorm/contracts';
+import { parseContract, roomOfQueue, SocketEvent, subscribePayloadSchema, type ErrorBody, type QueuePlace, type WaitingRoomStats } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
 import type { LiveServer, LiveSocket } from '../live/live-socket';
 import { answer } from '../live/socket-ack';

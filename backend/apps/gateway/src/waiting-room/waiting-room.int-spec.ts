@@ -33,7 +33,11 @@ const join = async (url: string, eventId: string, user: BuiltUser): Promise<Queu
 const find = async (url: string, eventId: string, user: BuiltUser): Promise<QueuePlace> =>
   queuePlaceSchema.parse((await call(`${url}/events/${eventId}/queue`, { token: user.token })).body);
 const admitted = (url: string, eventId: string, user: BuiltUser, timeoutMs = 10_000) =>
-  eventually(() => find(url, eventId, user), (place) => place.status === 'admitted', timeoutMs) as Promise<Extract<QueuePlace, { status: 'admitted' }>>;
+  eventually(
+    () => find(url, eventId, user),
+    (place) => place.status === 'admitted',
+    timeoutMs,
+  ) as Promise<Extract<QueuePlace, { status: 'admitted' }>>;
 
 /** A deterministic stream of seeds, so the statistics below are the same on every run. */
 function seededSeeds(seed: number): () => number {

@@ -102,7 +102,10 @@ export class WaitingRoomService {
       return await work();
     } catch (error) {
       this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'waiting room unreachable');
-      throw new DomainError('WAITING_ROOM_UNAVAILABLE', 'The waiting room cannot be reached right now, so nobody is being let in. This page keeps trying by itself.');
+      throw new DomainError(
+        'WAITING_ROOM_UNAVAILABLE',
+        'The waiting room cannot be reached right now, so nobody is being let in. This page keeps trying by itself.',
+      );
     }
   }
 

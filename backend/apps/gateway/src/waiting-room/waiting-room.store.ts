@@ -132,11 +132,7 @@ export function claimMsOf(clock: Pick<RoomClock, 'passTtlMs'>): number {
 }
 
 /** A place as the store reads it. */
-export type StoredPlace =
-  | { kind: 'admitted'; admittedAt: number }
-  | { kind: 'pre' }
-  | { kind: 'queued'; ticket: number; ahead: number }
-  | { kind: 'none' };
+export type StoredPlace = { kind: 'admitted'; admittedAt: number } | { kind: 'pre' } | { kind: 'queued'; ticket: number; ahead: number } | { kind: 'none' };
 
 export interface RoomFigures {
   phase: 'pre' | 'open';
@@ -185,7 +181,18 @@ export class WaitingRoomStore {
   async place(eventId: string, userId: string, clock: RoomClock, take: boolean): Promise<StoredPlace> {
     if (take) await this.redis.sadd(this.active, eventId);
     const keys = this.keysOf(eventId);
-    const reply = (await this.redis.eval(PLACE, keys.length, ...keys, userId, clock.now, clock.onSaleAt, clock.seed, clock.passTtlMs, take ? 1 : 0, claimMsOf(clock))) as string[];
+    const reply = (await this.redis.eval(
+      PLACE,
+      keys.length,
+      ...keys,
+      userId,
+      clock.now,
+      clock.onSaleAt,
+      clock.seed,
+      clock.passTtlMs,
+      take ? 1 : 0,
+      claimMsOf(clock),
+    )) as string[];
     switch (reply[0]) {
       case 'admitted':
         return { kind: 'admitted', admittedAt: Number(reply[1]) };
@@ -257,7 +264,11 @@ export class WaitingRoomStore {
   }
 
   async forget(eventId: string): Promise<void> {
-    await this.redis.multi().srem(this.active, eventId).del(...this.keysOf(eventId)).exec();
+    await this.redis
+      .multi()
+      .srem(this.active, eventId)
+      .del(...this.keysOf(eventId))
+      .exec();
   }
 
   /** Takes or renews the lease to tick; false while another gateway holds it. */

@@ -70,7 +70,11 @@ describe('dead letters: kept, counted, listed, shown and replayed', () => {
     return rows[0];
   }
 
-  const recorded = (request: PaymentRequest) => eventually(() => deadLetterOf(request.paymentId), (row) => row !== undefined);
+  const recorded = (request: PaymentRequest) =>
+    eventually(
+      () => deadLetterOf(request.paymentId),
+      (row) => row !== undefined,
+    );
 
   /** The gauge as a scrape reads it, and the open dead letters as the table has them. */
   async function openCounts(): Promise<{ gauge: number | undefined; table: number }> {
@@ -89,13 +93,20 @@ describe('dead letters: kept, counted, listed, shown and replayed', () => {
     const refund = await buildPaymentRequest(db, { userId, card: '4242424242424242', kind: 'refund' });
     await producer.publish(Topic.PaymentRequests, [charge, refund]);
 
-    expect(await recorded(charge)).toMatchObject({ kind: 'charge', attempts: MAX_ATTEMPTS, error: expect.stringContaining('did not answer'), resolved_at: null });
+    expect(await recorded(charge)).toMatchObject({
+      kind: 'charge',
+      attempts: MAX_ATTEMPTS,
+      error: expect.stringContaining('did not answer'),
+      resolved_at: null,
+    });
     expect(await recorded(refund)).toMatchObject({ kind: 'refund', attempts: MAX_ATTEMPTS, resolved_at: null });
     expect(await openCounts()).toEqual({ gauge: before.table + 2, table: before.table + 2 });
 
     const listed = await dlq(deadLetters, 'list');
     expect(listed.code).toBe(0);
-    expect(listed.output).toMatch(new RegExp(`^${charge.paymentId}  charge  ${charge.bookingId}  .*  payment dead_lettered  0 replays  open  The payment provider did not answer`, 'm'));
+    expect(listed.output).toMatch(
+      new RegExp(`^${charge.paymentId}  charge  ${charge.bookingId}  .*  payment dead_lettered  0 replays  open  The payment provider did not answer`, 'm'),
+    );
     expect(listed.output).toMatch(new RegExp(`^${refund.paymentId}  refund  .*  payment pending  0 replays  open  `, 'm'));
 
     const shown = await dlq(deadLetters, 'show', charge.paymentId);
@@ -123,10 +134,17 @@ describe('dead letters: kept, counted, listed, shown and replayed', () => {
     });
     const refunded = await results.waitFor((result) => result.paymentId === refund.paymentId);
     expect(refunded).toMatchObject({ kind: 'refund', outcome: 'succeeded', attempts: MAX_ATTEMPTS + 1 });
-    expect(await eventually(() => deadLetterOf(refund.paymentId), (row) => row?.resolved_at !== null)).toMatchObject({ replays: 1 });
+    expect(
+      await eventually(
+        () => deadLetterOf(refund.paymentId),
+        (row) => row?.resolved_at !== null,
+      ),
+    ).toMatchObject({ replays: 1 });
 
     const replayedCharge = await dlq(deadLetters, 'replay', charge.paymentId);
-    expect(replayedCharge.output).toBe(`replayed ${charge.paymentId} (charge, payment dead_lettered): its outcome is announced again, nothing is charged twice; resolved`);
+    expect(replayedCharge.output).toBe(
+      `replayed ${charge.paymentId} (charge, payment dead_lettered): its outcome is announced again, nothing is charged twice; resolved`,
+    );
     const answers = await results.waitForCount((result) => result.paymentId === charge.paymentId, 2);
     expect(answers[1]).toEqual(firstAnswer);
     expect(await paymentOf(charge.paymentId)).toEqual({ status: 'dead_lettered', attempts: MAX_ATTEMPTS });

@@ -37,7 +37,10 @@ export class DeadLettersService implements OnModuleInit, OnModuleDestroy {
   async record(deadLetter: PaymentDeadLetter): Promise<void> {
     await this.deadLetters.record(deadLetter);
     const { request } = deadLetter;
-    this.logger.warn({ paymentId: request.paymentId, bookingId: request.bookingId, kind: request.kind, attempts: deadLetter.attempts, error: deadLetter.error }, 'dead letter recorded');
+    this.logger.warn(
+      { paymentId: request.paymentId, bookingId: request.bookingId, kind: request.kind, attempts: deadLetter.attempts, error: deadLetter.error },
+      'dead letter recorded',
+    );
   }
 
   list(includeResolved = false): Promise<StoredDeadLetter[]> {

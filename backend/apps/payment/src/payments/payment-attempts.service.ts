@@ -82,9 +82,15 @@ export class PaymentAttemptsService {
       return null;
     }
     if (recorded.status === 'pending' && recorded.attempts >= this.policy.maxAttempts) {
-      this.logger.error({ ...context, attempt: recorded.attempts, retryInMs: progress.retryInMs, error: recorded.lastError }, 'refund still failing after its quick retries; retrying on the refund schedule');
+      this.logger.error(
+        { ...context, attempt: recorded.attempts, retryInMs: progress.retryInMs, error: recorded.lastError },
+        'refund still failing after its quick retries; retrying on the refund schedule',
+      );
     } else if (recorded.status === 'pending') {
-      this.logger.warn({ ...context, attempt: recorded.attempts, retryInMs: progress.retryInMs, error: recorded.lastError }, 'payment attempt failed; retry scheduled');
+      this.logger.warn(
+        { ...context, attempt: recorded.attempts, retryInMs: progress.retryInMs, error: recorded.lastError },
+        'payment attempt failed; retry scheduled',
+      );
     } else {
       paymentsSettled.inc({ kind: request.kind, outcome: recorded.status });
       this.logger.log({ ...context, status: recorded.status, attempts: recorded.attempts }, 'payment settled');

@@ -63,13 +63,14 @@ describe('payments that fail transiently hold up nobody else', () => {
 
   it("settles a good card within a few provider calls' time while one buyer's many 9995 payments keep retrying", async () => {
     const [failingBuyer, goodBuyer] = await buildUsers(db, config, 2, 'Payer');
-    failing = await Promise.all(
-      Array.from({ length: FAILING_PAYMENTS }, () => buildPaymentRequest(db, { userId: failingBuyer.id, card: '4000000000009995' })),
-    );
+    failing = await Promise.all(Array.from({ length: FAILING_PAYMENTS }, () => buildPaymentRequest(db, { userId: failingBuyer.id, card: '4000000000009995' })));
     const good = await buildPaymentRequest(db, { userId: goodBuyer.id, card: '4242424242424242' });
     // Spread over every partition (they are keyed by booking), so the good payment has failing ones ahead of it in its own.
     await producer.publish(Topic.PaymentRequests, failing);
-    await eventually(() => attemptedAmong(failing), (attempted) => attempted > 0);
+    await eventually(
+      () => attemptedAmong(failing),
+      (attempted) => attempted > 0,
+    );
 
     const sentAt = Date.now();
     await producer.publish(Topic.PaymentRequests, [good]);
@@ -135,7 +136,10 @@ describe('a payment service that crashes between attempts', () => {
     const [payer] = await buildUsers(db, config, 1, 'Payer');
     const request = await buildPaymentRequest(db, { userId: payer.id, card: '4000000000009995' });
     await producer.publish(Topic.PaymentRequests, [request]);
-    const attemptsBeforeCrash = await eventually(() => parkBetweenAttempts(request.paymentId), (attempts) => attempts !== null);
+    const attemptsBeforeCrash = await eventually(
+      () => parkBetweenAttempts(request.paymentId),
+      (attempts) => attempts !== null,
+    );
     await crashing.kill();
 
     resumed = await startPayment(config);
@@ -186,11 +190,18 @@ describe('a payment whose run the database cuts short', () => {
     const request = await buildPaymentRequest(db, { userId: payer.id, card: '4242424242424242' });
     await producer.publish(Topic.PaymentRequests, [request]);
     // Claimed, its provider call under way: from now on the database refuses to record the outcome.
-    await eventually(() => claimOf(request.paymentId), (row) => row?.claimed_until != null && row.attempts === 0);
+    await eventually(
+      () => claimOf(request.paymentId),
+      (row) => row?.claimed_until != null && row.attempts === 0,
+    );
     await db.query(`ALTER TABLE payments ADD CONSTRAINT refuse_settling CHECK (status = 'pending') NOT VALID`);
 
     // The run fails on recording; its claim is handed back rather than kept for the lease (a minute and more).
-    await eventually(() => claimOf(request.paymentId), (row) => row?.claimed_until === null, 10_000);
+    await eventually(
+      () => claimOf(request.paymentId),
+      (row) => row?.claimed_until === null,
+      10_000,
+    );
     await db.query('ALTER TABLE payments DROP CONSTRAINT refuse_settling');
 
     const outcome = await results.waitFor((result) => result.paymentId === request.paymentId, 10_000);

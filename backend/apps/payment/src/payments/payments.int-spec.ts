@@ -66,10 +66,24 @@ describe('payment service on real Kafka and PostgreSQL', () => {
     const request = await requestFor('4242424242424242');
     await producer.publish(Topic.PaymentRequests, [request]);
 
-    expect(await resultOf(request)).toMatchObject({ kind: 'charge', bookingId: request.bookingId, eventId: request.eventId, outcome: 'succeeded', attempts: 1 });
+    expect(await resultOf(request)).toMatchObject({
+      kind: 'charge',
+      bookingId: request.bookingId,
+      eventId: request.eventId,
+      outcome: 'succeeded',
+      attempts: 1,
+    });
     const rows = await storedPayment(request.paymentId);
     expect(rows).toEqual([
-      expect.objectContaining({ booking_id: request.bookingId, kind: 'charge', amount: 20000, status: 'succeeded', attempts: 1, card_last4: '4242', last_error: null }),
+      expect.objectContaining({
+        booking_id: request.bookingId,
+        kind: 'charge',
+        amount: 20000,
+        status: 'succeeded',
+        attempts: 1,
+        card_last4: '4242',
+        last_error: null,
+      }),
     ]);
     expect(JSON.stringify(rows)).not.toContain('4242424242424242');
   });
@@ -125,7 +139,10 @@ describe('payment service on real Kafka and PostgreSQL', () => {
 
     expect(await resultOf(request)).toMatchObject({ outcome: 'succeeded', attempts: 2 });
     // Given back once its outcome is out: nothing left to do.
-    const stored = await eventually(() => storedPayment(request.paymentId), ([row]) => row?.claimed_until === null);
+    const stored = await eventually(
+      () => storedPayment(request.paymentId),
+      ([row]) => row?.claimed_until === null,
+    );
     expect(stored).toEqual([expect.objectContaining({ status: 'succeeded', attempts: 2, last_error: null, next_attempt_at: null })]);
     expect((await attemptsCounted('succeeded')) - chargesBefore).toBe(1);
   });

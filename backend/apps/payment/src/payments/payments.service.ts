@@ -24,7 +24,10 @@ export class PaymentsService {
     const accepted = await this.payments.accept(request, cardLast4Of(request.cardToken), currentCorrelationId());
     if (!accepted) {
       // Retrying cannot make the booking appear; blocking the partition on it would stop every payment behind it.
-      this.logger.error({ paymentId: request.paymentId, bookingId: request.bookingId, kind: request.kind }, 'payment request names a booking that does not exist; skipped');
+      this.logger.error(
+        { paymentId: request.paymentId, bookingId: request.bookingId, kind: request.kind },
+        'payment request names a booking that does not exist; skipped',
+      );
       return;
     }
     this.poller.wake();

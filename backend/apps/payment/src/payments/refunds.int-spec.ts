@@ -79,7 +79,10 @@ describe('a refund the provider cannot make at first', () => {
     expect([200, 202]).toContain(cancelled.status);
 
     // Out of quick retries: the owner hears the refund is late, and it waits for the slower schedule, not given up.
-    const told = await eventually(() => notificationsOf(booking.bookingId), (rows) => rows.length > 0);
+    const told = await eventually(
+      () => notificationsOf(booking.bookingId),
+      (rows) => rows.length > 0,
+    );
     expect(told).toEqual([
       {
         kind: 'refund_delayed',
@@ -95,11 +98,18 @@ describe('a refund the provider cannot make at first', () => {
     expect((await bookingOf(booking.bookingId)).status).toBe('confirmed');
 
     await startPaymentService(0);
-    await eventually(() => bookingOf(booking.bookingId), (current) => current.status === 'refunded', 15_000);
+    await eventually(
+      () => bookingOf(booking.bookingId),
+      (current) => current.status === 'refunded',
+      15_000,
+    );
     const refunded = await refundOf(booking.bookingId);
     expect(refunded?.status).toBe('succeeded');
     expect(refunded!.attempts).toBeGreaterThan(MAX_ATTEMPTS);
-    const kinds = await eventually(() => notificationsOf(booking.bookingId), (rows) => rows.length === 2);
+    const kinds = await eventually(
+      () => notificationsOf(booking.bookingId),
+      (rows) => rows.length === 2,
+    );
     expect(kinds.map((row) => row.kind)).toEqual(['refund_delayed', 'refunded']);
   });
 });

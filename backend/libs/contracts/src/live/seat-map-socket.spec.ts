@@ -52,7 +52,21 @@ const seatId = `${EVENT}_A1`;
 const snapshotAt = (version: number, status: 'available' | 'reserved' = 'available'): SeatSnapshot => ({
   eventId: EVENT,
   version,
-  seats: [{ id: seatId, label: 'A1', section: 'Floor', row: 'A', number: 1, tier: 'VIP', price: 100, x: 0, y: 0, status, bookingId: status === 'reserved' ? 'bkg_1' : null }],
+  seats: [
+    {
+      id: seatId,
+      label: 'A1',
+      section: 'Floor',
+      row: 'A',
+      number: 1,
+      tier: 'VIP',
+      price: 100,
+      x: 0,
+      y: 0,
+      status,
+      bookingId: status === 'reserved' ? 'bkg_1' : null,
+    },
+  ],
 });
 const notFound: ErrorBody = { statusCode: 404, error: 'NOT_FOUND', message: 'Event evt_test was not found' };
 

@@ -15,7 +15,19 @@ class FakeDatabase {
   constructor(count: number) {
     for (let n = 1; n <= count; n += 1) {
       const id = `${EVENT}_A${n}`;
-      this.seats.set(id, { id, label: `A${n}`, section: 'Floor', row: 'A', number: n, tier: 'Regular', price: 5000, x: n, y: 0, status: 'available', bookingId: null });
+      this.seats.set(id, {
+        id,
+        label: `A${n}`,
+        section: 'Floor',
+        row: 'A',
+        number: n,
+        tier: 'Regular',
+        price: 5000,
+        x: n,
+        y: 0,
+        status: 'available',
+        bookingId: null,
+      });
     }
   }
 
@@ -204,11 +216,7 @@ describe('SeatMapSync', () => {
       eventId: EVENT,
       baseVersion: d1.baseVersion,
       version: d3.version,
-      changes: [
-        { seatId: seat(1), status: 'available', bookingId: null },
-        { seatId: seat(2), status: 'reserved', bookingId: 'bkg_1' },
-        ...d3.changes,
-      ],
+      changes: [{ seatId: seat(1), status: 'available', bookingId: null }, { seatId: seat(2), status: 'reserved', bookingId: 'bkg_1' }, ...d3.changes],
     };
     expect(d2.version).toBe(2);
 

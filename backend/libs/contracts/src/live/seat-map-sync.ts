@@ -8,9 +8,7 @@ export type SeatMapStatus = 'idle' | 'loading' | 'live' | 'stopped';
 /** Why the snapshot was (re)loaded. */
 export type ResyncReason = 'start' | 'reconnect' | 'gap';
 
-export type SeatMapUpdate =
-  | { kind: 'snapshot'; version: number; reason: ResyncReason }
-  | { kind: 'delta'; version: number; changes: readonly SeatChange[] };
+export type SeatMapUpdate = { kind: 'snapshot'; version: number; reason: ResyncReason } | { kind: 'delta'; version: number; changes: readonly SeatChange[] };
 
 export interface SeatMapSyncOptions {
   eventId: string;

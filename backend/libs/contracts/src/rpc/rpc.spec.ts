@@ -10,9 +10,7 @@ describe('request-reply contracts', () => {
   it('accepts a success or a coded error as a reply, and nothing else', () => {
     const schema = rpcReplySchema(RPCS[RpcPattern.CatalogGetSeats].reply);
     expect(schema.safeParse({ ok: true, data: { eventId: 'evt_x', version: 0, cacheKey: 'seat-snapshot:evt_x' } }).success).toBe(true);
-    expect(
-      schema.safeParse({ ok: false, error: { statusCode: 404, error: 'NOT_FOUND', message: 'Event evt_x was not found' } }).success,
-    ).toBe(true);
+    expect(schema.safeParse({ ok: false, error: { statusCode: 404, error: 'NOT_FOUND', message: 'Event evt_x was not found' } }).success).toBe(true);
     expect(schema.safeParse({ ok: false, error: { statusCode: 500, error: 'OOPS', message: 'x' } }).success).toBe(false);
     expect(schema.safeParse({ data: [] }).success).toBe(false);
   });

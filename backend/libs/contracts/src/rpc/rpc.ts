@@ -11,17 +11,12 @@ export interface RpcContract<P extends RpcPattern = RpcPattern, Req extends z.Zo
   readonly timeoutMs?: number;
 }
 
-export function defineRpc<P extends RpcPattern, Req extends z.ZodType, Res extends z.ZodType>(
-  contract: RpcContract<P, Req, Res>,
-): RpcContract<P, Req, Res> {
+export function defineRpc<P extends RpcPattern, Req extends z.ZodType, Res extends z.ZodType>(contract: RpcContract<P, Req, Res>): RpcContract<P, Req, Res> {
   return contract;
 }
 
 /** What travels back on `<pattern>.reply`: the result, or a domain error with its stable code. */
 export function rpcReplySchema<Res extends z.ZodType>(reply: Res) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), data: reply }),
-    z.object({ ok: z.literal(false), error: errorBodySchema }),
-  ]);
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data: reply }), z.object({ ok: z.literal(false), error: errorBodySchema })]);
 }
 export type RpcReply<T> = { ok: true; data: T } | { ok: false; error: z.infer<typeof errorBodySchema> };

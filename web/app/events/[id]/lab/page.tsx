@@ -13,7 +13,14 @@ export default async function RaceLabPage({ params }: PageProps<'/events/[id]/la
   const { id } = await params;
   if (!isDemoMode()) {
     return (
-      <StatusPanel title="The race lab is a demo" actions={<Link href={`/events/${id}`} className="button">Back to the event</Link>}>
+      <StatusPanel
+        title="The race lab is a demo"
+        actions={
+          <Link href={`/events/${id}`} className="button">
+            Back to the event
+          </Link>
+        }
+      >
         <p>It signs in the demo users, which exist only in demo mode.</p>
       </StatusPanel>
     );
@@ -30,8 +37,8 @@ export default async function RaceLabPage({ params }: PageProps<'/events/[id]/la
         </Link>
         <h1 className={styles.title}>Race lab</h1>
         <p className={styles.lede}>
-          Alice, Bob and Charlie each have their own session and live connection. Pick a seat and press Race!: all three ask for it in the same
-          instant, and the booking core lets exactly one win.
+          Alice, Bob and Charlie each have their own session and live connection. Pick a seat and press Race!: all three ask for it in the same instant, and the
+          booking core lets exactly one win.
         </p>
       </header>
       <RaceLab event={event} />
