@@ -44,6 +44,9 @@ run typecheck-scripts "Typecheck: infra scripts" check npx tsc -p scripts/tsconf
 run typecheck-prisma "Typecheck: prisma" check npm run --silent typecheck -w @seatstorm/prisma
 run typecheck-web "Typecheck: web" check npm run --silent typecheck -w @seatstorm/web
 run typecheck-e2e "Typecheck: end-to-end specs" check npm run --silent typecheck -w @seatstorm/e2e
+# ESLint's rules plus the layout's import rules (eslint.config.mjs); Prettier's formatting (npm run format fixes it).
+run lint "Lint: ESLint, with the layout's import rules" check npm run --silent lint
+run format "Format: Prettier check" check npm run --silent format:check
 run unit-backend "Unit: backend and contracts" vitest backend --project unit
 run unit-prisma "Unit: prisma seed" vitest prisma
 run unit-web "Unit: web" vitest web
