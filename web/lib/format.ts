@@ -1,4 +1,4 @@
-import type { EventSummary } from '@seatstorm/contracts';
+import { formatMoney, type EventSummary } from '@seatstorm/contracts';
 
 /**
  * How Seatstorm shows money, dates and availability. Pure functions with a
@@ -6,22 +6,10 @@ import type { EventSummary } from '@seatstorm/contracts';
  */
 
 const LOCALE = 'en-US';
-// The contract carries integer cents without a currency: every price is in dollars.
-const CURRENCY = 'USD';
-
-const wholeDollars = new Intl.NumberFormat(LOCALE, {
-  style: 'currency',
-  currency: CURRENCY,
-  minimumFractionDigits: 0,
-  maximumFractionDigits: 0,
-});
-const dollarsAndCents = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: CURRENCY });
 const count = new Intl.NumberFormat(LOCALE);
 
-/** 15000 → "$150", 4550 → "$45.50", 123456 → "$1,234.56". */
-export function formatMoney(cents: number): string {
-  return cents % 100 === 0 ? wholeDollars.format(cents / 100) : dollarsAndCents.format(cents / 100);
-}
+/** Money is written one way everywhere, notifications included. */
+export { formatMoney };
 
 /** "$150 – $225", or a single price when every seat costs the same. */
 export function formatPriceRange(minCents: number, maxCents: number): string {
@@ -100,9 +88,7 @@ export interface Availability {
 }
 
 /** What an event's card says about getting a ticket, from its status and live counts. */
-export function describeAvailability(
-  event: Pick<EventSummary, 'status' | 'onSaleAt' | 'seatsAvailable' | 'seatsTotal'>,
-): Availability {
+export function describeAvailability(event: Pick<EventSummary, 'status' | 'onSaleAt' | 'seatsAvailable' | 'seatsTotal'>): Availability {
   switch (event.status) {
     case 'cancelled':
       return { tone: 'closed', label: 'Cancelled' };

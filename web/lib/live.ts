@@ -9,6 +9,7 @@ import {
   type Booking,
   type BookingStatus,
   type CreateBookingRequest,
+  type EventSummary,
   type LabDecision,
   type Notification,
 } from '@seatstorm/contracts';
@@ -63,8 +64,14 @@ function holdOverSocket(socket: GatewaySocket, token: string, request: CreateBoo
  * An event's seat map, kept equal to the database through the gateway socket.
  * Holds carry the waiting room's admission pass when the event has one.
  */
-export function useLiveSeatMap(eventId: string, token: string | null, mode: SelectionMode = 'buyer', admissionPass?: string): LiveSeatMap {
-  const [state, dispatch] = useReducer(seatMapReducer, mode, initialSeatMapState);
+export function useLiveSeatMap(
+  event: Pick<EventSummary, 'id' | 'maxSeatsPerBooking'>,
+  token: string | null,
+  mode: SelectionMode = 'buyer',
+  admissionPass?: string,
+): LiveSeatMap {
+  const eventId = event.id;
+  const [state, dispatch] = useReducer(seatMapReducer, mode, (mode) => initialSeatMapState(mode, event.maxSeatsPerBooking));
   const socketRef = useRef<GatewaySocket | null>(null);
 
   useEffect(() => {
@@ -181,9 +188,7 @@ const HOLDING_STATUSES: readonly BookingStatus[] = ['reserved', 'paid', 'confirm
 export function useMyBookings(token: string | null, eventId: string): PolledResource<Booking[]> {
   const load = useMemo(
     () =>
-      token
-        ? async (signal: AbortSignal) => (await listBookings(token, { eventId, status: HOLDING_STATUSES, limit: BOOKINGS_PAGE_MAX }, signal)).items
-        : null,
+      token ? async (signal: AbortSignal) => (await listBookings(token, { eventId, status: HOLDING_STATUSES, limit: BOOKINGS_PAGE_MAX }, signal)).items : null,
     [token, eventId],
   );
   return useLiveResource(token, load, 3_000);

@@ -52,7 +52,7 @@ function selectedByStatus(state: SeatMapState) {
 }
 
 function Dashboard({ event, session }: { event: EventDetail; session: Session }) {
-  const { state, dispatch } = useLiveSeatMap(event.id, session.token, 'admin');
+  const { state, dispatch } = useLiveSeatMap(event, session.token, 'admin');
   const summary = useMemo(() => salesSummary(state), [state]);
   const samples = useSalesSamples(state.layout ? summary.sold : null);
   const perMinute = salesPerMinute(samples, Date.now(), CHART_MINUTES);
@@ -94,9 +94,7 @@ function Dashboard({ event, session }: { event: EventDetail; session: Session })
           ← Admin
         </Link>
         <h1 className={styles.title}>{event.name}</h1>
-        <p className={styles.lede}>
-          Live sales · {state.sync === 'live' ? 'up to date' : state.sync === 'reconnecting' ? "we're reconnecting…" : 'loading…'}
-        </p>
+        <p className={styles.lede}>Live sales · {state.sync === 'live' ? 'up to date' : state.sync === 'reconnecting' ? "we're reconnecting…" : 'loading…'}</p>
       </header>
 
       <div className={styles.stats}>
@@ -147,10 +145,24 @@ function Dashboard({ event, session }: { event: EventDetail; session: Session })
             <button type="button" className="button" data-size="small" disabled={busy || picked.available.length === 0} onClick={() => block(true)}>
               Block {picked.available.length || ''} seat{picked.available.length === 1 ? '' : 's'}
             </button>
-            <button type="button" className="button" data-variant="ghost" data-size="small" disabled={busy || picked.blocked.length === 0} onClick={() => block(false)}>
+            <button
+              type="button"
+              className="button"
+              data-variant="ghost"
+              data-size="small"
+              disabled={busy || picked.blocked.length === 0}
+              onClick={() => block(false)}
+            >
               Unblock {picked.blocked.length || ''} seat{picked.blocked.length === 1 ? '' : 's'}
             </button>
-            <button type="button" className="button" data-variant="ghost" data-size="small" disabled={state.selected.length === 0} onClick={() => dispatch({ type: 'clear-selection' })}>
+            <button
+              type="button"
+              className="button"
+              data-variant="ghost"
+              data-size="small"
+              disabled={state.selected.length === 0}
+              onClick={() => dispatch({ type: 'clear-selection' })}
+            >
               Clear
             </button>
           </div>
@@ -162,11 +174,7 @@ function Dashboard({ event, session }: { event: EventDetail; session: Session })
           </p>
         ) : null}
         <div className={styles.map}>
-          {layout ? (
-            <SeatMapView layout={layout} state={state} onToggle={toggle} />
-          ) : (
-            <p className={styles.hint}>Loading the seat map…</p>
-          )}
+          {layout ? <SeatMapView layout={layout} state={state} onToggle={toggle} /> : <p className={styles.hint}>Loading the seat map…</p>}
           {layout ? <SeatLegend layout={layout} /> : null}
         </div>
       </section>

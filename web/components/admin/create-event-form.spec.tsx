@@ -34,6 +34,7 @@ function createdEvent(request: CreateEventRequest): EventDetail {
     startsAt: '2027-09-01T20:00:00.000Z',
     onSaleAt: '2026-01-01T00:00:00.000Z',
     maxSeatsPerBuyer: 8,
+    maxSeatsPerBooking: 8,
     waitingRoom: { enabled: false, admissionPerMinute: null, paused: false },
     status: 'on_sale',
     priceMin: 9900,

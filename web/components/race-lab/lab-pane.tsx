@@ -38,7 +38,7 @@ interface LabPaneProps {
 export function LabPane({ name, email, event, target, race, result, onPick, onResult }: LabPaneProps) {
   const [session, setSession] = useState<AuthResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const live = useLiveSeatMap(event.id, session?.token ?? null);
+  const live = useLiveSeatMap(event, session?.token ?? null);
   const { state, dispatch, hold } = live;
   const layout = state.layout;
   const raced = useRef(0);
@@ -81,7 +81,12 @@ export function LabPane({ name, email, event, target, race, result, onPick, onRe
         const ms = Math.round(performance.now() - started);
         const lost = unavailableSeatIds(cause);
         dispatch({ type: 'hold-failed', lostSeatIds: lost, message: lost.length ? undefined : describeError(cause) });
-        onResult(name, lost.length ? { outcome: 'lost', message: 'Lost — someone else was first', ms, token: session.token } : { outcome: 'error', message: describeError(cause), ms, token: session.token });
+        onResult(
+          name,
+          lost.length
+            ? { outcome: 'lost', message: 'Lost — someone else was first', ms, token: session.token }
+            : { outcome: 'error', message: describeError(cause), ms, token: session.token },
+        );
       },
     );
   }, [race, session, dispatch, hold, name, onResult]);
@@ -102,11 +107,7 @@ export function LabPane({ name, email, event, target, race, result, onPick, onRe
         </span>
       </header>
       <div className={styles.paneMap} data-sync={state.sync}>
-        {layout ? (
-          <SeatMapView layout={layout} state={state} onToggle={onPick} />
-        ) : (
-          <p className={styles.paneLoading}>{error ?? 'Loading the seat map…'}</p>
-        )}
+        {layout ? <SeatMapView layout={layout} state={state} onToggle={onPick} /> : <p className={styles.paneLoading}>{error ?? 'Loading the seat map…'}</p>}
       </div>
       <p className={styles.result} data-outcome={result?.outcome ?? 'idle'} role="status">
         {result ? (

@@ -47,7 +47,7 @@ function useTestHook(state: SeatMapState, renderer: SeatMapTestHook['renderer'])
 /** The seat map and the selection; `admissionPass` is the waiting room's, for an event that has one. */
 export function SeatPicker({ event, admissionPass }: { event: EventDetail; admissionPass?: string }) {
   const { session } = useSession();
-  const live = useLiveSeatMap(event.id, session?.token ?? null, 'buyer', admissionPass);
+  const live = useLiveSeatMap(event, session?.token ?? null, 'buyer', admissionPass);
   const { state, dispatch } = live;
   const bookings = useMyBookings(session?.token ?? null, event.id);
   const [view, setView] = useState<'map' | 'list'>('map');

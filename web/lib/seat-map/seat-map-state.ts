@@ -1,10 +1,4 @@
-import {
-  DEFAULT_MAX_SEATS_PER_BOOKING,
-  SEAT_STATUSES,
-  type SeatChange,
-  type SeatSnapshot,
-  type SeatStatus,
-} from '@seatstorm/contracts';
+import { DEFAULT_MAX_SEATS_PER_BOOKING, SEAT_STATUSES, type SeatChange, type SeatSnapshot, type SeatStatus } from '@seatstorm/contracts';
 import { buildLayout, sameLayout, type SeatLayout } from './layout';
 
 /**
@@ -91,7 +85,8 @@ export function statusAt(state: SeatMapState, index: number): SeatStatus {
   return SEAT_STATUSES[state.statuses[index] ?? AVAILABLE]!;
 }
 
-export function initialSeatMapState(mode: SelectionMode = 'buyer'): SeatMapState {
+/** @param maxSeatsPerBooking the event's `maxSeatsPerBooking`: a buyer picks no more than one booking may claim */
+export function initialSeatMapState(mode: SelectionMode = 'buyer', maxSeatsPerBooking = DEFAULT_MAX_SEATS_PER_BOOKING): SeatMapState {
   return {
     layout: null,
     version: -1,
@@ -102,7 +97,7 @@ export function initialSeatMapState(mode: SelectionMode = 'buyer'): SeatMapState
     mine: new Set(),
     sync: 'loading',
     notice: null,
-    maxSeats: mode === 'admin' ? ADMIN_MAX_SEATS : DEFAULT_MAX_SEATS_PER_BOOKING,
+    maxSeats: mode === 'admin' ? ADMIN_MAX_SEATS : maxSeatsPerBooking,
     allowance: null,
     mode,
   };
@@ -149,7 +144,7 @@ export function takenMessage(labels: readonly string[]): string {
     : `Seats ${listOfSeats(labels)} were just taken by someone else — pick others.`;
 }
 
-export const PENDING_MESSAGE = "The box office is busy: your hold is in line and will be decided in a moment. Keep this page open — it updates by itself.";
+export const PENDING_MESSAGE = 'The box office is busy: your hold is in line and will be decided in a moment. Keep this page open — it updates by itself.';
 
 function withNotice(state: SeatMapState, kind: NoticeKind, message: string): SeatMapState {
   return { ...state, notice: { kind, message, serial: (state.notice?.serial ?? 0) + 1 } };

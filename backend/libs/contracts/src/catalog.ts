@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEAT_IDS_PER_REQUEST_CAP } from './bookings';
 import { centsSchema, idSchema, isoDateTimeSchema } from './ids';
 import { eventStatusSchema, seatStatusSchema } from './statuses';
 
@@ -59,6 +60,8 @@ export const eventSummarySchema = z.object({
   seatsAvailable: z.number().int().nonnegative(),
   /** The limit in force: the event's own, or the configured default. */
   maxSeatsPerBuyer: maxSeatsPerBuyerSchema,
+  /** The most seats one booking may claim (MAX_SEATS_PER_BOOKING), so a seat picker stops where the gateway would refuse. */
+  maxSeatsPerBooking: z.number().int().min(1).max(SEAT_IDS_PER_REQUEST_CAP),
   waitingRoom: waitingRoomSettingsSchema,
 });
 export type EventSummary = z.infer<typeof eventSummarySchema>;

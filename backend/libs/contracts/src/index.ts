@@ -5,6 +5,7 @@ export * from './errors';
 export * from './ids';
 export * from './live';
 export * from './messages';
+export * from './money';
 export * from './rpc';
 export * from './socket-events';
 export * from './statuses';

@@ -9,17 +9,7 @@ export type SeatStatus = z.infer<typeof seatStatusSchema>;
 export const SEAT_STATUSES = seatStatusSchema.options;
 
 /** The booking state machine of docs/architecture.md §3. */
-export const bookingStatusSchema = z.enum([
-  'pending',
-  'reserved',
-  'paid',
-  'confirmed',
-  'refunded',
-  'rejected',
-  'payment_failed',
-  'expired',
-  'cancelled',
-]);
+export const bookingStatusSchema = z.enum(['pending', 'reserved', 'paid', 'confirmed', 'refunded', 'rejected', 'payment_failed', 'expired', 'cancelled']);
 export type BookingStatus = z.infer<typeof bookingStatusSchema>;
 export const BOOKING_STATUSES = bookingStatusSchema.options;
 
@@ -28,6 +18,15 @@ export const SEAT_HOLDING_STATUSES = ['reserved', 'paid', 'confirmed'] as const 
 
 export const eventStatusSchema = z.enum(['scheduled', 'on_sale', 'sold_out', 'cancelled', 'ended']);
 export type EventStatus = z.infer<typeof eventStatusSchema>;
+
+/**
+ * An event's status in force at `now`: a scheduled event is on sale from its
+ * on-sale time on, without anything having to flip it. The one rule the
+ * catalog shows and the booking core holds by.
+ */
+export function eventStatusAt(event: { status: EventStatus; onSaleAt?: Date | null }, now: Date): EventStatus {
+  return event.status === 'scheduled' && event.onSaleAt != null && event.onSaleAt <= now ? 'on_sale' : event.status;
+}
 
 export const userRoleSchema = z.enum(['user', 'admin']);
 export type UserRole = z.infer<typeof userRoleSchema>;

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import {
   createSimpleEventSchema,
+  eventStatusAt,
   generateSeats,
   layoutTiers,
   newId,
@@ -115,7 +116,12 @@ export class EventsService {
   }
 
   private toSummary(event: EventRow, tiers: TierSummary[]): EventSummary {
-    return { ...summaryOf(event, tiers), maxSeatsPerBuyer: event.maxSeatsPerBuyer ?? this.config.MAX_SEATS_PER_BUYER, waitingRoom: waitingRoomOf(event) };
+    return {
+      ...summaryOf(event, tiers),
+      maxSeatsPerBuyer: event.maxSeatsPerBuyer ?? this.config.MAX_SEATS_PER_BUYER,
+      maxSeatsPerBooking: this.config.MAX_SEATS_PER_BOOKING,
+      waitingRoom: waitingRoomOf(event),
+    };
   }
 }
 
@@ -144,7 +150,7 @@ function waitingRoomOf(event: Pick<EventRow, 'waitingRoomEnabled' | 'admissionPe
   return { enabled: event.waitingRoomEnabled, admissionPerMinute: event.admissionPerMinute, paused: event.admissionPaused };
 }
 
-function summaryOf(event: EventRow, tiers: TierSummary[]): Omit<EventSummary, 'maxSeatsPerBuyer' | 'waitingRoom'> {
+function summaryOf(event: EventRow, tiers: TierSummary[]): Omit<EventSummary, 'maxSeatsPerBuyer' | 'maxSeatsPerBooking' | 'waitingRoom'> {
   const prices = tiers.map((tier) => tier.price);
   return {
     id: event.id,
@@ -154,8 +160,7 @@ function summaryOf(event: EventRow, tiers: TierSummary[]): Omit<EventSummary, 'm
     venue: event.venue,
     startsAt: event.startsAt.toISOString(),
     onSaleAt: event.onSaleAt.toISOString(),
-    // A scheduled event is on sale from its on-sale time on; nothing needs to flip it.
-    status: event.status === 'scheduled' && event.onSaleAt <= new Date() ? 'on_sale' : event.status,
+    status: eventStatusAt(event, new Date()),
     priceMin: prices.length ? Math.min(...prices) : 0,
     priceMax: prices.length ? Math.max(...prices) : 0,
     seatsTotal: sum(tiers.map((tier) => tier.seatsTotal)),
