@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '@seatstorm/config';
-import { allTopicSpecs, Topic, type BookingCommand } from '@seatstorm/contracts';
+import { allTopicSpecs, bookingCommands, Topic } from '@seatstorm/contracts';
+import { DEPLOYMENT_HEADER, deploymentOf, encodeMessage, kafkaClientConfig, PRODUCER_SETTINGS } from '@seatstorm/kafka';
 import { Kafka, Partitioners } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { BuiltEvent } from '../test/builders/event.builder';
 import type { BuiltUser } from '../test/builders/user.builder';
-import { DEPLOYMENT_HEADER, deploymentOf } from '../libs/kafka/src/deployment';
-import { kafkaClientConfig, PRODUCER_SETTINGS } from '../libs/kafka/src/kafka-options';
-import { encodeMessage } from '../libs/kafka/src/message-codec';
 import { CpuMeter, type CpuShare } from './cpu';
 import { randomSeats } from './end-to-end';
 import { log, type Percentiles } from './report';
@@ -60,20 +58,20 @@ export async function runBookingCore(options: {
   const lastCommandOf = new Map<string, string>();
   // The whole backlog is issued (and validated) first, so the generator's CPU is not spent while the core works.
   const issuedAt = new Date();
-  const deadline = new Date(issuedAt.getTime() + options.timeoutSeconds * 1000).toISOString();
   const commands = Array.from({ length: options.commands }, (_, n) => {
     const event = eventOf(n);
     lastCommandOf.set(event.eventId, `hold_bench_${run}_${n}`);
-    const command: BookingCommand = {
-      type: 'hold',
-      commandId: `hold_bench_${run}_${n}`,
-      eventId: event.eventId,
-      issuedAt: issuedAt.toISOString(),
-      bookingId: `bkg_bench_${run}_${n}`,
-      userId: users[n % users.length]!.id,
-      seatIds: randomSeats(event.seatIds),
-      deadline,
-    };
+    const command = bookingCommands.hold(
+      {
+        commandId: `hold_bench_${run}_${n}`,
+        eventId: event.eventId,
+        bookingId: `bkg_bench_${run}_${n}`,
+        userId: users[n % users.length]!.id,
+        seatIds: randomSeats(event.seatIds),
+      },
+      options.timeoutSeconds * 1000,
+      issuedAt,
+    );
     const { key, value, headers } = encodeMessage(Topic.BookingCommands, command);
     // Stamped like MessageProducer stamps, so the bench's own services take these as theirs and others leave them alone.
     return { key, value, headers: { ...headers, [DEPLOYMENT_HEADER]: deploymentOf(options.config) } };
@@ -129,7 +127,13 @@ export async function runBookingCore(options: {
  */
 function spreadOverPartitions(events: readonly BuiltEvent[]): { partitions: number; eventOf: (n: number) => BuiltEvent } {
   const partitions = allTopicSpecs().find((spec) => spec.name === Topic.BookingCommands)!.partitions;
-  const partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({ partitionId, leader: 0, partitionErrorCode: 0, replicas: [0], isr: [0] }));
+  const partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({
+    partitionId,
+    leader: 0,
+    partitionErrorCode: 0,
+    replicas: [0],
+    isr: [0],
+  }));
   const partitionOf = Partitioners.DefaultPartitioner();
   const byPartition = new Map<number, BuiltEvent[]>();
   for (const event of events) {
@@ -150,18 +154,24 @@ async function measure(db: Pool, eventIds: readonly string[]): Promise<Pick<Core
                             payload->>'occurredAt' AS batch_started, published_at
                        FROM outbox_messages WHERE topic = '${Topic.BookingEvents}' AND key = ANY($1) AND payload ? 'trace'`;
   // From the first batch's start to the moment the last decision was published: a decision counts once others can see it.
-  const { rows: [span] } = await db.query<{ seconds: number }>(
+  const {
+    rows: [span],
+  } = await db.query<{ seconds: number }>(
     `SELECT extract(epoch FROM (SELECT max(published_at) FROM (${decisions}) d)
                            - (SELECT min(created_at) FROM processed_commands WHERE event_id = ANY($1)))::float AS seconds`,
     [eventIds],
   );
-  const { rows: [latency] } = await db.query<{ p50: number; p95: number; p99: number; max: number }>(
+  const {
+    rows: [latency],
+  } = await db.query<{ p50: number; p95: number; p99: number; max: number }>(
     `SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_disc(0.95) WITHIN GROUP (ORDER BY ms) AS p95,
             percentile_disc(0.99) WITHIN GROUP (ORDER BY ms) AS p99, max(ms) AS max FROM (${decisions}) d`,
     [eventIds],
   );
   // A batch is one partition's commands decided together: one start time (occurredAt) per partition.
-  const { rows: [batches] } = await db.query<{ count: number; mean: number; max: number }>(
+  const {
+    rows: [batches],
+  } = await db.query<{ count: number; mean: number; max: number }>(
     `SELECT count(*)::int AS count, avg(n)::float AS mean, max(n)::int AS max
        FROM (SELECT count(*) AS n FROM (${decisions}) d GROUP BY partition, batch_started) AS batch`,
     [eventIds],

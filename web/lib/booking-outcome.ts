@@ -24,43 +24,72 @@ export interface Outcome {
   message: string;
 }
 
-/** Payment failures the simulated provider reports: a decline, or a provider that never answered. */
-function failureKind(reason: string | null): 'declined' | 'provider-unavailable' {
-  return reason && /declin/i.test(reason) ? 'declined' : 'provider-unavailable';
-}
-
 /**
  * @param paying the person pressed Pay and the booking has not moved on yet
  * @param expiredOnClock the hold's countdown reached zero (the expiry itself may still be on its way)
  */
-export function outcomeOf(booking: Pick<Booking, 'status' | 'reason'>, paying: boolean, expiredOnClock: boolean): Outcome {
+export function outcomeOf(booking: Pick<Booking, 'status' | 'reason' | 'failureCode'>, paying: boolean, expiredOnClock: boolean): Outcome {
   switch (booking.status) {
     case 'pending':
       return { kind: 'deciding', tone: 'info', title: 'Holding your seats…', message: 'The box office is busy; your hold is being decided.' };
     case 'reserved':
-      if (paying) return { kind: 'processing', tone: 'info', title: 'Processing your payment…', message: 'This usually takes a second or two. Please keep this page open.' };
-      if (expiredOnClock) return { kind: 'expired', tone: 'error', title: 'Your hold expired — the seats are released', message: 'Holds last a few minutes so everyone gets a fair chance. Pick seats again to try once more.' };
+      if (paying)
+        return {
+          kind: 'processing',
+          tone: 'info',
+          title: 'Processing your payment…',
+          message: 'This usually takes a second or two. Please keep this page open.',
+        };
+      if (expiredOnClock)
+        return {
+          kind: 'expired',
+          tone: 'error',
+          title: 'Your hold expired — the seats are released',
+          message: 'Holds last a few minutes so everyone gets a fair chance. Pick seats again to try once more.',
+        };
       return { kind: 'awaiting-payment', tone: 'info', title: 'Your seats are held', message: 'Pay before the timer runs out to make them yours.' };
     case 'paid':
-      return { kind: 'confirming', tone: 'info', title: 'Payment received — confirming your tickets…', message: 'Your card was charged; the tickets are being issued.' };
+      return {
+        kind: 'confirming',
+        tone: 'info',
+        title: 'Payment received — confirming your tickets…',
+        message: 'Your card was charged; the tickets are being issued.',
+      };
     case 'confirmed':
       return { kind: 'confirmed', tone: 'success', title: "You're going!", message: 'Your tickets are confirmed. You can find them under My bookings.' };
     case 'payment_failed':
-      return failureKind(booking.reason) === 'declined'
-        ? { kind: 'declined', tone: 'error', title: 'Card declined', message: 'Your card was declined and nothing was charged. The seats were released — pick seats again and try another card.' }
+      // Told apart by the booking's failure code; anything but a decline means nothing reached the card.
+      return booking.failureCode === 'PAYMENT_DECLINED'
+        ? {
+            kind: 'declined',
+            tone: 'error',
+            title: 'Card declined',
+            message: 'Your card was declined and nothing was charged. The seats were released — pick seats again and try another card.',
+          }
         : {
             kind: 'provider-unavailable',
             tone: 'error',
             title: 'The payment provider is unavailable',
-            message: "We couldn't reach the card provider after several tries, so nothing was charged. The seats were released — please try again in a few minutes.",
+            message:
+              "We couldn't reach the card provider after several tries, so nothing was charged. The seats were released — please try again in a few minutes.",
           };
     case 'expired':
-      return { kind: 'expired', tone: 'error', title: 'Your hold expired — the seats are released', message: 'Holds last a few minutes so everyone gets a fair chance. Pick seats again to try once more.' };
+      return {
+        kind: 'expired',
+        tone: 'error',
+        title: 'Your hold expired — the seats are released',
+        message: 'Holds last a few minutes so everyone gets a fair chance. Pick seats again to try once more.',
+      };
     case 'cancelled':
       return { kind: 'cancelled', tone: 'info', title: 'Hold cancelled', message: 'You let these seats go; they are available to others again.' };
     case 'refunded':
       return { kind: 'refunded', tone: 'info', title: 'Booking refunded', message: 'This booking was cancelled and your payment refunded.' };
     case 'rejected':
-      return { kind: 'rejected', tone: 'error', title: "These seats couldn't be held", message: booking.reason ?? 'Someone else got them first. Pick other seats.' };
+      return {
+        kind: 'rejected',
+        tone: 'error',
+        title: "These seats couldn't be held",
+        message: booking.reason ?? 'Someone else got them first. Pick other seats.',
+      };
   }
 }

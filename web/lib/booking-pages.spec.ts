@@ -5,7 +5,19 @@ import { appendPage, mergeFirstPage, replaceBooking } from './booking-pages';
 /** Booking n was made n minutes before noon: a higher n is older. */
 function booking(n: number, status: BookingStatus = 'reserved'): Booking {
   const at = new Date(Date.UTC(2026, 10, 22, 12, -n)).toISOString();
-  return { id: `bkg_${String(n).padStart(2, '0')}`, eventId: 'evt_eras', userId: 'usr_alice', status, seatIds: ['evt_eras_A1'], amount: 100, expiresAt: null, reason: null, createdAt: at, updatedAt: at };
+  return {
+    id: `bkg_${String(n).padStart(2, '0')}`,
+    eventId: 'evt_eras',
+    userId: 'usr_alice',
+    status,
+    seatIds: ['evt_eras_A1'],
+    amount: 100,
+    expiresAt: null,
+    reason: null,
+    failureCode: null,
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => booking(from + i));
 const ids = (list: Booking[]) => list.map((b) => Number(b.id.slice(4)));

@@ -44,6 +44,10 @@ export function describeError(error: unknown): string {
       return 'This event has a waiting room: your turn has ended or has not come yet. Join the queue to pick seats.';
     case 'WAITING_ROOM_UNAVAILABLE':
       return 'The waiting room is unavailable right now, so nobody is being let in. Please try again in a moment.';
+    case 'PAYMENT_DECLINED':
+      return 'Your card was declined and nothing was charged. Try another card.';
+    case 'PAYMENT_PROVIDER_UNAVAILABLE':
+      return "We couldn't reach the card provider, so nothing was charged. Please try again in a few minutes.";
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { BookingCommand } from '@seatstorm/contracts';
+import { bookingCommands, type BookingCommand } from '@seatstorm/contracts';
+import { PRODUCER_SETTINGS } from '@seatstorm/kafka';
 import { Kafka, logLevel, type Message } from 'kafkajs';
-import { PRODUCER_SETTINGS } from '../../libs/kafka/src/kafka-options';
 import { Latency } from '../load/histogram';
 import { log } from '../report';
 import type { Baselines } from '../results';
@@ -69,7 +69,12 @@ export async function measureRawKafka({
 }
 
 /** Sends requests of `batch` messages one after the other, spread evenly over the partitions, until the time or the count is reached. */
-async function produce(kafka: Kafka, topic: string, batch: number, limit: { until: number } | { count: number }): Promise<{ count: number; firstSentAt: number }> {
+async function produce(
+  kafka: Kafka,
+  topic: string,
+  batch: number,
+  limit: { until: number } | { count: number },
+): Promise<{ count: number; firstSentAt: number }> {
   const producer = kafka.producer(PRODUCER_SETTINGS);
   await producer.connect();
   const more = (count: number) => ('count' in limit ? count < limit.count : performance.now() < limit.until);
@@ -79,7 +84,10 @@ async function produce(kafka: Kafka, topic: string, batch: number, limit: { unti
     while (more(count)) {
       const size = 'count' in limit ? Math.min(batch, limit.count - count) : batch;
       const sentAt = now();
-      const messages = Array.from({ length: size }, (_, i): Message => ({ partition: (count + i) % PARTITIONS, value: JSON.stringify(holdCommand(count + i, sentAt)) }));
+      const messages = Array.from({ length: size }, (_, i): Message => ({
+        partition: (count + i) % PARTITIONS,
+        value: JSON.stringify(holdCommand(count + i, sentAt)),
+      }));
       await producer.sendBatch({ acks: -1, topicMessages: [{ topic, messages }] });
       count += size;
     }
@@ -93,17 +101,13 @@ async function produce(kafka: Kafka, topic: string, batch: number, limit: { unti
 function holdCommand(n: number, sentAt: number): StampedCommand {
   const id = (prefix: string, value: number) => `${prefix}_${String(value).padStart(20, '0')}`;
   const eventId = `evt_raw_${n % 24}`;
-  return {
-    type: 'hold',
-    commandId: id('hold', n),
-    eventId,
-    issuedAt: new Date(sentAt).toISOString(),
-    bookingId: id('bkg', n),
-    userId: id('usr', n % 200),
-    seatIds: [`${eventId}_A${n % 100}`, `${eventId}_A${(n + 1) % 100}`],
-    deadline: new Date(sentAt + 5000).toISOString(),
-    sentAt,
-  };
+  const seatIds = [`${eventId}_A${n % 100}`, `${eventId}_A${(n + 1) % 100}`];
+  const command = bookingCommands.hold(
+    { commandId: id('hold', n), eventId, bookingId: id('bkg', n), userId: id('usr', n % 200), seatIds },
+    5000,
+    new Date(sentAt),
+  );
+  return { ...command, sentAt };
 }
 
 interface Receiver {

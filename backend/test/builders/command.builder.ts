@@ -1,4 +1,4 @@
-import type { HoldCommand } from '@seatstorm/contracts';
+import { bookingCommands, type HoldCommand } from '@seatstorm/contracts';
 import { uniqueId } from '../test-env';
 
 /**
@@ -7,15 +7,5 @@ import { uniqueId } from '../test-env';
  * tests that feed the booking core directly, without REST in front of it.
  */
 export function holdCommand(eventId: string, userId: string, seatIds: string[]): HoldCommand {
-  const now = Date.now();
-  return {
-    type: 'hold',
-    commandId: uniqueId('cmd'),
-    eventId,
-    issuedAt: new Date(now).toISOString(),
-    bookingId: uniqueId('bkg'),
-    userId,
-    seatIds,
-    deadline: new Date(now + 30_000).toISOString(),
-  };
+  return bookingCommands.hold({ commandId: uniqueId('cmd'), eventId, bookingId: uniqueId('bkg'), userId, seatIds }, 30_000);
 }

@@ -32,6 +32,7 @@ const ALL: Booking[] = Array.from({ length: 45 }, (_, n) => {
     amount: 15_000,
     expiresAt: null,
     reason: null,
+    failureCode: null,
     createdAt: at,
     updatedAt: at,
   };
@@ -81,7 +82,13 @@ describe('My bookings', () => {
 
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'active' } });
 
-    await waitFor(() => expect(shownIds()).toEqual(ALL.filter((b) => ['reserved', 'confirmed'].includes(b.status)).slice(0, 18).map((b) => b.id)));
+    await waitFor(() =>
+      expect(shownIds()).toEqual(
+        ALL.filter((b) => ['reserved', 'confirmed'].includes(b.status))
+          .slice(0, 18)
+          .map((b) => b.id),
+      ),
+    );
     expect(vi.mocked(listBookings).mock.lastCall?.[1]).toMatchObject({ status: ['reserved', 'paid', 'confirmed'], cursor: undefined });
     expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
     expect(within(screen.getByRole('list', { name: 'Held, paid or confirmed' })).getAllByRole('listitem')).toHaveLength(18);

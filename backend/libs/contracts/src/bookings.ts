@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorCodeSchema } from './errors';
 import { centsSchema, idSchema, isoDateTimeSchema } from './ids';
 import { bookingStatusSchema } from './statuses';
 
@@ -28,7 +29,11 @@ export const createBookingRequestSchema = z.object({
 export type CreateBookingRequest = z.infer<typeof createBookingRequestSchema>;
 
 /** The Idempotency-Key header: a client-chosen id, so a retried request finds its first answer. */
-export const idempotencyKeySchema = z.string().min(8).max(128).regex(/^[A-Za-z0-9_.:-]+$/, 'must contain only letters, digits and _ . : -');
+export const idempotencyKeySchema = z
+  .string()
+  .min(8)
+  .max(128)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'must contain only letters, digits and _ . : -');
 
 /**
  * The simulated provider's test cards (docs/architecture.md §6): any other
@@ -46,20 +51,38 @@ export const payRequestSchema = z.object({
   card: z
     .string()
     .transform((value) => value.replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(/^\d{12,19}$/, 'must be 12 to 19 digits').refine(passesLuhn, 'is not a valid card number')),
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{12,19}$/, 'must be 12 to 19 digits')
+        .refine(passesLuhn, 'is not a valid card number'),
+    ),
 });
 export type PayRequest = z.infer<typeof payRequestSchema>;
 
-/** One booking as its owner sees it: GET /bookings, GET /bookings/:id. */
+/**
+ * One booking as its owner sees it: GET /bookings, GET /bookings/:id, the answer to
+ * POST /bookings and the socket's `hold`. The one shape of a booking: the Kafka
+ * `BookingEvent` is this booking after a decision (`bookingEventSchema`), and the
+ * socket's `booking.updated` a view of that event (`bookingUpdatedSchema`).
+ */
 export const bookingSchema = z.object({
   id: idSchema,
   eventId: idSchema,
   userId: idSchema,
   status: bookingStatusSchema,
   seatIds: z.array(idSchema),
+  /** Total price in cents. */
   amount: centsSchema,
   expiresAt: isoDateTimeSchema.nullable(),
+  /** Why a hold was rejected, a payment failed or a hold ended, in words a person understands. */
   reason: z.string().nullable(),
+  /**
+   * What a client switches on when a booking failed, beside the words: the rejection's
+   * code for a `rejected` hold (SEAT_UNAVAILABLE, BUYER_LIMIT_REACHED, …), PAYMENT_DECLINED or
+   * PAYMENT_PROVIDER_UNAVAILABLE for `payment_failed`; null otherwise.
+   */
+  failureCode: errorCodeSchema.nullable(),
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
 });
@@ -121,7 +144,13 @@ export const listBookingsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(BOOKINGS_PAGE_MAX).default(BOOKINGS_PAGE_DEFAULT),
   cursor: bookingCursorSchema.optional(),
   eventId: idSchema.optional(),
-  status: z.preprocess(listOf, z.array(bookingStatusSchema).transform((statuses) => [...new Set(statuses)]).optional()),
+  status: z.preprocess(
+    listOf,
+    z
+      .array(bookingStatusSchema)
+      .transform((statuses) => [...new Set(statuses)])
+      .optional(),
+  ),
 });
 export type ListBookingsQuery = z.infer<typeof listBookingsQuerySchema>;
 

@@ -19,6 +19,8 @@ export const errorCodeSchema = z.enum([
   'BUYER_LIMIT_REACHED',
   'ADMISSION_REQUIRED',
   'WAITING_ROOM_UNAVAILABLE',
+  'PAYMENT_DECLINED',
+  'PAYMENT_PROVIDER_UNAVAILABLE',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const ErrorCode = errorCodeSchema.enum;
@@ -41,6 +43,10 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   BUYER_LIMIT_REACHED: 409,
   ADMISSION_REQUIRED: 403,
   WAITING_ROOM_UNAVAILABLE: 503,
+  // A booking's failure code after a payment failed (the payment itself answers 202):
+  // the card was refused, or the provider never answered through all retries.
+  PAYMENT_DECLINED: 402,
+  PAYMENT_PROVIDER_UNAVAILABLE: 503,
 };
 
 /** The body of every error answer: REST responses, socket acks, RPC replies. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createBookingRequestSchema, idempotencyKeySchema, type Booking } from './bookings';
 import { errorCodeSchema, type ErrorBody } from './errors';
 import { idSchema, isoDateTimeSchema } from './ids';
-import type { BookingEvent } from './messages/booking-event.message';
+import { bookingEventSchema, type BookingEvent } from './messages/booking-event.message';
 import type { Notification } from './messages/notification-created.message';
 import type { SeatUpdated } from './messages/seat-updated.message';
 import { bookingStatusSchema } from './statuses';
@@ -55,6 +55,27 @@ export interface ReleaseAck {
 }
 
 /**
+ * `booking.updated`, pushed to the owner's sockets after each decision about their
+ * booking: a view of the BookingEvent with what a page needs to repaint or to fetch
+ * the booking again (docs/architecture.md §6), not the decision's trace or command.
+ */
+export const bookingUpdatedSchema = bookingEventSchema.pick({
+  bookingId: true,
+  eventId: true,
+  status: true,
+  seatIds: true,
+  expiresAt: true,
+  reason: true,
+  failureCode: true,
+});
+export type BookingUpdated = z.infer<typeof bookingUpdatedSchema>;
+
+export function bookingUpdatedOf(event: BookingEvent): BookingUpdated {
+  const { bookingId, eventId, status, seatIds, expiresAt, reason, failureCode } = event;
+  return { bookingId, eventId, status, seatIds, expiresAt, reason, failureCode };
+}
+
+/**
  * One decision of the booking core as the race lab shows it: who asked (by
  * display name, never the email), for which seats, what was decided, and
  * where the command sat in Kafka.
@@ -99,7 +120,7 @@ export interface ClientToServerEvents {
 /** Events the gateway pushes. Personal ones reach only the owner's sockets. */
 export interface ServerToClientEvents {
   [SocketEvent.SeatUpdated]: (payload: SeatUpdated) => void;
-  [SocketEvent.BookingUpdated]: (payload: BookingEvent) => void;
+  [SocketEvent.BookingUpdated]: (payload: BookingUpdated) => void;
   [SocketEvent.Notification]: (payload: Notification) => void;
   [SocketEvent.LabDecision]: (payload: LabDecision) => void;
   [SocketEvent.QueueUpdated]: (payload: WaitingRoomStats) => void;

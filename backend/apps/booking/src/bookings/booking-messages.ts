@@ -1,29 +1,34 @@
-import { Topic, type BookingCommand, type BookingEvent, type HoldCommand, type SeatChange } from '@seatstorm/contracts';
+import { bookingCommands, Topic, type Booking, type BookingCommand, type BookingEvent, type HoldCommand, type SeatChange } from '@seatstorm/contracts';
 import { encodeMessage, type EncodedMessage } from '@seatstorm/kafka';
 import type { BookingState, Decision, FollowUp, SeatState } from './booking.rules';
 
 /** What a decision says beyond the booking's state: why, with which code, which seats were lost, and how it was decided. */
 export type DecisionNote = Pick<Decision, 'reason' | 'errorCode' | 'unavailableSeatIds'> & { trace?: BookingEvent['trace'] };
 
-/** What every view of a booking shows, on the wire. */
-export function publicFieldsOf(booking: BookingState) {
+/** The booking as its owner sees it: the contracts' one shape. */
+export function bookingViewOf(booking: BookingState): Booking {
   return {
+    id: booking.id,
     eventId: booking.eventId,
     userId: booking.userId,
     status: booking.status,
     seatIds: booking.seatIds,
     amount: booking.amount,
     expiresAt: booking.expiresAt?.toISOString() ?? null,
+    reason: booking.reason,
+    failureCode: booking.failureCode,
+    createdAt: booking.createdAt.toISOString(),
+    updatedAt: booking.updatedAt.toISOString(),
   };
 }
 
-/** The booking as the owner sees it after `commandId` was decided. */
+/** The booking after `commandId` was decided, with the decision's words and code when it was refused. */
 export function bookingEventOf(booking: BookingState, commandId: string, now: Date, note: DecisionNote = {}): BookingEvent {
-  const reason = note.reason ?? booking.reason;
+  const { id, ...view } = bookingViewOf(booking);
   return {
-    bookingId: booking.id,
-    ...publicFieldsOf(booking),
-    ...(reason ? { reason } : {}),
+    bookingId: id,
+    ...view,
+    reason: note.reason ?? view.reason,
     ...(note.errorCode ? { errorCode: note.errorCode } : {}),
     ...(note.unavailableSeatIds ? { unavailableSeatIds: note.unavailableSeatIds } : {}),
     ...(note.trace ? { trace: note.trace } : {}),
@@ -34,19 +39,25 @@ export function bookingEventOf(booking: BookingState, commandId: string, now: Da
 
 /** The answer to a hold that left no booking behind (it could not be decided): rejected, holding nothing. */
 export function rejectedHoldEvent(command: HoldCommand, now: Date, note: DecisionNote): BookingEvent {
-  return {
-    bookingId: command.bookingId,
+  const booking: BookingState = {
+    id: command.bookingId,
     eventId: command.eventId,
     userId: command.userId,
     status: 'rejected',
+    commandId: command.commandId,
     seatIds: command.seatIds,
     amount: 0,
     expiresAt: null,
-    ...(note.reason ? { reason: note.reason } : {}),
-    ...(note.errorCode ? { errorCode: note.errorCode } : {}),
-    commandId: command.commandId,
-    occurredAt: now.toISOString(),
+    holdExtendedAt: null,
+    reason: note.reason ?? null,
+    failureCode: note.errorCode ?? null,
+    cardToken: null,
+    chargePaymentId: null,
+    refundPaymentId: null,
+    createdAt: now,
+    updatedAt: now,
   };
+  return bookingEventOf(booking, command.commandId, now, { errorCode: note.errorCode });
 }
 
 /**
@@ -98,14 +109,7 @@ export function followUpMessage(followUp: FollowUp, now: Date, headers: Record<s
   if (followUp.kind === 'payment-request') {
     return encodeMessage(Topic.PaymentRequests, { ...followUp.request, requestedAt: now.toISOString() }, headers);
   }
-  const confirm: BookingCommand = {
-    type: 'confirm',
-    commandId: `confirm_${followUp.bookingId}`,
-    eventId: followUp.eventId,
-    issuedAt: now.toISOString(),
-    bookingId: followUp.bookingId,
-  };
-  return encodeMessage(Topic.BookingCommands, confirm, headers);
+  return encodeMessage(Topic.BookingCommands, bookingCommands.confirm({ eventId: followUp.eventId, bookingId: followUp.bookingId }, now), headers);
 }
 
 /** The booking a command is about; an admin's seat block is about none. */

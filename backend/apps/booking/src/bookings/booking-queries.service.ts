@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { encodeBookingCursor, type Booking, type BookingPage, type UserRole } from '@seatstorm/contracts';
 import { DomainError, notFound } from '@seatstorm/errors';
-import { publicFieldsOf } from './booking-messages';
-import { BookingsRepository, type BookingRecord, type BookingsPageQuery } from './bookings.repository';
+import { bookingViewOf } from './booking-messages';
+import type { BookingState } from './booking.rules';
+import { BookingsRepository, type BookingsPageQuery } from './bookings.repository';
 
 /** Reads bookings for their owners (and admins). Writes only ever happen through commands. */
 @Injectable()
@@ -26,12 +27,4 @@ export class BookingQueriesService {
   }
 }
 
-function toBooking(booking: BookingRecord): Booking {
-  return {
-    id: booking.id,
-    ...publicFieldsOf(booking),
-    reason: booking.reason,
-    createdAt: booking.createdAt.toISOString(),
-    updatedAt: booking.updatedAt.toISOString(),
-  };
-}
+const toBooking = (booking: BookingState): Booking => bookingViewOf(booking);

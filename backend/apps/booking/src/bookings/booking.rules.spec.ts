@@ -1,4 +1,12 @@
-import { BOOKING_STATUSES, type BookingCommand, type BookingStatus, type ErrorCode, type EventStatus, type SeatStatus } from '@seatstorm/contracts';
+import {
+  BOOKING_STATUSES,
+  type BookingCommand,
+  type BookingStatus,
+  type ErrorCode,
+  type EventStatus,
+  type PaymentFailureCode,
+  type SeatStatus,
+} from '@seatstorm/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   type BatchResult,
@@ -68,10 +76,12 @@ function booking({ seats = [1], ...overrides }: BookingSpec = {}): BookingState 
     expiresAt: new Date(HOLD_ENDS),
     holdExtendedAt: null,
     reason: null,
+    failureCode: null,
     cardToken: null,
     chargePaymentId: null,
     refundPaymentId: null,
     createdAt: T0,
+    updatedAt: T0,
     ...overrides,
   };
 }
@@ -155,7 +165,11 @@ interface HoldOptions {
   admitted?: boolean;
 }
 
-function hold(bookingId: string, seats: Array<number | string>, { userId = ALICE, deadline = at(60 * MINUTE), eventId, admitted }: HoldOptions = {}): BookingCommand {
+function hold(
+  bookingId: string,
+  seats: Array<number | string>,
+  { userId = ALICE, deadline = at(60 * MINUTE), eventId, admitted }: HoldOptions = {},
+): BookingCommand {
   const seatIds = seats.map((s) => (typeof s === 'number' ? seatId(s) : s));
   return { ...envelope(bookingId, eventId), type: 'hold', userId, seatIds, deadline: deadline.toISOString(), ...(admitted === undefined ? {} : { admitted }) };
 }
@@ -177,8 +191,9 @@ function paymentResult(
   paymentId: string,
   outcome: 'succeeded' | 'failed',
   reason?: string,
+  failureCode?: PaymentFailureCode,
 ): BookingCommand {
-  return { ...envelope(bookingId), type: 'payment-result', kind, paymentId, outcome, reason };
+  return { ...envelope(bookingId), type: 'payment-result', kind, paymentId, outcome, reason, ...(failureCode ? { failureCode } : {}) };
 }
 
 /** The payment request for Alice's booking `bkg_a` of seats 1 and 2, paid with her card. */
@@ -237,8 +252,14 @@ describe('first wins', () => {
 
     expect(outcomes(result)).toEqual(['applied', 'rejected', 'rejected']);
     expect(result.decisions[0].booking).toMatchObject({ status: 'reserved', seatIds: [seatId(1)], amount: priceOf(1), expiresAt: new Date(HOLD_ENDS) });
+    expect(result.decisions[0].booking?.failureCode).toBeNull();
     for (const loser of result.decisions.slice(1)) {
-      expect(loser).toMatchObject({ errorCode: 'SEAT_UNAVAILABLE', unavailableSeatIds: [seatId(1)], booking: { status: 'rejected' } });
+      // The rejected booking keeps the code beside the words, for GET /bookings/:id to answer later.
+      expect(loser).toMatchObject({
+        errorCode: 'SEAT_UNAVAILABLE',
+        unavailableSeatIds: [seatId(1)],
+        booking: { status: 'rejected', failureCode: 'SEAT_UNAVAILABLE' },
+      });
       expect(loser.reason).toBe('Seat A1 is no longer available.');
     }
     expect(result.seatChanges).toEqual([{ before: seat(1), after: seat(1, { status: 'reserved', bookingId: 'bkg_a' }) }]);
@@ -274,14 +295,32 @@ describe('all or nothing', () => {
   });
 
   it.each([
-    { story: 'A: 1,2  B: 2,3  C: 3,4 → A and C win, B loses seat 2', requests: [[1, 2], [2, 3], [3, 4]], lost: [[], [2], []] },
-    { story: 'A: 1,2  B: 1,2,3 → B loses seats 1 and 2', requests: [[1, 2], [1, 2, 3]], lost: [[], [1, 2]] },
+    {
+      story: 'A: 1,2  B: 2,3  C: 3,4 → A and C win, B loses seat 2',
+      requests: [
+        [1, 2],
+        [2, 3],
+        [3, 4],
+      ],
+      lost: [[], [2], []],
+    },
+    {
+      story: 'A: 1,2  B: 1,2,3 → B loses seats 1 and 2',
+      requests: [
+        [1, 2],
+        [1, 2, 3],
+      ],
+      lost: [[], [1, 2]],
+    },
     { story: 'A: 1  B: 2  C: 1,2 → C loses both to two different holds', requests: [[1], [2], [1, 2]], lost: [[], [], [1, 2]] },
     { story: 'A: 1,2  B: 2,3  C: 3 → C wins because B took nothing', requests: [[1, 2], [2, 3], [3]], lost: [[], [2], []] },
   ])('overlapping requests: $story', ({ requests, lost }) => {
     const state = world();
     const ids = requests.map((_, i) => `bkg_${i}`);
-    const result = decide(state, requests.map((seats, i) => hold(ids[i], seats)));
+    const result = decide(
+      state,
+      requests.map((seats, i) => hold(ids[i], seats)),
+    );
 
     expect(result.decisions.map((d) => d.unavailableSeatIds ?? [])).toEqual(lost.map((seats) => seats.map((n) => seatId(n))));
     const after = saved(state, result);
@@ -300,7 +339,10 @@ describe('all or nothing', () => {
     });
     const users = requests.map((_, i) => `usr_${i}`);
     const state = world({ seatCount: 16, users });
-    const result = decide(state, requests.map((seats, i) => hold(`bkg_${i}`, seats, { userId: users[i] })));
+    const result = decide(
+      state,
+      requests.map((seats, i) => hold(`bkg_${i}`, seats, { userId: users[i] })),
+    );
     const after = saved(state, result);
 
     const holder = new Map<string, string>();
@@ -331,16 +373,37 @@ describe('all or nothing', () => {
 describe('hold rejections', () => {
   const otherEventSeat: SeatState = { ...seat(1), id: seatId(1, OTHER_EVENT_ID), eventId: OTHER_EVENT_ID };
 
-  it.each<{ story: string; spec?: WorldSpec; seats: Array<number | string>; options?: HoldOptions; now?: Date; code: ErrorCode; names?: string[]; says?: string }>([
+  it.each<{
+    story: string;
+    spec?: WorldSpec;
+    seats: Array<number | string>;
+    options?: HoldOptions;
+    now?: Date;
+    code: ErrorCode;
+    names?: string[];
+    says?: string;
+  }>([
     // A seat that does not exist has no label: the message names what was asked for.
     { story: 'a seat the event does not have', seats: [1, 99], code: 'NOT_FOUND', names: [seatId(99)], says: `No such seats at this event: ${seatId(99)}.` },
     { story: 'a seat of another event', spec: { seats: [otherEventSeat] }, seats: [2, otherEventSeat.id], code: 'NOT_FOUND', names: [otherEventSeat.id] },
     { story: 'an event that does not exist', seats: [1], options: { eventId: 'evt_gone' }, code: 'NOT_FOUND' },
-    { story: 'a user who does not exist', seats: [1], options: { userId: GHOST }, code: 'UNAUTHORIZED', says: 'Your account no longer exists. Please sign in again.' },
+    {
+      story: 'a user who does not exist',
+      seats: [1],
+      options: { userId: GHOST },
+      code: 'UNAUTHORIZED',
+      says: 'Your account no longer exists. Please sign in again.',
+    },
     { story: 'an event not on sale', spec: { eventStatus: 'scheduled' }, seats: [1], code: 'INVALID_STATE' },
     { story: 'a request decided after its deadline', seats: [1], options: { deadline: at(10_000) }, now: at(10_001), code: 'HOLD_EXPIRED' },
     { story: 'a buyer not let in while the waiting room is on', spec: { waitingRoom: true }, seats: [1], code: 'ADMISSION_REQUIRED' },
-    { story: 'a buyer said not admitted while the waiting room is on', spec: { waitingRoom: true }, seats: [1], options: { admitted: false }, code: 'ADMISSION_REQUIRED' },
+    {
+      story: 'a buyer said not admitted while the waiting room is on',
+      spec: { waitingRoom: true },
+      seats: [1],
+      options: { admitted: false },
+      code: 'ADMISSION_REQUIRED',
+    },
     { story: 'more seats than one booking may claim', seats: [1, 2, 3, 4, 5], code: 'VALIDATION_FAILED' },
     { story: 'a seat listed twice', seats: [1, 2, 1], code: 'VALIDATION_FAILED' },
     {
@@ -500,7 +563,12 @@ describe('the per-buyer seat limit', () => {
       'applied',
     ]);
     expect(result.decisions[4].reason).toBe('You can have at most 6 seats at this event; you hold 5, so at most 1 more.');
-    expect(saved(state, result).liveSeats).toEqual(new Map([[buyerKey(ALICE, EVENT_ID), 6], [buyerKey(BOB, EVENT_ID), 5]]));
+    expect(saved(state, result).liveSeats).toEqual(
+      new Map([
+        [buyerKey(ALICE, EVENT_ID), 6],
+        [buyerKey(BOB, EVENT_ID), 5],
+      ]),
+    );
   });
 
   it.each<{ story: string; bookings: BookingState[]; frees: (id: string) => BookingCommand; now?: Date }>([
@@ -550,58 +618,59 @@ describe('the per-buyer seat limit', () => {
     expect(result.decisions[1].errorCode).toBe('BUYER_LIMIT_REACHED');
   });
 
-  it.each([5, 17, 404, 2026])(
-    'decides random holds, cancels and too early expiries (seed %i) as the limit demands, in one batch as one by one',
-    (seed) => {
-      const random = lcg(seed);
-      const users = [ALICE, BOB, CAROL];
-      const limit = 5;
-      const heldElsewhere: Record<string, number> = { [ALICE]: 2, [BOB]: 0, [CAROL]: 4 };
-      const initial = world({ seatCount: 16, heldElsewhere, maxSeatsPerBuyer: limit });
-      const ids: string[] = [];
-      const commands = Array.from({ length: 60 }, (_, i): BookingCommand => {
-        const userId = users[random(users.length)];
-        const earlier = ids.filter((id) => id.startsWith(`bkg_${userId}`));
-        if (earlier.length > 0 && random(3) === 0) {
-          const id = earlier[random(earlier.length)];
-          return random(2) === 0 ? cancel(id, userId) : expire(id);
-        }
-        const id = `bkg_${userId}_${i}`;
-        ids.push(id);
-        return hold(id, Array.from({ length: 1 + random(3) }, () => 1 + random(16)).filter((n, j, all) => all.indexOf(n) === j), { userId });
-      });
-      const now = new Date(HOLD_ENDS);
-
-      // The truth, independently of the rules' own count: what each user holds elsewhere plus what their bookings hold now.
-      const truth = (state: BatchState, userId: string) =>
-        heldElsewhere[userId] + [...state.bookings.values()].filter((b) => b.userId === userId).reduce((total, b) => total + heldBy(b), 0);
-      let oneByOne = initial;
-      const alone: Decision[] = [];
-      for (const command of commands) {
-        const before = oneByOne;
-        const result = decide(before, [command], now);
-        const [decision] = result.decisions;
-        if (command.type === 'hold' && !before.bookings.has(command.bookingId)) {
-          const over = truth(before, command.userId) + command.seatIds.length > limit;
-          expect(decision.errorCode === 'BUYER_LIMIT_REACHED', `${command.bookingId}: over the limit ${over}`).toBe(over);
-        }
-        oneByOne = saved(before, result);
-        for (const userId of users) expect(truth(oneByOne, userId)).toBeLessThanOrEqual(limit);
-        alone.push(decision);
+  it.each([5, 17, 404, 2026])('decides random holds, cancels and too early expiries (seed %i) as the limit demands, in one batch as one by one', (seed) => {
+    const random = lcg(seed);
+    const users = [ALICE, BOB, CAROL];
+    const limit = 5;
+    const heldElsewhere: Record<string, number> = { [ALICE]: 2, [BOB]: 0, [CAROL]: 4 };
+    const initial = world({ seatCount: 16, heldElsewhere, maxSeatsPerBuyer: limit });
+    const ids: string[] = [];
+    const commands = Array.from({ length: 60 }, (_, i): BookingCommand => {
+      const userId = users[random(users.length)];
+      const earlier = ids.filter((id) => id.startsWith(`bkg_${userId}`));
+      if (earlier.length > 0 && random(3) === 0) {
+        const id = earlier[random(earlier.length)];
+        return random(2) === 0 ? cancel(id, userId) : expire(id);
       }
+      const id = `bkg_${userId}_${i}`;
+      ids.push(id);
+      return hold(
+        id,
+        Array.from({ length: 1 + random(3) }, () => 1 + random(16)).filter((n, j, all) => all.indexOf(n) === j),
+        { userId },
+      );
+    });
+    const now = new Date(HOLD_ENDS);
 
-      const batch = decide(initial, commands, now);
-      const summary = (decisions: Decision[]) => decisions.map((d) => `${d.command.commandId} ${d.outcome} ${d.errorCode ?? ''} ${d.booking?.status ?? ''}`);
-      expect(summary(batch.decisions)).toEqual(summary(alone));
-      expect(saved(initial, batch).liveSeats).toEqual(oneByOne.liveSeats);
-      // The seed must exercise the limit, the race for seats and the allowance coming back.
-      const codes = batch.decisions.map((d) => d.errorCode);
-      expect(codes).toContain('BUYER_LIMIT_REACHED');
-      expect(codes).toContain('SEAT_UNAVAILABLE');
-      expect(batch.decisions.filter((d) => d.command.type === 'hold' && d.outcome === 'applied').length).toBeGreaterThan(users.length);
-      expect(batch.decisions.some((d) => d.command.type !== 'hold' && d.outcome === 'applied')).toBe(true);
-    },
-  );
+    // The truth, independently of the rules' own count: what each user holds elsewhere plus what their bookings hold now.
+    const truth = (state: BatchState, userId: string) =>
+      heldElsewhere[userId] + [...state.bookings.values()].filter((b) => b.userId === userId).reduce((total, b) => total + heldBy(b), 0);
+    let oneByOne = initial;
+    const alone: Decision[] = [];
+    for (const command of commands) {
+      const before = oneByOne;
+      const result = decide(before, [command], now);
+      const [decision] = result.decisions;
+      if (command.type === 'hold' && !before.bookings.has(command.bookingId)) {
+        const over = truth(before, command.userId) + command.seatIds.length > limit;
+        expect(decision.errorCode === 'BUYER_LIMIT_REACHED', `${command.bookingId}: over the limit ${over}`).toBe(over);
+      }
+      oneByOne = saved(before, result);
+      for (const userId of users) expect(truth(oneByOne, userId)).toBeLessThanOrEqual(limit);
+      alone.push(decision);
+    }
+
+    const batch = decide(initial, commands, now);
+    const summary = (decisions: Decision[]) => decisions.map((d) => `${d.command.commandId} ${d.outcome} ${d.errorCode ?? ''} ${d.booking?.status ?? ''}`);
+    expect(summary(batch.decisions)).toEqual(summary(alone));
+    expect(saved(initial, batch).liveSeats).toEqual(oneByOne.liveSeats);
+    // The seed must exercise the limit, the race for seats and the allowance coming back.
+    const codes = batch.decisions.map((d) => d.errorCode);
+    expect(codes).toContain('BUYER_LIMIT_REACHED');
+    expect(codes).toContain('SEAT_UNAVAILABLE');
+    expect(batch.decisions.filter((d) => d.command.type === 'hold' && d.outcome === 'applied').length).toBeGreaterThan(users.length);
+    expect(batch.decisions.some((d) => d.command.type !== 'hold' && d.outcome === 'applied')).toBe(true);
+  });
 });
 
 describe('hold → expire → hold', () => {
@@ -725,12 +794,29 @@ describe('payment results', () => {
     expect(shown(saved(paid, confirmation), 1, 2)).toEqual(['confirmed by bkg_a', 'confirmed by bkg_a']);
   });
 
-  it('marks the booking payment_failed when the charge fails, keeps the reason and frees the seats', () => {
+  it('marks the booking payment_failed when the charge fails, keeps the reason and its code, and frees the seats', () => {
     const state = paying();
-    const result = decide(state, [paymentResult('bkg_a', 'charge', 'pay_alice', 'failed', 'Card declined.')], at(2 * MINUTE));
+    const result = decide(state, [paymentResult('bkg_a', 'charge', 'pay_alice', 'failed', 'Card declined.', 'PAYMENT_DECLINED')], at(2 * MINUTE));
 
-    expect(result.decisions[0]).toMatchObject({ outcome: 'applied', reason: 'Card declined.', booking: { status: 'payment_failed', reason: 'Card declined.' } });
+    expect(result.decisions[0]).toMatchObject({
+      outcome: 'applied',
+      reason: 'Card declined.',
+      booking: { status: 'payment_failed', reason: 'Card declined.', failureCode: 'PAYMENT_DECLINED' },
+    });
     expect(shown(saved(state, result), 1, 2)).toEqual(['available', 'available']);
+  });
+
+  it('tells a provider that never answered from a declined card by the code, and drops the code once the booking moves on', () => {
+    const state = paying();
+    const failed = decide(state, [paymentResult('bkg_a', 'charge', 'pay_alice', 'failed', 'No answer.', 'PAYMENT_PROVIDER_UNAVAILABLE')], at(2 * MINUTE));
+    expect(failed.decisions[0].booking).toMatchObject({ status: 'payment_failed', failureCode: 'PAYMENT_PROVIDER_UNAVAILABLE' });
+
+    // A charge that succeeds after all, once the booking failed, is refunded: refunded is not a failure.
+    const late = decide(saved(state, failed), [paymentResult('bkg_a', 'charge', 'pay_alice', 'succeeded')], at(3 * MINUTE));
+    const refunding = saved(saved(state, failed), late);
+    const refundId = late.decisions[0].followUps.flatMap((f) => (f.kind === 'payment-request' ? [f.request.paymentId] : []))[0]!;
+    const refunded = decide(refunding, [paymentResult('bkg_a', 'refund', refundId, 'succeeded')], at(4 * MINUTE));
+    expect(refunded.decisions[0].booking).toMatchObject({ status: 'refunded', failureCode: null });
   });
 
   it.each([
@@ -744,7 +830,7 @@ describe('payment results', () => {
     expect(result.seatChanges).toEqual([]);
   });
 
-  it('keeps the seats of a payment in flight past the hold\'s end, until the result is due, and the success that follows pays them', () => {
+  it("keeps the seats of a payment in flight past the hold's end, until the result is due, and the success that follows pays them", () => {
     // The payment started a minute in: its result is waited for until minute 11.
     const state = paying();
     const overdue = decide(state, [expire('bkg_a')], at(10 * MINUTE + 30_000));
@@ -770,7 +856,11 @@ describe('payment results', () => {
   it('refunds a payment that succeeds after the hold expired, once, and leaves the seats to whoever holds them now', () => {
     const bobsBooking = booking({ id: 'bkg_bob', userId: BOB, seats: [1], createdAt: at(11 * MINUTE), expiresAt: at(21 * MINUTE) });
     const state = paying({ status: 'expired' }, bobsBooking);
-    const late = decide(state, [paymentResult('bkg_a', 'charge', 'pay_alice', 'succeeded'), paymentResult('bkg_a', 'charge', 'pay_alice', 'succeeded')], at(13 * MINUTE));
+    const late = decide(
+      state,
+      [paymentResult('bkg_a', 'charge', 'pay_alice', 'succeeded'), paymentResult('bkg_a', 'charge', 'pay_alice', 'succeeded')],
+      at(13 * MINUTE),
+    );
 
     expect(outcomes(late)).toEqual(['applied', 'ignored']);
     const refundId = late.decisions[0].booking?.refundPaymentId ?? '';
@@ -800,7 +890,11 @@ describe('payment results', () => {
     const state = paying({ status: 'expired', refundPaymentId: 'rfd_a' });
     const result = decide(state, [paymentResult('bkg_a', 'refund', 'rfd_a', 'failed', 'Provider down')], at(13 * MINUTE));
 
-    expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: 'SERVICE_UNAVAILABLE', booking: { status: 'expired', refundPaymentId: 'rfd_a' } });
+    expect(result.decisions[0]).toMatchObject({
+      outcome: 'rejected',
+      errorCode: 'SERVICE_UNAVAILABLE',
+      booking: { status: 'expired', refundPaymentId: 'rfd_a' },
+    });
     expect(result.decisions[0].reason).toContain('Provider down');
   });
 });
@@ -909,13 +1003,15 @@ describe('state machine', () => {
     const violations: string[] = [];
     const decided = result.decisions[0].booking?.status ?? current.status;
     if (decided !== after.status) violations.push(`${story}: answered ${decided} but saved ${after.status}`);
-    if (after.status !== current.status && !canTransition(current.status, after.status)) violations.push(`${story}: illegal ${current.status} → ${after.status}`);
+    if (after.status !== current.status && !canTransition(current.status, after.status))
+      violations.push(`${story}: illegal ${current.status} → ${after.status}`);
     const seatShows = SEAT_SHOWN[after.status];
     const expected = after.seatIds.map(() => (seatShows ? `${seatShows} by ${after.id}` : 'available'));
     if (JSON.stringify(shown(next, ...after.seatIds)) !== JSON.stringify(expected)) {
       violations.push(`${story}: seats show ${shown(next, ...after.seatIds).join(', ')} for a ${after.status} booking`);
     }
-    const chargeSucceeded = command.type === 'payment-result' && command.kind === 'charge' && command.outcome === 'succeeded' && command.paymentId === current.chargePaymentId;
+    const chargeSucceeded =
+      command.type === 'payment-result' && command.kind === 'charge' && command.outcome === 'succeeded' && command.paymentId === current.chargePaymentId;
     if (chargeSucceeded && !seatShows && !after.refundPaymentId) violations.push(`${story}: kept the money of a booking without seats`);
     return { next, violations };
   }
@@ -1005,7 +1101,11 @@ describe('seat changes', () => {
 describe('purity', () => {
   it('leaves its inputs untouched and decides the same batch the same way every time', () => {
     const state = world({
-      bookings: [booking({ id: 'bkg_a', seats: [1, 2] }), charged({ id: 'bkg_p', seats: [3], status: 'expired' }), charged({ id: 'bkg_c', seats: [4], status: 'confirmed' })],
+      bookings: [
+        booking({ id: 'bkg_a', seats: [1, 2] }),
+        charged({ id: 'bkg_p', seats: [3], status: 'expired' }),
+        charged({ id: 'bkg_c', seats: [4], status: 'confirmed' }),
+      ],
     });
     const commands = [
       expire('bkg_a'),

@@ -1,4 +1,5 @@
 import {
+  eventStatusAt,
   SEAT_HOLDING_STATUSES,
   type BookingCommand,
   type BookingStatus,
@@ -41,10 +42,14 @@ export interface BookingState {
   expiresAt: Date | null;
   holdExtendedAt: Date | null;
   reason: string | null;
+  /** The code of a failure beside its reason: a rejected hold's, a failed payment's; null otherwise. */
+  failureCode: ErrorCode | null;
   cardToken: string | null;
   chargePaymentId: string | null;
   refundPaymentId: string | null;
   createdAt: Date;
+  /** When a decision last changed it. */
+  updatedAt: Date;
 }
 
 export interface EventState {
@@ -59,7 +64,7 @@ export interface EventState {
 }
 
 export function isOnSale(event: EventState, now: Date): boolean {
-  return event.status === 'on_sale' || (event.status === 'scheduled' && event.onSaleAt !== undefined && event.onSaleAt <= now);
+  return eventStatusAt(event, now) === 'on_sale';
 }
 
 export interface HoldPolicy {
@@ -101,9 +106,7 @@ export function buyerKey(userId: string, eventId: string): string {
 }
 
 /** Something the decision asks for beyond its own writes, done through the outbox. */
-export type FollowUp =
-  | { kind: 'payment-request'; request: Omit<PaymentRequest, 'requestedAt'> }
-  | { kind: 'confirm'; bookingId: string; eventId: string };
+export type FollowUp = { kind: 'payment-request'; request: Omit<PaymentRequest, 'requestedAt'> } | { kind: 'confirm'; bookingId: string; eventId: string };
 
 export interface Decision {
   command: BookingCommand;
@@ -155,7 +158,7 @@ export function canTransition(from: BookingStatus, to: BookingStatus): boolean {
 }
 
 export function decideBatch(state: BatchState, commands: readonly BookingCommand[], now: Date, policy: HoldPolicy): BatchResult {
-  const working = new Working(state);
+  const working = new Working(state, now);
   const decisions = commands.map((command) => decide(working, command, now, policy));
   return { decisions, seatChanges: working.seatChanges(), bookings: working.changedBookings() };
 }
@@ -186,7 +189,7 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
   if (existing) return { command, outcome: 'ignored', booking: existing, followUps: [] };
 
   const reject = (errorCode: ErrorCode, reason: string, unavailableSeatIds?: string[]): Decision => {
-    const booking = state.createBooking(command, 'rejected', [], now, null, reason);
+    const booking = state.createBooking(command, 'rejected', [], now, null, { reason, failureCode: errorCode });
     return { command, outcome: 'rejected', booking, errorCode, reason, unavailableSeatIds, followUps: [] };
   };
 
@@ -217,10 +220,21 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
   const taken = seats.filter((seat) => seat && (seat.status !== 'available' || seat.bookingId !== null)).map((seat) => seat!);
   if (taken.length > 0) {
     const [noun, verb] = taken.length === 1 ? ['Seat', 'is'] : ['Seats', 'are'];
-    return reject('SEAT_UNAVAILABLE', `${noun} ${labelsOf(taken)} ${verb} no longer available.`, taken.map((seat) => seat.id));
+    return reject(
+      'SEAT_UNAVAILABLE',
+      `${noun} ${labelsOf(taken)} ${verb} no longer available.`,
+      taken.map((seat) => seat.id),
+    );
   }
 
-  const booking = state.createBooking(command, 'reserved', seats.map((seat) => seat!), now, new Date(now.getTime() + policy.holdTtlMs), null);
+  const booking = state.createBooking(
+    command,
+    'reserved',
+    seats.map((seat) => seat!),
+    now,
+    new Date(now.getTime() + policy.holdTtlMs),
+    { reason: null, failureCode: null },
+  );
   state.paintSeats(booking);
   return { command, outcome: 'applied', booking, followUps: [] };
 }
@@ -329,7 +343,7 @@ function decidePaymentResult(state: Working, command: CommandOf<'payment-result'
   }
   if (booking.status !== 'reserved') return { command, outcome: 'ignored', booking, followUps: [] };
   const reason = command.reason ?? 'The payment failed.';
-  const next = state.transition(booking, 'payment_failed', reason);
+  const next = state.transition(booking, 'payment_failed', reason, command.failureCode ?? null);
   return { command, outcome: 'applied', booking: next, reason, followUps: [] };
 }
 
@@ -349,7 +363,14 @@ function decideSetBlocked(state: Working, command: CommandOf<'set-blocked'>): De
   const seats = command.seatIds.map((id) => state.seat(id));
   const unknown = command.seatIds.filter((id, i) => seats[i]?.eventId !== command.eventId);
   if (unknown.length > 0) {
-    return { command, outcome: 'rejected', errorCode: 'NOT_FOUND', reason: `No such seats at this event: ${unknown.join(', ')}.`, unavailableSeatIds: unknown, followUps: [] };
+    return {
+      command,
+      outcome: 'rejected',
+      errorCode: 'NOT_FOUND',
+      reason: `No such seats at this event: ${unknown.join(', ')}.`,
+      unavailableSeatIds: unknown,
+      followUps: [],
+    };
   }
   const from: SeatStatus = command.blocked ? 'available' : 'blocked';
   const held = seats.filter((seat) => seat!.bookingId !== null).map((seat) => seat!);
@@ -444,7 +465,10 @@ class Working {
   private readonly changed = new Set<string>();
   private readonly liveSeats: Map<string, number>;
 
-  constructor(private readonly initial: BatchState) {
+  constructor(
+    private readonly initial: BatchState,
+    private readonly now: Date,
+  ) {
     for (const [id, seat] of initial.seats) this.seats.set(id, seat);
     for (const [id, booking] of initial.bookings) this.bookings.set(id, booking);
     this.liveSeats = new Map(initial.liveSeats);
@@ -476,7 +500,7 @@ class Working {
     seats: SeatState[],
     now: Date,
     expiresAt: Date | null,
-    reason: string | null,
+    { reason, failureCode }: Pick<BookingState, 'reason' | 'failureCode'>,
   ): BookingState {
     const booking: BookingState = {
       id: command.bookingId,
@@ -489,27 +513,29 @@ class Working {
       expiresAt,
       holdExtendedAt: null,
       reason,
+      failureCode,
       cardToken: null,
       chargePaymentId: null,
       refundPaymentId: null,
       createdAt: now,
+      updatedAt: now,
     };
     this.put(booking);
     return booking;
   }
 
-  /** Moves a booking along the state machine and repaints its seats. */
-  transition(booking: BookingState, to: BookingStatus, reason: string | null): BookingState {
+  /** Moves a booking along the state machine and repaints its seats; a failure code holds only for the status it came with. */
+  transition(booking: BookingState, to: BookingStatus, reason: string | null, failureCode: ErrorCode | null = null): BookingState {
     if (!canTransition(booking.status, to)) {
       throw new Error(`illegal booking transition ${booking.status} → ${to} (${booking.id})`);
     }
-    const next = this.update(booking, { status: to, reason: reason ?? booking.reason });
+    const next = this.update(booking, { status: to, reason: reason ?? booking.reason, failureCode });
     this.paintSeats(next);
     return next;
   }
 
   update(booking: BookingState, patch: Partial<BookingState>): BookingState {
-    const next = { ...booking, ...patch };
+    const next = { ...booking, ...patch, updatedAt: this.now };
     this.put(next);
     return next;
   }

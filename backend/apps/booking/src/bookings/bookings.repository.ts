@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SEAT_HOLDING_STATUSES, type BookingPosition, type BookingStatus, type EventStatus } from '@seatstorm/contracts';
+import { SEAT_HOLDING_STATUSES, type BookingPosition, type BookingStatus, type ErrorCode, type EventStatus } from '@seatstorm/contracts';
 import { inPgTransaction, PG_POOL, type Pool, type PoolClient } from '@seatstorm/database';
 import type { EncodedMessage } from '@seatstorm/kafka';
 import type { BookingState, EventState, SeatState } from './booking.rules';
 
 /** A database seat no longer had the state the decision was made on: the batch must not commit. */
 export class SeatConflictError extends Error {
-  constructor(readonly expected: number, readonly updated: number) {
+  constructor(
+    readonly expected: number,
+    readonly updated: number,
+  ) {
     super(`seat update matched ${updated} of ${expected} rows`);
     this.name = 'SeatConflictError';
   }
@@ -32,6 +35,7 @@ interface BookingRow {
   expires_at: Timestamp | null;
   hold_extended_at: Timestamp | null;
   reason: string | null;
+  failure_code: ErrorCode | null;
   card_token: string | null;
   charge_payment_id: string | null;
   refund_payment_id: string | null;
@@ -50,11 +54,8 @@ export interface BookingsPageQuery {
   status?: readonly BookingStatus[];
 }
 
-/** A booking as stored: its state plus when it last changed. */
-export type BookingRecord = BookingState & { updatedAt: Date };
-
 const BOOKING_COLUMNS = `b.id, b.event_id, b.user_id, b.status::text AS status, b.command_id, b.amount, b.expires_at,
-  b.hold_extended_at, b.reason, b.card_token, b.charge_payment_id, b.refund_payment_id, b.created_at, b.updated_at,
+  b.hold_extended_at, b.reason, b.failure_code, b.card_token, b.charge_payment_id, b.refund_payment_id, b.created_at, b.updated_at,
   (SELECT array_agg(bs.seat_id ORDER BY bs.seat_id) FROM booking_seats bs WHERE bs.booking_id = b.id) AS seat_ids`;
 
 /** SEAT_HOLDING_STATUSES as an SQL list of literals (constants, never input), so the planner sees them as before. */
@@ -82,7 +83,7 @@ export class BookingsRepository {
     return inPgTransaction(this.pool, (client) => work(new BookingStore(client)), KEYED_ACCESS_ONLY);
   }
 
-  async findBooking(bookingId: string): Promise<BookingRecord | undefined> {
+  async findBooking(bookingId: string): Promise<BookingState | undefined> {
     const { rows } = await this.pool.query<BookingRow>(`SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.id = $1`, [bookingId]);
     return rows[0] && toBooking(rows[0]);
   }
@@ -92,7 +93,7 @@ export class BookingsRepository {
    * `after`, at most `limit`: keyset paging along the (user_id, created_at) index, so a
    * page costs the same however far back it lies.
    */
-  async findBookingsOfUser(userId: string, page: BookingsPageQuery): Promise<BookingRecord[]> {
+  async findBookingsOfUser(userId: string, page: BookingsPageQuery): Promise<BookingState[]> {
     const { rows } = await this.pool.query<BookingRow>(
       `SELECT ${BOOKING_COLUMNS} FROM bookings b
         WHERE b.user_id = $1
@@ -237,14 +238,7 @@ export class BookingStore {
               (SELECT coalesce(json_agg(s ORDER BY s.id), '[]') FROM locked_seats s) AS seats,
               (SELECT coalesce(json_agg(l), '[]') FROM live_seats l) AS "liveSeats",
               now() AS now`,
-      [
-        keys.commandIds,
-        keys.userIds,
-        keys.bookingIds,
-        keys.seatIds,
-        keys.buyers.map((buyer) => buyer.userId),
-        keys.buyers.map((buyer) => buyer.eventId),
-      ],
+      [keys.commandIds, keys.userIds, keys.bookingIds, keys.seatIds, keys.buyers.map((buyer) => buyer.userId), keys.buyers.map((buyer) => buyer.eventId)],
     );
     const [row] = rows;
     if (!row) throw new Error('the batch read returned no row');
@@ -273,17 +267,17 @@ export class BookingStore {
     const { rows } = await this.client.query<{ updated: number; versions: Record<string, number> }>(
       `WITH saved AS (
          INSERT INTO bookings (id, event_id, user_id, status, command_id, amount, expires_at, hold_extended_at, reason,
-                               card_token, charge_payment_id, refund_payment_id, created_at, updated_at)
+                               failure_code, card_token, charge_payment_id, refund_payment_id, created_at, updated_at)
          SELECT v.id, v."eventId", v."userId", v.status, v."commandId", v.amount, v."expiresAt", v."holdExtendedAt",
-                v.reason, v."cardToken", v."chargePaymentId", v."refundPaymentId", v."createdAt", now()
+                v.reason, v."failureCode", v."cardToken", v."chargePaymentId", v."refundPaymentId", v."createdAt", v."updatedAt"
            FROM jsonb_to_recordset($1::jsonb) AS v(id text, "eventId" text, "userId" text, status "BookingStatus", "commandId" text,
-                  amount bigint, "expiresAt" timestamptz, "holdExtendedAt" timestamptz, reason text, "cardToken" text,
-                  "chargePaymentId" text, "refundPaymentId" text, "createdAt" timestamptz)
+                  amount bigint, "expiresAt" timestamptz, "holdExtendedAt" timestamptz, reason text, "failureCode" text, "cardToken" text,
+                  "chargePaymentId" text, "refundPaymentId" text, "createdAt" timestamptz, "updatedAt" timestamptz)
           WHERE ${STORED}
          ON CONFLICT (id) DO UPDATE SET
            status = EXCLUDED.status, expires_at = EXCLUDED.expires_at, hold_extended_at = EXCLUDED.hold_extended_at,
-           reason = EXCLUDED.reason, card_token = EXCLUDED.card_token, charge_payment_id = EXCLUDED.charge_payment_id,
-           refund_payment_id = EXCLUDED.refund_payment_id, updated_at = now()
+           reason = EXCLUDED.reason, failure_code = EXCLUDED.failure_code, card_token = EXCLUDED.card_token, charge_payment_id = EXCLUDED.charge_payment_id,
+           refund_payment_id = EXCLUDED.refund_payment_id, updated_at = EXCLUDED.updated_at
        ), claimed AS (
          -- Filtered as saved is, not joined with it: with hash and merge joins off, joining a CTE compares every pair of rows.
          INSERT INTO booking_seats (booking_id, seat_id, price)
@@ -358,7 +352,7 @@ export class BookingStore {
   }
 }
 
-function toBooking(row: BookingRow): BookingRecord {
+function toBooking(row: BookingRow): BookingState {
   return {
     id: row.id,
     eventId: row.event_id,
@@ -370,6 +364,7 @@ function toBooking(row: BookingRow): BookingRecord {
     expiresAt: dateOrNull(row.expires_at),
     holdExtendedAt: dateOrNull(row.hold_extended_at),
     reason: row.reason,
+    failureCode: row.failure_code,
     cardToken: row.card_token,
     chargePaymentId: row.charge_payment_id,
     refundPaymentId: row.refund_payment_id,

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { newCorrelationId, withCorrelation } from '@seatstorm/observability';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
-import { Topic, type BookingCommand } from '@seatstorm/contracts';
+import { bookingCommands, Topic } from '@seatstorm/contracts';
 import { MessageProducer } from '@seatstorm/kafka';
 import { ExpiryRepository, type OverdueHold } from './expiry.repository';
 
@@ -63,17 +63,10 @@ export class ExpirySweeper implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async requestExpiry(overdue: OverdueHold[]): Promise<void> {
-    const issuedAt = new Date().toISOString();
-    // One command id per hold and deadline: asking again for the same expiry is
-    // a harmless replay, while a hold extended since gets a fresh command.
-    const commands: BookingCommand[] = overdue
-      .map((hold): BookingCommand => ({
-        type: 'expire',
-        commandId: `expire_${hold.bookingId}_${hold.expiresAt.getTime()}`,
-        eventId: hold.eventId,
-        issuedAt,
-        bookingId: hold.bookingId,
-      }))
+    const issuedAt = new Date();
+    // The same expiry asked for again is a replay (bookingCommands.expire), not asked for again while it is pending.
+    const commands = overdue
+      .map((hold) => bookingCommands.expire({ eventId: hold.eventId, bookingId: hold.bookingId }, hold.expiresAt, issuedAt))
       .filter((command) => !this.asked.has(command.commandId));
     if (commands.length === 0) return;
     await this.producer.publish(Topic.BookingCommands, commands);

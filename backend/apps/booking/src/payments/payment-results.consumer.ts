@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { Topic, type BookingCommand } from '@seatstorm/contracts';
+import { bookingCommands, Topic } from '@seatstorm/contracts';
 import { MessageConsumers, MessageProducer } from '@seatstorm/kafka';
 
 /**
@@ -16,18 +16,15 @@ export class PaymentResultsConsumer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumers.consume(Topic.PaymentEvents, { group: 'booking-payments' }, async ({ payload }) => {
-      const command: BookingCommand = {
-        type: 'payment-result',
-        // One result per payment: a redelivered result is a replay.
-        commandId: `result_${payload.paymentId}`,
+      const command = bookingCommands.paymentResult({
         eventId: payload.eventId,
-        issuedAt: new Date().toISOString(),
         bookingId: payload.bookingId,
         paymentId: payload.paymentId,
         kind: payload.kind,
         outcome: payload.outcome,
         ...(payload.reason ? { reason: payload.reason } : {}),
-      };
+        ...(payload.failureCode ? { failureCode: payload.failureCode } : {}),
+      });
       await this.producer.publish(Topic.BookingCommands, [command]);
     });
   }

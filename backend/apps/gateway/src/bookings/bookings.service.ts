@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import {
+  bookingCommands,
+  bookingOfEvent,
   newId,
   RpcPattern,
   simulatedCardToken,
@@ -25,7 +27,6 @@ export interface Answer<T> {
   decided: boolean;
   body: T;
 }
-
 
 /**
  * The gateway's side of bookings: every change is a command on
@@ -67,17 +68,18 @@ export class BookingsService {
     }
     const hold = earlier ?? fresh;
     const issuedAt = new Date();
-    const command: BookingCommand = {
-      type: 'hold',
-      commandId: hold.commandId,
-      eventId: hold.eventId,
-      issuedAt: issuedAt.toISOString(),
-      bookingId: hold.bookingId,
-      userId: user.id,
-      seatIds: hold.seatIds,
-      deadline: new Date(issuedAt.getTime() + this.config.HOLD_REQUEST_DEADLINE * 1000).toISOString(),
-      ...(admitted ? { admitted } : {}),
-    };
+    const command = bookingCommands.hold(
+      {
+        commandId: hold.commandId,
+        eventId: hold.eventId,
+        bookingId: hold.bookingId,
+        userId: user.id,
+        seatIds: hold.seatIds,
+        ...(admitted ? { admitted } : {}),
+      },
+      this.config.HOLD_REQUEST_DEADLINE * 1000,
+      issuedAt,
+    );
     const decision = await this.send(command);
     this.decisionSignal.observe(Date.now() - issuedAt.getTime());
     if (!decision) {
@@ -88,39 +90,25 @@ export class BookingsService {
       return { decided: false, body: pendingBooking(hold) };
     }
     if (decision.errorCode && decision.status !== 'reserved') throw rejection(decision);
-    return { decided: true, body: earlier ? await this.get(user, decision.bookingId) : bookingOf(decision) };
+    // A replayed key is answered from the decision too: the event carries the whole booking.
+    return { decided: true, body: bookingOfEvent(decision) };
   }
 
   /** Starts paying: 202 once the booking service accepted it; the outcome arrives as `booking.updated`. */
   async pay(user: PublicUser, bookingId: string, cardNumber: string): Promise<Booking> {
     const booking = await this.decidedBooking(user, bookingId);
-    const paymentId = newId('pay');
-    const decision = await this.send({
-      type: 'pay',
-      commandId: `pay_${paymentId}`,
-      eventId: booking.eventId,
-      issuedAt: new Date().toISOString(),
-      bookingId,
-      userId: user.id,
-      paymentId,
-      cardToken: simulatedCardToken(cardNumber),
-    });
+    const decision = await this.send(
+      bookingCommands.pay({ eventId: booking.eventId, bookingId, userId: user.id, paymentId: newId('pay'), cardToken: simulatedCardToken(cardNumber) }),
+    );
     if (decision?.errorCode) throw rejection(decision);
-    return decision ? bookingOf(decision, booking) : booking;
+    return decision ? bookingOfEvent(decision) : booking;
   }
 
   async cancel(user: PublicUser, bookingId: string): Promise<Answer<Booking>> {
     const booking = await this.decidedBooking(user, bookingId);
-    const decision = await this.send({
-      type: 'cancel',
-      commandId: newId('cancel'),
-      eventId: booking.eventId,
-      issuedAt: new Date().toISOString(),
-      bookingId,
-      userId: user.id,
-    });
+    const decision = await this.send(bookingCommands.cancel({ eventId: booking.eventId, bookingId, userId: user.id }));
     if (decision?.errorCode) throw rejection(decision);
-    return decision ? { decided: true, body: bookingOf(decision, booking) } : { decided: false, body: booking };
+    return decision ? { decided: true, body: bookingOfEvent(decision) } : { decided: false, body: booking };
   }
 
   async get(user: PublicUser, bookingId: string): Promise<Booking> {
@@ -156,21 +144,6 @@ export class BookingsService {
   }
 }
 
-function bookingOf(event: BookingEvent, before?: Booking): Booking {
-  return {
-    id: event.bookingId,
-    eventId: event.eventId,
-    userId: event.userId,
-    status: event.status,
-    seatIds: event.seatIds,
-    amount: event.amount,
-    expiresAt: event.expiresAt,
-    reason: event.reason ?? null,
-    createdAt: before?.createdAt ?? event.occurredAt,
-    updatedAt: event.occurredAt,
-  };
-}
-
 function pendingBooking(hold: PendingHold): Booking {
   return {
     id: hold.bookingId,
@@ -181,6 +154,7 @@ function pendingBooking(hold: PendingHold): Booking {
     amount: 0,
     expiresAt: null,
     reason: 'Waiting for the booking service to decide.',
+    failureCode: null,
     createdAt: hold.requestedAt,
     updatedAt: hold.requestedAt,
   };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  bookingCommands,
   newId,
   RpcPattern,
   Topic,
@@ -41,7 +42,12 @@ export class EventsService {
    * A client that already has the current version (`clientVersion`) gets the
    * version alone, and Redis is not read.
    */
-  async seats(eventId: string, encoding: SnapshotEncoding, clientVersion?: number, correlationId?: string): Promise<CachedSeatSnapshot | { version: number; body: null }> {
+  async seats(
+    eventId: string,
+    encoding: SnapshotEncoding,
+    clientVersion?: number,
+    correlationId?: string,
+  ): Promise<CachedSeatSnapshot | { version: number; body: null }> {
     // A snapshot evicted between the catalog's answer and this read is built again once.
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const ref = await this.rpc.request(RpcPattern.CatalogGetSeats, { eventId }, correlationId);
@@ -72,11 +78,8 @@ export class EventsService {
    * The change shows on every map as `Topic.SeatUpdated`.
    */
   async setBlocked(admin: PublicUser, eventId: string, seatIds: string[], blocked: boolean): Promise<{ commandId: string }> {
-    const commandId = newId('block');
-    await this.producer.publish(Topic.BookingCommands, [
-      { type: 'set-blocked', commandId, eventId, issuedAt: new Date().toISOString(), userId: admin.id, seatIds, blocked },
-    ]);
-    return { commandId };
+    const command = bookingCommands.setBlocked({ eventId, userId: admin.id, seatIds, blocked });
+    await this.producer.publish(Topic.BookingCommands, [command]);
+    return { commandId: command.commandId };
   }
 }
-

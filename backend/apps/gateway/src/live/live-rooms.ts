@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import {
   roomOfEvent,
+  bookingUpdatedOf,
   roomOfLab,
   roomOfUser,
   SocketEvent,
@@ -39,7 +40,7 @@ export class LiveRooms implements OnApplicationShutdown {
   }
 
   bookingUpdated(event: BookingEvent): void {
-    this.io()?.to(roomOfUser(event.userId)).emit(SocketEvent.BookingUpdated, event);
+    this.io()?.to(roomOfUser(event.userId)).emit(SocketEvent.BookingUpdated, bookingUpdatedOf(event));
   }
 
   notification(notification: Notification): void {

@@ -1,6 +1,6 @@
 import type { BookingEvent, BookingStatus } from '@seatstorm/contracts';
 import { describe, expect, it } from 'vitest';
-import { formatMoney, notificationContentOf, notificationKindOf, refundDelayedContentOf } from './notification.rules';
+import { notificationContentOf, notificationKindOf, refundDelayedContentOf } from './notification.rules';
 
 const ERAS = 'Taylor Swift – The Eras Tour';
 
@@ -13,6 +13,10 @@ function bookingEvent(status: BookingStatus, overrides: Partial<BookingEvent> = 
     seatIds: ['evt_eras_A1', 'evt_eras_A2'],
     amount: 45000,
     expiresAt: null,
+    reason: null,
+    failureCode: null,
+    createdAt: '2026-11-22T09:50:00.000Z',
+    updatedAt: '2026-11-22T10:00:00.000Z',
     commandId: 'cmd_1',
     occurredAt: '2026-11-22T10:00:00.000Z',
     ...overrides,
@@ -76,12 +80,5 @@ describe('notification rules', () => {
       body: "The payment provider did not answer. We keep trying, and we'll tell you as soon as $450 is on its way back to your card.",
     });
     expect(notificationKindOf('refunded')).toBe('refunded');
-  });
-
-  it('formats cents as the web app does', () => {
-    expect(formatMoney(15000)).toBe('$150');
-    expect(formatMoney(4550)).toBe('$45.50');
-    expect(formatMoney(123456)).toBe('$1,234.56');
-    expect(formatMoney(0)).toBe('$0');
   });
 });

@@ -1,4 +1,4 @@
-import { notificationKindSchema, seatLabelOf, type BookingEvent, type BookingStatus, type NotificationKind } from '@seatstorm/contracts';
+import { formatMoney, notificationKindSchema, seatLabelOf, type BookingEvent, type BookingStatus, type NotificationKind } from '@seatstorm/contracts';
 
 /**
  * What a person is told when their booking changes, as pure functions of the
@@ -65,14 +65,6 @@ export function notificationContentOf(kind: BookingNotificationKind, event: Book
         body: `You cancelled your hold; ${lowerFirst(seats)} ${are} open to others again.`,
       };
   }
-}
-
-const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-const dollarsAndCents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-
-/** Integer cents as the web app shows them: 45000 → "$450", 4550 → "$45.50". */
-export function formatMoney(cents: number): string {
-  return cents % 100 === 0 ? dollars.format(cents / 100) : dollarsAndCents.format(cents / 100);
 }
 
 const seatCount = (count: number): string => (count === 1 ? '1 seat' : `${count} seats`);

@@ -54,6 +54,10 @@ describe('notification service on real Kafka and PostgreSQL', () => {
       seatIds: booking.seatIds,
       amount: booking.amount,
       expiresAt: null,
+      reason: null,
+      failureCode: null,
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
       commandId: uniqueId('cmd_test'),
       occurredAt: new Date().toISOString(),
     };
@@ -111,9 +115,7 @@ describe('notification service on real Kafka and PostgreSQL', () => {
 
     const kinds = created.messages.filter((message) => message.bookingId === booking.bookingId).map((message) => message.kind);
     expect(kinds).toEqual(['confirmed', 'refunded']);
-    expect((await storedFor(booking.bookingId)).map((row: { title: string }) => row.title)).toEqual(
-      expect.arrayContaining(['$200 refunded for Test Night']),
-    );
+    expect((await storedFor(booking.bookingId)).map((row: { title: string }) => row.title)).toEqual(expect.arrayContaining(['$200 refunded for Test Night']));
   });
 
   it('skips an event for a user who does not exist without holding up the events behind it', async () => {

@@ -86,7 +86,12 @@ describe('payment progress', () => {
   it('never gives a refund up: after its quick attempts it goes on at the refund schedule', () => {
     expect(afterAttempt('refund', 3, unavailable, policy, 0.5)).toEqual({ status: 'pending', attempts: 3, lastError: 'timed out', retryInMs: 400 });
     for (const attempt of [4, 5, 50]) {
-      expect(afterAttempt('refund', attempt, unavailable, policy, 0.5)).toEqual({ status: 'pending', attempts: attempt, lastError: 'timed out', retryInMs: 60_000 });
+      expect(afterAttempt('refund', attempt, unavailable, policy, 0.5)).toEqual({
+        status: 'pending',
+        attempts: attempt,
+        lastError: 'timed out',
+        retryInMs: 60_000,
+      });
     }
     expect(afterAttempt('refund', 9, { outcome: 'succeeded' }, policy, 0.5).status).toBe('succeeded');
   });
@@ -104,12 +109,17 @@ describe('payment progress', () => {
     expect(deadLetterDue({ ...refund, status: 'succeeded', attempts: 5 }, 4)).toBe(false);
   });
 
-  it('answers a settled payment with a reason a person understands', () => {
+  it('answers a settled payment with a reason a person understands and a code a client switches on', () => {
     expect(outcomeOf('charge', { status: 'succeeded', lastError: null })).toEqual({ outcome: 'succeeded' });
-    expect(outcomeOf('charge', { status: 'failed', lastError: CARD_DECLINED })).toEqual({ outcome: 'failed', reason: 'Card declined' });
+    expect(outcomeOf('charge', { status: 'failed', lastError: CARD_DECLINED })).toEqual({
+      outcome: 'failed',
+      reason: 'Card declined',
+      failureCode: 'PAYMENT_DECLINED',
+    });
     expect(outcomeOf('charge', { status: 'dead_lettered', lastError: 'timed out' })).toEqual({
       outcome: 'failed',
       reason: 'The payment provider is unavailable; no charge was made.',
+      failureCode: 'PAYMENT_PROVIDER_UNAVAILABLE',
     });
     expect(outcomeOf('refund', { status: 'dead_lettered', lastError: 'timed out' }).reason).toBe(
       'The payment provider is unavailable; the refund was not made.',

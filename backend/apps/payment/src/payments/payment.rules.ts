@@ -1,4 +1,4 @@
-import { TEST_CARDS, type PaymentRequest } from '@seatstorm/contracts';
+import { TEST_CARDS, type PaymentFailureCode, type PaymentRequest } from '@seatstorm/contracts';
 
 /**
  * The simulated card provider's test cards and the retry policy, as pure
@@ -123,13 +123,13 @@ export type SettledStatus = Exclude<PaymentStatus, 'pending'>;
 export function outcomeOf(
   kind: PaymentKind,
   payment: { status: SettledStatus; lastError: string | null },
-): { outcome: 'succeeded' | 'failed'; reason?: string } {
+): { outcome: 'succeeded' | 'failed'; reason?: string; failureCode?: PaymentFailureCode } {
   switch (payment.status) {
     case 'succeeded':
       return { outcome: 'succeeded' };
     case 'failed':
-      return { outcome: 'failed', reason: payment.lastError ?? CARD_DECLINED };
+      return { outcome: 'failed', reason: payment.lastError ?? CARD_DECLINED, failureCode: 'PAYMENT_DECLINED' };
     case 'dead_lettered':
-      return { outcome: 'failed', reason: PROVIDER_UNAVAILABLE[kind] };
+      return { outcome: 'failed', reason: PROVIDER_UNAVAILABLE[kind], failureCode: 'PAYMENT_PROVIDER_UNAVAILABLE' };
   }
 }

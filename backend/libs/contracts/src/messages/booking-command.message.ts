@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { idSchema, isoDateTimeSchema } from '../ids';
+import { idSchema, isoDateTimeSchema, newId } from '../ids';
 import { Topic } from '../topics';
+import { paymentFailureCodeSchema } from './payment.message';
 import { defineMessage } from './message';
 
 const commandBase = {
@@ -58,6 +59,7 @@ export const paymentResultCommandSchema = z.object({
   kind: z.enum(['charge', 'refund']),
   outcome: z.enum(['succeeded', 'failed']),
   reason: z.string().optional(),
+  failureCode: paymentFailureCodeSchema.optional(),
 });
 
 /** Issues the tickets of a paid booking: the step from `paid` to `confirmed`. */
@@ -89,6 +91,67 @@ export const bookingCommandSchema = z.discriminatedUnion('type', [
 export type BookingCommand = z.infer<typeof bookingCommandSchema>;
 export type HoldCommand = z.infer<typeof holdCommandSchema>;
 export type BookingCommandType = BookingCommand['type'];
+type CommandOf<T extends BookingCommandType> = Extract<BookingCommand, { type: T }>;
+/** What a builder is given: the command's own fields, without its type, id and issue time. */
+type FieldsOf<T extends BookingCommandType> = Omit<CommandOf<T>, 'type' | 'commandId' | 'issuedAt'>;
+
+/**
+ * The one way each booking command is made: its type, its issue time and, where the id must come out
+ * the same when the command is asked for again, its id recipe. A command asked for twice under one
+ * id is a replay, answered with its first decision; under two ids it would be decided twice.
+ */
+export const bookingCommands = {
+  /**
+   * A hold, to be decided within `decideWithinMs` of now or rejected as expired. Its id is the
+   * caller's: derived from an Idempotency-Key, or fresh (`newId('hold')`).
+   */
+  hold: (fields: Omit<FieldsOf<'hold'>, 'deadline'> & { commandId: string }, decideWithinMs: number, at = new Date()): HoldCommand => ({
+    type: 'hold',
+    ...fields,
+    issuedAt: at.toISOString(),
+    deadline: new Date(at.getTime() + decideWithinMs).toISOString(),
+  }),
+  /** One command per payment, so a retried pay with the same payment id is a replay. */
+  pay: (fields: FieldsOf<'pay'>, at = new Date()): CommandOf<'pay'> => ({
+    type: 'pay',
+    commandId: `pay_${fields.paymentId}`,
+    issuedAt: at.toISOString(),
+    ...fields,
+  }),
+  cancel: (fields: FieldsOf<'cancel'>, at = new Date()): CommandOf<'cancel'> => ({
+    type: 'cancel',
+    commandId: newId('cancel'),
+    issuedAt: at.toISOString(),
+    ...fields,
+  }),
+  /** One command per hold and deadline: asking again for the same expiry is a replay, while a hold extended since gets a fresh command. */
+  expire: (fields: FieldsOf<'expire'>, expiresAt: Date, at = new Date()): CommandOf<'expire'> => ({
+    type: 'expire',
+    commandId: `expire_${fields.bookingId}_${expiresAt.getTime()}`,
+    issuedAt: at.toISOString(),
+    ...fields,
+  }),
+  /** One result per payment: a redelivered result is a replay. */
+  paymentResult: (fields: FieldsOf<'payment-result'>, at = new Date()): CommandOf<'payment-result'> => ({
+    type: 'payment-result',
+    commandId: `result_${fields.paymentId}`,
+    issuedAt: at.toISOString(),
+    ...fields,
+  }),
+  /** One confirmation per booking. */
+  confirm: (fields: FieldsOf<'confirm'>, at = new Date()): CommandOf<'confirm'> => ({
+    type: 'confirm',
+    commandId: `confirm_${fields.bookingId}`,
+    issuedAt: at.toISOString(),
+    ...fields,
+  }),
+  setBlocked: (fields: FieldsOf<'set-blocked'>, at = new Date()): CommandOf<'set-blocked'> => ({
+    type: 'set-blocked',
+    commandId: newId('block'),
+    issuedAt: at.toISOString(),
+    ...fields,
+  }),
+} as const;
 
 export const bookingCommandMessage = defineMessage({
   topic: Topic.BookingCommands,

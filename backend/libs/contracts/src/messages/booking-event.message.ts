@@ -1,27 +1,18 @@
 import { z } from 'zod';
 import { errorCodeSchema } from '../errors';
-import { centsSchema, idSchema, isoDateTimeSchema } from '../ids';
-import { bookingStatusSchema } from '../statuses';
+import { bookingSchema, type Booking } from '../bookings';
+import { idSchema, isoDateTimeSchema } from '../ids';
 import { Topic } from '../topics';
 import { defineMessage } from './message';
 
 /**
- * A booking's state after a decision (also a replayed one). Also the body of
- * the socket event `booking.updated` and of the answer to POST /bookings.
+ * A booking after a decision (also a replayed one): the booking's one shape
+ * (`bookingSchema`, named by `bookingId` on the wire) and what the decision adds.
  * `commandId` names the command that produced it, so a waiting caller can match it.
  */
-export const bookingEventSchema = z.object({
+export const bookingEventSchema = bookingSchema.omit({ id: true }).extend({
   bookingId: idSchema,
-  eventId: idSchema,
-  userId: idSchema,
-  status: bookingStatusSchema,
-  seatIds: z.array(idSchema),
-  /** Total price in cents. */
-  amount: centsSchema,
-  expiresAt: isoDateTimeSchema.nullable(),
-  /** Why a hold was rejected or a payment failed, in words a person understands. */
-  reason: z.string().optional(),
-  /** The stable error code of a rejection (e.g. SEAT_UNAVAILABLE, HOLD_EXPIRED). */
+  /** The stable error code when the command was refused (e.g. SEAT_UNAVAILABLE, HOLD_EXPIRED, INVALID_STATE). */
   errorCode: errorCodeSchema.optional(),
   /** For a rejected hold: the seats that were no longer available. */
   unavailableSeatIds: z.array(idSchema).optional(),
@@ -38,9 +29,27 @@ export const bookingEventSchema = z.object({
 });
 export type BookingEvent = z.infer<typeof bookingEventSchema>;
 
+/** The booking a decision left, as GET /bookings/:id shows it. */
+export function bookingOfEvent(event: BookingEvent): Booking {
+  return {
+    id: event.bookingId,
+    eventId: event.eventId,
+    userId: event.userId,
+    status: event.status,
+    seatIds: event.seatIds,
+    amount: event.amount,
+    expiresAt: event.expiresAt,
+    reason: event.reason,
+    failureCode: event.failureCode,
+    createdAt: event.createdAt,
+    updatedAt: event.updatedAt,
+  };
+}
+
 export const bookingEventMessage = defineMessage({
   topic: Topic.BookingEvents,
-  version: 1,
+  // 2: the whole booking (reason and failureCode nullable, createdAt, updatedAt), no longer a partial copy.
+  version: 2,
   schema: bookingEventSchema,
   keyOf: (e) => e.eventId,
 });

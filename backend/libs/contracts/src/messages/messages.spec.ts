@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Topic } from '../topics';
 import { ContractViolation, parseContract } from '../validation';
-import { MESSAGES } from './index';
+import { bookingCommands, MESSAGES } from './index';
 
 const seatUpdated = {
   eventId: 'evt_eras',
@@ -51,9 +51,7 @@ describe('message contracts', () => {
   });
 
   it('rejects a seat delta whose version does not move forward', () => {
-    const violation = violationOf(() =>
-      parseContract(MESSAGES[Topic.SeatUpdated].schema, { ...seatUpdated, version: 4 }, 'seat.updated'),
-    );
+    const violation = violationOf(() => parseContract(MESSAGES[Topic.SeatUpdated].schema, { ...seatUpdated, version: 4 }, 'seat.updated'));
     expect(violation.message).toContain('version: version must be greater than baseVersion');
   });
 
@@ -69,9 +67,7 @@ describe('message contracts', () => {
   });
 
   it('rejects ids with spaces or odd characters', () => {
-    const violation = violationOf(() =>
-      parseContract(MESSAGES[Topic.SeatUpdated].schema, { ...seatUpdated, eventId: 'evt eras; drop' }, 'seat.updated'),
-    );
+    const violation = violationOf(() => parseContract(MESSAGES[Topic.SeatUpdated].schema, { ...seatUpdated, eventId: 'evt eras; drop' }, 'seat.updated'));
     expect(violation.issues[0]?.path).toBe('eventId');
     expect(violation.issues[0]?.message).toContain('letters, digits');
   });
@@ -89,5 +85,55 @@ describe('message contracts', () => {
     };
     expect(MESSAGES[Topic.PaymentRequests].keyOf(parseContract(MESSAGES[Topic.PaymentRequests].schema, charge, 'charge'))).toBe('bkg_1');
     expect(() => parseContract(MESSAGES[Topic.PaymentRequests].schema, { ...charge, amount: 12.5 }, 'charge')).toThrow(/amount/);
+  });
+});
+
+describe('booking command builders', () => {
+  const at = new Date('2026-11-22T10:00:00.000Z');
+  const parse = (command: unknown) => parseContract(MESSAGES[Topic.BookingCommands].schema, command, 'command');
+
+  it('make commands the topic accepts, issued when asked', () => {
+    const commands = [
+      bookingCommands.hold({ commandId: 'hold_1', eventId: 'evt_eras', bookingId: 'bkg_1', userId: 'usr_alice', seatIds: ['evt_eras_A1'] }, 10_000, at),
+      bookingCommands.pay({ eventId: 'evt_eras', bookingId: 'bkg_1', userId: 'usr_alice', paymentId: 'pay_1', cardToken: 'tok_test_4242' }, at),
+      bookingCommands.cancel({ eventId: 'evt_eras', bookingId: 'bkg_1', userId: 'usr_alice' }, at),
+      bookingCommands.expire({ eventId: 'evt_eras', bookingId: 'bkg_1' }, new Date('2026-11-22T10:10:00.000Z'), at),
+      bookingCommands.paymentResult(
+        { eventId: 'evt_eras', bookingId: 'bkg_1', paymentId: 'pay_1', kind: 'charge', outcome: 'failed', failureCode: 'PAYMENT_DECLINED' },
+        at,
+      ),
+      bookingCommands.confirm({ eventId: 'evt_eras', bookingId: 'bkg_1' }, at),
+      bookingCommands.setBlocked({ eventId: 'evt_eras', userId: 'usr_admin', seatIds: ['evt_eras_A2'], blocked: true }, at),
+    ];
+    expect(commands.map((command) => parse(command).type)).toEqual(['hold', 'pay', 'cancel', 'expire', 'payment-result', 'confirm', 'set-blocked']);
+    for (const command of commands) expect(command.issuedAt).toBe('2026-11-22T10:00:00.000Z');
+    expect(commands[0]).toMatchObject({ commandId: 'hold_1', deadline: '2026-11-22T10:00:10.000Z' });
+  });
+
+  it('give a command asked for again the same id, so it is answered as a replay and not decided twice', () => {
+    const later = new Date(at.getTime() + 5_000);
+    const deadline = new Date('2026-11-22T10:10:00.000Z');
+    const expire = (expiresAt: Date, when: Date) => bookingCommands.expire({ eventId: 'evt_eras', bookingId: 'bkg_1' }, expiresAt, when).commandId;
+    expect(expire(deadline, later)).toBe(expire(deadline, at));
+    // A hold extended since (a payment started) is a new expiry.
+    expect(expire(new Date(deadline.getTime() + 60_000), later)).not.toBe(expire(deadline, at));
+
+    const result = (when: Date) =>
+      bookingCommands.paymentResult({ eventId: 'evt_eras', bookingId: 'bkg_1', paymentId: 'pay_1', kind: 'charge', outcome: 'succeeded' }, when).commandId;
+    expect(result(later)).toBe(result(at));
+    expect(bookingCommands.confirm({ eventId: 'evt_eras', bookingId: 'bkg_1' }, later).commandId).toBe(
+      bookingCommands.confirm({ eventId: 'evt_eras', bookingId: 'bkg_1' }, at).commandId,
+    );
+    const pay = (paymentId: string) =>
+      bookingCommands.pay({ eventId: 'evt_eras', bookingId: 'bkg_1', userId: 'usr_alice', paymentId, cardToken: 'tok_test_4242' }).commandId;
+    expect(pay('pay_1')).toBe(pay('pay_1'));
+    expect(pay('pay_2')).not.toBe(pay('pay_1'));
+  });
+
+  it('give every cancel and block an id of its own: each is a new request', () => {
+    const cancel = () => bookingCommands.cancel({ eventId: 'evt_eras', bookingId: 'bkg_1', userId: 'usr_alice' }).commandId;
+    expect(cancel()).not.toBe(cancel());
+    const block = () => bookingCommands.setBlocked({ eventId: 'evt_eras', userId: 'usr_admin', seatIds: ['evt_eras_A2'], blocked: true }).commandId;
+    expect(block()).not.toBe(block());
   });
 });

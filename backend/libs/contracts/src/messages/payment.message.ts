@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorCodeSchema } from '../errors';
 import { centsSchema, idSchema, isoDateTimeSchema } from '../ids';
 import { Topic } from '../topics';
 import { defineMessage } from './message';
@@ -16,6 +17,10 @@ export const paymentRequestSchema = z.object({
 });
 export type PaymentRequest = z.infer<typeof paymentRequestSchema>;
 
+/** Why a payment failed, for the booking's `failureCode`: the card was refused, or the provider never answered through all retries. */
+export const paymentFailureCodeSchema = errorCodeSchema.extract(['PAYMENT_DECLINED', 'PAYMENT_PROVIDER_UNAVAILABLE']);
+export type PaymentFailureCode = z.infer<typeof paymentFailureCodeSchema>;
+
 export const paymentEventSchema = z.object({
   kind: z.enum(['charge', 'refund']),
   paymentId: idSchema,
@@ -23,6 +28,8 @@ export const paymentEventSchema = z.object({
   eventId: idSchema,
   outcome: z.enum(['succeeded', 'failed']),
   reason: z.string().optional(),
+  /** Set when the outcome is `failed`. */
+  failureCode: paymentFailureCodeSchema.optional(),
   attempts: z.number().int().positive(),
   occurredAt: isoDateTimeSchema,
 });
