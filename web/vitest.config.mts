@@ -16,5 +16,6 @@ export default defineConfig({
     include: ['**/*.spec.ts', '**/*.spec.tsx'],
     exclude: ['node_modules/**', '.next/**'],
     environment: 'node',
+    setupFiles: ['./vitest.setup.ts'],
   },
 });
