@@ -6,6 +6,7 @@ import { LoggingModule } from '@seatstorm/observability';
 import { RedisModule } from '@seatstorm/redis';
 import { AuthModule } from './auth/auth.module';
 import { BookingsModule } from './bookings/bookings.module';
+import { DocsModule } from './docs/docs.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
@@ -28,6 +29,7 @@ export class GatewayModule {
         RedisModule,
         AuthModule,
         BookingsModule,
+        DocsModule,
         EventsModule,
         HealthModule,
         LiveModule,

@@ -1,0 +1,430 @@
+import {
+  authResultSchema,
+  blockSeatsRequestSchema,
+  bookingPageSchema,
+  bookingSchema,
+  createBookingRequestSchema,
+  createEventRequestSchema,
+  eventDetailSchema,
+  eventIdParamsSchema,
+  eventSummarySchema,
+  idempotencyKeySchema,
+  listBookingsQuerySchema,
+  loginRequestSchema,
+  notificationSchema,
+  payRequestSchema,
+  publicUserSchema,
+  queuePlaceSchema,
+  registerRequestSchema,
+  seatSnapshotSchema,
+  TEST_CARDS,
+  updateEventSettingsSchema,
+  venueListingSchema,
+  waitingRoomStatsSchema,
+  type ErrorCode,
+} from '@seatstorm/contracts';
+import { z } from 'zod';
+import { commandAcceptedSchema, healthReportSchema, livenessSchema } from './edge-shapes';
+import { SWAGGER_UI_ASSETS, SWAGGER_UI_START } from './swagger-ui';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * Who may call a route: anyone; a signed-in user (`@Authenticated()`, a Bearer JWT);
+ * an admin (`@Roles('admin')`); the metrics scraper (Bearer METRICS_TOKEN when it is set).
+ */
+export type RouteAuth = 'public' | 'user' | 'admin' | 'metrics';
+
+export interface RouteAnswer {
+  description: string;
+  /** The body; none for an empty answer. */
+  schema?: z.ZodType;
+  /** `application/json` unless said otherwise. */
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export interface RouteHeader {
+  name: string;
+  description: string;
+  schema: z.ZodType;
+}
+
+/**
+ * One REST route of the gateway. The document adds what follows from the
+ * rest: 401 UNAUTHORIZED for `user` and `admin`, 403 FORBIDDEN for `admin`,
+ * and 413 VALIDATION_FAILED for a body over the gateway's limit.
+ */
+export interface ApiRoute {
+  method: HttpMethod;
+  /** OpenAPI's form: `/events/{eventId}`. */
+  path: string;
+  operationId: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  auth: RouteAuth;
+  /** The path parameters' schema; without it each `{name}` in the path is an id. */
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  headers?: readonly RouteHeader[];
+  body?: z.ZodType;
+  /** A body to start from in the docs page's "Try it out". */
+  example?: unknown;
+  /** The successful answers, by status. */
+  responses: Record<number, RouteAnswer>;
+  /** The error codes the route itself may answer (beyond those above), as `{statusCode, error, message, details?}`. */
+  errors: readonly ErrorCode[];
+}
+
+const idempotencyKey = (what: string): RouteHeader => ({
+  name: 'Idempotency-Key',
+  description: `A key the client chooses (8–128 letters, digits, \`_ . : -\`): sent again, ${what}`,
+  schema: idempotencyKeySchema,
+});
+
+const bookingAnswer = (description: string): RouteAnswer => ({ description, schema: bookingSchema });
+
+/** PUT and POST /bookings/{id}/cancel are one route under two methods. */
+const cancelBooking = (method: HttpMethod, operationId: string): ApiRoute => ({
+  method,
+  path: '/bookings/{id}/cancel',
+  operationId,
+  tag: 'bookings',
+  summary: 'Cancel a hold, or refund a confirmed booking',
+  description:
+    'The owner only. 200 with the booking once the booking service decided; 202 when it did not decide in time (the outcome arrives as `booking.updated`).',
+  auth: 'user',
+  responses: {
+    200: bookingAnswer('The booking, cancelled (its seats are free) or being refunded.'),
+    202: bookingAnswer('Not decided yet: the booking as it was.'),
+  },
+  errors: ['VALIDATION_FAILED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_STATE', 'SERVICE_UNAVAILABLE'],
+});
+
+const waitingRoomPlace = (method: HttpMethod, operationId: string, summary: string): ApiRoute => ({
+  method,
+  path: '/events/{eventId}/queue',
+  operationId,
+  tag: 'waiting room',
+  summary,
+  description: 'One place per account. `admitted` carries the admission pass a hold needs while the room is on (docs/architecture.md §8).',
+  auth: 'user',
+  params: eventIdParamsSchema,
+  responses: { 200: { description: 'The place: waiting (with people ahead), admitted (with the pass), or not queued.', schema: queuePlaceSchema } },
+  errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'WAITING_ROOM_UNAVAILABLE', 'SERVICE_UNAVAILABLE'],
+});
+
+const setBlocked = (action: 'block' | 'unblock', summary: string): ApiRoute => ({
+  method: 'post',
+  path: `/events/{eventId}/seats/${action}`,
+  operationId: `${action}Seats`,
+  tag: 'events',
+  summary,
+  description:
+    'Sent through `booking.commands` like every seat change; seats a booking holds are never touched. The change arrives on every map as `seat.updated`.',
+  auth: 'admin',
+  params: eventIdParamsSchema,
+  body: blockSeatsRequestSchema,
+  responses: { 202: { description: 'The command was sent.', schema: commandAcceptedSchema } },
+  errors: ['VALIDATION_FAILED', 'SERVICE_UNAVAILABLE'],
+});
+
+const docsDocument = (path: string, operationId: string, summary: string): ApiRoute => ({
+  method: 'get',
+  path,
+  operationId,
+  tag: 'docs',
+  summary,
+  auth: 'public',
+  responses: { 200: { description: 'The document, generated from the zod contracts.', schema: z.looseObject({}) } },
+  errors: [],
+});
+
+/**
+ * Every REST route of the gateway. `gateway-routes.spec.ts` compares this list
+ * with the routes Nest registers: a route added without its description here,
+ * or described here without existing, fails the unit tests.
+ */
+export const API_ROUTES: readonly ApiRoute[] = [
+  {
+    method: 'post',
+    path: '/auth/register',
+    operationId: 'register',
+    tag: 'auth',
+    summary: 'Create an account and sign in',
+    description: 'Answers a token for the new account and a device token that lets this device sign in while someone else spends the email’s sign-in budget.',
+    auth: 'public',
+    body: registerRequestSchema,
+    example: { email: 'dana@example.com', name: 'Dana', password: 'password123' },
+    responses: { 201: { description: 'The account, signed in.', schema: authResultSchema } },
+    errors: ['VALIDATION_FAILED', 'EMAIL_TAKEN', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE'],
+  },
+  {
+    method: 'post',
+    path: '/auth/login',
+    operationId: 'login',
+    tag: 'auth',
+    summary: 'Sign in',
+    description:
+      'A wrong password and an unknown email are answered alike. Failed sign-ins are limited per client IP and per email (or per device with a valid `deviceToken`).',
+    auth: 'public',
+    body: loginRequestSchema,
+    example: { email: 'alice@example.com', password: 'password123' },
+    responses: { 200: { description: 'Signed in.', schema: authResultSchema } },
+    errors: ['VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE'],
+  },
+  {
+    method: 'get',
+    path: '/auth/me',
+    operationId: 'me',
+    tag: 'auth',
+    summary: 'The caller',
+    auth: 'user',
+    responses: { 200: { description: 'The signed-in user.', schema: publicUserSchema } },
+    errors: ['SERVICE_UNAVAILABLE'],
+  },
+  {
+    method: 'get',
+    path: '/events',
+    operationId: 'listEvents',
+    tag: 'events',
+    summary: 'Events with live availability',
+    auth: 'public',
+    responses: {
+      200: { description: 'Every event, with seat counts, the per-buyer limit and the waiting room settings.', schema: z.array(eventSummarySchema) },
+    },
+    errors: ['SERVICE_UNAVAILABLE'],
+  },
+  {
+    method: 'get',
+    path: '/events/{eventId}',
+    operationId: 'getEvent',
+    tag: 'events',
+    summary: 'One event with its venue and tiers',
+    auth: 'public',
+    params: eventIdParamsSchema,
+    responses: { 200: { description: 'The event.', schema: eventDetailSchema } },
+    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'SERVICE_UNAVAILABLE'],
+  },
+  {
+    method: 'get',
+    path: '/events/{eventId}/seats',
+    operationId: 'getSeats',
+    tag: 'events',
+    summary: 'The seat map snapshot',
+    description:
+      'Every seat and the `version` it was read at, from one read; `seat.updated` deltas on the socket chain onto that version. Gzipped for clients that accept it. The ETag names the version: send it back in `If-None-Match` for a 304 while nothing changed.',
+    auth: 'public',
+    params: eventIdParamsSchema,
+    headers: [{ name: 'If-None-Match', description: 'The ETag of a snapshot this client holds.', schema: z.string() }],
+    responses: {
+      200: { description: 'The snapshot.', schema: seatSnapshotSchema, headers: { ETag: 'The snapshot’s version, `W/"<eventId>@<version>"`.' } },
+      304: { description: 'The snapshot named by If-None-Match is still current.' },
+    },
+    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'SERVICE_UNAVAILABLE'],
+  },
+  {
+    method: 'post',
+    path: '/events',
+    operationId: 'createEvent',
+    tag: 'events',
+    summary: 'Create an event',
+    description:
+      'On a stored venue’s layout, priced per tier in cents (`GET /venues` lists the tiers), or in the original demo’s simple form (a plain grid; `price` in dollars). With an Idempotency-Key the event’s id is derived from the key.',
+    auth: 'admin',
+    headers: [idempotencyKey('answers the event the first request created instead of creating a second one.')],
+    body: createEventRequestSchema,
+    example: { venueId: 'ven_msg', name: 'Encore Night', startsAt: '2027-09-01T20:00:00Z', prices: { VIP: 30000, Premium: 20000, Regular: 9900 } },
+    responses: { 201: { description: 'The event.', schema: eventDetailSchema } },
+    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'SERVICE_UNAVAILABLE'],
+  },
+  {
+    method: 'patch',
+    path: '/events/{eventId}',
+    operationId: 'updateEvent',
+    tag: 'events',
+    summary: 'Change the per-buyer limit or the waiting room',
+    description: '`maxSeatsPerBuyer: null` goes back to the configured default. Anything else in the body is refused.',
+    auth: 'admin',
+    params: eventIdParamsSchema,
+    body: updateEventSettingsSchema,
+    example: { waitingRoom: { enabled: true, paused: false } },
+    responses: { 200: { description: 'The event, changed.', schema: eventDetailSchema } },
+    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'SERVICE_UNAVAILABLE'],
+  },
+  setBlocked('block', 'Take seats off sale'),
+  setBlocked('unblock', 'Put blocked seats back on sale'),
+  {
+    method: 'get',
+    path: '/venues',
+    operationId: 'listVenues',
+    tag: 'events',
+    summary: 'Venues to create events on',
+    description: 'By name, each with its tiers (each needs a price in POST /events) and sections.',
+    auth: 'admin',
+    responses: { 200: { description: 'The stored venues.', schema: z.array(venueListingSchema) } },
+    errors: ['SERVICE_UNAVAILABLE'],
+  },
+  waitingRoomPlace('post', 'joinQueue', 'Take (or find) the caller’s place in the waiting room'),
+  waitingRoomPlace('get', 'getQueuePlace', 'The caller’s place, without taking one'),
+  {
+    method: 'delete',
+    path: '/events/{eventId}/queue',
+    operationId: 'leaveQueue',
+    tag: 'waiting room',
+    summary: 'Give the place up',
+    description: 'Joining again goes to the back.',
+    auth: 'user',
+    params: eventIdParamsSchema,
+    responses: { 204: { description: 'Left.' } },
+    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'WAITING_ROOM_UNAVAILABLE', 'SERVICE_UNAVAILABLE'],
+  },
+  {
+    method: 'get',
+    path: '/events/{eventId}/queue/stats',
+    operationId: 'getQueueStats',
+    tag: 'waiting room',
+    summary: 'The room’s figures',
+    description: 'The same figures the socket pushes as `queue.updated`; they name nobody.',
+    auth: 'public',
+    params: eventIdParamsSchema,
+    responses: { 200: { description: 'The figures.', schema: waitingRoomStatsSchema } },
+    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'WAITING_ROOM_UNAVAILABLE', 'SERVICE_UNAVAILABLE'],
+  },
+  {
+    method: 'post',
+    path: '/bookings',
+    operationId: 'holdSeats',
+    tag: 'bookings',
+    summary: 'Hold seats',
+    description:
+      'All or nothing; the first request in Kafka order wins. 409 `SEAT_UNAVAILABLE` names the seats lost in `details.seatIds`. While the event’s waiting room is on, `admissionPass` is required. Limited per account and per client IP.',
+    auth: 'user',
+    headers: [idempotencyKey('answers the first request’s booking; with another body it is 409 `CONFLICT`.')],
+    body: createBookingRequestSchema,
+    example: { eventId: 'evt_eras', seatIds: ['evt_eras_A1', 'evt_eras_A2'] },
+    responses: {
+      201: bookingAnswer('Reserved, with `expiresAt`.'),
+      202: bookingAnswer('`pending`: the decision did not come in time; it arrives as `booking.updated` and in GET /bookings/{id}.'),
+    },
+    errors: [
+      'VALIDATION_FAILED',
+      'ADMISSION_REQUIRED',
+      'NOT_FOUND',
+      'SEAT_UNAVAILABLE',
+      'BUYER_LIMIT_REACHED',
+      'CONFLICT',
+      'INVALID_STATE',
+      'HOLD_EXPIRED',
+      'RATE_LIMITED',
+      'SERVICE_UNAVAILABLE',
+    ],
+  },
+  {
+    method: 'get',
+    path: '/bookings',
+    operationId: 'listBookings',
+    tag: 'bookings',
+    summary: 'The caller’s bookings, newest first, a page at a time',
+    description: 'Pass back `nextCursor` as `cursor` for the next page. `status` may repeat or be comma-separated.',
+    auth: 'user',
+    query: listBookingsQuerySchema,
+    responses: { 200: { description: 'One page.', schema: bookingPageSchema } },
+    errors: ['VALIDATION_FAILED', 'SERVICE_UNAVAILABLE'],
+  },
+  {
+    method: 'get',
+    path: '/bookings/{id}',
+    operationId: 'getBooking',
+    tag: 'bookings',
+    summary: 'One booking',
+    description: 'The owner only; a hold still waiting in Kafka shows as `pending`.',
+    auth: 'user',
+    responses: { 200: bookingAnswer('The booking.') },
+    errors: ['VALIDATION_FAILED', 'FORBIDDEN', 'NOT_FOUND', 'SERVICE_UNAVAILABLE'],
+  },
+  {
+    method: 'post',
+    path: '/bookings/{id}/pay',
+    operationId: 'payBooking',
+    tag: 'bookings',
+    summary: 'Pay for a hold',
+    description: `The owner only. The simulated provider's test cards: \`${TEST_CARDS.pays}\` pays, \`${TEST_CARDS.declined}\` is declined, \`${TEST_CARDS.providerFails}\` fails transiently until its retries run out. The outcome arrives as \`booking.updated\` and in GET /bookings/{id}.`,
+    auth: 'user',
+    body: payRequestSchema,
+    example: { card: TEST_CARDS.pays },
+    responses: { 202: bookingAnswer('The payment runs.') },
+    errors: ['VALIDATION_FAILED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_STATE', 'HOLD_EXPIRED', 'SERVICE_UNAVAILABLE'],
+  },
+  cancelBooking('post', 'cancelBooking'),
+  cancelBooking('put', 'cancelBookingByPut'),
+  {
+    method: 'get',
+    path: '/notifications',
+    operationId: 'listNotifications',
+    tag: 'notifications',
+    summary: 'The caller’s latest notifications, newest first',
+    description: 'New ones arrive on the socket as `notification`, in the same shape.',
+    auth: 'user',
+    responses: { 200: { description: 'At most the latest 50.', schema: z.array(notificationSchema) } },
+    errors: ['SERVICE_UNAVAILABLE'],
+  },
+  {
+    method: 'get',
+    path: '/health',
+    operationId: 'health',
+    tag: 'ops',
+    summary: 'Readiness: Kafka, PostgreSQL and Redis',
+    auth: 'public',
+    responses: {
+      200: { description: 'Every dependency answers.', schema: healthReportSchema },
+      503: { description: 'One is down, named in `checks` (in production without the client’s error text).', schema: healthReportSchema },
+    },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/health/live',
+    operationId: 'liveness',
+    tag: 'ops',
+    summary: 'Liveness: the process serves',
+    auth: 'public',
+    responses: { 200: { description: 'Up.', schema: livenessSchema } },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/metrics',
+    operationId: 'metrics',
+    tag: 'ops',
+    summary: 'Prometheus metrics of this process',
+    description: 'With METRICS_TOKEN set, only for `Authorization: Bearer <METRICS_TOKEN>`; without it, open in development and 404 in production.',
+    auth: 'metrics',
+    responses: { 200: { description: 'The text exposition format.', schema: z.string(), contentType: 'text/plain' } },
+    errors: ['UNAUTHORIZED', 'NOT_FOUND'],
+  },
+  {
+    method: 'get',
+    path: '/docs',
+    operationId: 'docsPage',
+    tag: 'docs',
+    summary: 'This page: Swagger UI on /docs/openapi.json',
+    auth: 'public',
+    responses: { 200: { description: 'The page.', schema: z.string(), contentType: 'text/html' } },
+    errors: [],
+  },
+  docsDocument('/docs/openapi.json', 'openApiDocument', 'The REST API as OpenAPI 3.1'),
+  docsDocument('/docs/asyncapi.json', 'asyncApiDocument', 'The socket.io events and Kafka topics as AsyncAPI 3.0'),
+  {
+    method: 'get',
+    path: '/docs/ui/{file}',
+    operationId: 'docsAsset',
+    tag: 'docs',
+    summary: 'The docs page’s scripts, styles and icons (from swagger-ui-dist)',
+    auth: 'public',
+    params: z.object({ file: z.enum([...SWAGGER_UI_ASSETS, SWAGGER_UI_START]) }),
+    responses: { 200: { description: 'The file.', contentType: '*/*' } },
+    errors: ['NOT_FOUND'],
+  },
+];
