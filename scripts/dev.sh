@@ -7,16 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 cd "$ROOT"
 
-step "Dependencies"
-install_dependencies
-
-step "Infrastructure (Kafka, PostgreSQL, Redis)"
-npm run --silent infra:up
-
-step "Database: migrate and seed"
-build_shared
-npm run --silent db:migrate
-npm run --silent db:seed
+prepare_local_stack
 
 export GATEWAY_PORT="${GATEWAY_PORT:-3000}"
 export WEB_PORT="${WEB_PORT:-3001}"

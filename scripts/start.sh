@@ -7,16 +7,7 @@ source "$(dirname "$0")/lib/common.sh"
 cd "$ROOT"
 started=$SECONDS
 
-step "Dependencies"
-install_dependencies
-
-step "Infrastructure (Kafka, PostgreSQL, Redis)"
-npm run --silent infra:up
-
-step "Database: migrate and seed"
-build_shared
-npm run --silent db:migrate
-npm run --silent db:seed
+prepare_local_stack
 
 step "Build"
 npm run --silent build -w @seatstorm/backend

@@ -1,4 +1,4 @@
-# Shared by scripts/start.sh and scripts/test.sh. Sourced, not run.
+# Shared by scripts/start.sh, dev.sh, test.sh and e2e.sh. Sourced, not run.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export NEXT_TELEMETRY_DISABLED=1
@@ -38,6 +38,18 @@ install_dependencies() {
 # the contracts package the web app imports.
 build_shared() {
   (cd "$ROOT" && npm run --silent generate -w @seatstorm/prisma && npm run --silent build -w @seatstorm/contracts)
+}
+
+# What npm start and npm run dev do before starting anything: dependencies,
+# the infrastructure, the database migrated and seeded with the demo data.
+prepare_local_stack() {
+  step "Dependencies"
+  install_dependencies
+  step "Infrastructure (Kafka, PostgreSQL, Redis)"
+  (cd "$ROOT" && npm run --silent infra:up)
+  step "Database: migrate and seed"
+  build_shared
+  (cd "$ROOT" && npm run --silent db:migrate && npm run --silent db:seed)
 }
 
 # The running stack: every backend service in one process and the web app,
