@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext } from '@playwright/test';
+import { DEMO_PASSWORD } from '@seatstorm/contracts';
 import { gatewayUrl } from './env';
-
-/** The seeded demo accounts' password (demo mode). */
-export const DEMO_PASSWORD = 'password123';
 
 export interface Booking {
   id: string;

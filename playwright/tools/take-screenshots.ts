@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, request as playwrightRequest, type Browser, type Page } from '@playwright/test';
+import { SESSION_COOKIE } from '@seatstorm/contracts';
 import { availableSeats, holdByApi, loginByApi, releaseByApi, type Booking } from '../helpers/api';
 import { baseUrl } from '../helpers/env';
 import '../helpers/seat-map-hook';
@@ -21,7 +22,7 @@ async function open(browser: Browser, token: string | null, options: { dark?: bo
     colorScheme: options.dark ? 'dark' : 'light',
     deviceScaleFactor: options.phone ? 2 : 1,
   });
-  if (token) await context.addCookies([{ name: 'seatstorm_session', value: token, url: baseUrl(), httpOnly: true }]);
+  if (token) await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseUrl(), httpOnly: true }]);
   return context.newPage();
 }
 

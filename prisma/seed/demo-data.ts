@@ -26,15 +26,8 @@ export interface DemoEvent {
   prices: Record<string, number>;
 }
 
-export interface DemoUser {
-  id: string;
-  email: string;
-  name: string;
-  role: 'user' | 'admin';
-}
-
-/** Everyone's demo password (demo mode only: a production deployment seeds no users). */
-export const DEMO_PASSWORD = 'password123';
+/** The demo accounts and their password live in the contracts: the web app and the end-to-end tests sign in as them. */
+export { DEMO_PASSWORD, DEMO_USERS } from '../../backend/libs/contracts/src/index';
 
 /**
  * Madison Square Garden, as the original demo sold it: one floor, VIP row A
@@ -168,11 +161,4 @@ export const DEMO_EVENTS: DemoEvent[] = [
     waitingRoomEnabled: true,
     prices: { 'Lower Sideline': 12500, 'Lower End': 8500, Upper: 4500 },
   },
-];
-
-export const DEMO_USERS: DemoUser[] = [
-  { id: 'usr_alice', email: 'alice@example.com', name: 'Alice', role: 'user' },
-  { id: 'usr_bob', email: 'bob@example.com', name: 'Bob', role: 'user' },
-  { id: 'usr_charlie', email: 'charlie@example.com', name: 'Charlie', role: 'user' },
-  { id: 'usr_admin', email: 'admin@example.com', name: 'Admin', role: 'admin' },
 ];

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { describeError } from '@/lib/errors';
-import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/demo-users';
+import { DEMO_PASSWORD, DEMO_USERS } from '@seatstorm/contracts';
 import { useSession } from './session-provider';
 import styles from './demo-sign-in.module.css';
 

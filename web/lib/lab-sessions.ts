@@ -1,6 +1,5 @@
-import type { AuthResult } from '@seatstorm/contracts';
+import { DEMO_PASSWORD, type AuthResult } from '@seatstorm/contracts';
 import { login } from './api';
-import { DEMO_PASSWORD } from './demo-users';
 import { userOfToken } from './jwt';
 
 /**

@@ -1,9 +1,8 @@
 'use client';
 
 import { useCallback, useMemo, useState } from 'react';
-import { seatLabelOf, type EventDetail, type LabDecision } from '@seatstorm/contracts';
+import { DEMO_USERS, seatLabelOf, type EventDetail, type LabDecision } from '@seatstorm/contracts';
 import { cancelBooking, getSeats } from '@/lib/api';
-import { DEMO_USERS } from '@/lib/demo-users';
 import { describeError } from '@/lib/errors';
 import { useLabFeed } from '@/lib/live';
 import { LabPane, type PaneResult, type RaceSignal } from './lab-pane';

@@ -59,3 +59,11 @@ export const jwtClaimsSchema = z.object({
   exp: z.number().int(),
 });
 export type JwtClaims = z.infer<typeof jwtClaimsSchema>;
+
+/**
+ * The web app's httpOnly cookies (docs/architecture.md §6, "Accounts"): the signed-in
+ * browser's JWT, and the device token of a browser whose owner signed in here before.
+ * Set by the web app's session route; tests sign browsers in by setting them.
+ */
+export const SESSION_COOKIE = 'seatstorm_session';
+export const DEVICE_COOKIE = 'seatstorm_device';

@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './bookings';
 export * from './catalog';
+export * from './demo';
 export * from './errors';
 export * from './ids';
 export * from './live';

@@ -1,4 +1,4 @@
-import { authResultSchema } from '@seatstorm/contracts';
+import { authResultSchema, DEVICE_COOKIE, SESSION_COOKIE } from '@seatstorm/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../../../test/eventually';
 import { call } from '../../../../test/http';
@@ -86,12 +86,12 @@ describe("the web app's session, in front of the gateway", () => {
       expect(response.status).toBe(200);
       const body = authResultSchema.parse(await response.json());
       expect(body.deviceToken).toBeUndefined();
-      const session = setCookie(response, 'seatstorm_session');
+      const session = setCookie(response, SESSION_COOKIE);
       expect(valueOf(session)).toBe(body.token);
       expect(session).toMatch(/; HttpOnly/i);
       expect(session).toMatch(/; Secure/i);
       expect(session).toMatch(/; SameSite=lax/i);
-      const device = setCookie(response, 'seatstorm_device');
+      const device = setCookie(response, DEVICE_COOKIE);
       expect(device).toMatch(/; HttpOnly/i);
       expect(device).toMatch(/; Secure/i);
       expect(valueOf(device).length).toBeGreaterThan(20);
@@ -103,7 +103,7 @@ describe("the web app's session, in front of the gateway", () => {
     'keeps the JWT out of the pages it renders; the page reads it from GET /api/session, which only its own pages may',
     async () => {
       const { token } = authResultSchema.parse(await (await signIn()).json());
-      const cookie = `seatstorm_session=${token}`;
+      const cookie = `${SESSION_COOKIE}=${token}`;
       for (const path of ['/bookings', '/login']) {
         const page = await fetch(`${web.url}${path}`, { headers: { cookie } });
         expect(page.status, path).toBe(200);
