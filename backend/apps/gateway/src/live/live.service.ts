@@ -1,11 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
+import { Injectable } from '@nestjs/common';
 import {
   roomOfEvent,
   roomOfLab,
   roomOfUser,
   RpcPattern,
-  SocketEvent,
   type Booking,
   type HoldPayload,
   type PublicUser,
@@ -16,8 +14,6 @@ import {
 import { DomainError } from '@seatstorm/errors';
 import { RpcClient } from '@seatstorm/kafka';
 import { BookingsService } from '../bookings/bookings.service';
-import { ClientIps } from '../rate-limits/client-ips';
-import { HoldLimits } from '../rate-limits/hold-limits.service';
 import { LabFeed } from './lab-feed.service';
 import { liveSockets } from './live.metrics';
 import type { LiveSocket } from './live-socket';
@@ -35,18 +31,12 @@ const MAX_ROOMS_PER_SOCKET = 50;
  */
 @Injectable()
 export class LiveService {
-  private readonly throttle: SocketThrottle;
-
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
     private readonly bookings: BookingsService,
     private readonly rpc: RpcClient,
-    private readonly holdLimits: HoldLimits,
-    private readonly clientIps: ClientIps,
+    private readonly throttle: SocketThrottle,
     private readonly lab: LabFeed,
-  ) {
-    this.throttle = new SocketThrottle({ act: config.LIVE_HOLD_RATE_LIMIT, watch: config.LIVE_SUBSCRIBE_RATE_LIMIT });
-  }
+  ) {}
 
   connected(socket: LiveSocket): void {
     const { user, sessionEndsAt } = socket.data;
@@ -96,20 +86,6 @@ export class LiveService {
 
   async unsubscribeLab(socket: LiveSocket, { eventId }: SubscribePayload): Promise<void> {
     await socket.leave(roomOfLab(eventId));
-  }
-
-  /**
-   * The signed-in user of a socket that may act now: UNAUTHORIZED for an
-   * anonymous socket, RATE_LIMITED past LIVE_HOLD_RATE_LIMIT a second on this
-   * socket and, for a hold, past its account's or client IP's hold budget: the
-   * very budgets POST /bookings takes from.
-   */
-  async actingUser(socket: LiveSocket, action: typeof SocketEvent.Hold | typeof SocketEvent.Release): Promise<PublicUser> {
-    const { user } = socket.data;
-    if (!user) throw new DomainError('UNAUTHORIZED', 'Sign in first: connect with auth: { token } to hold seats.');
-    await this.throttle.take(socket.id, 'act');
-    if (action === SocketEvent.Hold) await this.holdLimits.take(user.id, this.clientIps.of(socket.handshake.address, socket.handshake.headers));
-    return user;
   }
 
   /** The body POST /bookings answers: the reserved booking, the pending one, or the error. */

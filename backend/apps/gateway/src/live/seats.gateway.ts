@@ -21,6 +21,7 @@ import { TokenVerifier } from '../auth/token-verifier.service';
 import { LiveRooms } from './live-rooms';
 import { LiveService } from './live.service';
 import type { LiveServer, LiveSocket } from './live-socket';
+import { SocketActor } from './socket-actor';
 import { answer } from './socket-ack';
 import { authenticateSockets } from './socket-auth';
 
@@ -33,6 +34,7 @@ import { authenticateSockets } from './socket-auth';
 export class SeatsGateway implements OnGatewayInit<LiveServer>, OnGatewayConnection<LiveSocket>, OnGatewayDisconnect<LiveSocket> {
   constructor(
     private readonly live: LiveService,
+    private readonly actor: SocketActor,
     private readonly rooms: LiveRooms,
     private readonly tokens: TokenVerifier,
   ) {}
@@ -63,14 +65,14 @@ export class SeatsGateway implements OnGatewayInit<LiveServer>, OnGatewayConnect
   @SubscribeMessage(SocketEvent.Hold)
   hold(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<Booking | ErrorBody> {
     return answer(SocketEvent.Hold, async () =>
-      this.live.hold(await this.live.actingUser(socket, SocketEvent.Hold), parseContract(holdPayloadSchema, payload, SocketEvent.Hold)),
+      this.live.hold(await this.actor.userOf(socket, SocketEvent.Hold), parseContract(holdPayloadSchema, payload, SocketEvent.Hold)),
     );
   }
 
   @SubscribeMessage(SocketEvent.Release)
   release(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<ReleaseAck | ErrorBody> {
     return answer(SocketEvent.Release, async () =>
-      this.live.release(await this.live.actingUser(socket, SocketEvent.Release), parseContract(releasePayloadSchema, payload, SocketEvent.Release)),
+      this.live.release(await this.actor.userOf(socket, SocketEvent.Release), parseContract(releasePayloadSchema, payload, SocketEvent.Release)),
     );
   }
 

@@ -1,3 +1,5 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import { DomainError } from '@seatstorm/errors';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -5,17 +7,18 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 export type ThrottledAction = 'act' | 'watch';
 
 /**
- * Per-socket allowances a second, in memory: a socket lives on one gateway
- * instance, so nothing needs sharing. Past one, the message is answered
- * RATE_LIMITED with the wait, and costs nothing further.
+ * Per-socket allowances a second (LIVE_HOLD_RATE_LIMIT, LIVE_SUBSCRIBE_RATE_LIMIT), in
+ * memory: a socket lives on one gateway instance, so nothing needs sharing. Past one,
+ * the message is answered RATE_LIMITED with the wait, and costs nothing further.
  */
+@Injectable()
 export class SocketThrottle {
   private readonly limiters: Record<ThrottledAction, RateLimiterMemory>;
 
-  constructor(perSecond: Record<ThrottledAction, number>) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.limiters = {
-      act: new RateLimiterMemory({ keyPrefix: 'act', points: perSecond.act, duration: 1 }),
-      watch: new RateLimiterMemory({ keyPrefix: 'watch', points: perSecond.watch, duration: 1 }),
+      act: new RateLimiterMemory({ keyPrefix: 'act', points: config.LIVE_HOLD_RATE_LIMIT, duration: 1 }),
+      watch: new RateLimiterMemory({ keyPrefix: 'watch', points: config.LIVE_SUBSCRIBE_RATE_LIMIT, duration: 1 }),
     };
   }
 
