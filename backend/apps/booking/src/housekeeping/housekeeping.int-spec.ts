@@ -1,5 +1,6 @@
 import { Test } from '@nestjs/testing';
 import { ConfigModule } from '@seatstorm/config';
+import { Topic } from '@seatstorm/contracts';
 import { DatabaseModule } from '@seatstorm/database';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,8 +48,8 @@ describe('housekeeping on real PostgreSQL', () => {
     const outbox = async (publishedDaysAgo: number | null) =>
       (
         await db.query<{ id: string }>(
-          `INSERT INTO outbox_messages (topic, key, payload, created_at, published_at) VALUES ('seat.updated', $1, '{}', $2, $3) RETURNING id`,
-          [key, ago(3), publishedDaysAgo === null ? null : ago(publishedDaysAgo)],
+          `INSERT INTO outbox_messages (topic, key, payload, created_at, published_at) VALUES ($4, $1, '{}', $2, $3) RETURNING id`,
+          [key, ago(3), publishedDaysAgo === null ? null : ago(publishedDaysAgo), Topic.SeatUpdated],
         )
       ).rows[0]!.id;
     const oldPublished = await outbox(2);
@@ -104,7 +105,8 @@ describe('housekeeping on real PostgreSQL', () => {
   it('drains a backlog larger than one chunk in one pass', async () => {
     await db.query(
       `INSERT INTO outbox_messages (topic, key, payload, created_at, published_at)
-       SELECT 'seat.updated', 'hk-backlog', '{}', now() - interval '3 days', now() - interval '2 days' FROM generate_series(1, 4500)`,
+       SELECT $1, 'hk-backlog', '{}', now() - interval '3 days', now() - interval '2 days' FROM generate_series(1, 4500)`,
+      [Topic.SeatUpdated],
     );
     const pruned = await housekeeping.prune(new Date());
     expect(pruned?.outbox).toBeGreaterThanOrEqual(4500);

@@ -45,5 +45,5 @@ export const healthReportSchema = describing<HealthReport>()(
 /** GET /health/live. */
 export const livenessSchema = describing<ReturnType<HealthController['live']>>()(z.object({ status: z.literal('ok') }));
 
-/** POST /events/:eventId/seats/block and …/unblock: the command sent, whose effect arrives as `seat.updated`. */
+/** POST /events/:eventId/seats/block and …/unblock: the command sent, whose effect arrives on every map as a seat delta. */
 export const commandAcceptedSchema = describing<Awaited<ReturnType<EventsController['block']>>>()(z.object({ commandId: z.string() }));
