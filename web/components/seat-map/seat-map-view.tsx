@@ -1,6 +1,6 @@
 import type { SeatLayout } from '@/lib/seat-map/layout';
 import type { SeatMapState } from '@/lib/seat-map/seat-map-state';
-import { CanvasSeatMap } from './canvas-seat-map';
+import { CanvasSeatMap } from './canvas/canvas-seat-map';
 import { SvgSeatMap } from './svg-seat-map';
 
 /** Beyond this many seats, one DOM element per seat gets slow: the canvas renderer takes over. */

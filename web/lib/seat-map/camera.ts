@@ -29,14 +29,22 @@ export function zoomAt(camera: Camera, factor: number, px: number, py: number, f
   return { scale, x: px - (px - camera.x) * applied, y: py - (py - camera.y) * applied };
 }
 
-export function toLayout(camera: Camera, px: number, py: number): { x: number; y: number } {
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export function toLayout(camera: Camera, px: number, py: number): Point {
   return { x: (px - camera.x) / camera.scale, y: (py - camera.y) / camera.scale };
+}
+
+export function toScreen(camera: Camera, x: number, y: number): Point {
+  return { x: x * camera.scale + camera.x, y: y * camera.scale + camera.y };
 }
 
 /** Pans just enough to bring layout point (x, y) inside the viewport with `margin` pixels to spare. */
 export function panToInclude(camera: Camera, x: number, y: number, width: number, height: number, margin: number): Camera {
-  const sx = x * camera.scale + camera.x;
-  const sy = y * camera.scale + camera.y;
+  const { x: sx, y: sy } = toScreen(camera, x, y);
   let dx = 0;
   let dy = 0;
   if (sx < margin) dx = margin - sx;

@@ -1,6 +1,9 @@
 import type { SeatState } from '@/lib/seat-map/seat-map-state';
 
-/** The seat map's colours as the canvas needs them: read from the CSS custom properties, so light and dark match the SVG map. */
+/**
+ * The seat map's colours (and the page's font) as the canvas needs them: read from the CSS, so light and dark
+ * match the SVG map, and drawing needs no document.
+ */
 export interface CanvasPalette {
   background: string;
   tiers: string[];
@@ -10,6 +13,7 @@ export interface CanvasPalette {
   accent: string;
   pitch: string;
   text: string;
+  fontFamily: string;
 }
 
 const TIER_COUNT = 6;
@@ -33,6 +37,7 @@ export function readPalette(element: Element): CanvasPalette {
     accent: v('--accent'),
     pitch: v('--ok-soft'),
     text: v('--text-muted'),
+    fontFamily: getComputedStyle(document.body).fontFamily,
   };
 }
 

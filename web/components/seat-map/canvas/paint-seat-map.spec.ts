@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { initialSeatMapState, seatMapReducer, type SeatMapState } from '@/lib/seat-map/seat-map-state';
+import { venue } from '@/lib/seat-map/test-snapshots';
+import type { CanvasPalette } from './canvas-palette';
+import type { CanvasView } from './canvas-view';
+import { paintSeatMap } from './paint-seat-map';
+
+const palette: CanvasPalette = {
+  background: 'background',
+  tiers: ['vip', 'regular'],
+  states: { selected: 'selected', mine: 'mine', reserved: 'reserved', paid: 'paid', confirmed: 'confirmed', blocked: 'blocked' },
+  mark: 'mark',
+  markDark: 'mark-dark',
+  accent: 'accent',
+  pitch: 'pitch',
+  text: 'text',
+  fontFamily: 'sans-serif',
+};
+
+/** A 2D context that keeps the squares filled, each with its colour; the rest of drawing does nothing. */
+function recordingContext() {
+  const filled: Array<{ colour: string; left: number; top: number }> = [];
+  const target: Record<string | symbol, unknown> = { fillStyle: '' };
+  const ctx = new Proxy(target, {
+    get: (_, key) =>
+      key === 'fillRect'
+        ? (left: number, top: number) => filled.push({ colour: String(target.fillStyle), left, top })
+        : key in target
+          ? target[key]
+          : () => undefined,
+    set: (_, key, value) => {
+      target[key] = value;
+      return true;
+    },
+  }) as unknown as CanvasRenderingContext2D;
+  return { ctx, filled };
+}
+
+const loaded = seatMapReducer(initialSeatMapState(), { type: 'snapshot', snapshot: venue() });
+// Ten pixels per layout unit: seat A1 (x = 1.2) is 12 px from the left; rows A and C are 0 and 32 px down.
+const view: CanvasView = { camera: { scale: 10, x: 0, y: 0 }, fitScale: 10, width: 400, height: 300, dpr: 1 };
+const paint = (ctx: CanvasRenderingContext2D, state: SeatMapState, painted: Uint16Array, full: boolean, at = view) =>
+  paintSeatMap(ctx, { layout: loaded.layout!, state, palette, view: at, pitch: false }, painted, full);
+const toggled = (label: string) => seatMapReducer(loaded, { type: 'toggle', seatId: `evt_test_${label}` });
+
+describe('painting the canvas seat map', () => {
+  it('paints the background, then every seat on screen in its tier colour', () => {
+    const { ctx, filled } = recordingContext();
+    paint(ctx, loaded, new Uint16Array(15), true);
+    expect(filled[0]).toMatchObject({ colour: 'background', left: 0, top: 0 });
+    expect(filled.filter((square) => square.colour === 'vip')).toHaveLength(3);
+    expect(filled.filter((square) => square.colour === 'regular')).toHaveLength(12);
+  });
+
+  it('after a live change, wipes and paints only the seat that changed', () => {
+    const painted = new Uint16Array(15);
+    paint(recordingContext().ctx, loaded, painted, true);
+    const { ctx, filled } = recordingContext();
+    paint(ctx, toggled('A2'), painted, false);
+    expect(filled).toEqual([
+      { colour: 'background', left: 19, top: -5 },
+      { colour: 'selected', left: 19, top: -5 },
+    ]);
+  });
+
+  it('leaves a seat off screen unpainted until a full paint brings it into view', () => {
+    const narrow = { ...view, width: 20 };
+    const painted = new Uint16Array(15);
+    paint(recordingContext().ctx, loaded, painted, true, narrow);
+    const { ctx, filled } = recordingContext();
+    paint(ctx, toggled('C9'), painted, false, narrow);
+    expect(filled).toEqual([]);
+  });
+});

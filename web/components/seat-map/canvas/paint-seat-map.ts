@@ -1,0 +1,65 @@
+import type { SeatLayout } from '@/lib/seat-map/layout';
+import type { SeatMapState } from '@/lib/seat-map/seat-map-state';
+import { pitchArea } from '@/lib/seat-map/stadium-pitch';
+import type { CanvasPalette } from './canvas-palette';
+import type { CanvasView } from './canvas-view';
+import { drawPitch } from './draw-pitch';
+import { drawSeats, seatRect } from './draw-seats';
+import { paintKey } from './paint-key';
+
+/** Everything one paint of the seat map depends on. */
+export interface SeatMapScene {
+  layout: SeatLayout;
+  state: SeatMapState;
+  palette: CanvasPalette;
+  view: CanvasView;
+  /** Whether the venue has a pitch in its middle to draw (see `hasPitch`). */
+  pitch: boolean;
+}
+
+/**
+ * Paints the seats on `ctx`. `painted` holds each seat's paint key as last painted (0: not painted) and is updated.
+ * A full paint starts from an empty canvas and paints the seats on screen; otherwise only painted seats whose key
+ * changed are painted again, which is what keeps live updates on a 50,000-seat map cheap.
+ */
+export function paintSeatMap(ctx: CanvasRenderingContext2D, scene: SeatMapScene, painted: Uint16Array, full: boolean) {
+  const { layout, state, palette, view } = scene;
+  const { camera, width, height, dpr } = view;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const margin = layout.pitch * camera.scale;
+  // Runs for every seat on every frame of a pan: the arithmetic of `toScreen`, without an object per seat.
+  const visible = (i: number) => {
+    const seat = layout.seats[i]!;
+    const sx = seat.x * camera.scale + camera.x;
+    const sy = seat.y * camera.scale + camera.y;
+    return sx > -margin && sy > -margin && sx < width + margin && sy < height + margin;
+  };
+
+  if (full) {
+    ctx.fillStyle = palette.background;
+    ctx.fillRect(0, 0, width, height);
+    if (scene.pitch) drawPitch(ctx, palette, pitchArea(layout), camera);
+    painted.fill(0);
+  }
+  const byKey = new Map<number, number[]>();
+  for (let i = 0; i < layout.seats.length; i += 1) {
+    if (full ? !visible(i) : painted[i] === 0) continue;
+    const key = paintKey(state, layout, i);
+    if (!full && key === painted[i]) continue;
+    painted[i] = key;
+    const bucket = byKey.get(key);
+    if (bucket) bucket.push(i);
+    else byKey.set(key, [i]);
+  }
+  if (!full) {
+    // Changed seats only: wipe each one's square, then draw it anew.
+    ctx.fillStyle = palette.background;
+    for (const bucket of byKey.values()) {
+      for (const i of bucket) {
+        const { left, top, size } = seatRect(layout, camera, i);
+        ctx.fillRect(left, top, size, size);
+      }
+    }
+  }
+  for (const [key, bucket] of byKey) drawSeats(ctx, palette, layout, camera, bucket, key);
+}

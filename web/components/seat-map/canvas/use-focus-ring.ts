@@ -1,0 +1,24 @@
+import { useEffect, type RefObject } from 'react';
+import type { SeatLayout } from '@/lib/seat-map/layout';
+import type { CanvasPalette } from './canvas-palette';
+import { drawFocusRing } from './draw-focus-ring';
+import type { CanvasViewport } from './use-canvas-viewport';
+
+/** Draws the hover or keyboard focus ring on the overlay canvas, so it never disturbs the seats painted underneath. */
+export function useFocusRing(
+  overlayRef: RefObject<HTMLCanvasElement | null>,
+  palette: RefObject<CanvasPalette | null>,
+  layout: SeatLayout,
+  viewport: CanvasViewport,
+  seat: number | null,
+) {
+  // After every render: the ring follows the camera as well as the seat.
+  useEffect(() => {
+    const ctx = overlayRef.current?.getContext('2d');
+    if (!ctx || !palette.current) return;
+    const { camera, width, height, dpr } = viewport.view.current;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    if (seat !== null) drawFocusRing(ctx, palette.current, viewport.seatOnScreen(seat), layout.pitch * 0.8 * camera.scale);
+  });
+}
