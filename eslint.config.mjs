@@ -42,6 +42,9 @@ function landingOf(file, specifier) {
 }
 
 const APP = /^backend\/apps\/([^/]+)\//;
+// Workspace packages outside backend/, by folder: imported by their name alone (the package's
+// `exports`), never by a path into them, so that none of their files is an interface by accident.
+const PACKAGES = { 'scripts/infra': '@seatstorm/infra' };
 const LIB_FILE = /^backend\/libs\/([^/]+)\/src\/(.+)$/;
 const LIB_ALIAS_FILE = /^@seatstorm\/([^/]+)\/.+$/;
 
@@ -57,6 +60,10 @@ function boundaryBroken(file, specifier, landing, allowedLibFiles) {
   if (file.startsWith('web/') && landing?.startsWith('backend/')) {
     return 'web/ imports backend code: import @seatstorm/contracts, the only backend package the web app uses';
   }
+  for (const [dir, name] of Object.entries(PACKAGES)) {
+    const intoPackage = landing !== undefined && (landing === dir || landing.startsWith(`${dir}/`)) && !file.startsWith(`${dir}/`);
+    if (intoPackage || specifier.startsWith(`${name}/`)) return `imports ${intoPackage ? landing : specifier}: import ${name}, the package by its name`;
+  }
   // A library's index is its interface; its other files may move or change without notice.
   const libFile = (landing && LIB_FILE.exec(landing)) || LIB_ALIAS_FILE.exec(specifier);
   if (libFile && libFile[2] !== 'index' && !file.startsWith(`backend/libs/${libFile[1]}/`) && !allowedLibFiles.includes(landing)) {
@@ -68,7 +75,7 @@ function boundaryBroken(file, specifier, landing, allowedLibFiles) {
 const boundaries = {
   meta: {
     type: 'problem',
-    docs: { description: 'No app imports another app; web/ imports no backend code; libraries only through their index.' },
+    docs: { description: 'No app imports another app; web/ imports no backend code; libraries only through their index or their name.' },
     schema: [{ type: 'object', properties: { allowedLibFiles: { type: 'array', items: { type: 'string' } } }, additionalProperties: false }],
   },
   create(context) {
@@ -187,8 +194,9 @@ export default defineConfig(
   },
   {
     // The seed runs under tsx (and is bundled for the image) without Nest, so it takes the two
-    // framework-free files it needs rather than the config and database libraries' Nest-laden indexes.
-    files: ['prisma/seed/**'],
+    // framework-free files it needs rather than the config and database libraries' Nest-laden indexes;
+    // so does the test that the schema's enums match the contracts.
+    files: ['prisma/seed/**', 'prisma/enums.spec.ts'],
     rules: {
       'seatstorm/boundaries': ['error', { allowedLibFiles: ['backend/libs/config/src/load-config', 'backend/libs/database/src/prisma-client'] }],
     },

@@ -5,12 +5,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allTopicSpecs } from '@seatstorm/contracts';
-import { requireJava } from '../../scripts/infra/java';
-import { LOG4J_PROPERTIES, serverProperties } from '../../scripts/infra/kafka-config';
-import { ensureKafkaJars } from '../../scripts/infra/kafka-jars';
-import { ensureTopics, kafkaAnswers, warmUpGroupCoordinator } from '../../scripts/infra/kafka-admin';
-import { runCommand } from '../../scripts/infra/process';
-import { pollUntil } from '../../scripts/infra/wait';
+import {
+  ensureKafkaJars,
+  ensureTopics,
+  kafkaAnswers,
+  LOG4J_PROPERTIES,
+  pollUntil,
+  requireJava,
+  runCommand,
+  serverProperties,
+  warmUpGroupCoordinator,
+} from '@seatstorm/infra';
 import { log } from './report';
 
 const START_TIMEOUT_MS = 60_000;
@@ -34,7 +39,7 @@ export interface PrivateBroker {
 
 /**
  * A throw-away single-node Kafka for one bench or chaos run: the same jars and
- * settings as the project's broker (scripts/infra/kafka-config.ts), other
+ * settings as the project's broker (@seatstorm/infra's kafka-config.ts), other
  * ports and a temporary log directory. The shared broker's
  * topics are read by every running stack's consumer groups: there, the
  * bench's commands would reach services on other databases, and their traffic

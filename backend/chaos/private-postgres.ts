@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { runCommand } from '../../scripts/infra/process';
+import { runCommand } from '@seatstorm/infra';
 
 /** Debian's PostgreSQL 15, the server the machines run (docs: TOOLCHAIN). */
 const BIN = process.env.CHAOS_POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { pollUntil } from '../../scripts/infra/wait';
+import { pollUntil } from '@seatstorm/infra';
 
 const START_TIMEOUT_MS = 15_000;
 

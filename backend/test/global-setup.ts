@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { ensureDatabase, infraUp } from '../../scripts/infra';
+import { ensureDatabase, infraUp } from '@seatstorm/infra';
 import { TEST_DATABASE_URL } from './test-env';
 
 const repoRoot = resolve(__dirname, '../..');

@@ -20,6 +20,15 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' };
 
+// @seatstorm/infra is TypeScript without a build step: bundled in like the code importing it, where
+// `packages: 'external'` would leave it to an image that has no TypeScript runner.
+const bundleInfra = {
+  name: 'bundle-seatstorm-infra',
+  setup(build) {
+    build.onResolve({ filter: /^@seatstorm\/infra$/ }, () => ({ path: join(root, 'scripts/infra/index.ts') }));
+  },
+};
+
 const targets = {
   setup: () =>
     build({
@@ -27,6 +36,7 @@ const targets = {
       entryPoints: { setup: join(here, 'setup.ts'), seed: join(root, 'prisma/seed/seed.ts') },
       outdir: join(here, 'dist'),
       packages: 'external',
+      plugins: [bundleInfra],
       format: 'cjs',
       sourcemap: true,
     }),

@@ -23,11 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { allTopicSpecs } from '../../backend/libs/contracts/src/index';
-import { requireJava } from '../infra/java';
-import { LOG4J_PROPERTIES, serverProperties } from '../infra/kafka-config';
-import { ensureKafkaJars } from '../infra/kafka-jars';
-import { kafkaAnswers } from '../infra/kafka-admin';
-import { pollUntil } from '../infra/wait';
+import { ensureKafkaJars, kafkaAnswers, LOG4J_PROPERTIES, pollUntil, requireJava, serverProperties } from '@seatstorm/infra';
 
 const ROOT = resolve(__dirname, '..', '..');
 const DOCKERFILE = join(ROOT, 'backend/Dockerfile');
@@ -253,8 +249,8 @@ async function main(): Promise<void> {
 
     const stages = stagesOf(readFileSync(DOCKERFILE, 'utf8'));
     const build = stage(stages, 'build').lines;
-    // The build stage's RUN after its sources are copied: generate, compile, bundle, here in the checkout.
-    const buildRuns = build.slice(build.findIndex((line) => line.startsWith('COPY scripts'))).filter((line) => line.startsWith('RUN'));
+    // The build stage's RUN after its install (generate, compile, bundle), here in the checkout, whose node_modules is that install.
+    const buildRuns = build.slice(build.findIndex((line) => /^RUN npm ci\b/.test(line)) + 1).filter((line) => line.startsWith('RUN'));
     await timed('build stage (generate, compile, bundle)', () => replay(buildRuns, {}, ROOT));
     await timed('deps stage (npm ci --omit=dev)', () => replay(stage(stages, 'deps').lines, { context: ROOT }, deps));
     await timed('runtime stage (COPY)', () => replay(stage(stages, 'runtime').lines, { deps, build: ROOT }, app));

@@ -14,8 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { allTopicSpecs } from '../../backend/libs/contracts/src/index';
-import { ensureTopics, kafkaAnswers, warmUpGroupCoordinator } from '../infra/kafka-admin';
-import { pollUntil } from '../infra/wait';
+import { ensureTopics, kafkaAnswers, pollUntil, warmUpGroupCoordinator } from '@seatstorm/infra';
 
 /** How long a broker that only just reported healthy gets to answer, and then to have its group coordinator. */
 const KAFKA_WAIT_MS = 60_000;

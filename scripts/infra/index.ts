@@ -1,8 +1,9 @@
 /**
- * Seatstorm's local infrastructure: PostgreSQL, Redis and a single-node Kafka
- * with every contract topic. Used by `npm run infra:*`, the run command and
- * the test harness; every function throws InfraError with a message meant
- * for the person at the keyboard.
+ * @seatstorm/infra: Seatstorm's local infrastructure, PostgreSQL, Redis and a
+ * single-node Kafka with every contract topic. Used by `npm run infra:*`, the
+ * run command and the test harness; every function throws InfraError with a
+ * message meant for the person at the keyboard. This file is the package's
+ * interface: importers name the package, never one of its files.
  */
 import { readSettings } from './env';
 import { downKafka, kafkaStatus, upKafka, type KafkaDownResult, type KafkaUpResult } from './kafka';
@@ -17,6 +18,15 @@ export { InfraError } from './errors';
 export { consoleLogger, silentLogger, type Logger } from './log';
 export type { ComponentStatus, StartedBy } from './status';
 export type { KafkaUpResult, PostgresUpResult, RedisUpResult };
+
+// The pieces a private broker is built from (the benches, the chaos suite and
+// the compose setup's check run their own), and the compose setup's topics.
+export { requireJava } from './java';
+export { LOG4J_PROPERTIES, serverProperties } from './kafka-config';
+export { ensureKafkaJars } from './kafka-jars';
+export { ensureTopics, kafkaAnswers, warmUpGroupCoordinator } from './kafka-admin';
+export { runCommand, type CommandResult } from './process';
+export { pollUntil, sleep } from './wait';
 
 export interface InfraOptions {
   /** Where KAFKA_BROKERS, KAFKA_CONTROLLER_PORT, DATABASE_URL and REDIS_URL are read; process.env by default. */
