@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import type { ErrorInfo } from 'next/error';
 import Link from 'next/link';
-import { StatusPanel } from '@/components/status-panel';
+import { StatusPanel } from '@/components/ui/status-panel';
 
 export default function RouteError({ error, retry }: ErrorInfo) {
   useEffect(() => {

@@ -2,9 +2,9 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import '@fontsource-variable/inter/wght.css';
 import './globals.css';
-import { SessionProvider } from '@/components/session-provider';
-import { SiteFooter } from '@/components/site-footer';
-import { SiteHeader } from '@/components/site-header';
+import { SessionProvider } from '@/components/session/session-provider';
+import { SiteFooter } from '@/components/site/site-footer';
+import { SiteHeader } from '@/components/site/site-header';
 import { readServerSession } from '@/lib/server-session';
 
 export const metadata: Metadata = {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { StatusPanel } from '@/components/status-panel';
+import { StatusPanel } from '@/components/ui/status-panel';
 
 export const metadata: Metadata = { title: 'Not found' };
 

@@ -1,9 +1,9 @@
 import { connection } from 'next/server';
 import type { EventSummary } from '@seatstorm/contracts';
-import { AutoRefresh } from '@/components/auto-refresh';
-import { EventCard } from '@/components/event-card';
-import { OfflinePanel } from '@/components/offline-panel';
-import { StatusPanel } from '@/components/status-panel';
+import { AutoRefresh } from '@/components/ui/auto-refresh';
+import { EventCard } from '@/components/events/event-card';
+import { OfflinePanel } from '@/components/ui/offline-panel';
+import { StatusPanel } from '@/components/ui/status-panel';
 import { isGatewayUnavailable, listEvents } from '@/lib/api';
 import styles from './page.module.css';
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AuthCard } from '@/components/auth-card';
-import { DemoSignInRedirect } from '@/components/demo-sign-in-redirect';
-import { LoginForm } from '@/components/login-form';
+import { AuthCard } from '@/components/auth/auth-card';
+import { DemoSignInRedirect } from '@/components/auth/demo-sign-in-redirect';
+import { LoginForm } from '@/components/auth/login-form';
 import { isDemoMode } from '@/lib/config';
 import { safeNextPath } from '@/lib/safe-next';
 

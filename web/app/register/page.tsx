@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AuthCard } from '@/components/auth-card';
-import { RegisterForm } from '@/components/register-form';
+import { AuthCard } from '@/components/auth/auth-card';
+import { RegisterForm } from '@/components/auth/register-form';
 import { safeNextPath } from '@/lib/safe-next';
 
 export const metadata: Metadata = { title: 'Create an account' };

@@ -3,9 +3,9 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import type { Session } from '@/lib/session-cookie';
-import { SignInPrompt } from '../sign-in-prompt';
-import { useSession } from '../session-provider';
-import { StatusPanel } from '../status-panel';
+import { SignInPrompt } from '../auth/sign-in-prompt';
+import { useSession } from '../session/session-provider';
+import { StatusPanel } from '../ui/status-panel';
 
 /** Admin pages show their content only to admins; the gateway checks the role again on every request. */
 export function AdminGate({ next, children }: { next: string; children: (session: Session) => ReactNode }) {

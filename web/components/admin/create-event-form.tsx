@@ -6,8 +6,9 @@ import type { EventDetail, VenueListing } from '@seatstorm/contracts';
 import { createEvent, listVenues } from '@/lib/api';
 import { describeError } from '@/lib/errors';
 import { formatEventDate } from '@/lib/format';
-import { FormAlert, FormField } from '../form-field';
-import formStyles from '../form.module.css';
+import { FormAlert } from '../ui/form-alert';
+import { FormField } from '../ui/form-field';
+import formStyles from '../ui/form.module.css';
 import { describeCreateError, describeVenue, seatCountLabel, simpleEventRequest, venueEventRequest } from './create-event-request';
 import styles from './admin.module.css';
 

@@ -7,8 +7,8 @@ import { describeError } from '@/lib/errors';
 import { formatEventDate } from '@/lib/format';
 import type { Session } from '@/lib/session-cookie';
 import { acquireSocket } from '@/lib/socket';
-import { FormField } from '../form-field';
-import formStyles from '../form.module.css';
+import { FormField } from '../ui/form-field';
+import formStyles from '../ui/form.module.css';
 import styles from './admin.module.css';
 
 /** The room's figures as they arrive: one `queue.updated` per admission tick. */

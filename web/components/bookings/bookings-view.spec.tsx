@@ -14,7 +14,7 @@ vi.mock('@/lib/api', async (importOriginal) => ({
 vi.mock('@/lib/socket', () => ({
   acquireSocket: () => ({ socket: { connected: false, on: () => undefined, off: () => undefined }, release: () => undefined }),
 }));
-vi.mock('../session-provider', () => ({
+vi.mock('../session/session-provider', () => ({
   useSession: () => ({ session: { token: 'tok_alice', user: { id: 'usr_alice', name: 'Alice', email: 'alice@example.com', role: 'user' } } }),
 }));
 

@@ -9,9 +9,9 @@ import { formatEventDate, formatMoney } from '@/lib/format';
 import { useBookingPages } from '@/lib/live';
 import { labelsOf } from '@/lib/seat-labels';
 import { useCountdown } from '@/lib/use-countdown';
-import { SignInPrompt } from '../sign-in-prompt';
-import { useSession } from '../session-provider';
-import { StatusPanel } from '../status-panel';
+import { SignInPrompt } from '../auth/sign-in-prompt';
+import { useSession } from '../session/session-provider';
+import { StatusPanel } from '../ui/status-panel';
 import styles from './bookings.module.css';
 
 const STATUS_WORDS: Record<BookingStatus, string> = {

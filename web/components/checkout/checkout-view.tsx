@@ -10,11 +10,12 @@ import { formatEventDate, formatMoney } from '@/lib/format';
 import { useBooking } from '@/lib/live';
 import { labelsOf } from '@/lib/seat-labels';
 import { useCountdown } from '@/lib/use-countdown';
-import { FormAlert, FormField } from '../form-field';
-import { SignInPrompt } from '../sign-in-prompt';
-import { useSession } from '../session-provider';
-import { StatusPanel } from '../status-panel';
-import formStyles from '../form.module.css';
+import { FormAlert } from '../ui/form-alert';
+import { FormField } from '../ui/form-field';
+import { SignInPrompt } from '../auth/sign-in-prompt';
+import { useSession } from '../session/session-provider';
+import { StatusPanel } from '../ui/status-panel';
+import formStyles from '../ui/form.module.css';
 import styles from './checkout.module.css';
 
 const TEST_CARD = TEST_CARDS.pays;

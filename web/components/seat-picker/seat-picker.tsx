@@ -9,7 +9,7 @@ import { SeatLegend } from '../seat-map/seat-legend';
 import { SeatList } from '../seat-map/seat-list';
 import { SeatPatterns } from '../seat-map/seat-patterns';
 import { rendererFor, SeatMapView } from '../seat-map/seat-map-view';
-import { useSession } from '../session-provider';
+import { useSession } from '../session/session-provider';
 import { SelectionPanel } from './selection-panel';
 import styles from './seat-picker.module.css';
 

@@ -8,9 +8,9 @@ import { isDemoMode } from '@/lib/config';
 import { describeError, unavailableSeatIds } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { awaitDecision, type LiveSeatMap, type useMyBookings } from '@/lib/live';
-import { DemoSignIn } from '../demo-sign-in';
+import { DemoSignIn } from '../auth/demo-sign-in';
 import { HoldCard } from './hold-card';
-import { useSession } from '../session-provider';
+import { useSession } from '../session/session-provider';
 import styles from './selection-panel.module.css';
 
 interface SelectionPanelProps {

@@ -4,8 +4,8 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import type { EventDetail, QueueAdmitted } from '@seatstorm/contracts';
 import { forgetAdmission, readAdmission, subscribeAdmissions, writeAdmission } from '@/lib/admission';
 import { SeatPicker } from '../seat-picker/seat-picker';
-import { useSession } from '../session-provider';
-import { SignInPrompt } from '../sign-in-prompt';
+import { useSession } from '../session/session-provider';
+import { SignInPrompt } from '../auth/sign-in-prompt';
 import { WaitingRoom } from './waiting-room';
 
 /**

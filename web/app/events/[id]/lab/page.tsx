@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
 import { RaceLab } from '@/components/race-lab/race-lab';
-import { StatusPanel } from '@/components/status-panel';
+import { StatusPanel } from '@/components/ui/status-panel';
 import { ApiError, getEvent } from '@/lib/api';
 import { isDemoMode } from '@/lib/config';
 import styles from '@/components/race-lab/race-lab.module.css';

@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { NotificationsTray } from './notifications-tray';
-import { useSession } from './session-provider';
+import { NotificationsTray } from '../notifications/notifications-tray';
+import { useSession } from '../session/session-provider';
 import styles from './site-header.module.css';
 
 /** Who is signed in (and whether only in this tab), with sign out; or a way to sign in. */

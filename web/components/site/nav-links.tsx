@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useSession } from './session-provider';
+import { useSession } from '../session/session-provider';
 import styles from './site-header.module.css';
 
 export function NavLinks() {

@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { isDemoMode } from '@/lib/config';
 import { DemoSignIn } from './demo-sign-in';
-import { useSession } from './session-provider';
-import { StatusPanel } from './status-panel';
+import { useSession } from '../session/session-provider';
+import { StatusPanel } from '../ui/status-panel';
 
 /** Pages that belong to someone ask who you are first (unless the signed-in session is still on its way). */
 export function SignInPrompt({ title, next }: { title: string; next: string }) {

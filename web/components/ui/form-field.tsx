@@ -30,12 +30,3 @@ export function FormField({ label, hint, error, ...input }: FormFieldProps) {
     </div>
   );
 }
-
-/** A form's overall error, announced when it appears. */
-export function FormAlert({ message }: { message: string | null }) {
-  return message ? (
-    <p role="alert" className={styles.alert}>
-      {message}
-    </p>
-  ) : null;
-}

@@ -6,7 +6,7 @@ import type { Notification } from '@seatstorm/contracts';
 import { listNotifications } from '@/lib/api';
 import { formatEventDate } from '@/lib/format';
 import { useNotifications } from '@/lib/live';
-import { useSession } from './session-provider';
+import { useSession } from '../session/session-provider';
 import styles from './notifications-tray.module.css';
 
 const seenKey = (userId: string) => `seatstorm.notifications-seen.${userId}`;

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { describeError } from '@/lib/errors';
 import { DEMO_PASSWORD, DEMO_USERS } from '@seatstorm/contracts';
-import { useSession } from './session-provider';
+import { useSession } from '../session/session-provider';
 import styles from './demo-sign-in.module.css';
 
 /**

@@ -2,10 +2,11 @@
 
 import { useState, type FormEvent } from 'react';
 import { registerRequestSchema } from '@seatstorm/contracts';
-import { FormAlert, FormField } from './form-field';
-import { useSession } from './session-provider';
+import { FormAlert } from '../ui/form-alert';
+import { FormField } from '../ui/form-field';
+import { useSession } from '../session/session-provider';
 import { useSignInSubmit } from './use-sign-in-submit';
-import styles from './form.module.css';
+import styles from '../ui/form.module.css';
 
 type Field = 'name' | 'email' | 'password';
 
