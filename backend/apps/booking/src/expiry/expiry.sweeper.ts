@@ -3,6 +3,7 @@ import { newCorrelationId, withCorrelation } from '@seatstorm/observability';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import { bookingCommands, Topic } from '@seatstorm/contracts';
 import { MessageProducer } from '@seatstorm/kafka';
+import { PollLoop } from '../polling/poll-loop';
 import { ExpiryRepository, type OverdueHold } from './expiry.repository';
 
 const BATCH = 500;
@@ -22,29 +23,33 @@ const ASK_AGAIN_AFTER_MS = 30_000;
 @Injectable()
 export class ExpirySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ExpirySweeper.name);
-  private timer?: NodeJS.Timeout;
-  private sweeping?: Promise<void>;
+  private readonly loop: PollLoop;
   /** When each expire command was last published, by command id. */
   private readonly asked = new Map<string, number>();
+  /** The last hold of the sweep's previous page, when that page was full: the sweep goes on after it. */
+  private after?: OverdueHold;
 
   constructor(
     private readonly expiry: ExpiryRepository,
     private readonly producer: MessageProducer,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.loop = new PollLoop({
+      name: 'expiry sweep',
+      logger: this.logger,
+      intervalMs: config.EXPIRY_SWEEP_INTERVAL_MS,
+      batch: () => this.sweepPage(),
       // Each sweep is a request of its own: its expire commands, and all they cause, share one correlation id.
-      this.sweeping ??= withCorrelation(newCorrelationId(), () => this.sweep())
-        .catch((error: unknown) => this.logger.warn({ err: String(error) }, 'expiry sweep failed; retrying'))
-        .finally(() => (this.sweeping = undefined));
-    }, this.config.EXPIRY_SWEEP_INTERVAL_MS);
+      around: (sweep) => withCorrelation(newCorrelationId(), sweep),
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping;
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /**
@@ -53,13 +58,22 @@ export class ExpirySweeper implements OnApplicationBootstrap, OnApplicationShutd
    * commands are decided, which may take a while after a flash sale's expiry
    * wave: they are not asked for again meanwhile.
    */
-  async sweep(): Promise<void> {
-    const now = Date.now();
-    for (const [commandId, at] of this.asked) if (now - at >= ASK_AGAIN_AFTER_MS) this.asked.delete(commandId);
-    let page: OverdueHold[] = [];
-    do {
-      page = await this.expiry.sweep(BATCH, page[page.length - 1], (overdue) => this.requestExpiry(overdue));
-    } while (page.length === BATCH);
+  sweep(): Promise<void> {
+    return this.loop.runNow();
+  }
+
+  /** One page of the sweep; true when it was full, so the sweep goes on. A page that fails starts the next sweep over. */
+  private async sweepPage(): Promise<boolean> {
+    const after = this.after;
+    this.after = undefined;
+    if (!after) {
+      const now = Date.now();
+      for (const [commandId, at] of this.asked) if (now - at >= ASK_AGAIN_AFTER_MS) this.asked.delete(commandId);
+    }
+    const page = await this.expiry.sweep(BATCH, after, (overdue) => this.requestExpiry(overdue));
+    if (page.length < BATCH) return false;
+    this.after = page[page.length - 1];
+    return true;
   }
 
   private async requestExpiry(overdue: OverdueHold[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
+import { PollLoop } from '../polling/poll-loop';
 import { HousekeepingRepository, type Pruned } from './housekeeping.repository';
 
 /** Rows per delete statement: small enough to take milliseconds, so a pass never holds the hot path up. */
@@ -17,48 +18,51 @@ const PAUSE_MS = 50;
 @Injectable()
 export class HousekeepingService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(HousekeepingService.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopping = false;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly housekeeping: HousekeepingRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.loop = new PollLoop({
+      name: 'housekeeping',
+      logger: this.logger,
+      intervalMs: config.HOUSEKEEPING_INTERVAL_MS,
+      // One batch is a whole pass, under one lock, paced chunk by chunk: it leaves nothing waiting for another at once.
+      batch: async (signal) => {
+        await this.prune(new Date(), signal);
+        return false;
+      },
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.prune()
-        .catch((error: unknown) => this.logger.warn({ err: String(error) }, 'housekeeping failed; trying again next time'))
-        .finally(() => (this.running = undefined));
-    }, this.config.HOUSEKEEPING_INTERVAL_MS);
+    this.loop.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
-  /** One pass over every table, now; undefined when another instance is pruning. */
-  async prune(now = new Date()): Promise<Pruned | undefined> {
+  /** One pass over every table, now; undefined when another instance is pruning. Once `signal` aborts, each table gets one chunk more at most. */
+  async prune(now = new Date(), signal?: AbortSignal): Promise<Pruned | undefined> {
     const outboxBefore = new Date(now.getTime() - this.config.OUTBOX_RETENTION * 1000);
     const decisionsBefore = new Date(now.getTime() - this.config.DECISION_RETENTION * 1000);
     const pruned = await this.housekeeping.exclusively(async () => ({
-      outbox: await this.drain((limit) => this.housekeeping.pruneOutbox(outboxBefore, limit)),
-      processedCommands: await this.drain((limit) => this.housekeeping.pruneProcessedCommands(decisionsBefore, limit)),
-      rejectedBookings: await this.drain((limit) => this.housekeeping.pruneRejectedBookings(decisionsBefore, limit)),
+      outbox: await this.drain((limit) => this.housekeeping.pruneOutbox(outboxBefore, limit), signal),
+      processedCommands: await this.drain((limit) => this.housekeeping.pruneProcessedCommands(decisionsBefore, limit), signal),
+      rejectedBookings: await this.drain((limit) => this.housekeeping.pruneRejectedBookings(decisionsBefore, limit), signal),
     }));
     if (pruned && pruned.outbox + pruned.processedCommands + pruned.rejectedBookings > 0) this.logger.log(pruned, 'pruned');
     return pruned;
   }
 
-  private async drain(deleteChunk: (limit: number) => Promise<number>): Promise<number> {
+  private async drain(deleteChunk: (limit: number) => Promise<number>, signal?: AbortSignal): Promise<number> {
     let total = 0;
     for (;;) {
       const deleted = await deleteChunk(CHUNK);
       total += deleted;
-      if (deleted < CHUNK || this.stopping) return total;
+      if (deleted < CHUNK || signal?.aborted) return total;
       await sleep(PAUSE_MS);
     }
   }

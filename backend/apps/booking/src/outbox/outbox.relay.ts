@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import { isRefusedByBroker, MAX_MESSAGE_BYTES, MessageProducer, sizeOf } from '@seatstorm/kafka';
+import { PollLoop } from '../polling/poll-loop';
 import { outboxBacklog, outboxOldestAge } from './outbox.metrics';
 import { OutboxRepository, type OutboxEntry, type SetAside } from './outbox.repository';
 
@@ -14,16 +15,21 @@ const BATCH = 1000;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
+  private readonly loop: PollLoop;
   private readonly stopMeasuring: Array<() => void> = [];
 
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly producer: MessageProducer,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.loop = new PollLoop({
+      name: 'outbox relay',
+      logger: this.logger,
+      intervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+      batch: async () => (await this.outbox.publishNext(BATCH, (messages) => this.publish(messages))) === BATCH,
+    });
+  }
 
   onApplicationBootstrap(): void {
     // Both gauges of one scrape share one query.
@@ -33,37 +39,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       outboxBacklog.readWith(async () => (await backlog()).messages),
       outboxOldestAge.readWith(async () => (await backlog()).oldestAgeSeconds),
     );
-    this.timer = setInterval(() => {
-      this.flush().catch((error: unknown) => this.logger.warn({ err: String(error) }, 'outbox relay failed; retrying'));
-    }, this.config.OUTBOX_POLL_INTERVAL_MS);
+    this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     for (const stop of this.stopMeasuring.splice(0)) stop();
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+    await this.loop.stop();
   }
 
   /**
    * Publishes everything committed so far. Calls that arrive during a run
-   * share the next run, so a burst of batches costs a few drains, not one each.
+   * share it, and it drains once more for them, so a burst of batches costs a
+   * few drains, not one each.
    */
   flush(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          while ((await this.outbox.publishNext(BATCH, (messages) => this.publish(messages))) === BATCH);
-        } while (this.again);
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
+    return this.loop.runNow();
   }
 
   /**
