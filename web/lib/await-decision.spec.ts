@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Booking, BookingUpdated } from '@seatstorm/contracts';
 import { getBooking } from './api';
-import { awaitDecision, DECISION_POLL_MS } from './live';
+import { awaitDecision, DECISION_POLL_MS } from './await-decision';
 
 vi.mock('./api', async (importOriginal) => ({ ...(await importOriginal<typeof import('./api')>()), getBooking: vi.fn() }));
 

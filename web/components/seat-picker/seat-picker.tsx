@@ -1,16 +1,16 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { BookingStatus, EventDetail } from '@seatstorm/contracts';
 import { useLiveSeatMap, useMyBookings } from '@/lib/live';
-import { countStates, seatStateOf, statusCode, type SeatMapState } from '@/lib/seat-map/seat-map-state';
-import type { SeatMapTestHook } from '@/lib/seat-map/test-hook';
+import { statusCode, type SeatMapState } from '@/lib/seat-map/seat-map-state';
 import { SeatLegend } from '../seat-map/seat-legend';
 import { SeatList } from '../seat-map/seat-list';
 import { SeatPatterns } from '../seat-map/seat-patterns';
 import { rendererFor, SeatMapView } from '../seat-map/seat-map-view';
 import { useSession } from '../session/session-provider';
 import { SelectionPanel } from './selection-panel';
+import { useSeatMapTestHook } from './use-seat-map-test-hook';
 import styles from './seat-picker.module.css';
 
 /** Bookings whose seats show as "yours" on the map. */
@@ -25,25 +25,6 @@ const SYNC_LABELS: Record<SeatMapState['sync'], string> = {
   reconnecting: "We're reconnecting…",
 };
 
-function useTestHook(state: SeatMapState, renderer: SeatMapTestHook['renderer']) {
-  const stateRef = useRef(state);
-  stateRef.current = state;
-  useEffect(() => {
-    const layout = state.layout;
-    if (!layout) return;
-    window.__seatstormMap = {
-      eventId: layout.eventId,
-      renderer,
-      version: state.version,
-      sync: state.sync,
-      seatCount: layout.seats.length,
-      stateOf: (seatId) => seatStateOf(stateRef.current, seatId),
-      counts: () => countStates(stateRef.current),
-    };
-  }, [state, renderer]);
-  useEffect(() => () => void delete window.__seatstormMap, []);
-}
-
 /** The seat map and the selection; `admissionPass` is the waiting room's, for an event that has one. */
 export function SeatPicker({ event, admissionPass }: { event: EventDetail; admissionPass?: string }) {
   const { session } = useSession();
@@ -53,7 +34,7 @@ export function SeatPicker({ event, admissionPass }: { event: EventDetail; admis
   const [view, setView] = useState<'map' | 'list'>('map');
   const layout = state.layout;
   const renderer = layout ? rendererFor(layout) : 'svg';
-  useTestHook(state, renderer);
+  useSeatMapTestHook(state, renderer);
 
   useEffect(() => {
     if (!bookings.data) return;
