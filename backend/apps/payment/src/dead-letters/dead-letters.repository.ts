@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { paymentRequestSchema, type PaymentDeadLetter, type PaymentRequest } from '@seatstorm/contracts';
+import { paymentRequestSchema, type PaymentDeadLetter, type PaymentKind, type PaymentRequest, type PaymentStatus } from '@seatstorm/contracts';
 import { PG_POOL, type Pool } from '@seatstorm/database';
-import type { PaymentStatus } from '../payments/payment.rules';
 
 /** A dead letter as kept, with where its payment stands now. */
 export interface StoredDeadLetter {
   paymentId: string;
-  kind: PaymentRequest['kind'];
+  kind: PaymentKind;
   bookingId: string;
   request: PaymentRequest;
   error: string;
@@ -22,7 +21,7 @@ export interface StoredDeadLetter {
 
 interface DeadLetterRow {
   payment_id: string;
-  kind: PaymentRequest['kind'];
+  kind: PaymentKind;
   booking_id: string;
   request: unknown;
   error: string;

@@ -1,13 +1,10 @@
-import { TEST_CARDS, type PaymentFailureCode, type PaymentRequest } from '@seatstorm/contracts';
+import { TEST_CARDS, type PaymentFailureCode, type PaymentKind, type PaymentOutcome, type PaymentStatus } from '@seatstorm/contracts';
 
 /**
  * The simulated card provider's test cards and the retry policy, as pure
  * functions: no clock, no randomness of their own (a roll in [0, 1) is passed
  * in), no database. The payment service loads, calls and saves.
  */
-
-type PaymentKind = PaymentRequest['kind'];
-export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'dead_lettered';
 
 /** One answer of the card provider. */
 export type ProviderResult =
@@ -123,7 +120,7 @@ export type SettledStatus = Exclude<PaymentStatus, 'pending'>;
 export function outcomeOf(
   kind: PaymentKind,
   payment: { status: SettledStatus; lastError: string | null },
-): { outcome: 'succeeded' | 'failed'; reason?: string; failureCode?: PaymentFailureCode } {
+): { outcome: PaymentOutcome; reason?: string; failureCode?: PaymentFailureCode } {
   switch (payment.status) {
     case 'succeeded':
       return { outcome: 'succeeded' };

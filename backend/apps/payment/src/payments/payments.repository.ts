@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { paymentRequestSchema, type PaymentRequest } from '@seatstorm/contracts';
+import { paymentRequestSchema, type PaymentRequest, type PaymentStatus } from '@seatstorm/contracts';
 import { PG_POOL, type Pool } from '@seatstorm/database';
 import { DatabaseError } from 'pg';
-import type { PaymentProgress, PaymentStatus } from './payment.rules';
+import type { PaymentProgress } from './payment.rules';
 
 /** A payment as stored, with the claim of the instance working on it. */
 export interface StoredPayment {

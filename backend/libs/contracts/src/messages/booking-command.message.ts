@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema, newId } from '../ids';
+import { paymentKindSchema, paymentOutcomeSchema } from '../payments';
 import { Topic } from '../topics';
 import { paymentFailureCodeSchema } from './payment.message';
 import { defineMessage } from './message';
@@ -56,8 +57,8 @@ export const paymentResultCommandSchema = z.object({
   type: z.literal('payment-result'),
   bookingId: idSchema,
   paymentId: idSchema,
-  kind: z.enum(['charge', 'refund']),
-  outcome: z.enum(['succeeded', 'failed']),
+  kind: paymentKindSchema,
+  outcome: paymentOutcomeSchema,
   reason: z.string().optional(),
   failureCode: paymentFailureCodeSchema.optional(),
 });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { errorCodeSchema } from '../errors';
 import { centsSchema, idSchema, isoDateTimeSchema } from '../ids';
+import { paymentKindSchema, paymentOutcomeSchema } from '../payments';
 import { Topic } from '../topics';
 import { defineMessage } from './message';
 
 /** A charge or refund asked of the payment service. Cards travel as the simulated provider's token, never as a number. */
 export const paymentRequestSchema = z.object({
-  kind: z.enum(['charge', 'refund']),
+  kind: paymentKindSchema,
   paymentId: idSchema,
   bookingId: idSchema,
   eventId: idSchema,
@@ -22,11 +23,11 @@ export const paymentFailureCodeSchema = errorCodeSchema.extract(['PAYMENT_DECLIN
 export type PaymentFailureCode = z.infer<typeof paymentFailureCodeSchema>;
 
 export const paymentEventSchema = z.object({
-  kind: z.enum(['charge', 'refund']),
+  kind: paymentKindSchema,
   paymentId: idSchema,
   bookingId: idSchema,
   eventId: idSchema,
-  outcome: z.enum(['succeeded', 'failed']),
+  outcome: paymentOutcomeSchema,
   reason: z.string().optional(),
   /** Set when the outcome is `failed`. */
   failureCode: paymentFailureCodeSchema.optional(),
