@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SocketEvent, type SeatSnapshot, type SeatUpdated } from '@seatstorm/contracts';
 import { connectSeatMapFeed, type LiveSocket } from './live-binding';
 import { initialSeatMapState, seatMapReducer, seatStateOf, type SeatMapAction, type SeatMapState } from './seat-map/seat-map-state';
-import { delta, venue } from './seat-map/test-snapshots';
+import { delta, venue } from '@/test/seat-snapshots';
 
 type Listener = (...args: never[]) => void;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { salesPerMinute, salesSummary } from './sales';
 import { initialSeatMapState, seatMapReducer } from './seat-map/seat-map-state';
-import { venue } from './seat-map/test-snapshots';
+import { venue } from '@/test/seat-snapshots';
 
 describe('salesSummary', () => {
   it('counts seats by status and sums revenue of sold seats and the value of holds', () => {

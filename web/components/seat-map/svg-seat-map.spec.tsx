@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initialSeatMapState, seatMapReducer, type SeatMapAction } from '@/lib/seat-map/seat-map-state';
-import { venue } from '@/lib/seat-map/test-snapshots';
+import { venue } from '@/test/seat-snapshots';
 import { SvgSeatMap } from './svg-seat-map';
 
 afterEach(cleanup);

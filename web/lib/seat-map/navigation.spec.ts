@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLayout } from './layout';
 import { firstSeat, neighbourInDirection } from './navigation';
-import { seat, snapshot } from './test-snapshots';
+import { seat, snapshot } from '@/test/seat-snapshots';
 
 // Row A: A1..A3 at x = 1.2, 2.4, 3.6; row C (two rows down): C1..C5 at x = 1.2 … 6.0.
 const layout = buildLayout(

@@ -9,7 +9,7 @@ import {
   type SeatMapAction,
   type SeatMapState,
 } from './seat-map-state';
-import { delta, venue } from './test-snapshots';
+import { delta, venue } from '@/test/seat-snapshots';
 
 /** The action the live feed dispatches for one delta SeatMapSync applied. */
 function changed(...args: Parameters<typeof delta>): SeatMapAction {

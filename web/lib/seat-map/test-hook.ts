@@ -2,7 +2,9 @@ import type { SeatState, SyncStatus } from './seat-map-state';
 
 /**
  * A read-only view of the seat map for end-to-end tests, equal for the SVG
- * and the canvas renderer (a canvas has no DOM per seat to query).
+ * and the canvas renderer (a canvas has no DOM per seat to query). Part of
+ * the app, not of the tests: the seat picker publishes it in every build
+ * (useSeatMapTestHook), and the Playwright suite imports this type from here.
  */
 export interface SeatMapTestHook {
   eventId: string;

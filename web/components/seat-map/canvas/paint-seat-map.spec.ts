@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialSeatMapState, seatMapReducer, type SeatMapState } from '@/lib/seat-map/seat-map-state';
-import { venue } from '@/lib/seat-map/test-snapshots';
+import { venue } from '@/test/seat-snapshots';
 import type { CanvasPalette } from './canvas-palette';
 import type { CanvasView } from './canvas-view';
 import { paintSeatMap } from './paint-seat-map';
