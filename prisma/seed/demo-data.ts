@@ -3,7 +3,7 @@
  * events and their numbers, one 50,000-seat stadium show for flash-sale runs,
  * and the demo users. Plain data; seed.ts writes it.
  */
-import { gridLayout, type LayoutSection, type VenueLayout } from '../../backend/libs/contracts/src/index';
+import { gridLayout, type LayoutRow, type LayoutSection, type VenueLayout } from '../../backend/libs/contracts/src/index';
 
 export interface DemoVenue {
   id: string;
@@ -22,6 +22,8 @@ export interface DemoEvent {
   onSaleAt: Date;
   /** Buyers queue in the virtual waiting room and are admitted at the rate the booking core keeps up with. */
   waitingRoomEnabled: boolean;
+  /** Holds may not strand a single seat in a row: on for every seated demo show. */
+  noOrphanSeats: boolean;
   /** Integer cents per tier of the venue's layout. */
   prices: Record<string, number>;
 }
@@ -32,7 +34,9 @@ export { DEMO_PASSWORD, DEMO_USERS } from '../../backend/libs/contracts/src/inde
 /**
  * Madison Square Garden, as the original demo sold it: one floor, VIP row A
  * (A1–A10), Premium row B (B1–B10) and Regular row C (C1–C80). Row C is one
- * row of 80 drawn in lines of 20 so the map stays compact.
+ * row of 80 drawn in lines of 20 so the map stays compact. Wheelchair spaces
+ * at both ends of row C with a companion seat beside each; B1 and B10, at the
+ * stage's edges, have a restricted view.
  */
 const madisonSquareGardenLayout: VenueLayout = {
   sections: [
@@ -42,8 +46,8 @@ const madisonSquareGardenLayout: VenueLayout = {
       tier: 'Regular',
       rows: [
         { label: 'A', seats: 10, tier: 'VIP' },
-        { label: 'B', seats: 10, tier: 'Premium' },
-        { label: 'C', seats: 80 },
+        { label: 'B', seats: 10, tier: 'Premium', restrictedView: [1, 10] },
+        { label: 'C', seats: 80, wheelchair: [1, 80], companion: [2, 79] },
       ],
       placement: { kind: 'grid', center: { x: 0, y: 0 }, seatPitch: 1.2, rowPitch: 1.6, wrapAt: 20 },
     },
@@ -57,6 +61,12 @@ const STADIUM_SEATS_PER_ROW = 50;
 const STADIUM_ROW_PITCH = 1.5;
 /** Degrees of aisle between neighbouring sections. */
 const STADIUM_AISLE = 1;
+/**
+ * The lower ring's back row, at the concourse, is the wheelchair platform: two spaces at each
+ * end, a companion seat beside each pair. The upper ring's front row ends behind the rail
+ * with a restricted view.
+ */
+const STADIUM_PLATFORM = { wheelchair: [1, 2, 49, 50], companion: [3, 48] };
 
 /**
  * Seatstorm Arena: two rings of 20 sections around a pitch (S01–S20 lower,
@@ -83,12 +93,21 @@ function stadiumLayout(): VenueLayout {
         rows: Array.from({ length: STADIUM_ROWS_PER_SECTION }, (_, row) => ({
           label: `R${String(row + 1).padStart(2, '0')}`,
           seats: STADIUM_SEATS_PER_ROW,
+          ...(ring.firstSection === 1 && row === STADIUM_ROWS_PER_SECTION - 1 ? STADIUM_PLATFORM : {}),
+          ...(ring.firstSection !== 1 && row === 0 ? { restrictedView: [1, STADIUM_SEATS_PER_ROW] } : {}),
         })),
         placement: { kind: 'arc', center: { x: 0, y: 0 }, radius: ring.radius, rowPitch: STADIUM_ROW_PITCH, startAngle, endAngle },
       };
     }),
   );
   return { sections, features: [{ kind: 'pitch', label: 'Pitch', x: 0, y: 0, width: 250, height: 160 }] };
+}
+
+/** Adds aisles and seat attributes to rows of a layout's first section, by row label. */
+function withRowDetails(layout: VenueLayout, details: Record<string, Omit<LayoutRow, 'label' | 'seats' | 'tier'>>): VenueLayout {
+  const [first, ...rest] = layout.sections;
+  if (!first) return layout;
+  return { ...layout, sections: [{ ...first, rows: first.rows.map((row) => ({ ...row, ...details[row.label] })) }, ...rest] };
 }
 
 /** The pitch's long sides face 90° and 270° (y grows downwards). */
@@ -102,13 +121,18 @@ export const DEMO_VENUES: DemoVenue[] = [
     id: 'ven_wembley',
     name: 'Wembley Stadium',
     city: 'London',
-    layout: gridLayout({ section: 'Floor', tier: 'Standard', rows: 8, seatsPerRow: 10 }),
+    // The back row has a wheelchair space at each end, a companion seat beside each.
+    layout: withRowDetails(gridLayout({ section: 'Floor', tier: 'Standard', rows: 8, seatsPerRow: 10 }), { H: { wheelchair: [1, 10], companion: [2, 9] } }),
   },
   {
     id: 'ven_bluenote',
     name: 'Blue Note Jazz Club',
     city: 'New York',
-    layout: gridLayout({ section: 'Main Room', tier: 'General', rows: 5, seatsPerRow: 10 }),
+    // A pillar beside the front row's ends; one wheelchair space and its companion at the back.
+    layout: withRowDetails(gridLayout({ section: 'Main Room', tier: 'General', rows: 5, seatsPerRow: 10 }), {
+      A: { restrictedView: [1, 10] },
+      E: { wheelchair: [10], companion: [9] },
+    }),
   },
   { id: 'ven_stadium', name: 'Seatstorm Arena', city: 'Chicago', layout: stadiumLayout() },
 ];
@@ -126,6 +150,7 @@ export const DEMO_EVENTS: DemoEvent[] = [
     startsAt: new Date('2027-06-12T23:30:00Z'),
     onSaleAt: ON_SALE_AT,
     waitingRoomEnabled: false,
+    noOrphanSeats: true,
     prices: { VIP: 22500, Premium: 18000, Regular: 15000 },
   },
   {
@@ -137,6 +162,7 @@ export const DEMO_EVENTS: DemoEvent[] = [
     startsAt: new Date('2027-07-03T18:30:00Z'),
     onSaleAt: ON_SALE_AT,
     waitingRoomEnabled: false,
+    noOrphanSeats: true,
     prices: { Standard: 12000 },
   },
   {
@@ -148,6 +174,7 @@ export const DEMO_EVENTS: DemoEvent[] = [
     startsAt: new Date('2027-04-16T00:30:00Z'),
     onSaleAt: ON_SALE_AT,
     waitingRoomEnabled: false,
+    noOrphanSeats: true,
     prices: { General: 4500 },
   },
   {
@@ -159,6 +186,7 @@ export const DEMO_EVENTS: DemoEvent[] = [
     startsAt: new Date('2027-08-21T23:00:00Z'),
     onSaleAt: ON_SALE_AT,
     waitingRoomEnabled: true,
+    noOrphanSeats: true,
     prices: { 'Lower Sideline': 12500, 'Lower End': 8500, Upper: 4500 },
   },
 ];

@@ -106,6 +106,79 @@ describe('generateSeats', () => {
   });
 });
 
+describe('where seats sit in their row, and what a buyer needs to know', () => {
+  const byLabel = (seats: GeneratedSeat[]) => new Map(seats.map((seat) => [seat.label, seat]));
+
+  it('breaks a wrapped row into runs at each line, so C20 and C21 are not together', () => {
+    const seats = byLabel(seatsOf('evt_eras'));
+
+    expect(['C1', 'C20', 'C21', 'C40', 'C41', 'C80'].map((label) => seats.get(label)?.block)).toEqual([0, 0, 1, 1, 2, 3]);
+    expect(seats.get('A1')?.block).toBe(0);
+    expect(seats.get('A10')?.block).toBe(0);
+  });
+
+  it('marks seats at the end of a run as aisle seats, and the layout’s wheelchair, companion and restricted-view seats', () => {
+    const seats = byLabel(seatsOf('evt_eras'));
+
+    expect(seats.get('A1')?.attributes).toEqual(['aisle']);
+    expect(seats.get('A5')?.attributes).toEqual([]);
+    expect(seats.get('C20')?.attributes).toEqual(['aisle']);
+    expect(seats.get('C21')?.attributes).toEqual(['aisle']);
+    expect(seats.get('C1')?.attributes).toEqual(['wheelchair', 'aisle']);
+    expect(seats.get('C2')?.attributes).toEqual(['companion']);
+    expect(seats.get('B10')?.attributes).toEqual(['restricted_view', 'aisle']);
+  });
+
+  it('gives every seeded venue wheelchair spaces, each with a companion seat in its row', () => {
+    for (const event of DEMO_EVENTS) {
+      const seats = seatsOf(event.id);
+      const wheelchair = seats.filter((seat) => seat.attributes.includes('wheelchair'));
+      const companions = seats.filter((seat) => seat.attributes.includes('companion'));
+
+      expect(wheelchair.length, event.id).toBeGreaterThan(0);
+      expect(companions.length, event.id).toBeGreaterThan(0);
+      for (const companion of companions) {
+        expect(
+          wheelchair.some((space) => space.section === companion.section && space.row === companion.row),
+          companion.label,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('splits a row at its aisles', () => {
+    const layout = gridLayout({ section: 'Hall', tier: 'General', rows: 1, seatsPerRow: 10 });
+    layout.sections[0]!.rows[0]!.aislesAfter = [3, 7];
+    const seats = generateSeats('evt_x', layout, { General: 100 });
+
+    expect(seats.map((seat) => seat.block)).toEqual([0, 0, 0, 1, 1, 1, 1, 2, 2, 2]);
+    expect(seats.filter((seat) => seat.attributes.includes('aisle')).map((seat) => seat.number)).toEqual([1, 3, 4, 7, 8, 10]);
+  });
+
+  it('measures each seat from the stage: front rows first, the centre of a row before its ends', () => {
+    const seats = byLabel(seatsOf('evt_eras'));
+    const distance = (label: string) => seats.get(label)!.stageDistance;
+
+    expect(distance('A5')).toBeLessThan(distance('B5'));
+    expect(distance('B5')).toBeLessThan(distance('C5'));
+    expect(distance('C5')).toBeLessThan(distance('C25'));
+  });
+
+  it('measures the stadium from the pitch: the lower ring before the upper', () => {
+    const seats = byLabel(seatsOf('evt_stadium'));
+
+    expect(seats.get('S05-R01-25')!.stageDistance).toBeLessThan(seats.get('S05-R25-25')!.stageDistance);
+    expect(seats.get('S05-R25-25')!.stageDistance).toBeLessThan(seats.get('S25-R01-25')!.stageDistance);
+  });
+
+  it('refuses an attribute on a seat the row does not have', () => {
+    const layout = gridLayout({ section: 'Hall', tier: 'General', rows: 1, seatsPerRow: 4 });
+    layout.sections[0]!.rows[0]!.wheelchair = [5];
+
+    expect(() => generateSeats('evt_x', layout, { General: 100 })).toThrow(/wheelchair names seat 5/);
+  });
+});
+
 describe('layout helpers', () => {
   it('lists tiers in order of appearance and counts seats', () => {
     const venue = DEMO_VENUES.find((candidate) => candidate.id === 'ven_msg');

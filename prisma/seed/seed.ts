@@ -45,26 +45,35 @@ async function seedVenue(prisma: PrismaClient, venue: DemoVenue): Promise<void> 
  */
 async function upsertSeats(tx: Transaction, eventId: string, seats: GeneratedSeat[]): Promise<void> {
   await tx.$executeRaw`
-    INSERT INTO "seats" ("id", "event_id", "label", "section", "row", "number", "tier", "price", "x", "y")
-    SELECT * FROM unnest(
-      ${seats.map((seat) => seat.id)}::text[],
-      ${seats.map((seat) => seat.eventId)}::text[],
-      ${seats.map((seat) => seat.label)}::text[],
-      ${seats.map((seat) => seat.section)}::text[],
-      ${seats.map((seat) => seat.row)}::text[],
-      ${seats.map((seat) => seat.number)}::int4[],
-      ${seats.map((seat) => seat.tier)}::text[],
-      ${seats.map((seat) => seat.price)}::int4[],
-      ${seats.map((seat) => seat.x)}::float8[],
-      ${seats.map((seat) => seat.y)}::float8[]
-    )
+    INSERT INTO "seats" ("id", "event_id", "label", "section", "row", "number", "tier", "price", "x", "y", "block", "stage_distance", "attributes")
+    SELECT v.id, v.event_id, v.label, v.section, v.row, v.number, v.tier, v.price, v.x, v.y, v.block, v.stage_distance,
+           string_to_array(v.attributes, ',')
+      FROM unnest(
+        ${seats.map((seat) => seat.id)}::text[],
+        ${seats.map((seat) => seat.eventId)}::text[],
+        ${seats.map((seat) => seat.label)}::text[],
+        ${seats.map((seat) => seat.section)}::text[],
+        ${seats.map((seat) => seat.row)}::text[],
+        ${seats.map((seat) => seat.number)}::int4[],
+        ${seats.map((seat) => seat.tier)}::text[],
+        ${seats.map((seat) => seat.price)}::int4[],
+        ${seats.map((seat) => seat.x)}::float8[],
+        ${seats.map((seat) => seat.y)}::float8[],
+        ${seats.map((seat) => seat.block)}::int4[],
+        ${seats.map((seat) => seat.stageDistance)}::float8[],
+        -- One text per seat (unnest would flatten an array of arrays), split back above.
+        ${seats.map((seat) => seat.attributes.join(','))}::text[]
+      ) AS v(id, event_id, label, section, row, number, tier, price, x, y, block, stage_distance, attributes)
     ON CONFLICT ("id") DO UPDATE SET
       "label" = EXCLUDED."label", "section" = EXCLUDED."section", "row" = EXCLUDED."row",
       "number" = EXCLUDED."number", "tier" = EXCLUDED."tier", "price" = EXCLUDED."price",
-      "x" = EXCLUDED."x", "y" = EXCLUDED."y", "updated_at" = now()
-    WHERE ("seats"."label", "seats"."section", "seats"."row", "seats"."number", "seats"."tier", "seats"."price", "seats"."x", "seats"."y")
+      "x" = EXCLUDED."x", "y" = EXCLUDED."y", "block" = EXCLUDED."block", "stage_distance" = EXCLUDED."stage_distance",
+      "attributes" = EXCLUDED."attributes", "updated_at" = now()
+    WHERE ("seats"."label", "seats"."section", "seats"."row", "seats"."number", "seats"."tier", "seats"."price", "seats"."x", "seats"."y",
+           "seats"."block", "seats"."stage_distance", "seats"."attributes")
       IS DISTINCT FROM
-      (EXCLUDED."label", EXCLUDED."section", EXCLUDED."row", EXCLUDED."number", EXCLUDED."tier", EXCLUDED."price", EXCLUDED."x", EXCLUDED."y")`;
+      (EXCLUDED."label", EXCLUDED."section", EXCLUDED."row", EXCLUDED."number", EXCLUDED."tier", EXCLUDED."price", EXCLUDED."x", EXCLUDED."y",
+       EXCLUDED."block", EXCLUDED."stage_distance", EXCLUDED."attributes")`;
 
   await tx.$executeRaw`
     DELETE FROM "seats"
@@ -93,7 +102,16 @@ async function seedEvent(prisma: PrismaClient, event: DemoEvent, venue: DemoVenu
       async (tx) => {
         const current = await tx.event.findUnique({
           where: { id },
-          select: { venueId: true, name: true, description: true, category: true, startsAt: true, onSaleAt: true, waitingRoomEnabled: true },
+          select: {
+            venueId: true,
+            name: true,
+            description: true,
+            category: true,
+            startsAt: true,
+            onSaleAt: true,
+            waitingRoomEnabled: true,
+            noOrphanSeats: true,
+          },
         });
         if (!current) {
           await tx.event.create({ data: { id, ...details, status: 'on_sale' } });

@@ -36,6 +36,7 @@ function createdEvent(request: CreateEventRequest): EventDetail {
     maxSeatsPerBuyer: 8,
     maxSeatsPerBooking: 8,
     waitingRoom: { enabled: false, admissionPerMinute: null, paused: false },
+    noOrphanSeats: false,
     status: 'on_sale',
     priceMin: 9900,
     priceMax: 30000,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SEAT_IDS_PER_REQUEST_CAP } from './bookings';
 import { centsSchema, idSchema, isoDateTimeSchema } from './ids';
 import { eventStatusSchema, seatStatusSchema } from './statuses';
+import { SEAT_ATTRIBUTES } from './venue-layout';
 
 export const venueSummarySchema = z.object({
   id: idSchema,
@@ -63,6 +64,8 @@ export const eventSummarySchema = z.object({
   /** The most seats one booking may claim (MAX_SEATS_PER_BOOKING), so a seat picker stops where the gateway would refuse. */
   maxSeatsPerBooking: z.number().int().min(1).max(SEAT_IDS_PER_REQUEST_CAP),
   waitingRoom: waitingRoomSettingsSchema,
+  /** Holds may not leave a single free seat stranded in a row (ORPHAN_SEAT), so a seat picker warns before sending. */
+  noOrphanSeats: z.boolean(),
 });
 export type EventSummary = z.infer<typeof eventSummarySchema>;
 
@@ -71,6 +74,8 @@ export const eventDetailSchema = eventSummarySchema.extend({
   tiers: z.array(tierSummarySchema),
 });
 export type EventDetail = z.infer<typeof eventDetailSchema>;
+
+export const seatAttributeSchema = z.enum(SEAT_ATTRIBUTES);
 
 export const seatSchema = z.object({
   id: idSchema,
@@ -84,6 +89,8 @@ export const seatSchema = z.object({
   y: z.number(),
   status: seatStatusSchema,
   bookingId: idSchema.nullable(),
+  /** Wheelchair space, companion seat, restricted view, aisle; absent when the seat has none (most seats). */
+  attributes: z.array(seatAttributeSchema).optional(),
 });
 export type Seat = z.infer<typeof seatSchema>;
 
@@ -117,6 +124,8 @@ export const createEventOnVenueSchema = z.object({
   maxSeatsPerBuyer: maxSeatsPerBuyerSchema.optional(),
   /** Defaults to off; an adaptive rate and not paused unless given. */
   waitingRoom: waitingRoomSettingsSchema.partial().optional(),
+  /** Defaults to off: holds may leave single seats. */
+  noOrphanSeats: z.boolean().optional(),
 });
 
 /**
@@ -135,6 +144,8 @@ export const createSimpleEventSchema = z.object({
     .refine((dollars) => Math.abs(dollars * 100 - Math.round(dollars * 100)) < 1e-6, 'must have at most two decimals'),
   description: z.string().trim().max(2000).optional(),
   category: z.string().trim().min(1).max(50).optional(),
+  /** Defaults to off: holds may leave single seats. */
+  noOrphanSeats: z.boolean().optional(),
 });
 
 /**
@@ -146,9 +157,13 @@ export const updateEventSettingsSchema = z
   .object({
     maxSeatsPerBuyer: maxSeatsPerBuyerSchema.nullable().optional(),
     waitingRoom: waitingRoomSettingsSchema.partial().optional(),
+    noOrphanSeats: z.boolean().optional(),
   })
   .strict()
-  .refine((update) => update.maxSeatsPerBuyer !== undefined || update.waitingRoom !== undefined, 'give maxSeatsPerBuyer or waitingRoom');
+  .refine(
+    (update) => update.maxSeatsPerBuyer !== undefined || update.waitingRoom !== undefined || update.noOrphanSeats !== undefined,
+    'give maxSeatsPerBuyer, waitingRoom or noOrphanSeats',
+  );
 export type UpdateEventSettings = z.infer<typeof updateEventSettingsSchema>;
 
 export const createEventRequestSchema = z.union([createEventOnVenueSchema, createSimpleEventSchema]);

@@ -41,6 +41,14 @@ export type LayoutRow = {
   label: string;
   seats: number;
   tier?: string;
+  /** Seat numbers an aisle follows: the seats on either side of it are not together. */
+  aislesAfter?: number[];
+  /** Seat numbers that are spaces for a wheelchair. */
+  wheelchair?: number[];
+  /** Seat numbers kept for the companion of a wheelchair user (held only beside a wheelchair space). */
+  companion?: number[];
+  /** Seat numbers with a partly blocked view (a pillar, a rail, the edge of the stage). */
+  restrictedView?: number[];
 };
 
 export type Point = {
@@ -86,6 +94,15 @@ export type LayoutFeature = {
   height: number;
 };
 
+/**
+ * What a buyer may need to know about a seat, beyond where it is. `aisle`: the seat is at
+ * the end of its run of seats (an aisle or the row's end beside it); the others are set
+ * by the layout.
+ * WARNING: stored in `seats.attributes` and sent in snapshots: never rename one.
+ */
+export const SEAT_ATTRIBUTES = ['wheelchair', 'companion', 'restricted_view', 'aisle'] as const;
+export type SeatAttribute = (typeof SEAT_ATTRIBUTES)[number];
+
 /** One seat of one event, as stored in `seats` (status and booking start empty). */
 export type GeneratedSeat = {
   id: string;
@@ -99,6 +116,15 @@ export type GeneratedSeat = {
   price: number;
   x: number;
   y: number;
+  /**
+   * Which run of seats of its row the seat is in, from 0: an aisle, or a long row's line
+   * break, starts the next. Seats are together when they share section, row and block and
+   * their numbers follow each other.
+   */
+  block: number;
+  /** How far the seat is from the stage or pitch (0 for a layout without one: from its front row), in drawing units. */
+  stageDistance: number;
+  attributes: SeatAttribute[];
 };
 
 /** Labels end up in seat ids, which are opaque ids on the wire (contracts' idSchema). */
@@ -179,6 +205,8 @@ export function generateSeats(eventId: string, layout: VenueLayout, prices: Read
       if (price === undefined || !Number.isInteger(price) || price < 0) {
         throw new Error(`No price (integer cents) for tier "${tier}" of section ${section.name}`);
       }
+      const breaks = breaksOf(section, row);
+      let block = 0;
       for (let number = 1; number <= row.seats; number += 1) {
         const label = seatLabel(section, row, number);
         if (!LABEL_PATTERN.test(label)) throw new Error(`Seat label "${label}" is not id-safe`);
@@ -187,11 +215,67 @@ export function generateSeats(eventId: string, layout: VenueLayout, prices: Read
         const position = positions[rowIndex]?.[number - 1];
         if (!position) throw new Error(`No position for seat ${label}`);
         const { x, y } = position;
-        seats.push({ id: seatIdOf(eventId, label), eventId, label, section: section.name, row: row.label, number, tier, price, x, y });
+        const attributes: SeatAttribute[] = [];
+        if (row.wheelchair?.includes(number)) attributes.push('wheelchair');
+        if (row.companion?.includes(number)) attributes.push('companion');
+        if (row.restrictedView?.includes(number)) attributes.push('restricted_view');
+        if (number === 1 || number === row.seats || breaks.has(number) || breaks.has(number - 1)) attributes.push('aisle');
+        seats.push({
+          id: seatIdOf(eventId, label),
+          eventId,
+          label,
+          section: section.name,
+          row: row.label,
+          number,
+          tier,
+          price,
+          x,
+          y,
+          block,
+          stageDistance: 0,
+          attributes,
+        });
+        if (breaks.has(number)) block += 1;
       }
     });
   }
+  return measureFromStage(seats, layout.features ?? []);
+}
+
+/** The seat numbers a row breaks after: its aisles and, in a wrapped grid, each line's last seat. */
+function breaksOf(section: LayoutSection, row: LayoutRow): Set<number> {
+  const breaks = new Set<number>();
+  for (const [list, name] of [
+    [row.aislesAfter, 'aislesAfter'],
+    [row.wheelchair, 'wheelchair'],
+    [row.companion, 'companion'],
+    [row.restrictedView, 'restrictedView'],
+  ] as const) {
+    for (const number of list ?? []) {
+      if (!Number.isInteger(number) || number < 1 || number > row.seats) throw new Error(`Row ${section.name} ${row.label}: ${name} names seat ${number}`);
+    }
+  }
+  for (const number of row.aislesAfter ?? []) if (number < row.seats) breaks.add(number);
+  const placement = section.placement;
+  if (placement.kind === 'grid' && placement.wrapAt) {
+    for (let number = placement.wrapAt; number < row.seats; number += placement.wrapAt) breaks.add(number);
+  }
+  return breaks;
+}
+
+/** Each seat's distance to the nearest stage or pitch; without one, how far behind the front row it sits. */
+function measureFromStage(seats: GeneratedSeat[], features: readonly LayoutFeature[]): GeneratedSeat[] {
+  const front = seats.reduce((least, seat) => Math.min(least, seat.y), Infinity);
+  for (const seat of seats) {
+    seat.stageDistance = round(features.length === 0 ? seat.y - front : Math.min(...features.map((feature) => distanceToRectangle(seat, feature))));
+  }
   return seats;
+}
+
+function distanceToRectangle(point: Point, feature: LayoutFeature): number {
+  const dx = Math.max(Math.abs(point.x - feature.x) - feature.width / 2, 0);
+  const dy = Math.max(Math.abs(point.y - feature.y) - feature.height / 2, 0);
+  return Math.hypot(dx, dy);
 }
 
 /** `A`, `B`, … `Z`, `AA`, … */

@@ -14,6 +14,7 @@ const eventSelect = {
   waitingRoomEnabled: true,
   admissionPerMinute: true,
   admissionPaused: true,
+  noOrphanSeats: true,
   venue: { select: { id: true, name: true, city: true } },
   tiers: { select: { tier: true, price: true }, orderBy: { price: 'desc' } },
 } as const;
@@ -24,6 +25,7 @@ export interface SaleSettingsColumns {
   waitingRoomEnabled?: boolean;
   admissionPerMinute?: number | null;
   admissionPaused?: boolean;
+  noOrphanSeats?: boolean;
 }
 
 export interface SeatCount {
@@ -74,13 +76,19 @@ export class EventsRepository {
           // One statement, the rows as parallel arrays: 50,000 seats cost one round trip, not ten batches of bound parameters.
           const { seats } = input;
           await tx.$executeRaw`
-            INSERT INTO "seats" ("id", "event_id", "label", "section", "row", "number", "tier", "price", "x", "y")
-            SELECT * FROM unnest(
-              ${seats.map((seat) => seat.id)}::text[], ${seats.map((seat) => seat.eventId)}::text[],
-              ${seats.map((seat) => seat.label)}::text[], ${seats.map((seat) => seat.section)}::text[],
-              ${seats.map((seat) => seat.row)}::text[], ${seats.map((seat) => seat.number)}::int4[],
-              ${seats.map((seat) => seat.tier)}::text[], ${seats.map((seat) => seat.price)}::int4[],
-              ${seats.map((seat) => seat.x)}::float8[], ${seats.map((seat) => seat.y)}::float8[])`;
+            INSERT INTO "seats" ("id", "event_id", "label", "section", "row", "number", "tier", "price", "x", "y", "block", "stage_distance", "attributes")
+            SELECT v.id, v.event_id, v.label, v.section, v.row, v.number, v.tier, v.price, v.x, v.y, v.block, v.stage_distance,
+                   string_to_array(v.attributes, ',')
+              FROM unnest(
+                ${seats.map((seat) => seat.id)}::text[], ${seats.map((seat) => seat.eventId)}::text[],
+                ${seats.map((seat) => seat.label)}::text[], ${seats.map((seat) => seat.section)}::text[],
+                ${seats.map((seat) => seat.row)}::text[], ${seats.map((seat) => seat.number)}::int4[],
+                ${seats.map((seat) => seat.tier)}::text[], ${seats.map((seat) => seat.price)}::int4[],
+                ${seats.map((seat) => seat.x)}::float8[], ${seats.map((seat) => seat.y)}::float8[],
+                ${seats.map((seat) => seat.block)}::int4[], ${seats.map((seat) => seat.stageDistance)}::float8[],
+                -- One text per seat (unnest would flatten an array of arrays), split back above.
+                ${seats.map((seat) => seat.attributes.join(','))}::text[]
+              ) AS v(id, event_id, label, section, row, number, tier, price, x, y, block, stage_distance, attributes)`;
         },
         { timeout: 60_000 },
       );

@@ -93,7 +93,7 @@ export class EventsService {
     if (startsAt <= now) throw new DomainError('VALIDATION_FAILED', 'The event must start in the future.', { field: 'startsAt' });
     if (onSaleAt > startsAt) throw new DomainError('VALIDATION_FAILED', 'Sales must open before the event starts.', { field: 'onSaleAt' });
 
-    const settings = 'venueId' in request ? saleSettingsColumns(request) : {};
+    const settings = 'venueId' in request ? saleSettingsColumns(request) : { noOrphanSeats: request.noOrphanSeats };
     const tiers = layoutTiers(layout).map((tier) => ({ tier, price: prices[tier]! }));
     const created = await this.events.createEvent({
       event: {
@@ -121,6 +121,7 @@ export class EventsService {
       maxSeatsPerBuyer: event.maxSeatsPerBuyer ?? this.config.MAX_SEATS_PER_BUYER,
       maxSeatsPerBooking: this.config.MAX_SEATS_PER_BOOKING,
       waitingRoom: waitingRoomOf(event),
+      noOrphanSeats: event.noOrphanSeats,
     };
   }
 }
@@ -137,8 +138,13 @@ function tiersOf(event: EventRow, counts: SeatCount[]): TierSummary[] {
   });
 }
 
-function saleSettingsColumns(update: { maxSeatsPerBuyer?: number | null; waitingRoom?: Partial<WaitingRoomSettings> }): SaleSettingsColumns {
+function saleSettingsColumns(update: {
+  maxSeatsPerBuyer?: number | null;
+  waitingRoom?: Partial<WaitingRoomSettings>;
+  noOrphanSeats?: boolean;
+}): SaleSettingsColumns {
   return {
+    noOrphanSeats: update.noOrphanSeats,
     maxSeatsPerBuyer: update.maxSeatsPerBuyer,
     waitingRoomEnabled: update.waitingRoom?.enabled,
     admissionPerMinute: update.waitingRoom?.admissionPerMinute,
@@ -150,7 +156,7 @@ function waitingRoomOf(event: Pick<EventRow, 'waitingRoomEnabled' | 'admissionPe
   return { enabled: event.waitingRoomEnabled, admissionPerMinute: event.admissionPerMinute, paused: event.admissionPaused };
 }
 
-function summaryOf(event: EventRow, tiers: TierSummary[]): Omit<EventSummary, 'maxSeatsPerBuyer' | 'maxSeatsPerBooking' | 'waitingRoom'> {
+function summaryOf(event: EventRow, tiers: TierSummary[]): Omit<EventSummary, 'maxSeatsPerBuyer' | 'maxSeatsPerBooking' | 'waitingRoom' | 'noOrphanSeats'> {
   const prices = tiers.map((tier) => tier.price);
   return {
     id: event.id,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Seat } from '@seatstorm/contracts';
+import { seatAttributeSchema, type Seat } from '@seatstorm/contracts';
 import { PRISMA, type PrismaClient } from '@seatstorm/database';
 
 @Injectable()
@@ -22,11 +22,28 @@ export class SeatSnapshotsRepository {
       async (tx) => {
         const event = await tx.event.findUnique({ where: { id: eventId }, select: { seatVersion: true } });
         if (!event) return null;
-        const seats = await tx.seat.findMany({
+        const rows = await tx.seat.findMany({
           where: { eventId },
-          select: { id: true, label: true, section: true, row: true, number: true, tier: true, price: true, x: true, y: true, status: true, bookingId: true },
+          select: {
+            id: true,
+            label: true,
+            section: true,
+            row: true,
+            number: true,
+            tier: true,
+            price: true,
+            x: true,
+            y: true,
+            status: true,
+            bookingId: true,
+            attributes: true,
+          },
           orderBy: [{ section: 'asc' }, { row: 'asc' }, { number: 'asc' }],
         });
+        // Most seats have no attribute: left out rather than sent as 50,000 empty lists.
+        const seats = rows.map(({ attributes, ...seat }): Seat =>
+          attributes.length > 0 ? { ...seat, attributes: attributes.map((attribute) => seatAttributeSchema.parse(attribute)) } : seat,
+        );
         return { version: event.seatVersion, seats };
       },
       { isolationLevel: 'RepeatableRead' },
