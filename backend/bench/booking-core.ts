@@ -48,6 +48,8 @@ export async function runBookingCore(options: {
   timeoutSeconds: number;
   /** The processes whose CPU time is counted, beside PostgreSQL's backends and this one. */
   processes: ReadonlyArray<{ name: string; pid: number | undefined }>;
+  /** Best available for this many seats together instead of naming random seats. */
+  bestOf?: number;
 }): Promise<CoreResult> {
   const { db, events, users } = options;
   const eventIds = events.map((event) => event.eventId);
@@ -67,7 +69,7 @@ export async function runBookingCore(options: {
         eventId: event.eventId,
         bookingId: `bkg_bench_${run}_${n}`,
         userId: users[n % users.length]!.id,
-        seatIds: randomSeats(event.seatIds),
+        ...(options.bestOf ? { seatIds: [], best: { count: options.bestOf } } : { seatIds: randomSeats(event.seatIds) }),
       },
       options.timeoutSeconds * 1000,
       issuedAt,

@@ -139,7 +139,13 @@ export interface BenchRun {
   command: string;
   baselines: Baselines;
   sweeps: Sweep[];
-  core?: { decisionsPerSecond: number; cpuPer1000: ProcessCpu[]; commands: number };
+  core?: {
+    decisionsPerSecond: number;
+    cpuPer1000: ProcessCpu[];
+    commands: number;
+    /** The same run with best-available holds (`best: {count: BEST_OF}`) instead of named seats. */
+    best?: { decisionsPerSecond: number; cpuPer1000: ProcessCpu[]; commands: number; count: number };
+  };
   flashSale?: FlashSale;
   fanOut: FanOut[];
   waitingRoom?: WaitingRoomRun;

@@ -48,6 +48,11 @@ export function describeError(error: unknown): string {
       return 'Your card was declined and nothing was charged. Try another card.';
     case 'PAYMENT_PROVIDER_UNAVAILABLE':
       return "We couldn't reach the card provider, so nothing was charged. Please try again in a few minutes.";
+    // Name the seat left alone, the seats asked for, or the companion seat, in words for people.
+    case 'ORPHAN_SEAT':
+    case 'NOT_ENOUGH_SEATS_TOGETHER':
+    case 'COMPANION_SEAT_ALONE':
+      return error.message;
   }
 }
 

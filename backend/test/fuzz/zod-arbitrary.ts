@@ -167,12 +167,35 @@ export function validOf(schema: z.ZodType, hints: Hints = {}, key?: string): Arb
       return defOf(def.out!).type === 'transform' ? validOf(def.in!, hints, key) : validOf(def.out!, hints, key);
     case 'object': {
       const fields = Object.fromEntries(Object.entries(def.shape!).map(([name, field]) => [name, validOf(field, hints, name)]));
-      return fc.record(fields).map(dropUndefined);
+      const branches = oneOfRequired(schema);
+      if (!branches) return fc.record(fields).map(dropUndefined);
+      // "Exactly one of" (JSON Schema's oneOf of required lists, in the schema's metadata): one branch's fields, never another's.
+      const named = new Set(branches.flat());
+      return fc.constantFrom(...branches).chain((required) =>
+        fc
+          .record(
+            Object.fromEntries(
+              Object.entries(def.shape!)
+                .filter(([name]) => required.includes(name) || !named.has(name))
+                .map(([name, field]) => [name, required.includes(name) ? validOf(requiredOf(field), hints, name) : fields[name]!]),
+            ),
+          )
+          .map(dropUndefined),
+      );
     }
     default:
       throw new Error(`no arbitrary for a zod ${def.type}`);
   }
 }
+
+/** The `required` lists of a `oneOf` in the schema's metadata, if it has one. */
+function oneOfRequired(schema: z.ZodType): string[][] | undefined {
+  const oneOf = (schema as unknown as { meta(): { oneOf?: Array<{ required?: string[] }> } | undefined }).meta()?.oneOf;
+  return oneOf?.map((branch) => branch.required ?? []);
+}
+
+/** An optional field's own schema, so that a required branch always draws it. */
+const requiredOf = (field: z.ZodType): z.ZodType => (defOf(field).type === 'optional' ? defOf(field).innerType! : field);
 
 const dropUndefined = (value: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined));

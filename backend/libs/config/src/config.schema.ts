@@ -90,6 +90,8 @@ export const envSchema = z
      * result yet, for at most this long after it started; a charge that succeeds later is refunded.
      */
     PAYMENT_RESULT_WAIT: durationSeconds.prefault('10m'),
+    /** Companion seats are held only together with a wheelchair space until this long before the show, then by anyone. */
+    COMPANION_RELEASE_BEFORE_EVENT: durationSeconds.prefault('48h'),
     /** Seats one booking may claim; never beyond what a request may name at all. */
     MAX_SEATS_PER_BOOKING: positiveInt.max(SEAT_IDS_PER_REQUEST_CAP).default(DEFAULT_MAX_SEATS_PER_BOOKING),
     /**

@@ -13,19 +13,60 @@ export const DEFAULT_MAX_SEATS_PER_BOOKING = 8;
 export const SEAT_IDS_PER_REQUEST_CAP = 100;
 
 /**
- * POST /bookings. The configured per-booking limit (MAX_SEATS_PER_BOOKING) is checked by the
- * gateway before the hold is sent; `admissionPass` is what the waiting room gave the buyer,
- * required while the event's room is on.
+ * Best available (docs/architecture.md §3.3): instead of naming seats, ask for `count` seats
+ * together, the booking core picks them — nearest the stage, then the centre of a row, never
+ * leaving a seat stranded — all or nothing. `tier` and `section` narrow where; `accessible`
+ * asks for a wheelchair space among them (companion seats allowed beside it).
  */
-export const createBookingRequestSchema = z.object({
-  eventId: idSchema,
+export const bestAvailableSchema = z
+  .object({
+    count: z.number().int().min(1).max(SEAT_IDS_PER_REQUEST_CAP),
+    tier: z.string().min(1).max(50).optional(),
+    section: z.string().min(1).max(50).optional(),
+    accessible: z.boolean().optional(),
+  })
+  .strict();
+export type BestAvailable = z.infer<typeof bestAvailableSchema>;
+
+/** The seats of a hold: named (`seatIds`) or chosen by the booking core (`best`), one of the two. */
+const heldSeatsFields = {
   seatIds: z
     .array(idSchema)
     .min(1, 'pick at least one seat')
     .max(SEAT_IDS_PER_REQUEST_CAP, `at most ${SEAT_IDS_PER_REQUEST_CAP} seats`)
-    .refine((ids) => new Set(ids).size === ids.length, 'a seat appears twice'),
+    .refine((ids) => new Set(ids).size === ids.length, 'a seat appears twice')
+    .optional(),
+  best: bestAvailableSchema.optional(),
+};
+
+/** Refines a hold's shape: exactly one of `seatIds` and `best`. */
+export function oneWayToChooseSeats(hold: { seatIds?: readonly string[]; best?: BestAvailable }, ctx: z.RefinementCtx): void {
+  if ((hold.seatIds === undefined) === (hold.best === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['seatIds'], message: 'give either seatIds (the seats you picked) or best (how many seats together)' });
+  }
+}
+
+/** "Exactly one of" as JSON Schema says it: shown in the API's description, drawn from by the fuzz suite. */
+export const ONE_WAY_TO_CHOOSE_SEATS = { oneOf: [{ required: ['seatIds'] }, { required: ['best'] }] };
+
+/** How many seats a hold asks for, whichever way it chose them. */
+export function seatsAskedFor(hold: { seatIds?: readonly string[]; best?: BestAvailable }): number {
+  return hold.seatIds?.length ?? hold.best?.count ?? 0;
+}
+
+/** The fields of POST /bookings, before the one-way-to-choose check (extended by the socket's `hold`). */
+export const createBookingFieldsSchema = z.object({
+  eventId: idSchema,
+  ...heldSeatsFields,
   admissionPass: z.string().min(1).max(1024).optional(),
 });
+
+/**
+ * POST /bookings. The configured per-booking limit (MAX_SEATS_PER_BOOKING) is checked by the
+ * gateway before the hold is sent; `admissionPass` is what the waiting room gave the buyer,
+ * required while the event's room is on.
+ */
+export const createBookingRequestSchema = createBookingFieldsSchema.superRefine(oneWayToChooseSeats).meta(ONE_WAY_TO_CHOOSE_SEATS);
 export type CreateBookingRequest = z.infer<typeof createBookingRequestSchema>;
 
 /** The Idempotency-Key header: a client-chosen id, so a retried request finds its first answer. */

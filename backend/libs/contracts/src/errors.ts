@@ -21,6 +21,9 @@ export const errorCodeSchema = z.enum([
   'WAITING_ROOM_UNAVAILABLE',
   'PAYMENT_DECLINED',
   'PAYMENT_PROVIDER_UNAVAILABLE',
+  'ORPHAN_SEAT',
+  'NOT_ENOUGH_SEATS_TOGETHER',
+  'COMPANION_SEAT_ALONE',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const ErrorCode = errorCodeSchema.enum;
@@ -47,6 +50,11 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   // the card was refused, or the provider never answered through all retries.
   PAYMENT_DECLINED: 402,
   PAYMENT_PROVIDER_UNAVAILABLE: 503,
+  // Holds refused for what they would do to the seat map: a seat left alone in its row
+  // (the error names it), no run with enough seats together, a companion seat without its wheelchair space.
+  ORPHAN_SEAT: 409,
+  NOT_ENOUGH_SEATS_TOGETHER: 409,
+  COMPANION_SEAT_ALONE: 409,
 };
 
 /** The body of every error answer: REST responses, socket acks, RPC replies. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createBookingRequestSchema, idempotencyKeySchema, type Booking } from './bookings';
+import { createBookingFieldsSchema, idempotencyKeySchema, ONE_WAY_TO_CHOOSE_SEATS, oneWayToChooseSeats, type Booking } from './bookings';
 import { errorCodeSchema, type ErrorBody } from './errors';
 import { idSchema, isoDateTimeSchema } from './ids';
 import { bookingEventSchema, type BookingEvent } from './messages/booking-event.message';
@@ -38,7 +38,10 @@ export const subscribePayloadSchema = z.object({ eventId: idSchema });
 export type SubscribePayload = z.infer<typeof subscribePayloadSchema>;
 
 /** The same rules as POST /bookings with its Idempotency-Key, so both paths give the same answers. */
-export const holdPayloadSchema = createBookingRequestSchema.extend({ idempotencyKey: idempotencyKeySchema });
+export const holdPayloadSchema = createBookingFieldsSchema
+  .extend({ idempotencyKey: idempotencyKeySchema })
+  .superRefine(oneWayToChooseSeats)
+  .meta(ONE_WAY_TO_CHOOSE_SEATS);
 export type HoldPayload = z.infer<typeof holdPayloadSchema>;
 
 export const releasePayloadSchema = z.object({ bookingId: idSchema });

@@ -48,6 +48,7 @@ const POLICY: HoldPolicy = {
   paymentResultWaitMs: 10 * MINUTE,
   maxSeatsPerBooking: 4,
   maxSeatsPerBuyer: 6,
+  companionReleaseMs: 48 * 60 * MINUTE,
 };
 const HOLD_ENDS = T0.getTime() + POLICY.holdTtlMs;
 
@@ -57,7 +58,22 @@ const seatId = (n: number, eventId = EVENT_ID): string => `${eventId}_${labelOf(
 const priceOf = (n: number): number => 1_000 * n;
 
 function seat(n: number, overrides: Partial<SeatState> = {}): SeatState {
-  return { id: seatId(n), eventId: EVENT_ID, label: labelOf(n), status: 'available', bookingId: null, price: priceOf(n), ...overrides };
+  return {
+    id: seatId(n),
+    eventId: EVENT_ID,
+    label: labelOf(n),
+    status: 'available',
+    bookingId: null,
+    price: priceOf(n),
+    section: 'Floor',
+    row: 'A',
+    number: n,
+    tier: 'General',
+    block: 0,
+    stageDistance: 0,
+    attributes: [],
+    ...overrides,
+  };
 }
 
 type BookingSpec = Partial<Omit<BookingState, 'seatIds'>> & { seats?: number[] };
@@ -1168,5 +1184,175 @@ describe('an admin blocking and unblocking seats', () => {
   it('refuses seats of another event', () => {
     const result = decide(world(), [{ ...setBlocked([1], true), eventId: OTHER_EVENT_ID }]);
     expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: 'NOT_FOUND' });
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Seats together: the no-orphan rule, companion seats and best available.
+// Seats 1..8 are one run of row A (the default world); an event's flags are set per test.
+// ---------------------------------------------------------------------------
+
+/** The default world with the event's no-orphan rule on, show time and seats as given. */
+function seatedWorld(spec: WorldSpec & { noOrphanSeats?: boolean; startsAt?: Date } = {}): BatchState {
+  const state = world(spec);
+  const events = new Map(state.events);
+  events.set(EVENT_ID, { ...events.get(EVENT_ID)!, noOrphanSeats: spec.noOrphanSeats ?? true, startsAt: spec.startsAt ?? at(30 * 24 * 60 * MINUTE) });
+  return { ...state, events };
+}
+
+/** Best available for `count` seats; the runs read for it are every seat of the world unless given. */
+function holdBest(
+  bookingId: string,
+  best: NonNullable<Extract<BookingCommand, { type: 'hold' }>['best']>,
+  userId = ALICE,
+): Extract<BookingCommand, { type: 'hold' }> {
+  return { ...envelope(bookingId), type: 'hold', userId, seatIds: [], best, deadline: at(60 * MINUTE).toISOString() };
+}
+
+function withCandidates(state: BatchState, commands: BookingCommand[], complete = true): BatchState {
+  const seatIds = [...state.seats.keys()];
+  return { ...state, bestCandidates: new Map(commands.map((command) => [command.commandId, { seatIds, complete }])) };
+}
+
+const companion = (n: number) => seat(n, { attributes: ['companion'] });
+const wheelchair = (n: number) => seat(n, { attributes: ['wheelchair'] });
+
+describe('no orphan seats', () => {
+  it('refuses a hold that would leave one seat alone at the end of the row, naming that seat, and changes nothing', () => {
+    const result = decide(seatedWorld(), [hold('bkg_a', [2, 3])]);
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: 'ORPHAN_SEAT', unavailableSeatIds: [seatId(1)] });
+    expect(result.decisions[0].reason).toMatch(/seat A1 on its own/);
+    expect(result.seatChanges).toEqual([]);
+  });
+
+  it('refuses a hold that would leave one seat between it and a taken seat', () => {
+    const state = seatedWorld({ bookings: [booking({ id: 'bkg_bob', userId: BOB, seats: [4] })] });
+
+    expect(decide(state, [hold('bkg_a', [6, 7, 8])]).decisions[0]).toMatchObject({ errorCode: 'ORPHAN_SEAT', unavailableSeatIds: [seatId(5)] });
+  });
+
+  it('refuses a hold with a single gap of its own in the middle', () => {
+    expect(decide(seatedWorld(), [hold('bkg_a', [1, 2, 4])]).decisions[0]).toMatchObject({ errorCode: 'ORPHAN_SEAT', unavailableSeatIds: [seatId(3)] });
+  });
+
+  it('grants holds that leave no single seat, and one that fills a single gap', () => {
+    const state = seatedWorld({ bookings: [booking({ id: 'bkg_bob', userId: BOB, seats: [2] })] });
+    const result = decide(state, [hold('bkg_a', [1]), hold('bkg_c', [3, 4], { userId: CAROL }), hold('bkg_d', [7, 8], { userId: CAROL })]);
+
+    expect(outcomes(result)).toEqual(['applied', 'applied', 'applied']);
+  });
+
+  it('judges each hold against the seats the earlier ones of the batch took', () => {
+    // After A3–A4 are taken, a hold of A6 would leave A5 alone between them.
+    const result = decide(seatedWorld(), [hold('bkg_a', [3, 4, 1, 2]), hold('bkg_b', [6], { userId: BOB })]);
+
+    expect(outcomes(result)).toEqual(['applied', 'rejected']);
+    expect(result.decisions[1]).toMatchObject({ errorCode: 'ORPHAN_SEAT', unavailableSeatIds: [seatId(5)] });
+  });
+
+  it('does not blame a hold for a seat that was alone before it', () => {
+    const state = seatedWorld({ bookings: [booking({ id: 'bkg_bob', userId: BOB, seats: [2] })] });
+
+    expect(outcomes(decide(state, [hold('bkg_a', [3, 4])]))).toEqual(['applied']);
+  });
+
+  it('treats seats in different runs (across an aisle) as not together', () => {
+    // Seats 5–8 are across an aisle from 1–4: holding 1–4 strands nothing.
+    const runs = seatedWorld({ seats: [5, 6, 7, 8].map((n) => seat(n, { block: 1 })) });
+
+    expect(outcomes(decide(runs, [hold('bkg_a', [1, 2, 3, 4])]))).toEqual(['applied']);
+    expect(decide(runs, [hold('bkg_a', [2, 3, 4])]).decisions[0]).toMatchObject({ unavailableSeatIds: [seatId(1)] });
+  });
+
+  it('lets an event without the rule sell single seats', () => {
+    expect(outcomes(decide(seatedWorld({ noOrphanSeats: false }), [hold('bkg_a', [2, 3])]))).toEqual(['applied']);
+  });
+});
+
+describe('companion seats', () => {
+  it('refuses a companion seat held without a wheelchair space, naming it', () => {
+    const state = seatedWorld({ seats: [wheelchair(1), companion(2)] });
+    const result = decide(state, [hold('bkg_a', [2, 3])]);
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: 'COMPANION_SEAT_ALONE', unavailableSeatIds: [seatId(2)] });
+    expect(result.decisions[0].reason).toBe('A2 is a companion seat: hold it together with a wheelchair space.');
+  });
+
+  it('grants a companion seat together with a wheelchair space', () => {
+    expect(outcomes(decide(seatedWorld({ seats: [wheelchair(1), companion(2)] }), [hold('bkg_a', [1, 2])]))).toEqual(['applied']);
+  });
+
+  it('sells companion seats to anyone from the configured time before the show', () => {
+    const startsAt = at(POLICY.companionReleaseMs);
+    const state = seatedWorld({ seats: [wheelchair(1), companion(2)], startsAt, noOrphanSeats: false });
+
+    expect(outcomes(decide(state, [hold('bkg_a', [2])], at(-1)))).toEqual(['rejected']);
+    expect(outcomes(decide(state, [hold('bkg_a', [2])], T0))).toEqual(['applied']);
+  });
+});
+
+describe('best available', () => {
+  it('holds the seats it picks, all of them, and answers them like any hold', () => {
+    const command = holdBest('bkg_a', { count: 4 });
+    const result = decide(withCandidates(seatedWorld(), [command]), [command]);
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'applied', booking: { status: 'reserved', seatIds: [1, 2, 3, 4].map((n) => seatId(n)) } });
+    expect(result.decisions[0].booking?.amount).toBe([1, 2, 3, 4].reduce((total, n) => total + priceOf(n), 0));
+    expect(result.seatChanges.map((change) => change.after.bookingId)).toEqual(['bkg_a', 'bkg_a', 'bkg_a', 'bkg_a']);
+  });
+
+  it('gives two buyers asking in the same batch different seats, and both get theirs while enough remain', () => {
+    const commands = [holdBest('bkg_a', { count: 4 }), holdBest('bkg_b', { count: 4 }, BOB), holdBest('bkg_c', { count: 2 }, CAROL)];
+    const result = decide(withCandidates(seatedWorld(), commands), commands);
+
+    expect(outcomes(result)).toEqual(['applied', 'applied', 'rejected']);
+    const [a, b] = result.decisions.map((decision) => decision.booking?.seatIds ?? []);
+    expect(new Set([...a!, ...b!]).size).toBe(8);
+    expect(result.decisions[2]).toMatchObject({ errorCode: 'NOT_ENOUGH_SEATS_TOGETHER' });
+    expect(result.decisions[2].reason).toBe('No 2 seats together are left. Try fewer seats or another part of the venue, or pick seats on the map.');
+  });
+
+  it('asks for more runs instead of refusing when the runs read were not all of them', () => {
+    const command = holdBest('bkg_a', { count: 4 });
+    const state = withCandidates(seatedWorld({ bookings: [booking({ id: 'bkg_bob', userId: BOB, seats: [4, 5] })] }), [command], false);
+    const result = decide(state, [command]);
+
+    expect(result.needsMoreCandidates).toEqual([command.commandId]);
+    expect(result.decisions[0]).toMatchObject({ deferred: true });
+    expect(result.seatChanges).toEqual([]);
+  });
+
+  it('keeps to the tier and section asked for', () => {
+    const state = seatedWorld({ seats: [5, 6, 7, 8].map((n) => seat(n, { tier: 'VIP', block: 1 })) });
+    const command = holdBest('bkg_a', { count: 2, tier: 'VIP' });
+
+    expect(
+      decide(withCandidates(state, [command]), [command]).decisions[0].booking?.seatIds.every((id) => [5, 6, 7, 8].map((n) => seatId(n)).includes(id)),
+    ).toBe(true);
+    const elsewhere = holdBest('bkg_b', { count: 2, section: 'Balcony' });
+    expect(decide(withCandidates(state, [elsewhere]), [elsewhere]).decisions[0]).toMatchObject({ errorCode: 'NOT_ENOUGH_SEATS_TOGETHER' });
+  });
+
+  it('counts toward the per-booking and per-buyer limits like the seats it would pick', () => {
+    const tooMany = holdBest('bkg_a', { count: POLICY.maxSeatsPerBooking + 1 });
+    expect(decide(withCandidates(seatedWorld(), [tooMany]), [tooMany]).decisions[0]).toMatchObject({ errorCode: 'VALIDATION_FAILED' });
+
+    const pastLimit = holdBest('bkg_b', { count: 3 });
+    const state = withCandidates(seatedWorld({ heldElsewhere: { [ALICE]: POLICY.maxSeatsPerBuyer - 2 } }), [pastLimit]);
+    expect(decide(state, [pastLimit]).decisions[0]).toMatchObject({ errorCode: 'BUYER_LIMIT_REACHED' });
+  });
+
+  it('gives an accessible request a wheelchair space and its companion seat', () => {
+    const command = holdBest('bkg_a', { count: 2, accessible: true });
+    const state = seatedWorld({ seats: [wheelchair(7), companion(8)] });
+
+    expect(decide(withCandidates(state, [command]), [command]).decisions[0].booking?.seatIds).toEqual([seatId(7), seatId(8)]);
+  });
+
+  it('refuses a hold that names seats and asks for best available at once', () => {
+    const both = { ...holdBest('bkg_a', { count: 1 }), seatIds: [seatId(1)] };
+
+    expect(decide(seatedWorld(), [both]).decisions[0]).toMatchObject({ errorCode: 'VALIDATION_FAILED' });
   });
 });

@@ -6,8 +6,10 @@ import {
   type ErrorCode,
   type EventStatus,
   type PaymentRequest,
+  type SeatAttribute,
   type SeatStatus,
 } from '@seatstorm/contracts';
+import { pickTogether, strandedBy, type Run, type RunSeat } from './seat-runs.rules';
 
 /**
  * The race and the booking state machine, as pure functions (docs/architecture.md §3–§4).
@@ -28,6 +30,14 @@ export interface SeatState {
   status: SeatStatus;
   bookingId: string | null;
   price: number;
+  section: string;
+  row: string;
+  number: number;
+  tier: string;
+  /** The seat's run within its row: seats are together when section, row and block match and numbers follow. */
+  block: number;
+  stageDistance: number;
+  attributes: readonly SeatAttribute[];
 }
 
 export interface BookingState {
@@ -61,6 +71,10 @@ export interface EventState {
   maxSeatsPerBuyer?: number | null;
   /** The waiting room is on: only admitted buyers hold (docs/architecture.md §8). */
   waitingRoom?: boolean;
+  /** A hold may not leave a single free seat alone in its run (ORPHAN_SEAT). */
+  noOrphanSeats?: boolean;
+  /** When the show starts: companion seats go on general sale `companionReleaseMs` before it. */
+  startsAt?: Date;
 }
 
 export function isOnSale(event: EventState, now: Date): boolean {
@@ -83,6 +97,8 @@ export interface HoldPolicy {
   maxSeatsPerBooking: number;
   /** The most live seats one account may have at one event, across its bookings, unless the event sets its own. */
   maxSeatsPerBuyer: number;
+  /** Companion seats are held only with a wheelchair space until this long before the show. */
+  companionReleaseMs: number;
 }
 
 export interface BatchState {
@@ -97,6 +113,13 @@ export interface BatchState {
    * every (user, event) pair the batch's holds name. A pair left out has none.
    */
   liveSeats: ReadonlyMap<string, number>;
+  /**
+   * The seats best available may choose from, per hold command asking for it: every seat of
+   * the runs that matched its filters and had room (they are in `seats`), and whether those
+   * are all such runs or only the nearest ones read. Whole runs, so no seat is stranded unseen.
+   * The runs of seats a hold names are in `seats` too, whole, when the event forbids orphans.
+   */
+  bestCandidates?: ReadonlyMap<string, { seatIds: readonly string[]; complete: boolean }>;
 }
 
 /** The key of one account at one event in `BatchState.liveSeats`. */
@@ -132,6 +155,11 @@ export interface BatchResult {
   seatChanges: Array<{ before: SeatState; after: SeatState }>;
   /** Bookings created or changed by the batch, final state. */
   bookings: BookingState[];
+  /**
+   * Best-available holds that found no seats among the runs read, while more runs exist: the
+   * batch must be decided again with more of them before any of it is kept.
+   */
+  needsMoreCandidates: string[];
 }
 
 const HOLDING: ReadonlySet<BookingStatus> = new Set(SEAT_HOLDING_STATUSES);
@@ -160,7 +188,7 @@ export function canTransition(from: BookingStatus, to: BookingStatus): boolean {
 export function decideBatch(state: BatchState, commands: readonly BookingCommand[], now: Date, policy: HoldPolicy): BatchResult {
   const working = new Working(state, now);
   const decisions = commands.map((command) => decide(working, command, now, policy));
-  return { decisions, seatChanges: working.seatChanges(), bookings: working.changedBookings() };
+  return { decisions, seatChanges: working.seatChanges(), bookings: working.changedBookings(), needsMoreCandidates: working.needsMoreCandidates };
 }
 
 function decide(state: Working, command: BookingCommand, now: Date, policy: HoldPolicy): Decision {
@@ -206,37 +234,81 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
   if (now.getTime() > Date.parse(command.deadline)) {
     return reject('HOLD_EXPIRED', 'The request waited too long to be decided; nothing was held. Please try again.');
   }
+  const asked = command.best?.count ?? command.seatIds.length;
+  if (command.best && command.seatIds.length > 0) return reject('VALIDATION_FAILED', 'Name seats or ask for the best available, not both.');
+  if (asked === 0) return reject('VALIDATION_FAILED', 'Pick at least one seat.');
   if (new Set(command.seatIds).size !== command.seatIds.length) return reject('VALIDATION_FAILED', 'A seat appears twice.');
-  if (command.seatIds.length > policy.maxSeatsPerBooking) {
+  if (asked > policy.maxSeatsPerBooking) {
     return reject('VALIDATION_FAILED', `At most ${policy.maxSeatsPerBooking} seats can be held at once.`);
   }
-  const seats = command.seatIds.map((id) => state.seat(id));
-  const unknown = command.seatIds.filter((id, i) => seats[i]?.eventId !== command.eventId);
+  const named = command.seatIds.map((id) => state.seat(id));
+  const unknown = command.seatIds.filter((id, i) => named[i]?.eventId !== command.eventId);
   if (unknown.length > 0) return reject('NOT_FOUND', `No such seats at this event: ${unknown.join(', ')}.`, unknown);
   // Before the seats' availability: someone at the limit gains nothing from hearing a seat is taken and picking another.
   const limit = event.maxSeatsPerBuyer ?? policy.maxSeatsPerBuyer;
   const live = state.liveSeatsOf(command.userId, command.eventId);
-  if (live + command.seatIds.length > limit) return reject('BUYER_LIMIT_REACHED', describeBuyerLimit(limit, live));
-  const taken = seats.filter((seat) => seat && (seat.status !== 'available' || seat.bookingId !== null)).map((seat) => seat!);
-  if (taken.length > 0) {
-    const [noun, verb] = taken.length === 1 ? ['Seat', 'is'] : ['Seats', 'are'];
-    return reject(
-      'SEAT_UNAVAILABLE',
-      `${noun} ${labelsOf(taken)} ${verb} no longer available.`,
-      taken.map((seat) => seat.id),
-    );
+  if (live + asked > limit) return reject('BUYER_LIMIT_REACHED', describeBuyerLimit(limit, live));
+  const companionsOnSale = event.startsAt !== undefined && now.getTime() >= event.startsAt.getTime() - policy.companionReleaseMs;
+
+  let seats: SeatState[];
+  if (command.best) {
+    const picked = state.pickBest(command, companionsOnSale);
+    if (picked === 'needs-more') return { command, outcome: 'ignored', followUps: [], deferred: true };
+    if (!picked) return reject('NOT_ENOUGH_SEATS_TOGETHER', describeNoneTogether(command.best));
+    seats = picked;
+  } else {
+    seats = named.map((seat) => seat!);
+    const taken = seats.filter((seat) => !isFree(seat));
+    if (taken.length > 0) {
+      const [noun, verb] = taken.length === 1 ? ['Seat', 'is'] : ['Seats', 'are'];
+      return reject(
+        'SEAT_UNAVAILABLE',
+        `${noun} ${labelsOf(taken)} ${verb} no longer available.`,
+        taken.map((seat) => seat.id),
+      );
+    }
+    const lonelyCompanions =
+      companionsOnSale || seats.some((seat) => seat.attributes.includes('wheelchair')) ? [] : seats.filter((seat) => seat.attributes.includes('companion'));
+    if (lonelyCompanions.length > 0) {
+      return reject(
+        'COMPANION_SEAT_ALONE',
+        `${labelsOf(lonelyCompanions)} ${lonelyCompanions.length === 1 ? 'is a companion seat' : 'are companion seats'}: hold ${lonelyCompanions.length === 1 ? 'it' : 'them'} together with a wheelchair space.`,
+        lonelyCompanions.map((seat) => seat.id),
+      );
+    }
+    if (event.noOrphanSeats) {
+      const stranded = state.strandedBy(seats);
+      if (stranded.length > 0) {
+        const [noun, verb] = stranded.length === 1 ? ['seat', 'would be'] : ['seats', 'would each be'];
+        return reject(
+          'ORPHAN_SEAT',
+          `This would leave ${noun} ${labelsOf(stranded)} on ${stranded.length === 1 ? 'its' : 'their'} own; ${verb} hard to sell. Include ${stranded.length === 1 ? 'it' : 'them'}, or pick seats that leave no single gap.`,
+          stranded.map((seat) => seat.id),
+        );
+      }
+    }
   }
 
-  const booking = state.createBooking(
-    command,
-    'reserved',
-    seats.map((seat) => seat!),
-    now,
-    new Date(now.getTime() + policy.holdTtlMs),
-    { reason: null, failureCode: null },
-  );
+  const booking = state.createBooking(command, 'reserved', seats, now, new Date(now.getTime() + policy.holdTtlMs), { reason: null, failureCode: null });
   state.paintSeats(booking);
   return { command, outcome: 'applied', booking, followUps: [] };
+}
+
+/** One run of one row of one event: the seats that can be together. */
+function runKeyOf(seat: SeatState): string {
+  // Ids and labels never contain a control character (idSchema): no two runs share a key.
+  return [seat.eventId, seat.section, seat.row, seat.block].join('\u0001');
+}
+
+/** Free to hold: available, and no booking's. */
+function isFree(seat: SeatState): boolean {
+  return seat.status === 'available' && seat.bookingId === null;
+}
+
+function describeNoneTogether(best: NonNullable<CommandOf<'hold'>['best']>): string {
+  const where = [best.tier, best.section && `section ${best.section}`].filter(Boolean).join(', ');
+  const what = `${best.count} ${best.accessible ? 'seats with a wheelchair space' : 'seats'} together`;
+  return `No ${what} are left${where ? ` in ${where}` : ''}. Try fewer seats or another part of the venue, or pick seats on the map.`;
 }
 
 function decideCancel(state: Working, command: CommandOf<'cancel'>): Decision {
@@ -464,6 +536,9 @@ class Working {
   private readonly bookings = new Map<string, BookingState>();
   private readonly changed = new Set<string>();
   private readonly liveSeats: Map<string, number>;
+  /** The seat ids of each run the batch read, in number order. */
+  private readonly runs = new Map<string, string[]>();
+  readonly needsMoreCandidates: string[] = [];
 
   constructor(
     private readonly initial: BatchState,
@@ -472,6 +547,54 @@ class Working {
     for (const [id, seat] of initial.seats) this.seats.set(id, seat);
     for (const [id, booking] of initial.bookings) this.bookings.set(id, booking);
     this.liveSeats = new Map(initial.liveSeats);
+    const ordered = [...initial.seats.values()].sort((a, b) => a.number - b.number);
+    for (const seat of ordered) {
+      const key = runKeyOf(seat);
+      const run = this.runs.get(key);
+      if (run) run.push(seat.id);
+      else this.runs.set(key, [seat.id]);
+    }
+  }
+
+  /** The free seats holding `taking` would leave alone, in the runs it touches, as the batch stands. */
+  strandedBy(taking: readonly SeatState[]): SeatState[] {
+    const ids = new Set(taking.map((seat) => seat.id));
+    const keys = new Set(taking.map(runKeyOf));
+    return [...keys].flatMap((key) => strandedBy(this.run(key), ids).map((seat) => this.seats.get(seat.id)!));
+  }
+
+  /**
+   * Best available among the runs read for this hold: the seats, none (refused), or
+   * `needs-more` when the nearest runs read had none and others exist.
+   */
+  pickBest(command: CommandOf<'hold'>, companionsOnSale: boolean): SeatState[] | undefined | 'needs-more' {
+    const best = command.best!;
+    const candidates = this.initial.bestCandidates?.get(command.commandId);
+    const keys = new Set<string>();
+    for (const id of candidates?.seatIds ?? []) {
+      const seat = this.seats.get(id);
+      if (!seat || seat.eventId !== command.eventId) continue;
+      if ((best.tier !== undefined && seat.tier !== best.tier) || (best.section !== undefined && seat.section !== best.section)) continue;
+      keys.add(runKeyOf(seat));
+    }
+    const picked = pickTogether(
+      [...keys].map((key) => this.run(key)),
+      { count: best.count, accessible: best.accessible === true, companionsOnSale },
+    );
+    if (picked) return picked.map((id) => this.seats.get(id)!);
+    if (candidates && !candidates.complete) {
+      this.needsMoreCandidates.push(command.commandId);
+      return 'needs-more';
+    }
+    return undefined;
+  }
+
+  private run(key: string): Run {
+    const seats = (this.runs.get(key) ?? []).map((id): RunSeat => {
+      const seat = this.seats.get(id)!;
+      return { id, number: seat.number, free: isFree(seat), stageDistance: seat.stageDistance, attributes: seat.attributes };
+    });
+    return { key, seats, stageDistance: Math.min(...seats.map((seat) => seat.stageDistance)) };
   }
 
   liveSeatsOf(userId: string, eventId: string): number {
@@ -508,7 +631,8 @@ class Working {
       userId: command.userId,
       status,
       commandId: command.commandId,
-      seatIds: [...command.seatIds],
+      // A granted hold owns the seats it got (picked, for best available); a refused one what it asked for.
+      seatIds: status === 'reserved' ? seats.map((seat) => seat.id) : [...command.seatIds],
       amount: seats.reduce((total, seat) => total + seat.price, 0),
       expiresAt,
       holdExtendedAt: null,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SEAT_HOLDING_STATUSES, type BookingPosition, type BookingStatus, type ErrorCode, type EventStatus } from '@seatstorm/contracts';
+import { SEAT_HOLDING_STATUSES, type BestAvailable, type BookingPosition, type BookingStatus, type ErrorCode, type EventStatus } from '@seatstorm/contracts';
 import { inPgTransaction, PG_POOL, type Pool, type PoolClient } from '@seatstorm/database';
 import type { EncodedMessage } from '@seatstorm/kafka';
 import type { BookingState, EventState, SeatState } from './booking.rules';
@@ -57,6 +57,13 @@ export interface BookingsPageQuery {
 const BOOKING_COLUMNS = `b.id, b.event_id, b.user_id, b.status::text AS status, b.command_id, b.amount, b.expires_at,
   b.hold_extended_at, b.reason, b.failure_code, b.card_token, b.charge_payment_id, b.refund_payment_id, b.created_at, b.updated_at,
   (SELECT array_agg(bs.seat_id ORDER BY bs.seat_id) FROM booking_seats bs WHERE bs.booking_id = b.id) AS seat_ids`;
+
+/** A seat as the rules read it (SeatState), from the table aliased `alias`. */
+function seatColumns(alias: string): string {
+  const a = alias;
+  return `${a}.id, ${a}.event_id AS "eventId", ${a}.label, ${a}.status::text AS status, ${a}.booking_id AS "bookingId", ${a}.price,
+    ${a}.section, ${a}.row, ${a}.number, ${a}.tier, ${a}.block, ${a}.stage_distance AS "stageDistance", ${a}.attributes`;
+}
 
 /** SEAT_HOLDING_STATUSES as an SQL list of literals (constants, never input), so the planner sees them as before. */
 const HOLDING_STATUSES_SQL = SEAT_HOLDING_STATUSES.map((status) => `'${status}'`).join(', ');
@@ -168,9 +175,9 @@ export class BookingStore {
    */
   async lockEvents(eventIds: readonly string[]): Promise<EventState[]> {
     if (eventIds.length === 0) return [];
-    const { rows } = await this.client.query<{ id: string; status: EventStatus; onSaleAt: Date; maxSeatsPerBuyer: number | null; waitingRoom: boolean }>(
+    const { rows } = await this.client.query<EventState & { status: EventStatus }>(
       `SELECT id, status::text AS status, on_sale_at AS "onSaleAt", max_seats_per_buyer AS "maxSeatsPerBuyer",
-              waiting_room_enabled AS "waitingRoom"
+              waiting_room_enabled AS "waitingRoom", no_orphan_seats AS "noOrphanSeats", starts_at AS "startsAt"
          FROM events WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
       [eventIds],
     );
@@ -201,6 +208,8 @@ export class BookingStore {
     userIds: readonly string[];
     bookingIds: readonly string[];
     seatIds: readonly string[];
+    /** Seats whose whole runs are read too (unlocked: the event lock keeps them still), for the no-orphan rule. */
+    runsOf: readonly string[];
     buyers: ReadonlyArray<{ userId: string; eventId: string }>;
   }): Promise<BatchRows> {
     const { rows } = await this.client.query<{
@@ -221,9 +230,13 @@ export class BookingStore {
           WHERE b.id = ANY($3::text[] || ARRAY(SELECT "bookingId" FROM processed WHERE "bookingId" IS NOT NULL))
           ORDER BY b.id FOR UPDATE OF b
        ), locked_seats AS (
-         SELECT id, event_id AS "eventId", label, status::text AS status, booking_id AS "bookingId", price FROM seats
+         SELECT ${seatColumns('s')} FROM seats s
           WHERE id = ANY($4::text[] || ARRAY(SELECT bs.seat_id FROM booking_seats bs WHERE bs.booking_id = ANY(ARRAY(SELECT id FROM locked_bookings))))
           ORDER BY id FOR UPDATE
+       ), run_seats AS (
+         SELECT ${seatColumns('r')}
+           FROM seats named JOIN seats r ON r.event_id = named.event_id AND r.section = named.section AND r.row = named.row AND r.block = named.block
+          WHERE named.id = ANY($7::text[])
        ), live_seats AS (
          SELECT b.user_id AS "userId", b.event_id AS "eventId", count(*)::int AS seats
            FROM unnest($5::text[], $6::text[]) AS buyer(user_id, event_id)
@@ -235,10 +248,19 @@ export class BookingStore {
        SELECT (SELECT coalesce(json_agg(p), '[]') FROM processed p) AS processed,
               (SELECT coalesce(json_agg(u.id ORDER BY u.id), '[]') FROM known_users u) AS users,
               (SELECT coalesce(json_agg(b ORDER BY b.id), '[]') FROM locked_bookings b) AS bookings,
-              (SELECT coalesce(json_agg(s ORDER BY s.id), '[]') FROM locked_seats s) AS seats,
+              (SELECT coalesce(json_agg(s ORDER BY s.id), '[]')
+                 FROM (SELECT * FROM locked_seats UNION SELECT * FROM run_seats) s) AS seats,
               (SELECT coalesce(json_agg(l), '[]') FROM live_seats l) AS "liveSeats",
               now() AS now`,
-      [keys.commandIds, keys.userIds, keys.bookingIds, keys.seatIds, keys.buyers.map((buyer) => buyer.userId), keys.buyers.map((buyer) => buyer.eventId)],
+      [
+        keys.commandIds,
+        keys.userIds,
+        keys.bookingIds,
+        keys.seatIds,
+        keys.buyers.map((buyer) => buyer.userId),
+        keys.buyers.map((buyer) => buyer.eventId),
+        keys.runsOf,
+      ],
     );
     const [row] = rows;
     if (!row) throw new Error('the batch read returned no row');
@@ -250,6 +272,62 @@ export class BookingStore {
       liveSeats: row.liveSeats,
       now: row.now,
     };
+  }
+
+  /**
+   * The seats best available may choose from, for each hold asking for it: the runs nearest the
+   * stage that match its tier and section and still have `count` free seats — wheelchair spaces
+   * and companion seats counted only for an accessible request, which also needs a free
+   * wheelchair space in the run — at most `runs` of them, every seat of each (so the rules see
+   * what a pick would strand). Unlocked: the event lock keeps them still, and the seats written
+   * are checked against what was read. `complete`: fewer runs than asked for qualified, so these
+   * are all of them.
+   */
+  async loadBestCandidates(
+    requests: ReadonlyArray<{ commandId: string; eventId: string; best: BestAvailable; runs: number }>,
+  ): Promise<Map<string, { seats: SeatState[]; complete: boolean }>> {
+    const candidates = new Map(requests.map((request) => [request.commandId, { seats: [] as SeatState[], complete: true }]));
+    if (requests.length === 0) return candidates;
+    const { rows } = await this.client.query<SeatState & { commandId: string }>(
+      `WITH requests AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bool[], $6::int[], $7::int[])
+           AS q(command_id, event_id, tier, section, accessible, count, runs)
+       ), runs AS (
+         SELECT q.command_id, q.event_id, b.section, b.row, b.block
+           FROM requests q
+           CROSS JOIN LATERAL (
+             SELECT s.section, s.row, s.block, min(s.stage_distance) AS distance
+               FROM seats s
+              WHERE s.event_id = q.event_id AND s.status = 'available' AND s.booking_id IS NULL
+                AND (q.tier IS NULL OR s.tier = q.tier) AND (q.section IS NULL OR s.section = q.section)
+                AND (q.accessible OR NOT (s.attributes && ARRAY['wheelchair', 'companion']))
+              GROUP BY s.section, s.row, s.block
+             HAVING count(*) >= q.count AND (NOT q.accessible OR bool_or('wheelchair' = ANY(s.attributes)))
+              ORDER BY distance, s.section, s.row, s.block
+              LIMIT q.runs
+           ) b
+       )
+       SELECT runs.command_id AS "commandId", ${seatColumns('s')}
+         FROM runs JOIN seats s ON s.event_id = runs.event_id AND s.section = runs.section AND s.row = runs.row AND s.block = runs.block`,
+      [
+        requests.map((request) => request.commandId),
+        requests.map((request) => request.eventId),
+        requests.map((request) => request.best.tier ?? null),
+        requests.map((request) => request.best.section ?? null),
+        requests.map((request) => request.best.accessible === true),
+        requests.map((request) => request.best.count),
+        requests.map((request) => request.runs),
+      ],
+    );
+    const runsRead = new Map<string, Set<string>>();
+    for (const { commandId, ...seat } of rows) {
+      candidates.get(commandId)?.seats.push(seat);
+      const runs = runsRead.get(commandId) ?? new Set<string>();
+      runs.add(`${seat.section}\u0001${seat.row}\u0001${seat.block}`);
+      runsRead.set(commandId, runs);
+    }
+    for (const request of requests) candidates.get(request.commandId)!.complete = (runsRead.get(request.commandId)?.size ?? 0) < request.runs;
+    return candidates;
   }
 
   /**

@@ -6,7 +6,7 @@ import { encodeMessage, type EncodedMessage } from '@seatstorm/kafka';
 import { correlationHeaders, withCorrelation } from '@seatstorm/observability';
 import { OutboxRelay } from '../outbox/outbox.relay';
 import { bookingEventOf, bookingIdOf, followUpMessage, rejectedHoldEvent, seatDeltasOf, seatUpdatesOf, type DecisionNote } from './booking-messages';
-import { buyerKey, decideBatch, type HoldPolicy } from './booking.rules';
+import { buyerKey, decideBatch, type BatchResult, type BatchState, type HoldPolicy } from './booking.rules';
 import { BookingsRepository, type BookingStore, type ProcessedCommandRow } from './bookings.repository';
 import { batchSize, bookingDecisions, decisionLatency, liveHolds } from './booking.metrics';
 import { isDatabaseUnavailable } from './database-errors';
@@ -43,6 +43,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
       paymentResultWaitMs: config.PAYMENT_RESULT_WAIT * 1000,
       maxSeatsPerBooking: config.MAX_SEATS_PER_BOOKING,
       maxSeatsPerBuyer: config.MAX_SEATS_PER_BUYER,
+      companionReleaseMs: config.COMPANION_RELEASE_BEFORE_EVENT * 1000,
     };
   }
 
@@ -131,16 +132,45 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
     bookingDecisions.inc({ type: command.type, outcome: 'dead-lettered' });
   }
 
+  /**
+   * Decides the batch, reading for its best-available holds the runs nearest the stage first;
+   * while one of them found no seats there and more runs exist, reads more and decides the
+   * whole batch again (the rules are pure, nothing was written yet).
+   */
+  private async decideWithCandidates(store: BookingStore, fresh: readonly BookingCommand[], now: Date, state: BatchState): Promise<BatchResult> {
+    const best = fresh.flatMap((command) =>
+      command.type === 'hold' && command.best ? [{ commandId: command.commandId, eventId: command.eventId, best: command.best }] : [],
+    );
+    const runs = new Map(best.map((request) => [request.commandId, FIRST_CANDIDATE_RUNS]));
+    let asking = best;
+    const seats = new Map(state.seats);
+    const bestCandidates = new Map<string, { seatIds: string[]; complete: boolean }>();
+    for (;;) {
+      const read = await store.loadBestCandidates(asking.map((request) => ({ ...request, runs: runs.get(request.commandId)! })));
+      for (const [commandId, candidates] of read) {
+        for (const seat of candidates.seats) if (!seats.has(seat.id)) seats.set(seat.id, seat);
+        bestCandidates.set(commandId, { seatIds: candidates.seats.map((seat) => seat.id), complete: candidates.complete });
+      }
+      const result = decideBatch({ ...state, seats, bestCandidates }, fresh, now, this.policy);
+      if (result.needsMoreCandidates.length === 0) return result;
+      const more = new Set(result.needsMoreCandidates);
+      asking = best.filter((request) => more.has(request.commandId));
+      for (const request of asking) runs.set(request.commandId, runs.get(request.commandId)! * MORE_CANDIDATE_RUNS);
+    }
+  }
+
   private async decideIn(store: BookingStore, commands: readonly BookingCommand[], positions: ReadonlyMap<string, CommandOrigin>): Promise<void> {
     const events = await store.lockEvents(unique(commands.map((command) => command.eventId)));
     const holds = commands.filter((command) => command.type === 'hold');
     const buyers = new Map(holds.map((command) => [buyerKey(command.userId, command.eventId), { userId: command.userId, eventId: command.eventId }]));
+    const noOrphans = new Set(events.filter((event) => event.noOrphanSeats).map((event) => event.id));
     // Everything any command of the batch may need, read at once: a replay's keys come along, which costs a few rows.
     const rows = await store.load({
       commandIds: commands.map((command) => command.commandId),
       userIds: unique(holds.map((command) => command.userId)),
       bookingIds: defined(unique(commands.map(bookingIdOf))),
       seatIds: unique(commands.flatMap((command) => (command.type === 'hold' || command.type === 'set-blocked' ? command.seatIds : []))),
+      runsOf: unique(holds.filter((command) => noOrphans.has(command.eventId)).flatMap((command) => command.seatIds)),
       buyers: [...buyers.values()],
     });
     const now = rows.now;
@@ -156,18 +186,13 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
 
     const replayedBookingIds = replays.map((command) => processed.get(command.commandId)?.bookingId ?? bookingIdOf(command));
     const loaded = rows.bookings;
-    const result = decideBatch(
-      {
-        seats: byId(rows.seats),
-        bookings: byId(loaded),
-        events: byId(events),
-        users: new Set(rows.users),
-        liveSeats: new Map(rows.liveSeats.map((row) => [buyerKey(row.userId, row.eventId), row.seats])),
-      },
-      fresh,
-      now,
-      this.policy,
-    );
+    const result = await this.decideWithCandidates(store, fresh, now, {
+      seats: byId(rows.seats),
+      bookings: byId(loaded),
+      events: byId(events),
+      users: new Set(rows.users),
+      liveSeats: new Map(rows.liveSeats.map((row) => [buyerKey(row.userId, row.eventId), row.seats])),
+    });
 
     const deltas = seatDeltasOf(result.seatChanges);
     const versions = await store.save({
@@ -233,6 +258,10 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
     if (replays.length > 0) bookingDecisions.inc({ type: 'replay', outcome: 'ignored' }, replays.length);
   }
 }
+
+/** Best available first reads this many runs per request, and four times as many each time they were not enough. */
+const FIRST_CANDIDATE_RUNS = 8;
+const MORE_CANDIDATE_RUNS = 4;
 
 /** How a command's first decision is recorded, so a replay answers with the same error and seats. */
 const recordedDecisionSchema = z.object({

@@ -5,6 +5,7 @@ import {
   bookingOfEvent,
   newId,
   RpcPattern,
+  seatsAskedFor,
   simulatedCardToken,
   Topic,
   type Booking,
@@ -47,9 +48,9 @@ export class BookingsService {
 
   async hold(user: PublicUser, request: CreateBookingRequest, idempotencyKey?: string): Promise<Answer<Booking>> {
     // Refused here, before anything is stored or sent: the booking core would only refuse it later.
-    if (request.seatIds.length > this.config.MAX_SEATS_PER_BOOKING) {
+    if (seatsAskedFor(request) > this.config.MAX_SEATS_PER_BOOKING) {
       throw new DomainError('VALIDATION_FAILED', `At most ${this.config.MAX_SEATS_PER_BOOKING} seats can be held in one booking.`, {
-        field: 'seatIds',
+        field: request.best ? 'best.count' : 'seatIds',
         maxSeatsPerBooking: this.config.MAX_SEATS_PER_BOOKING,
       });
     }
@@ -59,11 +60,12 @@ export class BookingsService {
       commandId: idempotencyKey ? commandIdForKey(user.id, idempotencyKey) : newId('hold'),
       eventId: request.eventId,
       userId: user.id,
-      seatIds: request.seatIds,
+      seatIds: request.seatIds ?? [],
+      ...(request.best ? { best: request.best } : {}),
       requestedAt: new Date().toISOString(),
     };
     const earlier = idempotencyKey ? await this.pending.claimIdempotencyKey(user.id, idempotencyKey, fresh) : undefined;
-    if (earlier && (earlier.eventId !== request.eventId || earlier.seatIds.join() !== request.seatIds.join())) {
+    if (earlier && (earlier.eventId !== request.eventId || !sameSeatChoice(earlier, fresh))) {
       throw new DomainError('CONFLICT', 'This Idempotency-Key was already used for a different request.');
     }
     const hold = earlier ?? fresh;
@@ -75,6 +77,7 @@ export class BookingsService {
         bookingId: hold.bookingId,
         userId: user.id,
         seatIds: hold.seatIds,
+        ...(hold.best ? { best: hold.best } : {}),
         ...(admitted ? { admitted } : {}),
       },
       this.config.HOLD_REQUEST_DEADLINE * 1000,
@@ -158,6 +161,11 @@ function pendingBooking(hold: PendingHold): Booking {
     createdAt: hold.requestedAt,
     updatedAt: hold.requestedAt,
   };
+}
+
+/** Whether a retry under one Idempotency-Key asks for the same seats, named or best available, as the first request did. */
+function sameSeatChoice(earlier: PendingHold, retry: PendingHold): boolean {
+  return earlier.seatIds.join() === retry.seatIds.join() && JSON.stringify(earlier.best ?? null) === JSON.stringify(retry.best ?? null);
 }
 
 /** A refused command as the caller's error: its stable code, reason, and the seats it lost. */

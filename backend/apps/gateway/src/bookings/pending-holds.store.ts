@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { REDIS } from '@seatstorm/redis';
 import type { Redis } from 'ioredis';
+import { bestAvailableSchema } from '@seatstorm/contracts';
 import { z } from 'zod';
 import { keyedId } from '../idempotency/keyed-id';
 
@@ -10,7 +11,9 @@ const pendingHoldSchema = z.object({
   commandId: z.string(),
   eventId: z.string(),
   userId: z.string(),
+  /** Empty when the booking core picks them (`best`). */
   seatIds: z.array(z.string()),
+  best: bestAvailableSchema.optional(),
   requestedAt: z.string(),
 });
 export type PendingHold = z.infer<typeof pendingHoldSchema>;

@@ -77,7 +77,11 @@ describe('the OpenAPI document', () => {
     expect(operation('POST /bookings').requestBody).toMatchObject({
       content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateBookingRequest' } } },
     });
-    expect(resolvePointer(document, '#/components/schemas/CreateBookingRequest')).toMatchObject({ required: ['eventId', 'seatIds'] });
+    expect(resolvePointer(document, '#/components/schemas/CreateBookingRequest')).toMatchObject({
+      required: ['eventId'],
+      properties: { seatIds: { type: 'array' }, best: { properties: { count: { type: 'integer' } } } },
+      oneOf: [{ required: ['seatIds'] }, { required: ['best'] }],
+    });
     expect(resolvePointer(document, '#/components/schemas/Booking')).toMatchObject({
       properties: { status: { enum: expect.arrayContaining(['reserved', 'confirmed']) } },
     });

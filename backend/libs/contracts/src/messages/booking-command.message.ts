@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bestAvailableSchema } from '../bookings';
 import { idSchema, isoDateTimeSchema, newId } from '../ids';
 import { paymentKindSchema, paymentOutcomeSchema } from '../payments';
 import { Topic } from '../topics';
@@ -12,21 +13,25 @@ const commandBase = {
   issuedAt: isoDateTimeSchema,
 };
 
-export const holdCommandSchema = z.object({
-  ...commandBase,
-  type: z.literal('hold'),
-  bookingId: idSchema,
-  userId: idSchema,
-  seatIds: z.array(idSchema).min(1),
-  /** A hold decided after its deadline is rejected as expired, never granted late. */
-  deadline: isoDateTimeSchema,
-  /**
-   * The gateway checked the buyer's own unexpired admission pass for this event
-   * (docs/architecture.md §8). While the event's waiting room is on, a hold
-   * without it is refused ADMISSION_REQUIRED. Absent: not admitted.
-   */
-  admitted: z.boolean().optional(),
-});
+export const holdCommandSchema = z
+  .object({
+    ...commandBase,
+    type: z.literal('hold'),
+    bookingId: idSchema,
+    userId: idSchema,
+    /** The seats named, or empty when the booking core picks them (`best`). */
+    seatIds: z.array(idSchema),
+    best: bestAvailableSchema.optional(),
+    /** A hold decided after its deadline is rejected as expired, never granted late. */
+    deadline: isoDateTimeSchema,
+    /**
+     * The gateway checked the buyer's own unexpired admission pass for this event
+     * (docs/architecture.md §8). While the event's waiting room is on, a hold
+     * without it is refused ADMISSION_REQUIRED. Absent: not admitted.
+     */
+    admitted: z.boolean().optional(),
+  })
+  .refine((hold) => hold.seatIds.length > 0 !== (hold.best !== undefined), 'a hold names seats or asks for best available, one of the two');
 
 export const cancelCommandSchema = z.object({
   ...commandBase,
