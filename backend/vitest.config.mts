@@ -1,32 +1,31 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Options } from '@swc/core';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // Nest's dependency injection needs decorator metadata, which esbuild does not
-// emit: SWC compiles the TypeScript here, as it does for the build.
+// emit: SWC compiles the TypeScript here with the build's options (.swcrc:
+// decorators, the libraries' paths), as ES modules for vite. They are read here
+// and handed over whole, since SWC would let the plugin's own `jsc.parser`
+// replace the file's (and with it the decorators).
+const swcrc = JSON.parse(readFileSync(at('./.swcrc'), 'utf8')) as Options;
+
 export default defineConfig({
   plugins: [
     swc.vite({
-      jsc: {
-        parser: { syntax: 'typescript', decorators: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true },
-        target: 'es2022',
-        keepClassNames: true,
-      },
+      ...swcrc,
+      swcrc: false,
+      tsconfigFile: false,
+      jsc: { ...swcrc.jsc, baseUrl: at('./') },
+      module: { type: 'es6' },
     }),
   ],
   resolve: {
-    alias: {
-      '@seatstorm/contracts': at('./libs/contracts/src/index.ts'),
-      '@seatstorm/config': at('./libs/config/src/index.ts'),
-      '@seatstorm/database': at('./libs/database/src/index.ts'),
-      '@seatstorm/errors': at('./libs/errors/src/index.ts'),
-      '@seatstorm/kafka': at('./libs/kafka/src/index.ts'),
-      '@seatstorm/observability': at('./libs/observability/src/index.ts'),
-      '@seatstorm/redis': at('./libs/redis/src/index.ts'),
-    },
+    // The source, not the build the package's exports point at.
+    alias: { '@seatstorm/contracts': at('./libs/contracts/src/index.ts') },
   },
   test: {
     projects: [

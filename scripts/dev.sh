@@ -20,14 +20,16 @@ cleanup() {
 trap cleanup INT TERM EXIT
 
 step "Watching"
-setsid bash -c "cd '$ROOT/backend' && exec node scripts/build.mjs --watch" &
+# SWC's watcher (backend/.swcrc) compiles the whole backend once, then each saved file; the services start once it watches.
+watch_log="$(mktemp)"
+setsid bash -c "cd '$ROOT' && exec npm run --silent build -w @seatstorm/backend -- --watch" > >(tee "$watch_log") 2>&1 &
 STACK_PIDS+=($!)
 for _ in $(seq 1 120); do
-  [ -f backend/dist/.watching ] && break
+  grep -q "Watching for file changes" "$watch_log" && break
   kill -0 "${STACK_PIDS[0]}" 2>/dev/null || fail "the backend build failed (see above)"
   sleep 0.5
 done
-[ -f backend/dist/.watching ] || fail "the backend build did not finish within a minute"
+grep -q "Watching for file changes" "$watch_log" || fail "the backend build did not finish within a minute"
 setsid node --watch --enable-source-maps backend/dist/main.js &
 STACK_PIDS+=($!)
 setsid bash -c "cd '$ROOT' && exec npm run --silent dev -w @seatstorm/web" &
