@@ -29,6 +29,7 @@ const pending: Booking = {
   expiresAt: null,
   reason: null,
   failureCode: null,
+  extensionsLeft: 0,
   createdAt: at,
   updatedAt: at,
 };
@@ -43,6 +44,7 @@ const push = (update: Partial<BookingUpdated>) =>
       expiresAt: null,
       reason: null,
       failureCode: null,
+      extensionsLeft: 0,
       ...update,
     }),
   );

@@ -15,6 +15,7 @@ function booking(n: number, status: BookingStatus = 'reserved'): Booking {
     expiresAt: null,
     reason: null,
     failureCode: null,
+    extensionsLeft: 0,
     createdAt: at,
     updatedAt: at,
   };

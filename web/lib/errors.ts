@@ -53,6 +53,8 @@ export function describeError(error: unknown): string {
     case 'NOT_ENOUGH_SEATS_TOGETHER':
     case 'COMPANION_SEAT_ALONE':
       return error.message;
+    case 'EXTENSION_LIMIT_REACHED':
+      return 'This hold cannot be extended any more. Pay now to keep the seats.';
   }
 }
 

@@ -33,6 +33,7 @@ const ALL: Booking[] = Array.from({ length: 45 }, (_, n) => {
     expiresAt: null,
     reason: null,
     failureCode: null,
+    extensionsLeft: 0,
     createdAt: at,
     updatedAt: at,
   };

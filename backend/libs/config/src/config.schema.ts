@@ -85,6 +85,9 @@ export const envSchema = z
     PAYMENT_HOLD_EXTENSION: durationSeconds.prefault('2m'),
     /** …but a hold never lives longer than this in all. */
     HOLD_MAX_LIFETIME: durationSeconds.prefault('15m'),
+    /** How many times the owner may ask for more time on a hold (POST /bookings/:id/extend), and how much each time. */
+    HOLD_EXTENSIONS: z.coerce.number().int().min(0).max(10).default(2),
+    HOLD_EXTENSION: durationSeconds.prefault('2m'),
     /**
      * A hold whose payment started keeps its seats past its expiry while the payment has no
      * result yet, for at most this long after it started; a charge that succeeds later is refunded.

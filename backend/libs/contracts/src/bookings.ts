@@ -124,6 +124,8 @@ export const bookingSchema = z.object({
    * PAYMENT_PROVIDER_UNAVAILABLE for `payment_failed`; null otherwise.
    */
   failureCode: errorCodeSchema.nullable(),
+  /** How many more times the owner may ask for more time (POST /bookings/:id/extend); 0 once the hold is over. */
+  extensionsLeft: z.number().int().nonnegative(),
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
 });

@@ -24,6 +24,7 @@ export const errorCodeSchema = z.enum([
   'ORPHAN_SEAT',
   'NOT_ENOUGH_SEATS_TOGETHER',
   'COMPANION_SEAT_ALONE',
+  'EXTENSION_LIMIT_REACHED',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const ErrorCode = errorCodeSchema.enum;
@@ -55,6 +56,8 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   ORPHAN_SEAT: 409,
   NOT_ENOUGH_SEATS_TOGETHER: 409,
   COMPANION_SEAT_ALONE: 409,
+  // A hold asked for more time more often than allowed, or already at its longest.
+  EXTENSION_LIMIT_REACHED: 409,
 };
 
 /** The body of every error answer: REST responses, socket acks, RPC replies. */

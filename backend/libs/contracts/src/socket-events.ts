@@ -14,6 +14,7 @@ export const SocketEvent = {
   Unsubscribe: 'unsubscribe',
   Hold: 'hold',
   Release: 'release',
+  Extend: 'extend',
   LabSubscribe: 'lab.subscribe',
   LabUnsubscribe: 'lab.unsubscribe',
   SeatUpdated: 'seat.updated',
@@ -47,6 +48,10 @@ export type HoldPayload = z.infer<typeof holdPayloadSchema>;
 export const releasePayloadSchema = z.object({ bookingId: idSchema });
 export type ReleasePayload = z.infer<typeof releasePayloadSchema>;
 
+/** `extend`: more time for the caller's hold, as POST /bookings/:id/extend; the ack is the booking or the error. */
+export const extendPayloadSchema = z.object({ bookingId: idSchema });
+export type ExtendPayload = z.infer<typeof extendPayloadSchema>;
+
 /**
  * The answer to `release`: `pending` when the booking service did not decide
  * within the wait (POST /bookings/:id/cancel answers 202 then); the outcome
@@ -70,12 +75,13 @@ export const bookingUpdatedSchema = bookingEventSchema.pick({
   expiresAt: true,
   reason: true,
   failureCode: true,
+  extensionsLeft: true,
 });
 export type BookingUpdated = z.infer<typeof bookingUpdatedSchema>;
 
 export function bookingUpdatedOf(event: BookingEvent): BookingUpdated {
-  const { bookingId, eventId, status, seatIds, expiresAt, reason, failureCode } = event;
-  return { bookingId, eventId, status, seatIds, expiresAt, reason, failureCode };
+  const { bookingId, eventId, status, seatIds, expiresAt, reason, failureCode, extensionsLeft } = event;
+  return { bookingId, eventId, status, seatIds, expiresAt, reason, failureCode, extensionsLeft };
 }
 
 /**
@@ -109,6 +115,8 @@ export interface ClientToServerEvents {
   /** The answer is the body POST /bookings would give: the booking (reserved, or pending) or the error. */
   [SocketEvent.Hold]: (payload: HoldPayload, ack: Ack<Booking>) => void;
   [SocketEvent.Release]: (payload: ReleasePayload, ack: Ack<ReleaseAck>) => void;
+  /** The answer is the body POST /bookings/:id/extend would give: the booking with its new expiry, or the error. */
+  [SocketEvent.Extend]: (payload: ExtendPayload, ack: Ack<Booking>) => void;
   /** Read-only: the decisions of one event as they happen (`lab.decision`). */
   [SocketEvent.LabSubscribe]: (payload: SubscribePayload, ack: Ack<{ ok: true }>) => void;
   [SocketEvent.LabUnsubscribe]: (payload: SubscribePayload) => void;

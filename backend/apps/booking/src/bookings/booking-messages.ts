@@ -17,6 +17,7 @@ export function bookingViewOf(booking: BookingState): Booking {
     expiresAt: booking.expiresAt?.toISOString() ?? null,
     reason: booking.reason,
     failureCode: booking.failureCode,
+    extensionsLeft: booking.extensionsLeft,
     createdAt: booking.createdAt.toISOString(),
     updatedAt: booking.updatedAt.toISOString(),
   };
@@ -51,6 +52,7 @@ export function rejectedHoldEvent(command: HoldCommand, now: Date, note: Decisio
     holdExtendedAt: null,
     reason: note.reason ?? null,
     failureCode: note.errorCode ?? null,
+    extensionsLeft: 0,
     cardToken: null,
     chargePaymentId: null,
     refundPaymentId: null,

@@ -49,6 +49,8 @@ const POLICY: HoldPolicy = {
   maxSeatsPerBooking: 4,
   maxSeatsPerBuyer: 6,
   companionReleaseMs: 48 * 60 * MINUTE,
+  holdExtensions: 2,
+  holdExtensionMs: MINUTE,
 };
 const HOLD_ENDS = T0.getTime() + POLICY.holdTtlMs;
 
@@ -93,6 +95,7 @@ function booking({ seats = [1], ...overrides }: BookingSpec = {}): BookingState 
     holdExtendedAt: null,
     reason: null,
     failureCode: null,
+    extensionsLeft: 0,
     cardToken: null,
     chargePaymentId: null,
     refundPaymentId: null,
@@ -1354,5 +1357,61 @@ describe('best available', () => {
     const both = { ...holdBest('bkg_a', { count: 1 }), seatIds: [seatId(1)] };
 
     expect(decide(seatedWorld(), [both]).decisions[0]).toMatchObject({ errorCode: 'VALIDATION_FAILED' });
+  });
+});
+
+describe('more time for a hold', () => {
+  const extend = (bookingId: string, userId = ALICE): BookingCommand => ({ ...envelope(bookingId), type: 'extend', userId });
+  /** Alice's hold of seat 1, granted at T0 with its extensions. */
+  const fresh = (overrides: Partial<BookingState> = {}) => booking({ extensionsLeft: POLICY.holdExtensions, ...overrides });
+
+  it('gives a new hold the configured number of extensions', () => {
+    expect(decide(world(), [hold('bkg_a', [1])]).decisions[0].booking?.extensionsLeft).toBe(POLICY.holdExtensions);
+  });
+
+  it('moves the expiry on by the extension, from when it was due, and counts it', () => {
+    const result = decide(world({ bookings: [fresh()] }), [extend('bkg_alice')], at(8 * MINUTE));
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'applied', booking: { extensionsLeft: POLICY.holdExtensions - 1 } });
+    expect(result.decisions[0].booking?.expiresAt).toEqual(new Date(HOLD_ENDS + POLICY.holdExtensionMs));
+    expect(result.seatChanges).toEqual([]);
+  });
+
+  it('refuses once the extensions are used up, saying so, and changes nothing', () => {
+    const result = decide(world({ bookings: [fresh({ extensionsLeft: 0 })] }), [extend('bkg_alice')], at(MINUTE));
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: 'EXTENSION_LIMIT_REACHED' });
+    expect(result.decisions[0].booking?.expiresAt).toEqual(new Date(HOLD_ENDS));
+  });
+
+  it('never extends past the hold’s maximum lifetime, and refuses once it is there', () => {
+    const cap = T0.getTime() + POLICY.maxHoldLifetimeMs;
+    const nearCap = fresh({ expiresAt: new Date(cap - 30_000) });
+    const first = decide(world({ bookings: [nearCap] }), [extend('bkg_alice')], at(MINUTE));
+    expect(first.decisions[0].booking?.expiresAt).toEqual(new Date(cap));
+
+    const atCap = decide(world({ bookings: [first.decisions[0].booking!] }), [extend('bkg_alice')], at(2 * MINUTE));
+    expect(atCap.decisions[0]).toMatchObject({ errorCode: 'EXTENSION_LIMIT_REACHED' });
+  });
+
+  it('is for the owner only, and only for a hold awaiting payment', () => {
+    expect(decide(world({ bookings: [fresh()] }), [extend('bkg_alice', BOB)]).decisions[0]).toMatchObject({ errorCode: 'FORBIDDEN' });
+    expect(decide(world({ bookings: [fresh({ status: 'confirmed' })] }), [extend('bkg_alice')]).decisions[0]).toMatchObject({ errorCode: 'INVALID_STATE' });
+    const paying = fresh({ chargePaymentId: 'pay_1', cardToken: CARD });
+    expect(decide(world({ bookings: [paying] }), [extend('bkg_alice')]).decisions[0]).toMatchObject({ errorCode: 'INVALID_STATE' });
+    expect(decide(world(), [extend('bkg_nobody')]).decisions[0]).toMatchObject({ errorCode: 'NOT_FOUND' });
+  });
+
+  it('refuses a hold whose time already ran out', () => {
+    const result = decide(world({ bookings: [fresh()] }), [extend('bkg_alice')], new Date(HOLD_ENDS + 1));
+
+    expect(result.decisions[0]).toMatchObject({ outcome: 'rejected', errorCode: 'HOLD_EXPIRED' });
+  });
+
+  it('leaves no extensions to a hold that moved on (paid, expired, cancelled)', () => {
+    const paid = decide(world({ bookings: [fresh()] }), [pay('bkg_alice')], at(MINUTE));
+    expect(paid.decisions[0].booking?.extensionsLeft).toBe(0);
+    const cancelled = decide(world({ bookings: [fresh()] }), [cancel('bkg_alice')]);
+    expect(cancelled.decisions[0].booking?.extensionsLeft).toBe(0);
   });
 });

@@ -54,6 +54,8 @@ export interface BookingState {
   reason: string | null;
   /** The code of a failure beside its reason: a rejected hold's, a failed payment's; null otherwise. */
   failureCode: ErrorCode | null;
+  /** How many more times the owner may extend the hold: the policy's number when granted, 0 once it stopped being a plain hold. */
+  extensionsLeft: number;
   cardToken: string | null;
   chargePaymentId: string | null;
   refundPaymentId: string | null;
@@ -99,6 +101,9 @@ export interface HoldPolicy {
   maxSeatsPerBuyer: number;
   /** Companion seats are held only with a wheelchair space until this long before the show. */
   companionReleaseMs: number;
+  /** How many times the owner may ask for more time, and how much each time (never past maxHoldLifetimeMs). */
+  holdExtensions: number;
+  holdExtensionMs: number;
 }
 
 export interface BatchState {
@@ -199,6 +204,8 @@ function decide(state: Working, command: BookingCommand, now: Date, policy: Hold
       return decideCancel(state, command);
     case 'expire':
       return decideExpire(state, command, now, policy);
+    case 'extend':
+      return decideExtend(state, command, now, policy);
     case 'pay':
       return decidePay(state, command, now, policy);
     case 'payment-result':
@@ -217,7 +224,7 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
   if (existing) return { command, outcome: 'ignored', booking: existing, followUps: [] };
 
   const reject = (errorCode: ErrorCode, reason: string, unavailableSeatIds?: string[]): Decision => {
-    const booking = state.createBooking(command, 'rejected', [], now, null, { reason, failureCode: errorCode });
+    const booking = state.createBooking(command, 'rejected', [], now, null, { reason, failureCode: errorCode, extensionsLeft: 0 });
     return { command, outcome: 'rejected', booking, errorCode, reason, unavailableSeatIds, followUps: [] };
   };
 
@@ -289,7 +296,11 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
     }
   }
 
-  const booking = state.createBooking(command, 'reserved', seats, now, new Date(now.getTime() + policy.holdTtlMs), { reason: null, failureCode: null });
+  const booking = state.createBooking(command, 'reserved', seats, now, new Date(now.getTime() + policy.holdTtlMs), {
+    reason: null,
+    failureCode: null,
+    extensionsLeft: policy.holdExtensions,
+  });
   state.paintSeats(booking);
   return { command, outcome: 'applied', booking, followUps: [] };
 }
@@ -347,6 +358,32 @@ function decideExpire(state: Working, command: CommandOf<'expire'>, now: Date, p
   return { command, outcome: 'applied', booking: next, followUps: [] };
 }
 
+/**
+ * More time for a hold, asked by its owner: the expiry moves `holdExtensionMs` on from when it
+ * was due (or from now, were it already due), at most `holdExtensions` times and never past the
+ * hold's maximum lifetime. A hold whose payment started is already kept for the payment.
+ */
+function decideExtend(state: Working, command: CommandOf<'extend'>, now: Date, policy: HoldPolicy): Decision {
+  const booking = state.booking(command.bookingId);
+  if (!booking) return notFound(command);
+  if (booking.userId !== command.userId) return rejected(command, booking, 'FORBIDDEN', 'Only the owner can ask for more time.');
+  if (booking.status === 'expired' || (booking.status === 'reserved' && booking.expiresAt && booking.expiresAt <= now)) {
+    return rejected(command, booking, 'HOLD_EXPIRED', 'Your hold expired, so the seats were released. Please pick them again.');
+  }
+  if (booking.status !== 'reserved') return rejected(command, booking, 'INVALID_STATE', `A ${booking.status.replace('_', ' ')} booking has no hold to extend.`);
+  if (booking.chargePaymentId) return rejected(command, booking, 'INVALID_STATE', 'Your payment is in progress: the seats are kept until it is done.');
+  const cap = booking.createdAt.getTime() + policy.maxHoldLifetimeMs;
+  const due = booking.expiresAt?.getTime() ?? now.getTime();
+  if (booking.extensionsLeft <= 0 || due >= cap) {
+    return rejected(command, booking, 'EXTENSION_LIMIT_REACHED', 'This hold cannot be extended any more: please pay before it ends.');
+  }
+  const next = state.update(booking, {
+    expiresAt: new Date(Math.min(Math.max(due, now.getTime()) + policy.holdExtensionMs, cap)),
+    extensionsLeft: booking.extensionsLeft - 1,
+  });
+  return { command, outcome: 'applied', booking: next, followUps: [] };
+}
+
 function decidePay(state: Working, command: CommandOf<'pay'>, now: Date, policy: HoldPolicy): Decision {
   const booking = state.booking(command.bookingId);
   if (!booking) return notFound(command);
@@ -372,6 +409,8 @@ function decidePay(state: Working, command: CommandOf<'pay'>, now: Date, policy:
   const next = state.update(booking, {
     expiresAt: new Date(Math.max(current, Math.min(now.getTime() + policy.paymentExtensionMs, cap))),
     holdExtendedAt: now,
+    // The payment keeps the seats from now on; more time is no longer the owner's to ask for.
+    extensionsLeft: 0,
     cardToken: command.cardToken,
     chargePaymentId: command.paymentId,
   });
@@ -623,7 +662,7 @@ class Working {
     seats: SeatState[],
     now: Date,
     expiresAt: Date | null,
-    { reason, failureCode }: Pick<BookingState, 'reason' | 'failureCode'>,
+    { reason, failureCode, extensionsLeft }: Pick<BookingState, 'reason' | 'failureCode' | 'extensionsLeft'>,
   ): BookingState {
     const booking: BookingState = {
       id: command.bookingId,
@@ -638,6 +677,7 @@ class Working {
       holdExtendedAt: null,
       reason,
       failureCode,
+      extensionsLeft,
       cardToken: null,
       chargePaymentId: null,
       refundPaymentId: null,
@@ -653,7 +693,7 @@ class Working {
     if (!canTransition(booking.status, to)) {
       throw new Error(`illegal booking transition ${booking.status} → ${to} (${booking.id})`);
     }
-    const next = this.update(booking, { status: to, reason: reason ?? booking.reason, failureCode });
+    const next = this.update(booking, { status: to, reason: reason ?? booking.reason, failureCode, extensionsLeft: 0 });
     this.paintSeats(next);
     return next;
   }

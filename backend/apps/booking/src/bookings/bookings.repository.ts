@@ -36,6 +36,7 @@ interface BookingRow {
   hold_extended_at: Timestamp | null;
   reason: string | null;
   failure_code: ErrorCode | null;
+  extensions_left: number;
   card_token: string | null;
   charge_payment_id: string | null;
   refund_payment_id: string | null;
@@ -55,7 +56,7 @@ export interface BookingsPageQuery {
 }
 
 const BOOKING_COLUMNS = `b.id, b.event_id, b.user_id, b.status::text AS status, b.command_id, b.amount, b.expires_at,
-  b.hold_extended_at, b.reason, b.failure_code, b.card_token, b.charge_payment_id, b.refund_payment_id, b.created_at, b.updated_at,
+  b.hold_extended_at, b.reason, b.failure_code, b.extensions_left, b.card_token, b.charge_payment_id, b.refund_payment_id, b.created_at, b.updated_at,
   (SELECT array_agg(bs.seat_id ORDER BY bs.seat_id) FROM booking_seats bs WHERE bs.booking_id = b.id) AS seat_ids`;
 
 /** A seat as the rules read it (SeatState), from the table aliased `alias`. */
@@ -345,16 +346,16 @@ export class BookingStore {
     const { rows } = await this.client.query<{ updated: number; versions: Record<string, number> }>(
       `WITH saved AS (
          INSERT INTO bookings (id, event_id, user_id, status, command_id, amount, expires_at, hold_extended_at, reason,
-                               failure_code, card_token, charge_payment_id, refund_payment_id, created_at, updated_at)
+                               failure_code, extensions_left, card_token, charge_payment_id, refund_payment_id, created_at, updated_at)
          SELECT v.id, v."eventId", v."userId", v.status, v."commandId", v.amount, v."expiresAt", v."holdExtendedAt",
-                v.reason, v."failureCode", v."cardToken", v."chargePaymentId", v."refundPaymentId", v."createdAt", v."updatedAt"
+                v.reason, v."failureCode", v."extensionsLeft", v."cardToken", v."chargePaymentId", v."refundPaymentId", v."createdAt", v."updatedAt"
            FROM jsonb_to_recordset($1::jsonb) AS v(id text, "eventId" text, "userId" text, status "BookingStatus", "commandId" text,
-                  amount bigint, "expiresAt" timestamptz, "holdExtendedAt" timestamptz, reason text, "failureCode" text, "cardToken" text,
+                  amount bigint, "expiresAt" timestamptz, "holdExtendedAt" timestamptz, reason text, "failureCode" text, "extensionsLeft" int, "cardToken" text,
                   "chargePaymentId" text, "refundPaymentId" text, "createdAt" timestamptz, "updatedAt" timestamptz)
           WHERE ${STORED}
          ON CONFLICT (id) DO UPDATE SET
            status = EXCLUDED.status, expires_at = EXCLUDED.expires_at, hold_extended_at = EXCLUDED.hold_extended_at,
-           reason = EXCLUDED.reason, failure_code = EXCLUDED.failure_code, card_token = EXCLUDED.card_token, charge_payment_id = EXCLUDED.charge_payment_id,
+           reason = EXCLUDED.reason, failure_code = EXCLUDED.failure_code, extensions_left = EXCLUDED.extensions_left, card_token = EXCLUDED.card_token, charge_payment_id = EXCLUDED.charge_payment_id,
            refund_payment_id = EXCLUDED.refund_payment_id, updated_at = EXCLUDED.updated_at
        ), claimed AS (
          -- Filtered as saved is, not joined with it: with hash and merge joins off, joining a CTE compares every pair of rows.
@@ -443,6 +444,7 @@ function toBooking(row: BookingRow): BookingState {
     holdExtendedAt: dateOrNull(row.hold_extended_at),
     reason: row.reason,
     failureCode: row.failure_code,
+    extensionsLeft: row.extensions_left,
     cardToken: row.card_token,
     chargePaymentId: row.charge_payment_id,
     refundPaymentId: row.refund_payment_id,

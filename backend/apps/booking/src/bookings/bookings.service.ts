@@ -44,6 +44,8 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
       maxSeatsPerBooking: config.MAX_SEATS_PER_BOOKING,
       maxSeatsPerBuyer: config.MAX_SEATS_PER_BUYER,
       companionReleaseMs: config.COMPANION_RELEASE_BEFORE_EVENT * 1000,
+      holdExtensions: config.HOLD_EXTENSIONS,
+      holdExtensionMs: config.HOLD_EXTENSION * 1000,
     };
   }
 

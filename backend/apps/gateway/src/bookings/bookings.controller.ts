@@ -58,6 +58,13 @@ export class BookingsController {
     return this.bookings.pay(user, id, card);
   }
 
+  /** 200 with the hold's new expiry; 409 EXTENSION_LIMIT_REACHED when it may not be extended again; 202 while undecided. */
+  @Post(':id/extend')
+  async extend(@Param() params: unknown, @CurrentUser() user: PublicUser, @Res({ passthrough: true }) res: Response): Promise<Booking> {
+    const { id } = parseContract(bookingParamsSchema, params, 'path');
+    return answer(res, await this.bookings.extend(user, id), 200);
+  }
+
   @Post(':id/cancel')
   cancelByPost(@Param() params: unknown, @CurrentUser() user: PublicUser, @Res({ passthrough: true }) res: Response): Promise<Booking> {
     return this.cancel(params, user, res);

@@ -114,6 +114,14 @@ export class BookingsService {
     return decision ? { decided: true, body: bookingOfEvent(decision) } : { decided: false, body: booking };
   }
 
+  /** More time for the caller's hold: 200 with the new `expiresAt`, which every tab also gets as `booking.updated`. */
+  async extend(user: PublicUser, bookingId: string): Promise<Answer<Booking>> {
+    const booking = await this.decidedBooking(user, bookingId);
+    const decision = await this.send(bookingCommands.extend({ eventId: booking.eventId, bookingId, userId: user.id }, booking.extensionsLeft));
+    if (decision?.errorCode) throw rejection(decision);
+    return decision ? { decided: true, body: bookingOfEvent(decision) } : { decided: false, body: booking };
+  }
+
   async get(user: PublicUser, bookingId: string): Promise<Booking> {
     try {
       return await this.rpc.request(RpcPattern.BookingGet, { bookingId, userId: user.id, role: user.role });
@@ -158,6 +166,7 @@ function pendingBooking(hold: PendingHold): Booking {
     expiresAt: null,
     reason: 'Waiting for the booking service to decide.',
     failureCode: null,
+    extensionsLeft: 0,
     createdAt: hold.requestedAt,
     updatedAt: hold.requestedAt,
   };

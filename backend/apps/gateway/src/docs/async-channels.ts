@@ -6,6 +6,7 @@ import {
   notificationSchema,
   queueAdmittedSchema,
   queuePlaceSchema,
+  extendPayloadSchema,
   releasePayloadSchema,
   seatUpdatedSchema,
   SocketEvent,
@@ -51,6 +52,11 @@ export const CLIENT_EVENTS = {
     ack: bookingSchema,
   },
   [SocketEvent.Release]: { summary: 'Cancel a hold, signed in.', payload: releasePayloadSchema, ack: releaseAckSchema },
+  [SocketEvent.Extend]: {
+    summary: 'More time for a hold, signed in: the same rules and answers as POST /bookings/{id}/extend (the booking with its new expiresAt, or the error).',
+    payload: extendPayloadSchema,
+    ack: bookingSchema,
+  },
   [SocketEvent.LabSubscribe]: {
     summary: 'Watch the race lab of an event (demo mode only, else NOT_FOUND): every decision as `lab.decision`.',
     payload: subscribePayloadSchema,

@@ -56,7 +56,16 @@ describe('the OpenAPI document', () => {
   });
 
   it('names the 4xx codes a hold can answer, and its Idempotency-Key', () => {
-    expect(codesOf('POST /bookings', 409)).toEqual(['SEAT_UNAVAILABLE', 'BUYER_LIMIT_REACHED', 'CONFLICT', 'INVALID_STATE']);
+    expect(codesOf('POST /bookings', 409)).toEqual([
+      'SEAT_UNAVAILABLE',
+      'ORPHAN_SEAT',
+      'COMPANION_SEAT_ALONE',
+      'NOT_ENOUGH_SEATS_TOGETHER',
+      'BUYER_LIMIT_REACHED',
+      'CONFLICT',
+      'INVALID_STATE',
+    ]);
+    expect(codesOf('POST /bookings/{id}/extend', 409)).toEqual(['INVALID_STATE', 'EXTENSION_LIMIT_REACHED']);
     expect(codesOf('POST /bookings', 401)).toEqual(['UNAUTHORIZED']);
     expect(codesOf('POST /bookings', 403)).toEqual(['ADMISSION_REQUIRED']);
     expect(codesOf('POST /bookings', 429)).toEqual(['RATE_LIMITED']);

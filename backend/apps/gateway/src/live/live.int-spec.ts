@@ -116,6 +116,7 @@ describe('live seat maps: two gateway instances sharing Redis', () => {
         expiresAt: booking.expiresAt,
         reason: null,
         failureCode: null,
+        extensionsLeft: booking.extensionsLeft,
       });
     }
 

@@ -8,6 +8,7 @@ import {
   type HoldPayload,
   type PublicUser,
   type ReleaseAck,
+  type ExtendPayload,
   type ReleasePayload,
   type SubscribePayload,
 } from '@seatstorm/contracts';
@@ -97,6 +98,11 @@ export class LiveService {
   async release(user: PublicUser, { bookingId }: ReleasePayload): Promise<ReleaseAck> {
     const { decided } = await this.bookings.cancel(user, bookingId);
     return decided ? { ok: true } : { ok: true, pending: true };
+  }
+
+  async extend(user: PublicUser, { bookingId }: ExtendPayload): Promise<Booking> {
+    const { body } = await this.bookings.extend(user, bookingId);
+    return body;
   }
 
   private async join(socket: LiveSocket, room: string): Promise<void> {

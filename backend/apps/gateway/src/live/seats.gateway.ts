@@ -8,6 +8,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import {
+  extendPayloadSchema,
   holdPayloadSchema,
   parseContract,
   releasePayloadSchema,
@@ -73,6 +74,13 @@ export class SeatsGateway implements OnGatewayInit<LiveServer>, OnGatewayConnect
   release(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<ReleaseAck | ErrorBody> {
     return answer(SocketEvent.Release, async () =>
       this.live.release(await this.actor.userOf(socket, SocketEvent.Release), parseContract(releasePayloadSchema, payload, SocketEvent.Release)),
+    );
+  }
+
+  @SubscribeMessage(SocketEvent.Extend)
+  extend(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<Booking | ErrorBody> {
+    return answer(SocketEvent.Extend, async () =>
+      this.live.extend(await this.actor.userOf(socket, SocketEvent.Extend), parseContract(extendPayloadSchema, payload, SocketEvent.Extend)),
     );
   }
 

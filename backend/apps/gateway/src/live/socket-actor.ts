@@ -7,7 +7,7 @@ import type { LiveSocket } from './live-socket';
 import { SocketThrottle } from './socket-throttle';
 
 /**
- * Who a socket acts for when it holds or releases seats, checked at the edge
+ * Who a socket acts for when it holds, extends or releases seats, checked at the edge
  * before any work: the socket's signed-in user (UNAUTHORIZED for an anonymous
  * socket), within LIVE_HOLD_RATE_LIMIT a second on this socket and, for a hold,
  * within its account's and client address's hold budgets: the very budgets
@@ -21,7 +21,7 @@ export class SocketActor {
     private readonly clientIps: ClientIps,
   ) {}
 
-  async userOf(socket: LiveSocket, action: typeof SocketEvent.Hold | typeof SocketEvent.Release): Promise<PublicUser> {
+  async userOf(socket: LiveSocket, action: typeof SocketEvent.Hold | typeof SocketEvent.Release | typeof SocketEvent.Extend): Promise<PublicUser> {
     const { user } = socket.data;
     if (!user) throw new DomainError('UNAUTHORIZED', 'Sign in first: connect with auth: { token } to hold seats.');
     await this.throttle.take(socket.id, 'act');

@@ -15,6 +15,7 @@ function bookingEvent(status: BookingStatus, overrides: Partial<BookingEvent> = 
     expiresAt: null,
     reason: null,
     failureCode: null,
+    extensionsLeft: 0,
     createdAt: '2026-11-22T09:50:00.000Z',
     updatedAt: '2026-11-22T10:00:00.000Z',
     commandId: 'cmd_1',

@@ -56,6 +56,7 @@ describe('notification service on real Kafka and PostgreSQL', () => {
       expiresAt: null,
       reason: null,
       failureCode: null,
+      extensionsLeft: 0,
       createdAt: new Date().toISOString(),
       updatedAt: new Date().toISOString(),
       commandId: uniqueId('cmd_test'),

@@ -46,6 +46,14 @@ export const expireCommandSchema = z.object({
   bookingId: idSchema,
 });
 
+/** The owner asks for more time: the hold's expiry moves on, a limited number of times, never past its maximum lifetime. */
+export const extendCommandSchema = z.object({
+  ...commandBase,
+  type: z.literal('extend'),
+  bookingId: idSchema,
+  userId: idSchema,
+});
+
 /** The owner starts paying: the hold is extended once (up to a cap) and a charge is requested. */
 export const payCommandSchema = z.object({
   ...commandBase,
@@ -89,6 +97,7 @@ export const bookingCommandSchema = z.discriminatedUnion('type', [
   holdCommandSchema,
   cancelCommandSchema,
   expireCommandSchema,
+  extendCommandSchema,
   payCommandSchema,
   paymentResultCommandSchema,
   confirmCommandSchema,
@@ -116,6 +125,16 @@ export const bookingCommands = {
     ...fields,
     issuedAt: at.toISOString(),
     deadline: new Date(at.getTime() + decideWithinMs).toISOString(),
+  }),
+  /**
+   * One command per extension of one hold: `extensionsLeft` is what the booking had when asked, so
+   * two copies of one request sent at once extend it once, while asking again later is a new extension.
+   */
+  extend: (fields: FieldsOf<'extend'>, extensionsLeft: number, at = new Date()): CommandOf<'extend'> => ({
+    type: 'extend',
+    commandId: `extend_${fields.bookingId}_${extensionsLeft}`,
+    issuedAt: at.toISOString(),
+    ...fields,
   }),
   /** One command per payment, so a retried pay with the same payment id is a replay. */
   pay: (fields: FieldsOf<'pay'>, at = new Date()): CommandOf<'pay'> => ({

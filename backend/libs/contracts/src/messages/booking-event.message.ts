@@ -41,6 +41,7 @@ export function bookingOfEvent(event: BookingEvent): Booking {
     expiresAt: event.expiresAt,
     reason: event.reason,
     failureCode: event.failureCode,
+    extensionsLeft: event.extensionsLeft,
     createdAt: event.createdAt,
     updatedAt: event.updatedAt,
   };
@@ -49,7 +50,8 @@ export function bookingOfEvent(event: BookingEvent): Booking {
 export const bookingEventMessage = defineMessage({
   topic: Topic.BookingEvents,
   // 2: the whole booking (reason and failureCode nullable, createdAt, updatedAt), no longer a partial copy.
-  version: 2,
+  // 3: extensionsLeft.
+  version: 3,
   schema: bookingEventSchema,
   keyOf: (e) => e.eventId,
 });
