@@ -91,6 +91,8 @@ export const seatSchema = z.object({
   bookingId: idSchema.nullable(),
   /** Wheelchair space, companion seat, restricted view, aisle; absent when the seat has none (most seats). */
   attributes: z.array(seatAttributeSchema).optional(),
+  /** The seat's run within its row (seatRunKey): absent for the first run, which is most seats. */
+  block: z.number().int().positive().optional(),
 });
 export type Seat = z.infer<typeof seatSchema>;
 

@@ -9,6 +9,7 @@ export * from './messages';
 export * from './money';
 export * from './payments';
 export * from './rpc';
+export * from './seat-runs';
 export * from './socket-events';
 export * from './statuses';
 export * from './topics';

@@ -5,11 +5,15 @@ import {
   type BookingStatus,
   type ErrorCode,
   type EventStatus,
+  pickTogether,
+  seatRunKey,
+  strandedBy,
   type PaymentRequest,
+  type RunSeat,
   type SeatAttribute,
+  type SeatRun,
   type SeatStatus,
 } from '@seatstorm/contracts';
-import { pickTogether, strandedBy, type Run, type RunSeat } from './seat-runs.rules';
 
 /**
  * The race and the booking state machine, as pure functions (docs/architecture.md §3–§4).
@@ -307,8 +311,7 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
 
 /** One run of one row of one event: the seats that can be together. */
 function runKeyOf(seat: SeatState): string {
-  // Ids and labels never contain a control character (idSchema): no two runs share a key.
-  return [seat.eventId, seat.section, seat.row, seat.block].join('\u0001');
+  return `${seat.eventId}\u0001${seatRunKey(seat)}`;
 }
 
 /** Free to hold: available, and no booking's. */
@@ -628,7 +631,7 @@ class Working {
     return undefined;
   }
 
-  private run(key: string): Run {
+  private run(key: string): SeatRun {
     const seats = (this.runs.get(key) ?? []).map((id): RunSeat => {
       const seat = this.seats.get(id)!;
       return { id, number: seat.number, free: isFree(seat), stageDistance: seat.stageDistance, attributes: seat.attributes };

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SEAT_HOLDING_STATUSES, type BestAvailable, type BookingPosition, type BookingStatus, type ErrorCode, type EventStatus } from '@seatstorm/contracts';
+import {
+  SEAT_HOLDING_STATUSES,
+  seatRunKey,
+  type BestAvailable,
+  type BookingPosition,
+  type BookingStatus,
+  type ErrorCode,
+  type EventStatus,
+} from '@seatstorm/contracts';
 import { inPgTransaction, PG_POOL, type Pool, type PoolClient } from '@seatstorm/database';
 import type { EncodedMessage } from '@seatstorm/kafka';
 import type { BookingState, EventState, SeatState } from './booking.rules';
@@ -324,7 +332,7 @@ export class BookingStore {
     for (const { commandId, ...seat } of rows) {
       candidates.get(commandId)?.seats.push(seat);
       const runs = runsRead.get(commandId) ?? new Set<string>();
-      runs.add(`${seat.section}\u0001${seat.row}\u0001${seat.block}`);
+      runs.add(seatRunKey(seat));
       runsRead.set(commandId, runs);
     }
     for (const request of requests) candidates.get(request.commandId)!.complete = (runsRead.get(request.commandId)?.size ?? 0) < request.runs;

@@ -37,13 +37,16 @@ export class SeatSnapshotsRepository {
             status: true,
             bookingId: true,
             attributes: true,
+            block: true,
           },
           orderBy: [{ section: 'asc' }, { row: 'asc' }, { number: 'asc' }],
         });
-        // Most seats have no attribute: left out rather than sent as 50,000 empty lists.
-        const seats = rows.map(({ attributes, ...seat }): Seat =>
-          attributes.length > 0 ? { ...seat, attributes: attributes.map((attribute) => seatAttributeSchema.parse(attribute)) } : seat,
-        );
+        // Most seats have no attribute and sit in their row's first run: left out rather than sent 50,000 times.
+        const seats = rows.map(({ attributes, block, ...seat }): Seat => ({
+          ...seat,
+          ...(attributes.length > 0 ? { attributes: attributes.map((attribute) => seatAttributeSchema.parse(attribute)) } : {}),
+          ...(block > 0 ? { block } : {}),
+        }));
         return { version: event.seatVersion, seats };
       },
       { isolationLevel: 'RepeatableRead' },

@@ -1,11 +1,18 @@
-import type { SeatAttribute } from '@seatstorm/contracts';
+import type { SeatAttribute } from './venue-layout';
 
 /**
- * Seats together, as pure functions (docs/architecture.md §3.3): which free seats a hold would
+ * Seats together, as pure functions (docs/architecture.md §4.8): which free seats a hold would
  * strand on their own, and which seats best available picks. A run is one block of one row
  * (between aisles or line breaks), its seats in number order; seats are together when they
- * follow each other in a run. No I/O: the booking rules hand in the runs the batch loaded.
+ * follow each other in a run. The booking core decides with them; the seat picker warns with
+ * the same function before it sends a hold.
  */
+
+/** Which run a seat is in, within its event: seats with the same key and consecutive numbers are together. */
+export function seatRunKey(seat: { section: string; row: string; block?: number }): string {
+  // Ids and labels never contain a control character (idSchema): no two runs share a key.
+  return [seat.section, seat.row, seat.block ?? 0].join('\u0001');
+}
 
 export interface RunSeat {
   id: string;
@@ -16,15 +23,15 @@ export interface RunSeat {
   attributes: readonly SeatAttribute[];
 }
 
-/** One block of one row, its seats in number order, with what ranks it: its nearest seat's distance to the stage. */
-export interface Run {
+/** One run: one block of one row, its seats in number order, with what ranks it: its nearest seat's distance to the stage. */
+export interface SeatRun {
   key: string;
   seats: readonly RunSeat[];
   stageDistance: number;
 }
 
 /** What best available was asked for, after the request's filters chose the runs. */
-export interface BestRequest {
+export interface TogetherRequest {
   count: number;
   /** The group has a wheelchair user: the seats include a wheelchair space, and companion seats may be among them. */
   accessible: boolean;
@@ -37,7 +44,7 @@ export interface BestRequest {
  * neighbour in their run, though one of their neighbours was free before. A seat that was
  * already alone (a single-seat gap someone else left) is not this hold's doing.
  */
-export function strandedBy(run: Run, taking: ReadonlySet<string>): RunSeat[] {
+export function strandedBy(run: SeatRun, taking: ReadonlySet<string>): RunSeat[] {
   const freeBefore = (i: number): boolean => run.seats[i]?.free === true;
   const freeAfter = (i: number): boolean => freeBefore(i) && !taking.has(run.seats[i]!.id);
   const stranded: RunSeat[] = [];
@@ -56,7 +63,7 @@ export function strandedBy(run: Run, taking: ReadonlySet<string>): RunSeat[] {
  * accessible request gets them, and its window includes a wheelchair space.
  * Undefined when no run has such a window.
  */
-export function pickTogether(runs: readonly Run[], request: BestRequest): string[] | undefined {
+export function pickTogether(runs: readonly SeatRun[], request: TogetherRequest): string[] | undefined {
   const ranked = [...runs].sort((a, b) => a.stageDistance - b.stageDistance || compareText(a.key, b.key));
   for (const run of ranked) {
     const pick = bestWindow(run, request);
@@ -65,7 +72,7 @@ export function pickTogether(runs: readonly Run[], request: BestRequest): string
   return undefined;
 }
 
-function bestWindow(run: Run, request: BestRequest): string[] | undefined {
+function bestWindow(run: SeatRun, request: TogetherRequest): string[] | undefined {
   const { count } = request;
   const usable = run.seats.map((seat) => seat.free && (request.accessible || !isKept(seat, request)));
   const centre = (run.seats.length - 1) / 2;
@@ -83,7 +90,7 @@ function bestWindow(run: Run, request: BestRequest): string[] | undefined {
 }
 
 /** Seats best available gives only to a group that asks for accessible seats. */
-function isKept(seat: RunSeat, request: BestRequest): boolean {
+function isKept(seat: RunSeat, request: TogetherRequest): boolean {
   return seat.attributes.includes('wheelchair') || (seat.attributes.includes('companion') && !request.companionsOnSale);
 }
 

@@ -1,12 +1,12 @@
-import type { SeatAttribute } from '@seatstorm/contracts';
 import { describe, expect, it } from 'vitest';
-import { groupsFitting, pickTogether, strandedBy, type Run, type RunSeat } from './seat-runs.rules';
+import { groupsFitting, pickTogether, strandedBy, type SeatRun, type RunSeat } from './seat-runs';
+import type { SeatAttribute } from './venue-layout';
 
 /**
  * A run drawn as text, one character a seat from number 1: `.` free, `x` taken, `w` a free
  * wheelchair space, `c` a free companion seat.
  */
-function run(drawing: string, { key = 'A', stageDistance = 0 }: { key?: string; stageDistance?: number } = {}): Run {
+function run(drawing: string, { key = 'A', stageDistance = 0 }: { key?: string; stageDistance?: number } = {}): SeatRun {
   const seats = [...drawing].map((mark, i): RunSeat => {
     const attributes: SeatAttribute[] = mark === 'w' ? ['wheelchair'] : mark === 'c' ? ['companion'] : [];
     return { id: `${key}${i + 1}`, number: i + 1, free: mark !== 'x', stageDistance, attributes };
