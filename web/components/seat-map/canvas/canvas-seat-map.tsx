@@ -50,7 +50,7 @@ export function CanvasSeatMap({ layout, state, onToggle }: CanvasSeatMapProps) {
     },
   });
   useFocusRing(overlayRef, painter.palette, layout, viewport, focus.pointedSeat);
-  const focusSeat = layout.seats[focus.focusIndex];
+  const focusedSeat = layout.seats[focus.focusIndex];
 
   return (
     <div className={styles.canvasWrap}>
@@ -77,7 +77,7 @@ export function CanvasSeatMap({ layout, state, onToggle }: CanvasSeatMapProps) {
       </div>
       <ZoomControls viewport={viewport} />
       <p className="visually-hidden" aria-live="polite">
-        {focus.keyboardFocused && focusSeat ? seatName(layout, focusSeat, seatStateAt(state, focus.focusIndex)) : ''}
+        {focus.keyboardFocused && focusedSeat ? seatName(layout, focusedSeat, seatStateAt(state, focus.focusIndex)) : ''}
       </p>
     </div>
   );
