@@ -1,13 +1,16 @@
 'use client';
 
+import { useId } from 'react';
 import type { EventDetail } from '@seatstorm/contracts';
 import type { LiveSeatMap, useMyBookings } from '@/lib/live';
+import { strandedBySelection } from '@/lib/stranded-seats';
 import { useSession } from '../session/session-provider';
 import { AllowanceNote } from './allowance-note';
 import { HeldForYou } from './held-for-you';
 import { SelectedSeats } from './selected-seats';
 import { SelectionNotice } from './selection-notice';
 import { SignInToHold } from './sign-in-to-hold';
+import { StrandedWarning } from './stranded-warning';
 import { useHold } from './use-hold';
 import styles from './selection-panel.module.css';
 
@@ -20,11 +23,14 @@ interface SelectionPanelProps {
 /** The selection, its total and the Hold button; then the holds this person has for the event. */
 export function SelectionPanel({ event, live, bookings }: SelectionPanelProps) {
   const { session } = useSession();
+  const warningId = useId();
   const { state, dispatch } = live;
   const { busy, justHeld, hold } = useHold(live, bookings.refresh);
   const layout = state.layout;
   const selected = layout ? state.selected.map((index) => layout.seats[index]!) : [];
   const count = selected.length;
+  // The booking core would refuse the hold (ORPHAN_SEAT): say which seats and why before it is sent.
+  const stranded = event.noOrphanSeats ? strandedBySelection(state) : [];
 
   return (
     <aside className={styles.panel} aria-labelledby="selection-heading">
@@ -37,12 +43,14 @@ export function SelectionPanel({ event, live, bookings }: SelectionPanelProps) {
         pickUpTo={Math.min(state.maxSeats, state.allowance?.remaining ?? state.maxSeats)}
         onRemove={(seatId) => dispatch({ type: 'toggle', seatId })}
       />
+      <StrandedWarning id={warningId} stranded={stranded} />
       {session && state.allowance ? <AllowanceNote allowance={state.allowance} /> : null}
       {session ? (
         <button
           type="button"
           className={`button ${styles.hold}`}
-          disabled={count === 0 || busy || state.sync !== 'live'}
+          disabled={count === 0 || stranded.length > 0 || busy || state.sync !== 'live'}
+          aria-describedby={stranded.length ? warningId : undefined}
           onClick={() => hold(selected.map((seat) => seat.id))}
           data-testid="hold-button"
         >
