@@ -77,14 +77,20 @@ function bestWindow(run: SeatRun, request: TogetherRequest): string[] | undefine
   const usable = run.seats.map((seat) => seat.free && (request.accessible || !isKept(seat, request)));
   const centre = (run.seats.length - 1) / 2;
   let best: { start: number; loss: number; offset: number } | undefined;
-  for (let start = 0; start + count <= run.seats.length; start += 1) {
-    const window = run.seats.slice(start, start + count);
-    if (!usable.slice(start, start + count).every(Boolean)) continue;
-    if (request.accessible && !window.some((seat) => seat.attributes.includes('wheelchair'))) continue;
-    if (strandedBy(run, new Set(window.map((seat) => seat.id))).length > 0) continue;
-    const loss = roomLostBy(usable, start, count);
-    const offset = Math.abs(start + (count - 1) / 2 - centre);
-    if (!best || loss < best.loss || (loss === best.loss && offset < best.offset)) best = { start, loss, offset };
+  // Windows lie within stretches of usable seats: a full or broken-up run costs one pass, not one per window.
+  for (let from = 0; from < usable.length; from += 1) {
+    if (!usable[from]) continue;
+    let to = from;
+    while (to < usable.length && usable[to]) to += 1;
+    for (let start = from; start + count <= to; start += 1) {
+      const window = run.seats.slice(start, start + count);
+      if (request.accessible && !window.some((seat) => seat.attributes.includes('wheelchair'))) continue;
+      if (strandedBy(run, new Set(window.map((seat) => seat.id))).length > 0) continue;
+      const loss = roomLostBy(usable, start, count);
+      const offset = Math.abs(start + (count - 1) / 2 - centre);
+      if (!best || loss < best.loss || (loss === best.loss && offset < best.offset)) best = { start, loss, offset };
+    }
+    from = to;
   }
   return best && run.seats.slice(best.start, best.start + count).map((seat) => seat.id);
 }

@@ -284,7 +284,7 @@ export class BookingStore {
   }
 
   /**
-   * The seats best available may choose from, for each hold asking for it: the runs nearest the
+   * The seats best available may choose from, for each request (`key`) of holds asking for it: the runs nearest the
    * stage that match its tier and section and still have `count` free seats — wheelchair spaces
    * and companion seats counted only for an accessible request, which also needs a free
    * wheelchair space in the run — at most `runs` of them, every seat of each (so the rules see
@@ -293,16 +293,16 @@ export class BookingStore {
    * are all of them.
    */
   async loadBestCandidates(
-    requests: ReadonlyArray<{ commandId: string; eventId: string; best: BestAvailable; runs: number }>,
+    requests: ReadonlyArray<{ key: string; eventId: string; best: BestAvailable; runs: number }>,
   ): Promise<Map<string, { seats: SeatState[]; complete: boolean }>> {
-    const candidates = new Map(requests.map((request) => [request.commandId, { seats: [] as SeatState[], complete: true }]));
+    const candidates = new Map(requests.map((request) => [request.key, { seats: [] as SeatState[], complete: true }]));
     if (requests.length === 0) return candidates;
-    const { rows } = await this.client.query<SeatState & { commandId: string }>(
+    const { rows } = await this.client.query<SeatState & { requestKey: string }>(
       `WITH requests AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bool[], $6::int[], $7::int[])
-           AS q(command_id, event_id, tier, section, accessible, count, runs)
+           AS q(request_key, event_id, tier, section, accessible, count, runs)
        ), runs AS (
-         SELECT q.command_id, q.event_id, b.section, b.row, b.block
+         SELECT q.request_key, q.event_id, b.section, b.row, b.block
            FROM requests q
            CROSS JOIN LATERAL (
              SELECT s.section, s.row, s.block, min(s.stage_distance) AS distance
@@ -316,10 +316,10 @@ export class BookingStore {
               LIMIT q.runs
            ) b
        )
-       SELECT runs.command_id AS "commandId", ${seatColumns('s')}
+       SELECT runs.request_key AS "requestKey", ${seatColumns('s')}
          FROM runs JOIN seats s ON s.event_id = runs.event_id AND s.section = runs.section AND s.row = runs.row AND s.block = runs.block`,
       [
-        requests.map((request) => request.commandId),
+        requests.map((request) => request.key),
         requests.map((request) => request.eventId),
         requests.map((request) => request.best.tier ?? null),
         requests.map((request) => request.best.section ?? null),
@@ -329,13 +329,13 @@ export class BookingStore {
       ],
     );
     const runsRead = new Map<string, Set<string>>();
-    for (const { commandId, ...seat } of rows) {
-      candidates.get(commandId)?.seats.push(seat);
-      const runs = runsRead.get(commandId) ?? new Set<string>();
+    for (const { requestKey, ...seat } of rows) {
+      candidates.get(requestKey)?.seats.push(seat);
+      const runs = runsRead.get(requestKey) ?? new Set<string>();
       runs.add(seatRunKey(seat));
-      runsRead.set(commandId, runs);
+      runsRead.set(requestKey, runs);
     }
-    for (const request of requests) candidates.get(request.commandId)!.complete = (runsRead.get(request.commandId)?.size ?? 0) < request.runs;
+    for (const request of requests) candidates.get(request.key)!.complete = (runsRead.get(request.key)?.size ?? 0) < request.runs;
     return candidates;
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
-import { errorCodeSchema, Topic, type BookingCommand, type BookingEvent } from '@seatstorm/contracts';
+import { errorCodeSchema, Topic, type BestAvailable, type BookingCommand, type BookingEvent } from '@seatstorm/contracts';
 import { z } from 'zod';
 import { encodeMessage, type EncodedMessage } from '@seatstorm/kafka';
 import { correlationHeaders, withCorrelation } from '@seatstorm/observability';
@@ -137,27 +137,40 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
   /**
    * Decides the batch, reading for its best-available holds the runs nearest the stage first;
    * while one of them found no seats there and more runs exist, reads more and decides the
-   * whole batch again (the rules are pure, nothing was written yet).
+   * whole batch again (the rules are pure, nothing was written yet). Holds asking for the same
+   * part of the same event share one read: a flash sale's hundreds of "best 4" read it once.
    */
   private async decideWithCandidates(store: BookingStore, fresh: readonly BookingCommand[], now: Date, state: BatchState): Promise<BatchResult> {
-    const best = fresh.flatMap((command) =>
-      command.type === 'hold' && command.best ? [{ commandId: command.commandId, eventId: command.eventId, best: command.best }] : [],
-    );
-    const runs = new Map(best.map((request) => [request.commandId, FIRST_CANDIDATE_RUNS]));
-    let asking = best;
+    const groups = new Map<string, { key: string; eventId: string; best: BestAvailable; runs: number; commandIds: string[] }>();
+    for (const command of fresh) {
+      if (command.type !== 'hold' || !command.best) continue;
+      const { tier, section, accessible } = command.best;
+      const key = JSON.stringify([command.eventId, tier ?? null, section ?? null, accessible === true]);
+      const group = groups.get(key);
+      if (group) {
+        // The smallest group asked for decides which runs have room: a run with room for it may seat the others too.
+        group.best = { ...group.best, count: Math.min(group.best.count, command.best.count) };
+        group.commandIds.push(command.commandId);
+      } else {
+        groups.set(key, { key, eventId: command.eventId, best: command.best, runs: FIRST_CANDIDATE_RUNS, commandIds: [command.commandId] });
+      }
+    }
+    const groupOf = new Map([...groups.values()].flatMap((group) => group.commandIds.map((commandId) => [commandId, group] as const)));
+    let asking = [...groups.values()];
     const seats = new Map(state.seats);
     const bestCandidates = new Map<string, { seatIds: string[]; complete: boolean }>();
     for (;;) {
-      const read = await store.loadBestCandidates(asking.map((request) => ({ ...request, runs: runs.get(request.commandId)! })));
-      for (const [commandId, candidates] of read) {
+      const read = await store.loadBestCandidates(asking);
+      for (const group of asking) {
+        const candidates = read.get(group.key)!;
         for (const seat of candidates.seats) if (!seats.has(seat.id)) seats.set(seat.id, seat);
-        bestCandidates.set(commandId, { seatIds: candidates.seats.map((seat) => seat.id), complete: candidates.complete });
+        const seen = { seatIds: candidates.seats.map((seat) => seat.id), complete: candidates.complete };
+        for (const commandId of group.commandIds) bestCandidates.set(commandId, seen);
       }
       const result = decideBatch({ ...state, seats, bestCandidates }, fresh, now, this.policy);
       if (result.needsMoreCandidates.length === 0) return result;
-      const more = new Set(result.needsMoreCandidates);
-      asking = best.filter((request) => more.has(request.commandId));
-      for (const request of asking) runs.set(request.commandId, runs.get(request.commandId)! * MORE_CANDIDATE_RUNS);
+      asking = [...new Set(result.needsMoreCandidates.map((commandId) => groupOf.get(commandId)!))];
+      for (const group of asking) group.runs *= MORE_CANDIDATE_RUNS;
     }
   }
 
