@@ -31,7 +31,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'bench/**/*.spec.ts', 'test/**/*.spec.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          // The infra package's specs too (it has no runner of its own).
+          include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'bench/**/*.spec.ts', 'test/**/*.spec.ts', '../scripts/infra/**/*.spec.ts'],
+          environment: 'node',
+        },
       },
       {
         extends: true,

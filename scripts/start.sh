@@ -13,22 +13,5 @@ step "Build"
 npm run --silent build -w @seatstorm/backend
 npm run --silent build -w @seatstorm/web
 
-export GATEWAY_PORT="${GATEWAY_PORT:-3000}"
-export WEB_PORT="${WEB_PORT:-3001}"
 step "Starting services"
-cleanup() {
-  trap - INT TERM EXIT
-  echo
-  echo "stopping services… (the infrastructure keeps running: npm run infra:down stops it)"
-  stop_stack
-}
-trap cleanup INT TERM EXIT
-
-start_stack
-wait_for_stack 120 || fail "Seatstorm did not start (see the log above)"
-printf '\n\033[1;32m✓ Seatstorm is up in %ss\033[0m\n' "$((SECONDS - started))"
-printf '  open  http://localhost:%s\n' "$WEB_PORT"
-printf '  API   http://localhost:%s/events  ·  health http://localhost:%s/health\n' "$GATEWAY_PORT" "$GATEWAY_PORT"
-printf '  Ctrl-C stops the services.\n\n'
-wait -n "${STACK_PIDS[@]}"
-fail "a service stopped unexpectedly (see the log above)"
+run_stack start --elapsed "$((SECONDS - started))"

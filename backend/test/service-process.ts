@@ -1,15 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { AppConfig, ServiceName } from '@seatstorm/config';
+import { ManagedProcess } from '@seatstorm/infra';
 import { Kafka, logLevel } from 'kafkajs';
 
 /** The built entry point (`npm run build -w @seatstorm/backend`); the integration global setup builds it. */
 const MAIN = resolve(__dirname, '../dist/main.js');
 /** What main.ts prints once every service it runs has started and its consumers have joined their groups. */
 const READY_LINE = 'seatstorm ready:';
-const OUTPUT_LINES_KEPT = 40;
 
 export interface ServiceProcessOptions {
   /** The services the process runs (SERVICES). */
@@ -33,72 +30,45 @@ export function envOf(config: AppConfig): Record<string, string> {
 }
 
 /**
- * Seatstorm services in a Node process of their own, run from `backend/dist`,
- * so a test can do what only a separate process allows: kill it outright
- * (SIGKILL: no shutdown hooks, no offset commits, transactions cut off) and
- * start it again. The process is also killed if the parent exits first.
+ * Seatstorm services in a Node process of their own, run from `backend/dist`
+ * by the launcher every harness shares (@seatstorm/infra), so a test can do
+ * what only a separate process allows: kill it outright (SIGKILL: no shutdown
+ * hooks, no offset commits, transactions cut off) and start it again. The
+ * process is also killed if the parent exits first.
  */
 export class ServiceProcess {
-  private child?: ChildProcess;
-  private exited?: Promise<void>;
-  private readonly output: string[] = [];
-  private readonly killOnExit = () => this.child?.kill('SIGKILL');
+  private readonly managed: ManagedProcess;
 
-  constructor(private readonly options: ServiceProcessOptions) {}
+  constructor(private readonly options: ServiceProcessOptions) {
+    this.managed = new ManagedProcess({
+      name: options.services.join(','),
+      command: process.execPath,
+      args: [...(options.nodeArgs ?? []), MAIN],
+      env: { ...envOf(options.config), SERVICES: options.services.join(','), ...options.env },
+      echo: options.echo,
+      ready: { line: READY_LINE },
+      readyTimeoutMs: options.readyTimeoutMs ?? 60_000,
+    });
+  }
 
   get pid(): number | undefined {
-    return this.child?.pid;
+    return this.managed.pid;
   }
 
   get running(): boolean {
-    return this.child !== undefined;
+    return this.managed.running;
   }
 
   /** The last lines the process wrote, for failure messages. */
   recentOutput(): string {
-    return this.output.join('\n');
+    return this.managed.recentOutput();
   }
 
   /** Spawns the process and resolves once it says it is ready and its consumer groups are stable. */
   async start(): Promise<void> {
-    if (this.child) throw new Error(`${this.name} is already running (pid ${this.child.pid})`);
-    const timeoutMs = this.options.readyTimeoutMs ?? 60_000;
-    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), MAIN], {
-      env: { ...process.env, ...envOf(this.options.config), SERVICES: this.options.services.join(','), ...this.options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    process.on('exit', this.killOnExit);
-    // `once` rejects if the process could not be spawned at all: that ends it too.
-    this.exited = once(child, 'exit')
-      .then(
-        () => undefined,
-        () => undefined,
-      )
-      .then(() => {
-        process.off('exit', this.killOnExit);
-        if (this.child === child) this.child = undefined;
-      });
-
-    const ready = new Promise<void>((resolveReady, reject) => {
-      const timer = setTimeout(() => reject(this.failure(`not ready within ${timeoutMs} ms`)), timeoutMs);
-      for (const stream of [child.stdout, child.stderr]) {
-        createInterface({ input: stream }).on('line', (line) => {
-          this.keep(line);
-          if (line.includes(READY_LINE)) {
-            clearTimeout(timer);
-            resolveReady();
-          }
-        });
-      }
-      void this.exited?.then(() => {
-        clearTimeout(timer);
-        reject(this.failure(`exited before it was ready (code ${child.exitCode}, signal ${child.signalCode})`));
-      });
-    });
+    await this.managed.start();
     try {
-      await ready;
-      await this.waitForGroups(timeoutMs);
+      await this.waitForGroups(this.options.readyTimeoutMs ?? 60_000);
     } catch (error) {
       await this.kill();
       throw error;
@@ -107,38 +77,17 @@ export class ServiceProcess {
 
   /** SIGKILL, as a crash or an OOM killer would: resolves once the process is gone. */
   async kill(): Promise<void> {
-    if (!this.child) return;
-    this.child.kill('SIGKILL');
-    await this.exited;
+    await this.managed.kill();
   }
 
   /** SIGTERM (a graceful stop, which also writes a `--cpu-prof` profile), then SIGKILL if it lingers. */
   async stop(graceMs = 15_000): Promise<void> {
-    if (!this.child) return;
-    const child = this.child;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    await this.exited;
-    clearTimeout(timer);
+    await this.managed.stop(graceMs);
   }
 
   async restart(): Promise<void> {
     await this.kill();
     await this.start();
-  }
-
-  private get name(): string {
-    return `service process [${this.options.services.join(',')}]`;
-  }
-
-  private keep(line: string): void {
-    if (this.options.echo) process.stdout.write(`[${this.options.services.join(',')}] ${line}\n`);
-    this.output.push(line);
-    if (this.output.length > OUTPUT_LINES_KEPT) this.output.shift();
-  }
-
-  private failure(reason: string): Error {
-    return new Error(`${this.name} ${reason}; its last output:\n${this.recentOutput() || '(none)'}`);
   }
 
   /**
@@ -160,7 +109,10 @@ export class ServiceProcess {
       for (;;) {
         const { groups: described } = await admin.describeGroups(groups);
         if (described.every((group) => group.state === 'Stable' && group.members.length === 1)) return;
-        if (Date.now() > deadline) throw this.failure(`groups not stable: ${JSON.stringify(described.map((g) => [g.groupId, g.state, g.members.length]))}`);
+        if (Date.now() > deadline) {
+          const states = JSON.stringify(described.map((g) => [g.groupId, g.state, g.members.length]));
+          throw new Error(`${this.managed.name}: groups not stable: ${states}; its last output:\n${this.recentOutput() || '(none)'}`);
+        }
         await new Promise((resolveWait) => setTimeout(resolveWait, 100));
       }
     } finally {

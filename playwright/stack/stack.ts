@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isRunning, launch, stopProcess, type LaunchOptions } from '@seatstorm/infra';
 import { baseUrl, gatewayUrl, secondGatewayUrl } from '../helpers/env';
 
 /**
@@ -9,9 +8,9 @@ import { baseUrl, gatewayUrl, secondGatewayUrl } from '../helpers/env';
  * spec can stop and start the booking service or the gateway the way an
  * operator (or a crash) would. The global setup starts every part; the
  * global teardown stops them. Parts run from the built code (backend/dist,
- * web/.next) with the environment `npm run test:e2e` prepared; each part
- * records its process group in a pid file, so any Playwright worker can
- * control it.
+ * web/.next) with the environment `npm run test:e2e` prepared, through the
+ * launcher every harness shares (@seatstorm/infra); each part records its
+ * process group in a pid file, so any Playwright worker can control it.
  */
 export type StackPart = 'services' | 'booking' | 'gateway' | 'gateway-2' | 'web';
 
@@ -20,14 +19,8 @@ const STATE_DIR = resolve(ROOT, process.env.E2E_STATE_DIR ?? '.data/e2e');
 const START_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 20_000;
 
-interface PartSpec {
-  command: string[];
-  env: Record<string, string>;
-  /** The port it serves on, if any: it must be free before the part starts. */
-  port?: number;
-  /** Resolves true when the part serves; `log` is what it printed since this start. */
-  ready(log: string): Promise<boolean>;
-}
+/** How each part is run; `port` must be free before it starts. */
+type PartSpec = Pick<LaunchOptions, 'command' | 'args' | 'env' | 'port' | 'ready'>;
 
 // backend/main.ts prints this line once every service of the process has started (consumers joined).
 const BACKEND_READY = 'seatstorm ready';
@@ -41,9 +34,10 @@ const BACKEND_READY = 'seatstorm ready';
 const RELAXED_RATE_LIMITS = { HOLD_RATE_LIMIT: '1000000', HOLD_RATE_LIMIT_PER_IP: '1000000', REGISTER_RATE_LIMIT_PER_IP: '1000000' };
 
 const backend = (services: string): PartSpec => ({
-  command: ['node', '--enable-source-maps', 'backend/dist/main.js'],
+  command: 'node',
+  args: ['--enable-source-maps', 'backend/dist/main.js'],
   env: { SERVICES: services, ...RELAXED_RATE_LIMITS },
-  ready: async (log) => log.includes(BACKEND_READY),
+  ready: { line: BACKEND_READY },
 });
 
 /** A gateway on the port of `url`: the browser talks to the first; the second shares its Kafka group and Redis adapter. */
@@ -51,7 +45,7 @@ const gateway = (url: string): PartSpec => ({
   ...backend('gateway'),
   env: { ...backend('gateway').env, GATEWAY_PORT: new URL(url).port },
   port: Number(new URL(url).port),
-  ready: async (log) => log.includes(BACKEND_READY) && (await answers(`${url}/health`)),
+  ready: { line: BACKEND_READY, url: `${url}/health` },
 });
 
 const PARTS: Record<StackPart, PartSpec> = {
@@ -61,10 +55,10 @@ const PARTS: Record<StackPart, PartSpec> = {
   gateway: gateway(gatewayUrl()),
   'gateway-2': gateway(secondGatewayUrl()),
   web: {
-    command: ['npm', 'run', '--silent', 'start', '-w', '@seatstorm/web'],
-    env: {},
+    command: 'npm',
+    args: ['run', '--silent', 'start', '-w', '@seatstorm/web'],
     port: Number(new URL(baseUrl()).port),
-    ready: () => answers(`${baseUrl()}/login`),
+    ready: { url: `${baseUrl()}/login` },
   },
 };
 
@@ -74,101 +68,29 @@ export const STACK_PARTS: readonly StackPart[] = ['services', 'booking', 'gatewa
 const pidFile = (part: StackPart) => resolve(STATE_DIR, `${part}.pid`);
 export const logFile = (part: StackPart) => resolve(STATE_DIR, `${part}.log`);
 
-function logSince(part: StackPart, offset: number): string {
-  try {
-    return readFileSync(logFile(part), 'utf8').slice(offset);
-  } catch {
-    return '';
-  }
-}
-
-async function answers(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url, { signal: AbortSignal.timeout(3_000) })).ok;
-  } catch {
-    return false;
-  }
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolvePort) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolvePort(true);
-    });
-    socket.once('error', () => resolvePort(false));
-  });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function pidOf(part: StackPart): number | null {
   if (!existsSync(pidFile(part))) return null;
   const pid = Number(readFileSync(pidFile(part), 'utf8'));
-  return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : null;
+  return Number.isInteger(pid) && pid > 0 && isRunning(pid) ? pid : null;
 }
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-/** Starts one part and resolves when it serves; fails with the end of its log when it exits or takes too long. */
+/**
+ * Starts one part, in a process group of its own that outlives this process
+ * (its log in the state folder), and resolves when it serves; fails with the
+ * end of its log when it exits or takes too long.
+ */
 export async function startPart(part: StackPart): Promise<void> {
   if (pidOf(part) !== null) throw new Error(`${part} is already running`);
   mkdirSync(STATE_DIR, { recursive: true });
-  const spec = PARTS[part];
-  // Something else answering there (a stack left from an interrupted run) would pass for this part.
-  if (spec.port !== undefined && (await listening(spec.port))) {
-    throw new Error(`${part}: port ${spec.port} is already in use by another process; stop it (or a stack left from an earlier run) first`);
-  }
-  const logFrom = existsSync(logFile(part)) ? statSync(logFile(part)).size : 0;
-  const out = openSync(logFile(part), 'a');
-  const [command, ...args] = spec.command;
-  // A process group of its own: stopping the part stops its children too (npm → next-server).
-  const child = spawn(command!, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...spec.env },
-    stdio: ['ignore', out, out],
-    detached: true,
-  });
-  closeSync(out);
-  child.unref();
-  writeFileSync(pidFile(part), String(child.pid));
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (!(await spec.ready(logSince(part, logFrom)))) {
-    if (!alive(child.pid!)) throw new Error(`${part} exited during start-up:\n${logSince(part, logFrom).slice(-3_000)}`);
-    if (Date.now() > deadline) throw new Error(`${part} did not start within ${START_TIMEOUT_MS / 1000} s:\n${logSince(part, logFrom).slice(-3_000)}`);
-    await sleep(250);
-  }
+  const launched = await launch({ ...PARTS[part], name: part, cwd: ROOT, logFile: logFile(part), readyTimeoutMs: START_TIMEOUT_MS });
+  writeFileSync(pidFile(part), String(launched.pid));
 }
 
 /** Stops one part as an operator would (SIGTERM: it finishes what it started and leaves its consumer groups), and waits until it is gone. */
 export async function stopPart(part: StackPart): Promise<void> {
   const pid = pidOf(part);
   rmSync(pidFile(part), { force: true });
-  if (pid === null) return;
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, name);
-    } catch {
-      // Already gone.
-    }
-  };
-  signal('SIGTERM');
-  const deadline = Date.now() + STOP_TIMEOUT_MS;
-  while (alive(pid)) {
-    if (Date.now() > deadline) {
-      signal('SIGKILL');
-      break;
-    }
-    await sleep(100);
-  }
+  if (pid !== null) await stopProcess(pid, { graceMs: STOP_TIMEOUT_MS, group: true });
 }
 
 export async function startStack(): Promise<void> {

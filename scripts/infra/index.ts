@@ -25,7 +25,9 @@ export { requireJava } from './java';
 export { LOG4J_PROPERTIES, serverProperties } from './kafka-config';
 export { ensureKafkaJars } from './kafka-jars';
 export { ensureTopics, kafkaAnswers, warmUpGroupCoordinator } from './kafka-admin';
-export { runCommand, type CommandResult } from './process';
+export { runCommand, isRunning, stopProcess, type CommandResult } from './process';
+// The one way a harness runs a service process: npm start and npm run dev, the Playwright stack, the test and bench services.
+export { launch, ManagedProcess, type ExitStatus, type LaunchOptions, type Readiness } from './launcher';
 export { pollUntil, sleep } from './wait';
 
 export interface InfraOptions {

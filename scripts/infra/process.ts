@@ -87,18 +87,23 @@ export function commandLineOf(pid: number): string | undefined {
 
 export type StopOutcome = 'stopped' | 'killed' | 'not-running';
 
-/** SIGTERM, then SIGKILL if the process is still there after `graceMs`. */
-export async function stopProcess(pid: number, { graceMs }: { graceMs: number }): Promise<StopOutcome> {
-  if (!signal(pid, 'SIGTERM')) return 'not-running';
-  if (await pollUntil(() => !isRunning(pid), { timeoutMs: graceMs, intervalMs: 200 })) return 'stopped';
-  signal(pid, 'SIGKILL');
+/**
+ * SIGTERM, then SIGKILL if the process is still there after `graceMs`. With
+ * `group`, the signals go to the process group `pid` leads (a process started
+ * `detached`), so that its children stop too (npm → next-server).
+ */
+export async function stopProcess(pid: number, { graceMs, group = false }: { graceMs: number; group?: boolean }): Promise<StopOutcome> {
+  if (!signalProcess(pid, 'SIGTERM', { group })) return 'not-running';
+  if (await pollUntil(() => !isRunning(pid), { timeoutMs: graceMs, intervalMs: 100 })) return 'stopped';
+  signalProcess(pid, 'SIGKILL', { group });
   if (await pollUntil(() => !isRunning(pid), { timeoutMs: 5_000, intervalMs: 100 })) return 'killed';
   throw new Error(`process ${pid} survived SIGKILL`);
 }
 
-function signal(pid: number, name: NodeJS.Signals): boolean {
+/** Sends a signal to a process (or the group it leads); false when there is no such process. */
+export function signalProcess(pid: number, name: NodeJS.Signals, { group = false }: { group?: boolean } = {}): boolean {
   try {
-    process.kill(pid, name);
+    process.kill(group ? -pid : pid, name);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;

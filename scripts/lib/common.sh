@@ -52,41 +52,12 @@ prepare_local_stack() {
   (cd "$ROOT" && npm run --silent db:migrate && npm run --silent db:seed)
 }
 
-# The running stack: every backend service in one process and the web app,
-# each in its own process group so that stopping it stops every child
-# (npm → next → next-server). Ports come from GATEWAY_PORT and WEB_PORT.
-STACK_PIDS=()
-
-start_stack() {
-  local log="${1:-/dev/stdout}"
-  setsid node --enable-source-maps "$ROOT/backend/dist/main.js" >>"$log" 2>&1 &
-  STACK_PIDS+=($!)
-  setsid bash -c "cd '$ROOT' && exec npm run --silent start -w @seatstorm/web" >>"$log" 2>&1 &
-  STACK_PIDS+=($!)
-}
-
-stop_stack() {
-  for pid in "${STACK_PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true; done
-  wait "${STACK_PIDS[@]}" 2>/dev/null || true
-  STACK_PIDS=()
-}
-
-# Waits until the gateway reports healthy and the web app answers; fails
-# early when a service exits.
-wait_for_stack() {
-  local timeout="${1:-120}"
-  for _ in $(seq 1 "$timeout"); do
-    if curl -fsS "http://127.0.0.1:${GATEWAY_PORT:-3000}/health" >/dev/null 2>&1 \
-      && curl -fsS "http://127.0.0.1:${WEB_PORT:-3001}/" >/dev/null 2>&1; then
-      return 0
-    fi
-    for pid in "${STACK_PIDS[@]}"; do
-      kill -0 "$pid" 2>/dev/null || { echo "a service exited during start-up" >&2; return 1; }
-    done
-    sleep 1
-  done
-  echo "the stack did not become healthy within ${timeout} s: check http://127.0.0.1:${GATEWAY_PORT:-3000}/health" >&2
-  return 1
+# The running stack (every backend service in one process and the web app),
+# started, watched and stopped by the launcher every harness shares
+# (scripts/local-stack.ts over @seatstorm/infra). `start` runs the builds, `dev`
+# watches the sources. The shell's part ends here: Ctrl-C goes to the launcher.
+run_stack() {
+  exec node --import tsx "$ROOT/scripts/local-stack.ts" "$@"
 }
 
 # Debian's Chromium, which the pinned Playwright is built for; installed when
