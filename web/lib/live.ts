@@ -6,6 +6,7 @@ import {
   bookingSchema,
   errorBodySchema,
   SocketEvent,
+  type BestAvailable,
   type Booking,
   type BookingStatus,
   type CreateBookingRequest,
@@ -13,7 +14,7 @@ import {
   type LabDecision,
   type Notification,
 } from '@seatstorm/contracts';
-import { ApiError, createBooking, getBooking, getSeats, GatewayUnreachableError, listBookings, type ApiAnswer } from './api';
+import { ApiError, cancelBooking, createBooking, getBooking, getSeats, GatewayUnreachableError, listBookings, type ApiAnswer } from './api';
 import { appendPage, mergeFirstPage, replaceBooking } from './booking-pages';
 import { connectSeatMapFeed } from './live-binding';
 import { initialSeatMapState, seatMapReducer, type SeatMapAction, type SeatMapState, type SelectionMode } from './seat-map/seat-map-state';
@@ -28,21 +29,23 @@ export interface LiveSeatMap {
   state: SeatMapState;
   dispatch: Dispatch<SeatMapAction>;
   /** Holds seats for the signed-in person (idempotent by key); answers like POST /bookings. */
-  hold(token: string, seatIds: readonly string[], idempotencyKey: string): Promise<ApiAnswer<Booking>>;
+  hold(token: string, choice: SeatChoice, idempotencyKey: string): Promise<ApiAnswer<Booking>>;
 }
 
-/** How long a socket hold may take before the answer counts as lost; the same key then retries safely over REST. */
-const SOCKET_HOLD_TIMEOUT_MS = 10_000;
+/** The seats a hold asks for: the ones picked on the map, or the best `count` together, which the booking core picks (§4.8). */
+export type SeatChoice = { seatIds: readonly string[] } | { best: BestAvailable };
+
+/** How long a socket request may take before its answer counts as lost; a hold's key then retries safely over REST. */
+const SOCKET_ANSWER_TIMEOUT_MS = 10_000;
 
 /**
- * The socket fast path for a hold: the same answer as POST /bookings,
- * without a new HTTP request. Falls back to REST while the socket is down.
+ * One request over the socket, settled by its ack: an error body rejects as the ApiError REST
+ * would throw, no answer in time as an unreachable gateway; anything else is `parse`d.
  */
-function holdOverSocket(socket: GatewaySocket, token: string, request: CreateBookingRequest, idempotencyKey: string): Promise<ApiAnswer<Booking>> {
-  if (!socket.connected) return createBooking(token, request, idempotencyKey);
+function askOverSocket<T>(what: string, send: (ack: (reply: unknown) => void) => void, parse: (reply: unknown) => T): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new GatewayUnreachableError('the hold was not answered in time')), SOCKET_HOLD_TIMEOUT_MS);
-    socket.emit(SocketEvent.Hold, { ...request, idempotencyKey }, (reply) => {
+    const timer = setTimeout(() => reject(new GatewayUnreachableError(`${what} was not answered in time`)), SOCKET_ANSWER_TIMEOUT_MS);
+    send((reply) => {
       clearTimeout(timer);
       const error = errorBodySchema.safeParse(reply);
       if (error.success) {
@@ -50,14 +53,49 @@ function holdOverSocket(socket: GatewaySocket, token: string, request: CreateBoo
         reject(new ApiError(statusCode, code, message, details, correlationId));
         return;
       }
-      const booking = bookingSchema.safeParse(reply);
-      if (!booking.success) {
-        reject(new ApiError(500, 'INTERNAL_ERROR', 'The hold answer did not match the contract.'));
-        return;
+      try {
+        resolve(parse(reply));
+      } catch (cause) {
+        reject(cause);
       }
-      resolve({ status: booking.data.status === 'pending' ? 202 : 201, data: booking.data });
     });
   });
+}
+
+function holdAnswer(reply: unknown): ApiAnswer<Booking> {
+  const booking = bookingSchema.safeParse(reply);
+  if (!booking.success) throw new ApiError(500, 'INTERNAL_ERROR', 'The hold answer did not match the contract.');
+  return { status: booking.data.status === 'pending' ? 202 : 201, data: booking.data };
+}
+
+/**
+ * The socket fast path for a hold: the same answer as POST /bookings,
+ * without a new HTTP request. Falls back to REST while the socket is down.
+ */
+function holdOverSocket(socket: GatewaySocket, token: string, request: CreateBookingRequest, idempotencyKey: string): Promise<ApiAnswer<Booking>> {
+  if (!socket.connected) return createBooking(token, request, idempotencyKey);
+  return askOverSocket('the hold', (ack) => socket.emit(SocketEvent.Hold, { ...request, idempotencyKey }, ack), holdAnswer);
+}
+
+/**
+ * Lets the signed-in person's hold go, as POST /bookings/:id/cancel does: over the socket the
+ * seat map already has open, over REST while it is down. A release still in line (`pending`) is
+ * decided before any later hold of the event, which goes through the same queue.
+ */
+export async function releaseHold(token: string, bookingId: string): Promise<void> {
+  const lease = acquireSocket(token);
+  try {
+    const { socket } = lease;
+    if (socket.connected)
+      await askOverSocket(
+        'the release',
+        (ack) => socket.emit(SocketEvent.Release, { bookingId }, ack),
+        () => undefined,
+      );
+    else await cancelBooking(token, bookingId);
+  } finally {
+    lease.release();
+  }
 }
 
 /**
@@ -86,9 +124,10 @@ export function useLiveSeatMap(
   }, [eventId, token]);
 
   const hold = useCallback(
-    (holder: string, seatIds: readonly string[], idempotencyKey: string) => {
+    (holder: string, choice: SeatChoice, idempotencyKey: string) => {
       const socket = socketRef.current;
-      const request: CreateBookingRequest = { eventId, seatIds: [...seatIds], ...(admissionPass ? { admissionPass } : {}) };
+      const seats = 'best' in choice ? { best: choice.best } : { seatIds: [...choice.seatIds] };
+      const request: CreateBookingRequest = { eventId, ...seats, ...(admissionPass ? { admissionPass } : {}) };
       return socket ? holdOverSocket(socket, holder, request, idempotencyKey) : createBooking(holder, request, idempotencyKey);
     },
     [eventId, admissionPass],

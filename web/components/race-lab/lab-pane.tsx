@@ -66,7 +66,7 @@ export function LabPane({ name, email, event, target, race, result, onPick, onRe
     const key = `lab-${race.serial}-${crypto.randomUUID()}`;
     dispatch({ type: 'hold-started' });
     onResult(name, { outcome: 'racing', message: 'Holding…', token: session.token });
-    hold(session.token, [race.seatId], key).then(
+    hold(session.token, { seatIds: [race.seatId] }, key).then(
       ({ data }) => {
         const ms = Math.round(performance.now() - started);
         if (data.status === 'reserved') {

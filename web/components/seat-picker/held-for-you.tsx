@@ -8,9 +8,17 @@ function mergeHolds(list: readonly Booking[], recent: Booking | null): Booking[]
   return [recent, ...list];
 }
 
+interface HeldForYouProps {
+  eventId: string;
+  bookings: readonly Booking[];
+  justHeld: Booking | null;
+  /** A hold shown elsewhere on the panel (best available's), not to be listed twice. */
+  except?: string;
+}
+
 /** This person's holds at the event, each on its way to checkout. */
-export function HeldForYou({ eventId, bookings, justHeld }: { eventId: string; bookings: readonly Booking[]; justHeld: Booking | null }) {
-  const holds = mergeHolds(bookings, justHeld).filter((b) => b.eventId === eventId && b.status === 'reserved');
+export function HeldForYou({ eventId, bookings, justHeld, except }: HeldForYouProps) {
+  const holds = mergeHolds(bookings, justHeld).filter((b) => b.eventId === eventId && b.status === 'reserved' && b.id !== except);
   if (!holds.length) return null;
   return (
     <div className={styles.holds}>

@@ -1,19 +1,28 @@
 'use client';
 
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { Booking } from '@seatstorm/contracts';
 import { formatMoney } from '@/lib/format';
 import { labelsOf } from '@/lib/seat-labels';
 import { useCountdown } from '@/lib/use-countdown';
 import styles from './selection-panel.module.css';
 
+interface HoldCardProps {
+  booking: Booking;
+  /** Where the seats are, in place of their labels. */
+  summary?: string;
+  /** More ways on, beside the way to checkout. */
+  children?: ReactNode;
+}
+
 /** A hold with its seats, total, time left and the way to checkout. */
-export function HoldCard({ booking }: { booking: Booking }) {
+export function HoldCard({ booking, summary, children }: HoldCardProps) {
   const countdown = useCountdown(booking.expiresAt);
   return (
-    <div className={styles.holdCard} data-phase={countdown?.phase}>
+    <div className={styles.holdCard} data-phase={countdown?.phase} data-booking-id={booking.id}>
       <p className={styles.holdSeats}>
-        {labelsOf(booking).join(', ')} · {formatMoney(booking.amount)}
+        {summary ?? labelsOf(booking).join(', ')} · {formatMoney(booking.amount)}
       </p>
       {countdown ? (
         <p className={styles.holdTime}>
@@ -26,11 +35,14 @@ export function HoldCard({ booking }: { booking: Booking }) {
           )}
         </p>
       ) : null}
-      {countdown?.phase !== 'expired' ? (
-        <Link href={`/checkout/${booking.id}`} className="button" data-size="small">
-          Go to checkout
-        </Link>
-      ) : null}
+      <div className={styles.holdActions}>
+        {countdown?.phase !== 'expired' ? (
+          <Link href={`/checkout/${booking.id}`} className="button" data-size="small">
+            Go to checkout
+          </Link>
+        ) : null}
+        {children}
+      </div>
     </div>
   );
 }

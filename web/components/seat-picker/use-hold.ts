@@ -1,43 +1,56 @@
 import { useRef, useState } from 'react';
-import type { Booking } from '@seatstorm/contracts';
-import { ApiError } from '@/lib/api';
+import type { BestAvailable, Booking } from '@seatstorm/contracts';
+import { ApiError, isGatewayUnavailable } from '@/lib/api';
 import { awaitDecision } from '@/lib/await-decision';
 import { describeError, unavailableSeatIds } from '@/lib/errors';
-import type { LiveSeatMap } from '@/lib/live';
+import { releaseHold, type LiveSeatMap, type SeatChoice } from '@/lib/live';
 import { useSession } from '../session/session-provider';
 
 export interface Hold {
-  /** True from sending the hold until it is decided. */
+  /** True from sending a hold or a release until it is decided. */
   busy: boolean;
   /** The last hold that went through here, which the list of bookings may not show yet. */
   justHeld: Booking | null;
   hold(seatIds: readonly string[]): Promise<void>;
+  /**
+   * Best available: the booking core picks `best.count` seats together. Answers the booking held,
+   * or why there is none in words for people; the map shows the seats as this person's either way.
+   */
+  holdBest(best: BestAvailable): Promise<Booking | string>;
+  /** Lets a hold go again; throws what the gateway answered when it could not. */
+  release(booking: Booking): Promise<void>;
 }
 
 function newIdempotencyKey(): string {
   return `hold-${crypto.randomUUID()}`;
 }
 
+const STILL_DECIDING = 'Your hold is still being decided. Check My bookings in a moment.';
+
 /**
  * Holds seats for the signed-in person and tells the seat map how it went. A hold answered 202 waits for its
- * decision, which the owner's `booking.updated` push announces. `onHeld` runs once seats are held.
+ * decision, which the owner's `booking.updated` push announces. `onChanged` runs once seats are held or released.
  */
-export function useHold(live: LiveSeatMap, onHeld: () => void): Hold {
+export function useHold(live: LiveSeatMap, onChanged: () => void): Hold {
   const { session, signOut } = useSession();
   const { dispatch } = live;
   const [busy, setBusy] = useState(false);
   const [justHeld, setJustHeld] = useState<Booking | null>(null);
-  // Retrying the same seats after a network failure reuses the key, so the gateway never holds twice.
-  const keyRef = useRef<{ seats: string; key: string } | null>(null);
+  // Asking again for the same seats after a network failure reuses the key, so the gateway never holds twice.
+  const keyRef = useRef<{ asked: string; key: string } | null>(null);
 
-  async function hold(seatIds: readonly string[]) {
-    if (!session || !seatIds.length) return;
-    const seats = seatIds.join();
-    if (keyRef.current?.seats !== seats) keyRef.current = { seats, key: newIdempotencyKey() };
+  /**
+   * Sends a hold: the booking once held, else why not. A refusal goes on the map's notice when `announce`,
+   * and seats someone else took always leave the selection.
+   */
+  async function send(choice: SeatChoice, announce: boolean): Promise<Booking | string> {
+    if (!session) return 'Sign in to hold seats.';
+    const asked = JSON.stringify(choice);
+    if (keyRef.current?.asked !== asked) keyRef.current = { asked, key: newIdempotencyKey() };
     setBusy(true);
     dispatch({ type: 'hold-started' });
     try {
-      const answer = await live.hold(session.token, seatIds, keyRef.current.key);
+      const answer = await live.hold(session.token, choice, keyRef.current.key);
       let booking = answer.data;
       if (booking.status === 'pending') {
         dispatch({ type: 'hold-pending' });
@@ -47,21 +60,44 @@ export function useHold(live: LiveSeatMap, onHeld: () => void): Hold {
       if (booking.status === 'reserved') {
         dispatch({ type: 'hold-succeeded', bookingId: booking.id, seatIds: booking.seatIds });
         setJustHeld(booking);
-        onHeld();
-      } else if (booking.status === 'pending') {
-        dispatch({ type: 'hold-failed', lostSeatIds: [], message: 'Your hold is still being decided. Check My bookings in a moment.' });
-      } else {
-        dispatch({ type: 'hold-failed', lostSeatIds: [], message: booking.reason ?? 'Those seats could not be held. Pick again.' });
+        onChanged();
+        return booking;
       }
+      const message = booking.status === 'pending' ? STILL_DECIDING : (booking.reason ?? 'Those seats could not be held. Pick again.');
+      dispatch({ type: 'hold-failed', lostSeatIds: [], message: announce ? message : undefined });
+      return message;
     } catch (error) {
+      // Only an answer that never came may be asked for again under the same key: a decision is replayed as it was.
+      if (!isGatewayUnavailable(error)) keyRef.current = null;
       const lost = unavailableSeatIds(error);
-      if (lost.length) keyRef.current = null;
-      dispatch({ type: 'hold-failed', lostSeatIds: lost, message: lost.length ? undefined : describeError(error) });
+      const message = describeError(error);
+      dispatch({ type: 'hold-failed', lostSeatIds: lost, message: announce && !lost.length ? message : undefined });
       if (error instanceof ApiError && error.code === 'UNAUTHORIZED') await signOut();
+      return message;
     } finally {
       setBusy(false);
     }
   }
 
-  return { busy, justHeld, hold };
+  async function hold(seatIds: readonly string[]) {
+    if (seatIds.length) await send({ seatIds }, true);
+  }
+
+  function holdBest(best: BestAvailable) {
+    return send({ best }, false);
+  }
+
+  async function release(booking: Booking) {
+    if (!session) return;
+    setBusy(true);
+    try {
+      await releaseHold(session.token, booking.id);
+    } finally {
+      setBusy(false);
+    }
+    setJustHeld((held) => (held?.id === booking.id ? null : held));
+    onChanged();
+  }
+
+  return { busy, justHeld, hold, holdBest, release };
 }
