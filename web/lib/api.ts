@@ -235,6 +235,14 @@ export function payBooking(token: string, bookingId: string, card: string): Prom
   return data(request(`/bookings/${encodeURIComponent(bookingId)}/pay`, bookingSchema, { method: 'POST', body: { card }, token }));
 }
 
+/**
+ * POST /bookings/:id/extend: more time for a hold awaiting payment, answered with its later
+ * `expiresAt` and one extension fewer; every tab of the owner hears it as `booking.updated`.
+ */
+export function extendBooking(token: string, bookingId: string): Promise<Booking> {
+  return data(request(`/bookings/${encodeURIComponent(bookingId)}/extend`, bookingSchema, { method: 'POST', token }));
+}
+
 /** Cancels a hold, or asks for a refund of a confirmed booking. */
 export function cancelBooking(token: string, bookingId: string): Promise<Booking> {
   return data(request(`/bookings/${encodeURIComponent(bookingId)}/cancel`, bookingSchema, { method: 'POST', token }));

@@ -9,6 +9,7 @@ import {
   type BestAvailable,
   type Booking,
   type BookingStatus,
+  type BookingUpdated,
   type CreateBookingRequest,
   type EventSummary,
   type LabDecision,
@@ -16,6 +17,7 @@ import {
 } from '@seatstorm/contracts';
 import { ApiError, cancelBooking, createBooking, getBooking, getSeats, GatewayUnreachableError, listBookings, type ApiAnswer } from './api';
 import { appendPage, mergeFirstPage, replaceBooking } from './booking-pages';
+import { withUpdate } from './booking-update';
 import { connectSeatMapFeed } from './live-binding';
 import { initialSeatMapState, seatMapReducer, type SeatMapAction, type SeatMapState, type SelectionMode } from './seat-map/seat-map-state';
 import { acquireSocket, type GatewaySocket } from './socket';
@@ -137,14 +139,14 @@ export function useLiveSeatMap(
 }
 
 /** Calls `listener` for every `booking.updated` pushed to this person's sockets. */
-function useBookingUpdates(token: string | null, listener: () => void): boolean {
+function useBookingUpdates(token: string | null, listener: (update: BookingUpdated) => void): boolean {
   const [connected, setConnected] = useState(false);
   const listenerRef = useRef(listener);
   listenerRef.current = listener;
   useEffect(() => {
     if (!token) return;
     const lease = acquireSocket(token);
-    const onUpdate = () => listenerRef.current();
+    const onUpdate = (update: BookingUpdated) => listenerRef.current(update);
     const onConnection = () => setConnected(lease.socket.connected);
     lease.socket.on(SocketEvent.BookingUpdated, onUpdate);
     lease.socket.on('connect', onConnection);
@@ -165,16 +167,34 @@ interface PolledResource<T> {
   error: unknown;
   /** Fetches now, e.g. right after this page changed something. */
   refresh(): void;
+  /** Shows what this page just changed, as the gateway answered it, until the next fetch. */
+  changed(data: T): void;
 }
 
 /** Bookings change on their own (payment outcomes, expiry): the socket says when; polling is the safety net. */
 const POLL_MS_WITH_SOCKET = 15_000;
 
-function useLiveResource<T>(token: string | null, load: ((signal: AbortSignal) => Promise<T>) | null, pollMs: number): PolledResource<T> {
+/**
+ * Something of the signed-in person's, fetched again whenever one of their bookings changes.
+ * `applyPush` shows what a `booking.updated` says at once (a new expiry, say), before the fetch
+ * it starts answers.
+ */
+function useLiveResource<T>(
+  token: string | null,
+  load: ((signal: AbortSignal) => Promise<T>) | null,
+  pollMs: number,
+  applyPush?: (data: T, update: BookingUpdated) => T,
+): PolledResource<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const wakeRef = useRef<() => void>(() => undefined);
-  const connected = useBookingUpdates(token, () => wakeRef.current());
+  const applyRef = useRef(applyPush);
+  applyRef.current = applyPush;
+  const connected = useBookingUpdates(token, (update) => {
+    const apply = applyRef.current;
+    if (apply) setData((shown) => (shown === null ? shown : apply(shown, update)));
+    wakeRef.current();
+  });
   const everyMs = connected ? Math.max(pollMs, POLL_MS_WITH_SOCKET) : pollMs;
 
   // A different resource starts empty; a change of polling pace keeps what is shown.
@@ -213,7 +233,7 @@ function useLiveResource<T>(token: string | null, load: ((signal: AbortSignal) =
   }, [load, everyMs]);
 
   const refresh = useCallback(() => wakeRef.current(), []);
-  return { data, error, refresh };
+  return { data, error, refresh, changed: setData };
 }
 
 /** Bookings that hold seats. */
@@ -230,7 +250,11 @@ export function useMyBookings(token: string | null, eventId: string): PolledReso
       token ? async (signal: AbortSignal) => (await listBookings(token, { eventId, status: HOLDING_STATUSES, limit: BOOKINGS_PAGE_MAX }, signal)).items : null,
     [token, eventId],
   );
-  return useLiveResource(token, load, 3_000);
+  return useLiveResource(token, load, 3_000, updateInList);
+}
+
+function updateInList(list: Booking[], update: BookingUpdated): Booking[] {
+  return list.some((booking) => booking.id === update.bookingId) ? list.map((booking) => withUpdate(booking, update)) : list;
 }
 
 /** Bookings a page of My bookings shows, and each "Show more" adds. */
@@ -319,10 +343,13 @@ export function useBookingPages(token: string | null, status: readonly BookingSt
   return { bookings, error: first.error, hasMore: cursor !== null, loadingMore, moreError, loadMore, changed };
 }
 
-/** One booking of the signed-in person, kept current (checkout watches its payment this way). */
+/**
+ * One booking of the signed-in person, kept current: checkout watches its payment this way, and
+ * its countdown follows a new expiry pushed by whichever tab asked for more time.
+ */
 export function useBooking(token: string | null, bookingId: string): PolledResource<Booking> {
   const load = useMemo(() => (token ? (signal: AbortSignal) => getBooking(token, bookingId, signal) : null), [token, bookingId]);
-  return useLiveResource(token, load, 2_000);
+  return useLiveResource(token, load, 2_000, withUpdate);
 }
 
 /** Notifications pushed to this person while the page is open, newest first. */

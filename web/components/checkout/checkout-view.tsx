@@ -11,6 +11,7 @@ import { CheckoutHeader } from './checkout-header';
 import { OrderSummary } from './order-summary';
 import { PaymentPanel } from './payment-panel';
 import { useEventDetail } from './use-event-detail';
+import { useExtension } from './use-extension';
 import { usePayment } from './use-payment';
 import styles from './checkout.module.css';
 
@@ -22,6 +23,7 @@ export function CheckoutView({ bookingId }: { bookingId: string }) {
   const data = booking.data;
   const event = useEventDetail(data?.eventId);
   const payment = usePayment(token, bookingId, booking);
+  const extension = useExtension(token, bookingId, booking);
   const countdown = useCountdown(data?.status === 'reserved' ? data.expiresAt : null);
 
   if (!session) return <SignInPrompt title="Sign in to check out" next={`/checkout/${bookingId}`} />;
@@ -49,7 +51,7 @@ export function CheckoutView({ bookingId }: { bookingId: string }) {
     <div className={styles.checkout}>
       <CheckoutHeader event={event} />
       <div className={styles.grid}>
-        <OrderSummary booking={data} countdown={countdown} />
+        <OrderSummary booking={data} countdown={countdown} extension={outcome.kind === 'awaiting-payment' ? extension : null} />
         <PaymentPanel outcome={outcome} payment={payment} amount={data.amount} eventId={data.eventId} />
       </div>
     </div>

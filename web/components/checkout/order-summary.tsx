@@ -2,12 +2,25 @@ import type { Booking } from '@seatstorm/contracts';
 import type { Countdown } from '@/lib/countdown';
 import { formatMoney } from '@/lib/format';
 import { labelsOf } from '@/lib/seat-labels';
+import { FormAlert } from '../ui/form-alert';
 import { HoldTimer } from './hold-timer';
+import { MoreTime } from './more-time';
+import type { Extension } from './use-extension';
 import styles from './checkout.module.css';
 
-/** The booking's seats and total, with the time left to pay while it is held. */
-export function OrderSummary({ booking, countdown }: { booking: Booking; countdown: Countdown | null }) {
+interface OrderSummaryProps {
+  booking: Booking;
+  countdown: Countdown | null;
+  /** Asking for more time, while the hold awaits payment; null while it cannot be asked for (paying). */
+  extension: Extension | null;
+}
+
+/** The booking's seats and total, with the time left to pay while it is held, and more time when it runs short. */
+export function OrderSummary({ booking, countdown, extension }: OrderSummaryProps) {
   const seats = labelsOf(booking);
+  const held = countdown && booking.status === 'reserved';
+  // Under a minute, a person typing a card number may not make it: offer more time while extensions are left.
+  const offerMoreTime = held && extension && countdown.phase === 'ending' && booking.extensionsLeft > 0;
   return (
     <section className={styles.card} aria-labelledby="order-heading">
       <h2 id="order-heading" className={styles.cardTitle}>
@@ -26,7 +39,9 @@ export function OrderSummary({ booking, countdown }: { booking: Booking; countdo
         </span>
         <strong>{formatMoney(booking.amount)}</strong>
       </p>
-      {countdown && booking.status === 'reserved' ? <HoldTimer countdown={countdown} /> : null}
+      {held ? <HoldTimer countdown={countdown} /> : null}
+      {offerMoreTime ? <MoreTime extension={extension} extensionsLeft={booking.extensionsLeft} /> : null}
+      {held && extension ? <FormAlert message={extension.error} /> : null}
     </section>
   );
 }
