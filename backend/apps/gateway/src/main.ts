@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import compression from 'compression';
 import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { MAX_REQUEST_BODY_BYTES } from '@seatstorm/contracts';
 import { usesDevelopmentJwtSecret, type AppConfig } from '@seatstorm/config';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
@@ -28,7 +29,7 @@ export async function startGateway(config: AppConfig): Promise<NestExpressApplic
   );
   // req.ip (logs, anything Express-aware) names the client as the rate limits do: the one rule, TRUSTED_PROXIES.
   app.set('trust proxy', app.get(ClientIps).trust);
-  app.useBodyParser('json', { limit: '64kb' });
+  app.useBodyParser('json', { limit: MAX_REQUEST_BODY_BYTES });
   // The 50,000-seat snapshot is ~9 MB of JSON and ~1 MB gzipped: compress answers larger than 1 KB.
   // Only reads answer that much; a hold or another write answers one small body, and compression
   // would still wrap its response on every request.

@@ -69,3 +69,13 @@ export const errorBodySchema = z.object({
   correlationId: z.string().optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** The largest request body the gateway reads. */
+export const MAX_REQUEST_BODY_BYTES = 64 * 1024;
+
+/**
+ * A request body over MAX_REQUEST_BODY_BYTES is refused VALIDATION_FAILED
+ * before any route runs, with 413 rather than the code's 400: HTTP clients
+ * and proxies act on it.
+ */
+export const BODY_TOO_LARGE_HTTP_STATUS = 413;

@@ -1,4 +1,4 @@
-import { ERROR_HTTP_STATUS, errorBodySchema, idSchema, type ErrorCode } from '@seatstorm/contracts';
+import { BODY_TOO_LARGE_HTTP_STATUS, ERROR_HTTP_STATUS, errorBodySchema, idSchema, MAX_REQUEST_BODY_BYTES, type ErrorCode } from '@seatstorm/contracts';
 import { z } from 'zod';
 import type { ApiRoute, RouteAnswer, RouteAuth } from './api-routes';
 import { inlineSchema, pascalCase, SchemaComponents, type JsonSchema, type SchemaSide } from './json-schemas';
@@ -30,9 +30,6 @@ const IMPLIED_ERRORS: Record<RouteAuth, readonly ErrorCode[]> = {
   admin: ['UNAUTHORIZED', 'FORBIDDEN'],
   metrics: [],
 };
-
-/** The gateway's JSON body limit (main.ts): a larger body is refused before any route runs. */
-const PAYLOAD_TOO_LARGE = 413;
 
 /** The REST API as an OpenAPI 3.1 document, from the route table and the zod contracts. Pure: the same table gives the same document. */
 export function buildOpenApiDocument(routes: readonly ApiRoute[], version: string): OpenApiDocument {
@@ -145,7 +142,11 @@ function responseOf(answer: RouteAnswer, ref: (schema: z.ZodType) => JsonSchema)
   };
 }
 
-/** The route's error codes by the status each answers with (ERROR_HTTP_STATUS), with those its auth and body imply. */
+/**
+ * The route's error codes (its own and those its auth and body imply) by the
+ * status each answers with: the contracts' ERROR_HTTP_STATUS, and
+ * BODY_TOO_LARGE_HTTP_STATUS for a body over the gateway's limit.
+ */
 function errorsByStatus(route: ApiRoute): Map<string, ErrorCode[]> {
   const byStatus = new Map<string, ErrorCode[]>();
   const add = (status: number, code: ErrorCode) => {
@@ -153,13 +154,15 @@ function errorsByStatus(route: ApiRoute): Map<string, ErrorCode[]> {
     if (!codes.includes(code)) byStatus.set(String(status), [...codes, code]);
   };
   for (const code of [...IMPLIED_ERRORS[route.auth], ...route.errors]) add(ERROR_HTTP_STATUS[code], code);
-  if (route.body) add(PAYLOAD_TOO_LARGE, 'VALIDATION_FAILED');
+  if (route.body) add(BODY_TOO_LARGE_HTTP_STATUS, 'VALIDATION_FAILED');
   return new Map([...byStatus].sort(([a], [b]) => Number(a) - Number(b)));
 }
 
 function errorResponseOf(status: string, codes: readonly ErrorCode[], errorBody: JsonSchema): JsonSchema {
   const description =
-    Number(status) === PAYLOAD_TOO_LARGE ? '`VALIDATION_FAILED`: the body is over the gateway’s 64 kB limit.' : codes.map((code) => `\`${code}\``).join(', ');
+    Number(status) === BODY_TOO_LARGE_HTTP_STATUS
+      ? `\`VALIDATION_FAILED\`: the body is over the gateway’s ${MAX_REQUEST_BODY_BYTES / 1024} kB limit.`
+      : codes.map((code) => `\`${code}\``).join(', ');
   return {
     description,
     ...(codes.includes('RATE_LIMITED')

@@ -1,4 +1,4 @@
-import { errorBodySchema } from '@seatstorm/contracts';
+import { BODY_TOO_LARGE_HTTP_STATUS, errorBodySchema } from '@seatstorm/contracts';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUsers, type BuiltUser } from '../../../../test/builders/user.builder';
@@ -48,8 +48,12 @@ describe('oversized input', () => {
     { story: 'a 100 kB card number', path: '/bookings/bkg_x/pay', body: JSON.stringify({ card: '4'.repeat(100_000) }) },
   ])('answers $story with 413 VALIDATION_FAILED', async ({ path, body, anonymous }) => {
     const answer = await send(path, body, anonymous ? undefined : buyer.token);
-    expect(answer.status).toBe(413);
-    expect(answer.body).toMatchObject({ statusCode: 413, error: 'VALIDATION_FAILED', message: 'The request body is larger than the gateway accepts.' });
+    expect(answer.status).toBe(BODY_TOO_LARGE_HTTP_STATUS);
+    expect(answer.body).toMatchObject({
+      statusCode: BODY_TOO_LARGE_HTTP_STATUS,
+      error: 'VALIDATION_FAILED',
+      message: 'The request body is larger than the gateway accepts.',
+    });
   });
 
   it('answers JSON that does not parse with 400 VALIDATION_FAILED', async () => {
