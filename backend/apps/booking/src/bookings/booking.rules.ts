@@ -580,6 +580,8 @@ class Working {
   private readonly liveSeats: Map<string, number>;
   /** The seat ids of each run the batch read, in number order. */
   private readonly runs = new Map<string, string[]>();
+  private readonly runDistances = new Map<string, number>();
+  private readonly rankings = new WeakMap<object, Map<string, string[]>>();
   readonly needsMoreCandidates: string[] = [];
 
   constructor(
@@ -612,18 +614,12 @@ class Working {
   pickBest(command: CommandOf<'hold'>, companionsOnSale: boolean): SeatState[] | undefined | 'needs-more' {
     const best = command.best!;
     const candidates = this.initial.bestCandidates?.get(command.commandId);
-    const keys = new Set<string>();
-    for (const id of candidates?.seatIds ?? []) {
-      const seat = this.seats.get(id);
-      if (!seat || seat.eventId !== command.eventId) continue;
-      if ((best.tier !== undefined && seat.tier !== best.tier) || (best.section !== undefined && seat.section !== best.section)) continue;
-      keys.add(runKeyOf(seat));
+    const ranked = candidates ? this.rankedRuns(command.eventId, best, candidates) : [];
+    const request = { count: best.count, accessible: best.accessible === true, companionsOnSale };
+    for (const key of ranked) {
+      const picked = pickTogether([this.run(key)], request);
+      if (picked) return picked.map((id) => this.seats.get(id)!);
     }
-    const picked = pickTogether(
-      [...keys].map((key) => this.run(key)),
-      { count: best.count, accessible: best.accessible === true, companionsOnSale },
-    );
-    if (picked) return picked.map((id) => this.seats.get(id)!);
     if (candidates && !candidates.complete) {
       this.needsMoreCandidates.push(command.commandId);
       return 'needs-more';
@@ -631,12 +627,45 @@ class Working {
     return undefined;
   }
 
+  /**
+   * The runs among the candidates that match the hold's tier and section, nearest the stage first.
+   * Holds of one group share their candidates, and runs never move: worked out once per group.
+   */
+  private rankedRuns(eventId: string, best: NonNullable<CommandOf<'hold'>['best']>, candidates: { seatIds: readonly string[] }): string[] {
+    const filter = JSON.stringify([eventId, best.tier ?? null, best.section ?? null]);
+    const known = this.rankings.get(candidates)?.get(filter);
+    if (known) return known;
+    const keys = new Set<string>();
+    for (const id of candidates.seatIds) {
+      const seat = this.seats.get(id);
+      if (!seat || seat.eventId !== eventId) continue;
+      if ((best.tier !== undefined && seat.tier !== best.tier) || (best.section !== undefined && seat.section !== best.section)) continue;
+      keys.add(runKeyOf(seat));
+    }
+    // Nearest run first, each built only when its turn comes: most holds are seated by the first one or two.
+    const ranked = [...keys].sort((a, b) => this.runDistance(a) - this.runDistance(b) || (a < b ? -1 : a > b ? 1 : 0));
+    const byFilter = this.rankings.get(candidates) ?? new Map<string, string[]>();
+    byFilter.set(filter, ranked);
+    this.rankings.set(candidates, byFilter);
+    return ranked;
+  }
+
+  /** A run's distance to the stage: its nearest seat's, which no decision changes. */
+  private runDistance(key: string): number {
+    let distance = this.runDistances.get(key);
+    if (distance === undefined) {
+      distance = Math.min(...(this.runs.get(key) ?? []).map((id) => this.seats.get(id)!.stageDistance));
+      this.runDistances.set(key, distance);
+    }
+    return distance;
+  }
+
   private run(key: string): SeatRun {
     const seats = (this.runs.get(key) ?? []).map((id): RunSeat => {
       const seat = this.seats.get(id)!;
       return { id, number: seat.number, free: isFree(seat), stageDistance: seat.stageDistance, attributes: seat.attributes };
     });
-    return { key, seats, stageDistance: Math.min(...seats.map((seat) => seat.stageDistance)) };
+    return { key, seats, stageDistance: this.runDistance(key) };
   }
 
   liveSeatsOf(userId: string, eventId: string): number {
