@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from '@seatstorm/config';
-import { INTERNAL_ERROR_MESSAGE } from '@seatstorm/errors';
+import type { HealthReport, Liveness } from '@seatstorm/contracts';
+import { DomainError, INTERNAL_ERROR_MESSAGE } from '@seatstorm/errors';
 import { KafkaHealth } from '@seatstorm/kafka';
 import { checkDependencies, metricsAccess, metricsRegistry } from '@seatstorm/observability';
 import { Redis } from 'ioredis';
@@ -30,7 +31,7 @@ export async function startOpsServer(config: AppConfig, port: number): Promise<O
   redis.on('error', () => undefined);
   const kafka = new KafkaHealth(config);
 
-  const health = () =>
+  const health = (): Promise<HealthReport> =>
     checkDependencies(
       { kafka: () => kafka.ping(), postgres: () => database.query('SELECT 1'), redis: () => redis.ping() },
       { production, onFailure: (dependency, error) => logger.warn({ dependency, error }, 'health check failed') },
@@ -41,13 +42,11 @@ export async function startOpsServer(config: AppConfig, port: number): Promise<O
       const report = await health();
       json(res, report.status === 'ok' ? 200 : 503, report);
     },
-    '/health/live': async (_req, res) => json(res, 200, { status: 'ok' }),
+    '/health/live': async (_req, res) => json(res, 200, { status: 'ok' } satisfies Liveness),
     '/metrics': async (req, res) => {
       const access = metricsAccess(req.headers.authorization, config.METRICS_TOKEN, production);
-      if (access === 'hidden') return json(res, 404, { statusCode: 404, error: 'NOT_FOUND', message: 'Not found.' });
-      if (access === 'unauthorized') {
-        return json(res, 401, { statusCode: 401, error: 'UNAUTHORIZED', message: 'Scraping the metrics needs Authorization: Bearer <METRICS_TOKEN>.' });
-      }
+      if (access === 'hidden') return refuse(res, new DomainError('NOT_FOUND', 'Not found.'));
+      if (access === 'unauthorized') return refuse(res, new DomainError('UNAUTHORIZED', 'Scraping the metrics needs Authorization: Bearer <METRICS_TOKEN>.'));
       res.writeHead(200, { 'content-type': metricsRegistry.contentType });
       res.end(await metricsRegistry.metrics());
     },
@@ -56,10 +55,10 @@ export async function startOpsServer(config: AppConfig, port: number): Promise<O
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://ops').pathname;
     const route = req.method === 'GET' ? routes[path] : undefined;
-    if (!route) return json(res, 404, { statusCode: 404, error: 'NOT_FOUND', message: `No route ${req.method} ${path}` });
+    if (!route) return refuse(res, new DomainError('NOT_FOUND', `No route ${req.method} ${path}`));
     route(req, res).catch((error: unknown) => {
       logger.error({ err: String(error), path }, 'ops request failed');
-      if (!res.headersSent) json(res, 500, { statusCode: 500, error: 'INTERNAL_ERROR', message: INTERNAL_ERROR_MESSAGE });
+      if (!res.headersSent) refuse(res, new DomainError('INTERNAL_ERROR', INTERNAL_ERROR_MESSAGE));
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -81,4 +80,9 @@ export async function startOpsServer(config: AppConfig, port: number): Promise<O
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
+}
+
+/** An error answered with the contract's body, at the status the contracts give its code. */
+function refuse(res: ServerResponse, error: DomainError): void {
+  json(res, error.statusCode, error.toBody());
 }

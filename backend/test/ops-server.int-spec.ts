@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBodySchema, healthReportSchema, livenessSchema } from '@seatstorm/contracts';
 import { kafkaIdOf } from '@seatstorm/kafka';
 import { freePort } from '../bench/bench-setup';
 import { eventually } from './eventually';
@@ -35,7 +36,11 @@ describe('every service process serves /health and /metrics on a port of its own
     const { url } = processes.get(service)!;
     const health = await fetch(`${url}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', checks: { postgres: { status: 'up' }, kafka: { status: 'up' }, redis: { status: 'up' } } });
+    expect(healthReportSchema.parse(await health.json())).toMatchObject({
+      status: 'ok',
+      checks: { postgres: { status: 'up' }, kafka: { status: 'up' }, redis: { status: 'up' } },
+    });
+    expect(livenessSchema.parse(await (await fetch(`${url}/health/live`)).json())).toEqual({ status: 'ok' });
 
     const metrics = await fetch(`${url}/metrics`);
     expect(metrics.status).toBe(200);
@@ -44,7 +49,9 @@ describe('every service process serves /health and /metrics on a port of its own
     expect(text).toContain('seatstorm_process_cpu_seconds_total');
     expect(text).toContain('seatstorm_nodejs_eventloop_lag_seconds');
 
-    expect((await fetch(`${url}/nothing-here`)).status).toBe(404);
+    const unknown = await fetch(`${url}/nothing-here`);
+    expect(unknown.status).toBe(404);
+    expect(errorBodySchema.parse(await unknown.json())).toMatchObject({ statusCode: 404, error: 'NOT_FOUND' });
   });
 
   it('the booking process reports its own figures: its metrics are the process registry, not an empty one', async () => {

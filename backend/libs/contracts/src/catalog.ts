@@ -179,3 +179,7 @@ export const blockSeatsRequestSchema = z.object({
     .max(10_000)
     .refine((ids) => new Set(ids).size === ids.length, 'a seat appears twice'),
 });
+
+/** The answer to a block or unblock (202): the command sent, whose effect arrives on every map as a seat delta. */
+export const commandAcceptedSchema = z.object({ commandId: z.string() });
+export type CommandAccepted = z.infer<typeof commandAcceptedSchema>;

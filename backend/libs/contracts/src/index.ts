@@ -7,6 +7,7 @@ export * from './ids';
 export * from './live';
 export * from './messages';
 export * from './money';
+export * from './ops';
 export * from './payments';
 export * from './rpc';
 export * from './seat-runs';

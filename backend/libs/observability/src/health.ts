@@ -1,13 +1,4 @@
-export interface DependencyHealth {
-  status: 'up' | 'down';
-  latencyMs: number;
-  error?: string;
-}
-
-export interface HealthReport<Name extends string = string> {
-  status: 'ok' | 'degraded';
-  checks: Record<Name, DependencyHealth>;
-}
+import type { DependencyHealth, HealthDependency, HealthReport } from '@seatstorm/contracts';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -18,13 +9,13 @@ const CHECK_TIMEOUT_MS = 2000;
  * help an attacker map a production deployment: with `production`, the report
  * only says which dependency is down, and `onFailure` (the log) says why.
  */
-export async function checkDependencies<Name extends string>(
-  pings: Record<Name, () => Promise<unknown>>,
-  options: { production: boolean; onFailure?: (dependency: Name, error: string) => void },
-): Promise<HealthReport<Name>> {
-  const names = Object.keys(pings) as Name[];
+export async function checkDependencies(
+  pings: Record<HealthDependency, () => Promise<unknown>>,
+  options: { production: boolean; onFailure?: (dependency: HealthDependency, error: string) => void },
+): Promise<HealthReport> {
+  const names = Object.keys(pings) as HealthDependency[];
   const results = await Promise.all(names.map((name) => measure(pings[name])));
-  const checks = Object.fromEntries(names.map((name, i) => [name, results[i]!])) as Record<Name, DependencyHealth>;
+  const checks = Object.fromEntries(names.map((name, i) => [name, results[i]!])) as HealthReport['checks'];
   for (const name of names) {
     const { error } = checks[name];
     if (error) options.onFailure?.(name, error);

@@ -3,13 +3,16 @@ import {
   blockSeatsRequestSchema,
   bookingPageSchema,
   bookingSchema,
+  commandAcceptedSchema,
   createBookingRequestSchema,
   createEventRequestSchema,
   eventDetailSchema,
   eventIdParamsSchema,
   eventSummarySchema,
+  healthReportSchema,
   idempotencyKeySchema,
   listBookingsQuerySchema,
+  livenessSchema,
   loginRequestSchema,
   notificationSchema,
   payRequestSchema,
@@ -26,7 +29,6 @@ import {
   type ErrorCode,
 } from '@seatstorm/contracts';
 import { z } from 'zod';
-import { commandAcceptedSchema, healthReportSchema, livenessSchema } from './edge-shapes';
 import { SWAGGER_UI_ASSETS, SWAGGER_UI_START } from './swagger-ui';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -18,7 +18,7 @@ import {
   type ServerToClientEvents,
 } from '@seatstorm/contracts';
 import { z } from 'zod';
-import type { AllTrue, Same } from './edge-shapes';
+import type { AllTrue, Same } from './type-checks';
 
 export interface ClientEventDoc {
   summary: string;

@@ -3,12 +3,15 @@ import {
   blockSeatsRequestSchema,
   bookingPageSchema,
   bookingSchema,
+  commandAcceptedSchema,
   createBookingRequestSchema,
   createEventRequestSchema,
   errorBodySchema,
   eventDetailSchema,
   eventIdParamsSchema,
   eventSummarySchema,
+  healthReportSchema,
+  livenessSchema,
   loginRequestSchema,
   notificationSchema,
   payRequestSchema,
@@ -22,7 +25,6 @@ import {
 } from '@seatstorm/contracts';
 import type { z } from 'zod';
 import { okAckSchema, releaseAckSchema, subscribeAckSchema } from './async-channels';
-import { commandAcceptedSchema, healthReportSchema, livenessSchema } from './edge-shapes';
 
 /**
  * The names the documents give schemas used in several places (a shared one is

@@ -1,4 +1,4 @@
-import { errorBodySchema, eventDetailSchema, seatSnapshotSchema } from '@seatstorm/contracts';
+import { commandAcceptedSchema, errorBodySchema, eventDetailSchema, seatSnapshotSchema } from '@seatstorm/contracts';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUsers, type BuiltUser } from '../../../../test/builders/user.builder';
@@ -123,7 +123,9 @@ describe('admin: creating events and taking seats off sale', () => {
     const seatId = `${event.id}_A3`;
     const seatStatus = async () => (await db.query(`SELECT status FROM seats WHERE id = $1`, [seatId])).rows[0]?.status;
 
-    expect((await call(`${stack.url}/events/${event.id}/seats/block`, { token: admin.token, body: { seatIds: [seatId] } })).status).toBe(202);
+    const blocked = await call(`${stack.url}/events/${event.id}/seats/block`, { token: admin.token, body: { seatIds: [seatId] } });
+    expect(blocked.status).toBe(202);
+    expect(commandAcceptedSchema.parse(blocked.body).commandId).toMatch(/^block_/);
     await eventually(seatStatus, (status) => status === 'blocked');
     const refused = await call(`${stack.url}/bookings`, { token: fan.token, body: { eventId: event.id, seatIds: [seatId] } });
     expect(refused.status).toBe(409);

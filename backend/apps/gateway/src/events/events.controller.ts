@@ -6,6 +6,7 @@ import {
   idempotencyKeySchema,
   parseContract,
   updateEventSettingsSchema,
+  type CommandAccepted,
   type EventDetail,
   type EventSummary,
   type PublicUser,
@@ -81,7 +82,7 @@ export class EventsController {
   @Post(':eventId/seats/block')
   @Roles('admin')
   @HttpCode(202)
-  block(@Param() params: unknown, @Body() body: unknown, @CurrentUser() admin: PublicUser): Promise<{ commandId: string }> {
+  block(@Param() params: unknown, @Body() body: unknown, @CurrentUser() admin: PublicUser): Promise<CommandAccepted> {
     return this.setBlocked(params, body, admin, true);
   }
 
@@ -89,11 +90,11 @@ export class EventsController {
   @Post(':eventId/seats/unblock')
   @Roles('admin')
   @HttpCode(202)
-  unblock(@Param() params: unknown, @Body() body: unknown, @CurrentUser() admin: PublicUser): Promise<{ commandId: string }> {
+  unblock(@Param() params: unknown, @Body() body: unknown, @CurrentUser() admin: PublicUser): Promise<CommandAccepted> {
     return this.setBlocked(params, body, admin, false);
   }
 
-  private setBlocked(params: unknown, body: unknown, admin: PublicUser, blocked: boolean): Promise<{ commandId: string }> {
+  private setBlocked(params: unknown, body: unknown, admin: PublicUser, blocked: boolean): Promise<CommandAccepted> {
     const { eventId } = parseContract(eventIdParamsSchema, params, 'path');
     const { seatIds } = parseContract(blockSeatsRequestSchema, body, 'body');
     return this.events.setBlocked(admin, eventId, seatIds, blocked);

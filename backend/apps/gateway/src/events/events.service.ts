@@ -4,6 +4,7 @@ import {
   newId,
   RpcPattern,
   Topic,
+  type CommandAccepted,
   type CreateEventRequest,
   type EventDetail,
   type EventSummary,
@@ -77,7 +78,7 @@ export class EventsService {
    * event's holds, so a block never races a hold (docs/architecture.md §4).
    * The change shows on every map as `Topic.SeatUpdated`.
    */
-  async setBlocked(admin: PublicUser, eventId: string, seatIds: string[], blocked: boolean): Promise<{ commandId: string }> {
+  async setBlocked(admin: PublicUser, eventId: string, seatIds: string[], blocked: boolean): Promise<CommandAccepted> {
     const command = bookingCommands.setBlocked({ eventId, userId: admin.id, seatIds, blocked });
     await this.producer.publish(Topic.BookingCommands, [command]);
     return { commandId: command.commandId };

@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
+import type { HealthReport, Liveness } from '@seatstorm/contracts';
 import type { Response } from 'express';
-import { HealthService, type HealthReport } from './health.service';
+import { HealthService } from './health.service';
 
 @Controller('health')
 export class HealthController {
@@ -16,7 +17,7 @@ export class HealthController {
 
   /** Liveness: the process is up and serving. */
   @Get('live')
-  live(): { status: 'ok' } {
+  live(): Liveness {
     return { status: 'ok' };
   }
 }

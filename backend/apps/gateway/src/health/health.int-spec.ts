@@ -1,4 +1,4 @@
-import { errorBodySchema } from '@seatstorm/contracts';
+import { errorBodySchema, healthReportSchema, livenessSchema } from '@seatstorm/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectSocket } from '../../../../test/live';
 import { getJson, startStack, type TestStack } from '../../../../test/stack';
@@ -15,10 +15,11 @@ describe('GET /health', () => {
     stack = await startStack({ services: ['gateway'] });
     const { status, body } = await getJson(`${stack.url}/health`);
     expect(status).toBe(200);
-    expect(body).toMatchObject({
+    expect(healthReportSchema.parse(body)).toMatchObject({
       status: 'ok',
       checks: { kafka: { status: 'up' }, postgres: { status: 'up' }, redis: { status: 'up' } },
     });
+    expect(livenessSchema.parse((await getJson(`${stack.url}/health/live`)).body)).toEqual({ status: 'ok' });
   });
 
   it('answers 503 and names Redis when only Redis is unreachable', async () => {
@@ -26,7 +27,7 @@ describe('GET /health', () => {
     stack = await startStack({ services: ['gateway'], env: { REDIS_URL: 'redis://127.0.0.1:1' } });
     const { status, body } = await getJson(`${stack.url}/health`);
     expect(status).toBe(503);
-    expect(body).toMatchObject({
+    expect(healthReportSchema.parse(body)).toMatchObject({
       status: 'degraded',
       checks: { kafka: { status: 'up' }, postgres: { status: 'up' }, redis: { status: 'down' } },
     });

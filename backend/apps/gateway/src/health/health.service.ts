@@ -1,13 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
+import type { HealthReport } from '@seatstorm/contracts';
 import { DatabaseHealthRepository } from '@seatstorm/database';
 import { KafkaHealth } from '@seatstorm/kafka';
-import { checkDependencies, type HealthReport as DependenciesReport } from '@seatstorm/observability';
+import { checkDependencies } from '@seatstorm/observability';
 import { REDIS } from '@seatstorm/redis';
 import type { Redis } from 'ioredis';
-
-export type DependencyName = 'kafka' | 'postgres' | 'redis';
-export type HealthReport = DependenciesReport<DependencyName>;
 
 /** Readiness of the gateway's dependencies (checkDependencies: bounded, and without raw errors in production). */
 @Injectable()
@@ -22,7 +20,7 @@ export class HealthService {
   ) {}
 
   check(): Promise<HealthReport> {
-    return checkDependencies<DependencyName>(
+    return checkDependencies(
       { kafka: () => this.kafka.ping(), postgres: () => this.database.ping(), redis: () => this.redis.ping() },
       {
         production: this.config.NODE_ENV === 'production',
