@@ -8,6 +8,7 @@ export interface Booking {
   status: string;
   seatIds: string[];
   expiresAt: string | null;
+  extensionsLeft: number;
 }
 
 export interface Seat {
@@ -55,12 +56,13 @@ export async function registerByApi(request: APIRequestContext, name: string): P
 
 /**
  * A new event of its own for one test, created by the admin in the original
- * demo's simple form: rows A, B, C… of 10 seats, on sale at once.
+ * demo's simple form: rows A, B, C… of 10 seats, on sale at once; with
+ * `noOrphanSeats`, holds may not leave a seat alone in its row.
  */
 export async function createEventByApi(
   request: APIRequestContext,
   adminToken: string,
-  options: { name: string; totalSeats: number; price: number },
+  options: { name: string; totalSeats: number; price: number; noOrphanSeats?: boolean },
 ): Promise<TestEvent> {
   const response = await request.post(`${gatewayUrl()}/events`, {
     headers: bearer(adminToken),
@@ -70,6 +72,7 @@ export async function createEventByApi(
       date: new Date(Date.now() + 30 * 86_400_000).toISOString(),
       totalSeats: options.totalSeats,
       price: options.price,
+      noOrphanSeats: options.noOrphanSeats,
     },
   });
   expect(response.status(), `create event ${options.name}`).toBe(201);
