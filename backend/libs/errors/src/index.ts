@@ -1,3 +1,3 @@
 export * from './domain-error';
 export * from './outage';
-export * from './error-answer';
+export * from './to-domain-error';

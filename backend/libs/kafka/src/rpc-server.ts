@@ -2,7 +2,7 @@ import { applyDecorators, Injectable, Logger, UseInterceptors, type CallHandler,
 import { MessagePattern, ServerKafka, type CustomStrategy, type KafkaOptions } from '@nestjs/microservices';
 import type { AppConfig } from '@seatstorm/config';
 import type { RpcContract, RpcReply } from '@seatstorm/contracts';
-import { errorAnswerOf } from '@seatstorm/errors';
+import { toDomainError } from '@seatstorm/errors';
 import { correlationHeaders, correlationIdIn, withCorrelation } from '@seatstorm/observability';
 import type { Consumer, EachMessagePayload, Message, RecordMetadata } from 'kafkajs';
 import { catchError, map, of, type Observable } from 'rxjs';
@@ -109,7 +109,7 @@ export function rpcServerOptions(config: AppConfig, service: string): CustomStra
 /**
  * Wraps every answer of a request-reply handler in the reply envelope of the
  * contract: `{ok: true, data}`, or `{ok: false, error}` as every edge answers
- * an error (errorAnswerOf): a dependency that is away is logged as a warning,
+ * an error (toDomainError): a dependency that is away is logged as a warning,
  * anything else unexpected as an error, and answered INTERNAL_ERROR without
  * internals.
  */
@@ -125,10 +125,11 @@ export class RpcReplyInterceptor implements NestInterceptor {
   }
 
   private toErrorBody(error: unknown, context: ExecutionContext) {
-    const { answer, kind } = errorAnswerOf(error);
-    if (kind === 'outage') this.logger.warn({ err: String(error), handler: context.getHandler().name }, 'request-reply handler could not reach a dependency');
-    if (kind === 'bug') this.logger.error({ err: error, handler: context.getHandler().name }, 'request-reply handler failed');
-    return answer.toBody();
+    const { domainError, classification } = toDomainError(error);
+    if (classification === 'outage')
+      this.logger.warn({ err: String(error), handler: context.getHandler().name }, 'request-reply handler could not reach a dependency');
+    if (classification === 'bug') this.logger.error({ err: error, handler: context.getHandler().name }, 'request-reply handler failed');
+    return domainError.toBody();
   }
 }
 

@@ -1,6 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { ErrorBody, ErrorCode } from '@seatstorm/contracts';
-import { DomainError, errorAnswerOf } from '@seatstorm/errors';
+import { DomainError, toDomainError } from '@seatstorm/errors';
 import type { Request, Response } from 'express';
 
 /** Nest's own HTTP exceptions (unknown route, malformed JSON, payload too large…) mapped to contract codes. */
@@ -50,10 +50,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const message = refused.status === HttpStatus.PAYLOAD_TOO_LARGE ? 'The request body is larger than the gateway accepts.' : refused.message;
       return { ...new DomainError(code, message).toBody(correlationId), statusCode: refused.status };
     }
-    const { answer, kind } = errorAnswerOf(exception);
-    if (kind === 'outage') this.logger.warn({ err: String(exception), correlationId, method: req.method, url: req.url }, 'a dependency is unreachable');
-    if (kind === 'bug') this.logger.error({ err: exception, correlationId, method: req.method, url: req.url }, 'unhandled error');
-    return answer.toBody(correlationId);
+    const { domainError, classification } = toDomainError(exception);
+    if (classification === 'outage')
+      this.logger.warn({ err: String(exception), correlationId, method: req.method, url: req.url }, 'a dependency is unreachable');
+    if (classification === 'bug') this.logger.error({ err: exception, correlationId, method: req.method, url: req.url }, 'unhandled error');
+    return domainError.toBody(correlationId);
   }
 }
 

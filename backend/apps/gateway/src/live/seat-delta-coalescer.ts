@@ -1,11 +1,12 @@
 import type { SeatChange, SeatUpdated } from '@seatstorm/contracts';
 
 /**
- * What became of a pushed delta: sent at once; held for the end of the tick;
- * merged into the held one; dropped as already seen; or sent as it is after a
- * gap in the chain.
+ * What the coalescer did with a pushed delta (the `outcome` label of
+ * seatstorm_live_seat_deltas_total): sent it at once; held it for the end of
+ * the tick; merged it into the held one; dropped it as already seen; or sent
+ * it as it is after a gap in the chain.
  */
-export type CoalesceOutcome = 'emitted' | 'delayed' | 'merged' | 'duplicate' | 'gap';
+export type CoalescerAction = 'emitted' | 'delayed' | 'merged' | 'duplicate' | 'gap';
 
 interface EventState {
   /** The version of the last delta accepted (sent or held). */
@@ -48,7 +49,7 @@ export class SeatDeltaCoalescer {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  push(delta: SeatUpdated): CoalesceOutcome {
+  push(delta: SeatUpdated): CoalescerAction {
     const state = this.events.get(delta.eventId);
     if (!state) {
       const first: EventState = { version: delta.version, sentAt: 0 };

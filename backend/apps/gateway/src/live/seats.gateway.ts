@@ -23,7 +23,7 @@ import { LiveRooms } from './live-rooms';
 import { LiveService } from './live.service';
 import type { LiveServer, LiveSocket } from './live-socket';
 import { SocketActor } from './socket-actor';
-import { answer } from './socket-ack';
+import { ackOf } from './socket-ack';
 import { authenticateSockets } from './socket-auth';
 
 /**
@@ -55,43 +55,43 @@ export class SeatsGateway implements OnGatewayInit<LiveServer>, OnGatewayConnect
 
   @SubscribeMessage(SocketEvent.Subscribe)
   subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<{ version: number } | ErrorBody> {
-    return answer(SocketEvent.Subscribe, () => this.live.subscribe(socket, parseContract(subscribePayloadSchema, payload, SocketEvent.Subscribe)));
+    return ackOf(SocketEvent.Subscribe, () => this.live.subscribe(socket, parseContract(subscribePayloadSchema, payload, SocketEvent.Subscribe)));
   }
 
   @SubscribeMessage(SocketEvent.Unsubscribe)
   unsubscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<void | ErrorBody> {
-    return answer(SocketEvent.Unsubscribe, () => this.live.unsubscribe(socket, parseContract(subscribePayloadSchema, payload, SocketEvent.Unsubscribe)));
+    return ackOf(SocketEvent.Unsubscribe, () => this.live.unsubscribe(socket, parseContract(subscribePayloadSchema, payload, SocketEvent.Unsubscribe)));
   }
 
   @SubscribeMessage(SocketEvent.Hold)
   hold(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<Booking | ErrorBody> {
-    return answer(SocketEvent.Hold, async () =>
+    return ackOf(SocketEvent.Hold, async () =>
       this.live.hold(await this.actor.userOf(socket, SocketEvent.Hold), parseContract(holdPayloadSchema, payload, SocketEvent.Hold)),
     );
   }
 
   @SubscribeMessage(SocketEvent.Release)
   release(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<ReleaseAck | ErrorBody> {
-    return answer(SocketEvent.Release, async () =>
+    return ackOf(SocketEvent.Release, async () =>
       this.live.release(await this.actor.userOf(socket, SocketEvent.Release), parseContract(releasePayloadSchema, payload, SocketEvent.Release)),
     );
   }
 
   @SubscribeMessage(SocketEvent.Extend)
   extend(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<Booking | ErrorBody> {
-    return answer(SocketEvent.Extend, async () =>
+    return ackOf(SocketEvent.Extend, async () =>
       this.live.extend(await this.actor.userOf(socket, SocketEvent.Extend), parseContract(extendPayloadSchema, payload, SocketEvent.Extend)),
     );
   }
 
   @SubscribeMessage(SocketEvent.LabSubscribe)
   subscribeLab(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<{ ok: true } | ErrorBody> {
-    return answer(SocketEvent.LabSubscribe, () => this.live.subscribeLab(socket, parseContract(subscribePayloadSchema, payload, SocketEvent.LabSubscribe)));
+    return ackOf(SocketEvent.LabSubscribe, () => this.live.subscribeLab(socket, parseContract(subscribePayloadSchema, payload, SocketEvent.LabSubscribe)));
   }
 
   @SubscribeMessage(SocketEvent.LabUnsubscribe)
   unsubscribeLab(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<void | ErrorBody> {
-    return answer(SocketEvent.LabUnsubscribe, () =>
+    return ackOf(SocketEvent.LabUnsubscribe, () =>
       this.live.unsubscribeLab(socket, parseContract(subscribePayloadSchema, payload, SocketEvent.LabUnsubscribe)),
     );
   }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { ErrorBody } from '@seatstorm/contracts';
-import { errorAnswerOf } from '@seatstorm/errors';
+import { toDomainError } from '@seatstorm/errors';
 import { currentCorrelationId, newCorrelationId, withCorrelation } from '@seatstorm/observability';
 
 const logger = new Logger('Socket');
@@ -14,7 +14,7 @@ const logger = new Logger('Socket');
  * message is handled as a request of its own, under a correlation id of its
  * own (correlation.ts), which the Kafka messages it causes carry.
  */
-export function answer<T>(event: string, work: () => T | Promise<T>): Promise<T | ErrorBody> {
+export function ackOf<T>(event: string, work: () => T | Promise<T>): Promise<T | ErrorBody> {
   return withCorrelation(newCorrelationId(), async () => {
     try {
       return await work();
@@ -25,9 +25,9 @@ export function answer<T>(event: string, work: () => T | Promise<T>): Promise<T 
 }
 
 export function toErrorBody(error: unknown, event: string): ErrorBody {
-  const { answer, kind } = errorAnswerOf(error);
-  if (kind !== 'bug') return answer.toBody();
+  const { domainError, classification } = toDomainError(error);
+  if (classification !== 'bug') return domainError.toBody();
   const correlationId = currentCorrelationId() ?? newCorrelationId();
   logger.error({ err: error, event, correlationId }, 'socket handler failed');
-  return answer.toBody(correlationId);
+  return domainError.toBody(correlationId);
 }

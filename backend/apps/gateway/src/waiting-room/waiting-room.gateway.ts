@@ -2,7 +2,7 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type 
 import { parseContract, roomOfQueue, SocketEvent, subscribePayloadSchema, type ErrorBody, type QueuePlace, type WaitingRoomStats } from '@seatstorm/contracts';
 import { DomainError } from '@seatstorm/errors';
 import type { LiveServer, LiveSocket } from '../live/live-socket';
-import { answer } from '../live/socket-ack';
+import { ackOf } from '../live/socket-ack';
 import { WaitingRoomService } from './waiting-room.service';
 import { WaitingRoomTicker } from './waiting-room.ticker';
 
@@ -24,7 +24,7 @@ export class WaitingRoomGateway implements OnGatewayInit<LiveServer> {
 
   @SubscribeMessage(SocketEvent.QueueJoin)
   join(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<QueuePlace | ErrorBody> {
-    return answer(SocketEvent.QueueJoin, async () => {
+    return ackOf(SocketEvent.QueueJoin, async () => {
       const { eventId } = parseContract(subscribePayloadSchema, payload, SocketEvent.QueueJoin);
       const { user } = socket.data;
       if (!user) throw new DomainError('UNAUTHORIZED', 'Sign in first: the queue keeps one place per account.');
@@ -35,7 +35,7 @@ export class WaitingRoomGateway implements OnGatewayInit<LiveServer> {
 
   @SubscribeMessage(SocketEvent.QueueLeave)
   leave(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<{ ok: true } | ErrorBody> {
-    return answer(SocketEvent.QueueLeave, async () => {
+    return ackOf(SocketEvent.QueueLeave, async () => {
       const { eventId } = parseContract(subscribePayloadSchema, payload, SocketEvent.QueueLeave);
       const { user } = socket.data;
       if (!user) throw new DomainError('UNAUTHORIZED', 'Sign in first.');
@@ -47,7 +47,7 @@ export class WaitingRoomGateway implements OnGatewayInit<LiveServer> {
 
   @SubscribeMessage(SocketEvent.QueueWatch)
   watch(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<WaitingRoomStats | ErrorBody> {
-    return answer(SocketEvent.QueueWatch, async () => {
+    return ackOf(SocketEvent.QueueWatch, async () => {
       const { eventId } = parseContract(subscribePayloadSchema, payload, SocketEvent.QueueWatch);
       await socket.join(roomOfQueue(eventId));
       return this.rooms.stats(eventId);

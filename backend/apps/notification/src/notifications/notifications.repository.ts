@@ -26,7 +26,7 @@ export interface NewNotification {
 }
 
 /** What storing a notification came to. */
-export type CreateOutcome = 'created' | 'duplicate' | 'unknown_user';
+export type NotificationCreation = 'created' | 'duplicate' | 'unknown_user';
 
 /**
  * Announcing holds a transaction open while a message is published; the
@@ -51,7 +51,7 @@ export class NotificationsRepository {
    * fails, nothing is stored and a redelivery tries again; a duplicate is
    * never announced twice.
    */
-  async createOnce(notification: NewNotification, announce: (stored: StoredNotification) => Promise<void>): Promise<CreateOutcome> {
+  async createOnce(notification: NewNotification, announce: (stored: StoredNotification) => Promise<void>): Promise<NotificationCreation> {
     try {
       return await this.prisma.$transaction(
         async (tx) => {

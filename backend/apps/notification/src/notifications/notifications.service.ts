@@ -47,11 +47,11 @@ export class NotificationsService {
 
   private async send(notification: Omit<NewNotification, 'id'>): Promise<void> {
     const { userId, kind, bookingId, eventId, title, body } = notification;
-    const outcome = await this.notifications.createOnce({ id: newId('ntf'), userId, kind, bookingId, eventId, title, body }, (stored) =>
+    const creation = await this.notifications.createOnce({ id: newId('ntf'), userId, kind, bookingId, eventId, title, body }, (stored) =>
       this.producer.publish(Topic.NotificationCreated, [toNotification(stored)]),
     );
     const context = { bookingId, eventId, userId, kind };
-    switch (outcome) {
+    switch (creation) {
       case 'created':
         notificationsCreated.inc({ kind });
         this.logger.log(context, 'notification sent');

@@ -73,9 +73,9 @@ export class PaymentAttemptsService {
   private async attempt(payment: StoredPayment): Promise<StoredPayment | null> {
     const { request } = payment;
     const context = { paymentId: payment.id, bookingId: request.bookingId, kind: request.kind };
-    const result = await this.provider.execute(request);
-    paymentAttempts.inc({ kind: request.kind, result: result.outcome });
-    const progress = afterAttempt(request.kind, payment.attempts + 1, result, this.policy, Math.random());
+    const call = await this.provider.execute(request);
+    paymentAttempts.inc({ kind: request.kind, result: call.result });
+    const progress = afterAttempt(request.kind, payment.attempts + 1, call, this.policy, Math.random());
     const recorded = await this.payments.recordAttempt(payment, progress);
     if (!recorded) {
       this.logger.warn({ ...context, attempt: progress.attempts }, 'payment was taken over while its provider call ran; its result is not recorded');

@@ -7,7 +7,7 @@ import {
   deadLetterDue,
   outcomeOf,
   retryDelayMs,
-  simulatedOutcome,
+  simulatedResult,
   type RetryPolicy,
 } from './payment.rules';
 
@@ -21,22 +21,22 @@ describe('simulated card provider', () => {
   });
 
   it('charges 4242 (and any other card), declines 0002 and times out on 9995', () => {
-    expect(simulatedOutcome('charge', '4242', 0.5, 0)).toEqual({ outcome: 'succeeded' });
-    expect(simulatedOutcome('charge', '1881', 0.5, 0)).toEqual({ outcome: 'succeeded' });
-    expect(simulatedOutcome('charge', '0002', 0.5, 0)).toEqual({ outcome: 'declined', error: CARD_DECLINED });
-    expect(simulatedOutcome('charge', '9995', 0.5, 0)).toMatchObject({ outcome: 'unavailable' });
+    expect(simulatedResult('charge', '4242', 0.5, 0)).toEqual({ result: 'succeeded' });
+    expect(simulatedResult('charge', '1881', 0.5, 0)).toEqual({ result: 'succeeded' });
+    expect(simulatedResult('charge', '0002', 0.5, 0)).toEqual({ result: 'declined', error: CARD_DECLINED });
+    expect(simulatedResult('charge', '9995', 0.5, 0)).toMatchObject({ result: 'unavailable' });
   });
 
   it('refunds to any card, even one that could not be charged', () => {
-    for (const card of ['4242', '0002', '9995', null]) expect(simulatedOutcome('refund', card, 0.5, 0)).toEqual({ outcome: 'succeeded' });
+    for (const card of ['4242', '0002', '9995', null]) expect(simulatedResult('refund', card, 0.5, 0)).toEqual({ result: 'succeeded' });
   });
 
   it('fails transiently at the configured rate, charges and refunds alike', () => {
-    expect(simulatedOutcome('charge', '4242', 0.19, 0.2)).toMatchObject({ outcome: 'unavailable' });
-    expect(simulatedOutcome('refund', '4242', 0.19, 0.2)).toMatchObject({ outcome: 'unavailable' });
-    expect(simulatedOutcome('charge', '4242', 0.2, 0.2)).toEqual({ outcome: 'succeeded' });
-    expect(simulatedOutcome('charge', '4242', 0.999, 1)).toMatchObject({ outcome: 'unavailable' });
-    expect(simulatedOutcome('charge', '4242', 0, 0)).toEqual({ outcome: 'succeeded' });
+    expect(simulatedResult('charge', '4242', 0.19, 0.2)).toMatchObject({ result: 'unavailable' });
+    expect(simulatedResult('refund', '4242', 0.19, 0.2)).toMatchObject({ result: 'unavailable' });
+    expect(simulatedResult('charge', '4242', 0.2, 0.2)).toEqual({ result: 'succeeded' });
+    expect(simulatedResult('charge', '4242', 0.999, 1)).toMatchObject({ result: 'unavailable' });
+    expect(simulatedResult('charge', '4242', 0, 0)).toEqual({ result: 'succeeded' });
   });
 });
 
@@ -60,11 +60,11 @@ describe('retry backoff', () => {
 });
 
 describe('payment progress', () => {
-  const unavailable = { outcome: 'unavailable', error: 'timed out' } as const;
+  const unavailable = { result: 'unavailable', error: 'timed out' } as const;
 
   it('settles on success or decline at the first attempt; a decline is never retried', () => {
-    expect(afterAttempt('charge', 1, { outcome: 'succeeded' }, policy, 0.5)).toEqual({ status: 'succeeded', attempts: 1, lastError: null, retryInMs: null });
-    expect(afterAttempt('charge', 1, { outcome: 'declined', error: CARD_DECLINED }, policy, 0.5)).toEqual({
+    expect(afterAttempt('charge', 1, { result: 'succeeded' }, policy, 0.5)).toEqual({ status: 'succeeded', attempts: 1, lastError: null, retryInMs: null });
+    expect(afterAttempt('charge', 1, { result: 'declined', error: CARD_DECLINED }, policy, 0.5)).toEqual({
       status: 'failed',
       attempts: 1,
       lastError: CARD_DECLINED,
@@ -80,7 +80,7 @@ describe('payment progress', () => {
     ]);
     expect(afterAttempt('charge', 4, unavailable, policy, 0.5)).toEqual({ status: 'dead_lettered', attempts: 4, lastError: 'timed out', retryInMs: null });
     expect(afterAttempt('charge', 5, unavailable, policy, 0.5).status).toBe('dead_lettered');
-    expect(afterAttempt('charge', 4, { outcome: 'succeeded' }, policy, 0.5).status).toBe('succeeded');
+    expect(afterAttempt('charge', 4, { result: 'succeeded' }, policy, 0.5).status).toBe('succeeded');
   });
 
   it('never gives a refund up: after its quick attempts it goes on at the refund schedule', () => {
@@ -93,7 +93,7 @@ describe('payment progress', () => {
         retryInMs: 60_000,
       });
     }
-    expect(afterAttempt('refund', 9, { outcome: 'succeeded' }, policy, 0.5).status).toBe('succeeded');
+    expect(afterAttempt('refund', 9, { result: 'succeeded' }, policy, 0.5).status).toBe('succeeded');
   });
 
   it('sends a dead letter once: for a charge given up, and for a refund out of its quick attempts', () => {

@@ -6,13 +6,17 @@ import { TEST_CARDS, type PaymentFailureCode, type PaymentKind, type PaymentOutc
  * in), no database. The payment service loads, calls and saves.
  */
 
-/** One answer of the card provider. */
+/**
+ * How one call to the card provider went (the `result` label of
+ * seatstorm_payment_attempts_total); not the payment's outcome, which is
+ * announced once it settles, perhaps after several calls.
+ */
 export type ProviderResult =
-  | { outcome: 'succeeded' }
+  | { result: 'succeeded' }
   /** Permanent: asking again gets the same answer, so it is never retried. */
-  | { outcome: 'declined'; error: string }
+  | { result: 'declined'; error: string }
   /** Transient: the provider or the card's issuer did not answer; worth retrying. */
-  | { outcome: 'unavailable'; error: string };
+  | { result: 'unavailable'; error: string };
 
 // The test cards (TEST_CARDS, docs/architecture.md §6), by their last four digits.
 export const DECLINED_CARD_LAST4 = TEST_CARDS.declined.slice(-4);
@@ -38,12 +42,12 @@ export function cardLast4Of(cardToken: string): string | null {
  * falls under `failureRate` (chaos tests), else by the test card. Refunds go
  * back to a card that was charged before, so only the failure rate fails them.
  */
-export function simulatedOutcome(kind: PaymentKind, cardLast4: string | null, roll: number, failureRate: number): ProviderResult {
-  if (roll < failureRate) return { outcome: 'unavailable', error: 'The payment provider did not answer (simulated failure)' };
-  if (kind === 'refund') return { outcome: 'succeeded' };
-  if (cardLast4 === DECLINED_CARD_LAST4) return { outcome: 'declined', error: CARD_DECLINED };
-  if (cardLast4 === UNAVAILABLE_CARD_LAST4) return { outcome: 'unavailable', error: `The card's issuer timed out (test card ${UNAVAILABLE_CARD_LAST4})` };
-  return { outcome: 'succeeded' };
+export function simulatedResult(kind: PaymentKind, cardLast4: string | null, roll: number, failureRate: number): ProviderResult {
+  if (roll < failureRate) return { result: 'unavailable', error: 'The payment provider did not answer (simulated failure)' };
+  if (kind === 'refund') return { result: 'succeeded' };
+  if (cardLast4 === DECLINED_CARD_LAST4) return { result: 'declined', error: CARD_DECLINED };
+  if (cardLast4 === UNAVAILABLE_CARD_LAST4) return { result: 'unavailable', error: `The card's issuer timed out (test card ${UNAVAILABLE_CARD_LAST4})` };
+  return { result: 'succeeded' };
 }
 
 export interface RetryPolicy {
@@ -84,14 +88,14 @@ export interface PaymentProgress {
  * cannot wait longer), but a refund is never given up: the customer paid and
  * has no seats, so it goes on at the slower refund schedule.
  */
-export function afterAttempt(kind: PaymentKind, attempt: number, result: ProviderResult, policy: RetryPolicy, roll: number): PaymentProgress {
-  switch (result.outcome) {
+export function afterAttempt(kind: PaymentKind, attempt: number, call: ProviderResult, policy: RetryPolicy, roll: number): PaymentProgress {
+  switch (call.result) {
     case 'succeeded':
       return { status: 'succeeded', attempts: attempt, lastError: null, retryInMs: null };
     case 'declined':
-      return { status: 'failed', attempts: attempt, lastError: result.error, retryInMs: null };
+      return { status: 'failed', attempts: attempt, lastError: call.error, retryInMs: null };
     case 'unavailable': {
-      const pending = { status: 'pending', attempts: attempt, lastError: result.error } as const;
+      const pending = { status: 'pending', attempts: attempt, lastError: call.error } as const;
       if (attempt < policy.maxAttempts) return { ...pending, retryInMs: retryDelayMs(attempt, policy, roll) };
       return kind === 'refund' ? { ...pending, retryInMs: policy.refundRetryMs } : { ...pending, status: 'dead_lettered', retryInMs: null };
     }

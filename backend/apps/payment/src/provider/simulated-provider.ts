@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
 import type { PaymentRequest } from '@seatstorm/contracts';
-import { cardLast4Of, simulatedOutcome, type ProviderResult } from '../payments/payment.rules';
+import { cardLast4Of, simulatedResult, type ProviderResult } from '../payments/payment.rules';
 
 /**
  * A card provider that answers like a real one's test mode: after a network's
@@ -15,6 +15,6 @@ export class SimulatedCardProvider {
 
   async execute(request: PaymentRequest): Promise<ProviderResult> {
     await sleep(this.config.PAYMENT_LATENCY_MS);
-    return simulatedOutcome(request.kind, cardLast4Of(request.cardToken), Math.random(), this.config.PAYMENT_FAILURE_RATE);
+    return simulatedResult(request.kind, cardLast4Of(request.cardToken), Math.random(), this.config.PAYMENT_FAILURE_RATE);
   }
 }
