@@ -20,7 +20,7 @@ interface HoldCardProps {
 export function HoldCard({ booking, summary, children }: HoldCardProps) {
   const countdown = useCountdown(booking.expiresAt);
   return (
-    <div className={styles.holdCard} data-phase={countdown?.phase} data-booking-id={booking.id}>
+    <div className={styles.holdCard} data-phase={countdown?.phase}>
       <p className={styles.holdSeats}>
         {summary ?? labelsOf(booking).join(', ')} · {formatMoney(booking.amount)}
       </p>
