@@ -290,10 +290,10 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
     if (event.noOrphanSeats) {
       const stranded = state.strandedBy(seats);
       if (stranded.length > 0) {
-        const [noun, verb] = stranded.length === 1 ? ['seat', 'would be'] : ['seats', 'would each be'];
+        const one = stranded.length === 1;
         return reject(
           'ORPHAN_SEAT',
-          `This would leave ${noun} ${labelsOf(stranded)} on ${stranded.length === 1 ? 'its' : 'their'} own; ${verb} hard to sell. Include ${stranded.length === 1 ? 'it' : 'them'}, or pick seats that leave no single gap.`,
+          `This would leave ${one ? 'seat' : 'seats'} ${labelsOf(stranded)} on ${one ? 'its' : 'their'} own in the row. Include ${one ? 'it' : 'them'}, or pick seats that leave no single gap.`,
           stranded.map((seat) => seat.id),
         );
       }
