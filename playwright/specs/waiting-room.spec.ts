@@ -116,9 +116,9 @@ test('three buyers wait for the on-sale, get places drawn at random, see them mo
   ).toBe(true);
   expect(placesSeen(fourth!).at(-1), 'the late buyer was next before being let in').toBe(1);
 
-  // Let in, each can hold a seat.
+  // Let in, each can hold a seat (C4 on: C1 and C2 are the row's wheelchair space and companion seat).
   for (const [index, page] of pages.entries()) {
-    const seatId = event.seat(`C${index + 1}`);
+    const seatId = event.seat(`C${index + 4}`);
     await seatOn(page, seatId).click();
     await page.getByTestId('hold-button').click();
     await expect(page.getByText('Held for you')).toBeVisible();
