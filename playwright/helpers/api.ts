@@ -14,6 +14,12 @@ export interface Booking {
 export interface Seat {
   id: string;
   label: string;
+  section: string;
+  row: string;
+  number: number;
+  /** The seat's run within its row, absent for the first (docs/architecture.md §3). */
+  block?: number;
+  attributes?: string[];
   /** Cents. */
   price: number;
   status: string;
@@ -93,15 +99,33 @@ export async function seatOf(request: APIRequestContext, eventId: string, seatId
   return seat!;
 }
 
-/** Available seats right now, in a random order so runs do not fight over the same seat. */
+/**
+ * Available seats right now that holds of their own may take, in a random order so runs do not fight over the same
+ * seat: never a companion seat (held only with a wheelchair space), never one whose hold would leave a free
+ * neighbour alone in its run, and never two within two seats of each other, so that holding several of them leaves
+ * no lone seat either (docs/architecture.md §4.8).
+ */
 export async function availableSeats(request: APIRequestContext, eventId: string, count: number): Promise<Seat[]> {
-  const free = (await seatsOf(request, eventId)).filter((seat) => seat.status === 'available');
-  for (let i = free.length - 1; i > 0; i -= 1) {
+  const seats = await seatsOf(request, eventId);
+  const runOf = (seat: Seat) => `${seat.section}\u0000${seat.row}\u0000${seat.block ?? 0}`;
+  const byPlace = new Map(seats.map((seat) => [`${runOf(seat)}\u0000${seat.number}`, seat]));
+  const free = (seat: Seat, step: number) => byPlace.get(`${runOf(seat)}\u0000${seat.number + step}`)?.status === 'available';
+  const strands = (seat: Seat) => [-1, 1].some((side) => free(seat, side) && !free(seat, side * 2));
+  const candidates = seats.filter((seat) => seat.status === 'available' && !seat.attributes?.includes('companion') && !strands(seat));
+  for (let i = candidates.length - 1; i > 0; i -= 1) {
     const j = Math.floor(Math.random() * (i + 1));
-    [free[i], free[j]] = [free[j]!, free[i]!];
+    [candidates[i], candidates[j]] = [candidates[j]!, candidates[i]!];
   }
-  expect(free.length, `${eventId} has at least ${count} available seats`).toBeGreaterThanOrEqual(count);
-  return free.slice(0, count);
+  const near = new Set<string>();
+  const picked: Seat[] = [];
+  for (const seat of candidates) {
+    if (picked.length === count) break;
+    if (near.has(`${runOf(seat)}\u0000${seat.number}`)) continue;
+    picked.push(seat);
+    for (let step = -2; step <= 2; step += 1) near.add(`${runOf(seat)}\u0000${seat.number + step}`);
+  }
+  expect(picked.length, `${eventId} has at least ${count} available seats a hold may take alone`).toBe(count);
+  return picked;
 }
 
 export async function holdByApi(request: APIRequestContext, token: string, eventId: string, seatIds: string[]): Promise<Booking> {
