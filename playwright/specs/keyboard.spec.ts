@@ -18,7 +18,7 @@ test('with the keyboard only: arrows move between seats, Enter and Space select,
   }
   const first = seatOn(page, event.seat('A1'));
   await expect(first).toBeFocused();
-  await expect(first).toHaveAccessibleName('Row A, seat 1, General, $50, available');
+  await expect(first).toHaveAccessibleName('Row A, seat 1, General, $50, available, aisle seat');
 
   await page.keyboard.press('ArrowRight');
   await expect(seatOn(page, event.seat('A2'))).toBeFocused();

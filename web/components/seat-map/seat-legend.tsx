@@ -1,17 +1,21 @@
+import { useMemo } from 'react';
+import { ATTRIBUTE_WORDS, SEAT_SYMBOLS, symbolOf, type SeatSymbol } from '@/lib/seat-map/attributes';
 import type { SeatLayout } from '@/lib/seat-map/layout';
 import { STATE_WORDS } from '@/lib/seat-map/describe';
 import type { SeatState } from '@/lib/seat-map/seat-map-state';
 import { formatMoney } from '@/lib/format';
 import { SeatMark } from './seat-mark';
+import { SeatSymbolMark } from './seat-symbol';
 import mapStyles from './seat-map.module.css';
 import styles from './seat-legend.module.css';
 
-function Swatch({ state, tier = 0 }: { state: SeatState; tier?: number }) {
+function Swatch({ state, tier = 0, symbol = null }: { state: SeatState; tier?: number; symbol?: SeatSymbol | null }) {
   return (
     <svg viewBox="-0.62 -0.62 1.24 1.24" className={styles.swatch} aria-hidden="true">
       <g className={mapStyles.seat} data-state={state} data-tier={tier}>
         <rect className={mapStyles.body} x={-0.5} y={-0.5} width={1} height={1} rx={0.24} />
         <SeatMark state={state} size={1} />
+        {symbol ? <SeatSymbolMark symbol={symbol} size={1} /> : null}
       </g>
     </svg>
   );
@@ -19,8 +23,21 @@ function Swatch({ state, tier = 0 }: { state: SeatState; tier?: number }) {
 
 const STATE_ITEMS: ReadonlyArray<Exclude<SeatState, 'available'>> = ['selected', 'mine', 'reserved', 'paid', 'confirmed', 'blocked'];
 
-/** Available seats by tier and price, then what every other state looks like: colour and symbol. */
+const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+
+/** The symbols this venue's seats carry, each with the tier of the first seat that has it (to draw its swatch in). */
+function symbolsIn(layout: SeatLayout): Array<{ symbol: SeatSymbol; tier: number }> {
+  const tiers = new Map<SeatSymbol, number>();
+  layout.seats.forEach((seat, index) => {
+    const symbol = symbolOf(seat);
+    if (symbol && !tiers.has(symbol)) tiers.set(symbol, layout.tierIndex[index]!);
+  });
+  return SEAT_SYMBOLS.filter((symbol) => tiers.has(symbol)).map((symbol) => ({ symbol, tier: tiers.get(symbol)! }));
+}
+
+/** Available seats by tier and price, what every other state looks like (colour and symbol), and the seats' features. */
 export function SeatLegend({ layout }: { layout: SeatLayout }) {
+  const symbols = useMemo(() => symbolsIn(layout), [layout]);
   return (
     <div className={styles.legend}>
       <h3 className="visually-hidden">Legend</h3>
@@ -38,10 +55,20 @@ export function SeatLegend({ layout }: { layout: SeatLayout }) {
         {STATE_ITEMS.map((state) => (
           <li key={state} className={styles.item}>
             <Swatch state={state} />
-            <span>{STATE_WORDS[state].charAt(0).toUpperCase() + STATE_WORDS[state].slice(1)}</span>
+            <span>{capitalised(STATE_WORDS[state])}</span>
           </li>
         ))}
       </ul>
+      {symbols.length ? (
+        <ul className={styles.items} aria-label="Seat features">
+          {symbols.map(({ symbol, tier }) => (
+            <li key={symbol} className={styles.item} data-symbol={symbol}>
+              <Swatch state="available" tier={tier} symbol={symbol} />
+              <span>{capitalised(ATTRIBUTE_WORDS[symbol])}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { attributeWords } from '@/lib/seat-map/attributes';
 import type { LayoutSeat, SeatLayout } from '@/lib/seat-map/layout';
 import { STATE_WORDS } from '@/lib/seat-map/describe';
 import type { SeatState } from '@/lib/seat-map/seat-map-state';
@@ -14,8 +15,9 @@ export interface TooltipTarget {
   y: number;
 }
 
-/** The label, tier and price of the seat under the pointer or keyboard focus. Visual only: seats carry the same words. */
+/** The label, tier, price and features of the seat under the pointer or keyboard focus. Visual only: seats carry the same words. */
 export function SeatTooltip({ layout, seat, state, x, y }: { layout: SeatLayout; seat: LayoutSeat; state: SeatState; x: number; y: number }) {
+  const features = attributeWords(seat);
   return (
     // Near the top edge of the map there is no room above the seat: show it below instead.
     <div className={styles.tooltip} style={{ left: x, top: y }} data-below={y < TOOLTIP_ROOM_PX || undefined} aria-hidden="true">
@@ -25,6 +27,7 @@ export function SeatTooltip({ layout, seat, state, x, y }: { layout: SeatLayout;
       <span>
         {seat.tier} · {formatMoney(seat.price)}
       </span>
+      {features.length ? <span className={styles.tooltipFeatures}>{features.join(' · ')}</span> : null}
       <span className={styles.tooltipState} data-state={state}>
         {STATE_WORDS[state]}
       </span>

@@ -1,10 +1,13 @@
 'use client';
 
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { matchesMask, symbolOf, type FilterMask } from '@/lib/seat-map/attributes';
 import type { LayoutSeat, SeatLayout } from '@/lib/seat-map/layout';
 import { seatName } from '@/lib/seat-map/describe';
+import { firstSeat } from '@/lib/seat-map/navigation';
 import { seatStateAt, type SeatMapState, type SeatState } from '@/lib/seat-map/seat-map-state';
 import { SeatMark } from './seat-mark';
+import { SeatSymbolMark } from './seat-symbol';
 import { SeatTooltip, type TooltipTarget } from './seat-tooltip';
 import { useSeatKeyboard } from './use-seat-keyboard';
 import styles from './seat-map.module.css';
@@ -18,13 +21,17 @@ interface SeatProps {
   tabbable: boolean;
   /** An admin may pick blocked seats too (to put them back on sale). */
   blockedSelectable: boolean;
+  /** Left out by the filter: drawn faintly, still in its place and still a button. */
+  dimmed: boolean;
   onToggle(seatId: string): void;
   onFocusSeat(index: number, element: SVGGElement): void;
 }
 
-const Seat = memo(function Seat({ layout, seat, index, state, size, tabbable, blockedSelectable, onToggle, onFocusSeat }: SeatProps) {
+const Seat = memo(function Seat({ layout, seat, index, state, size, tabbable, blockedSelectable, dimmed, onToggle, onFocusSeat }: SeatProps) {
   const half = size / 2;
   const selectable = state === 'available' || state === 'selected' || (blockedSelectable && state === 'blocked');
+  // A taken seat shows its state's symbol instead: which is what decides whether it can be picked.
+  const symbol = state === 'available' ? symbolOf(seat) : null;
   return (
     <g
       className={styles.seat}
@@ -32,6 +39,7 @@ const Seat = memo(function Seat({ layout, seat, index, state, size, tabbable, bl
       data-seat-id={seat.id}
       data-state={state}
       data-tier={layout.tierIndex[index]}
+      data-dimmed={dimmed || undefined}
       role="button"
       tabIndex={tabbable ? 0 : -1}
       aria-label={seatName(layout, seat, state)}
@@ -44,6 +52,7 @@ const Seat = memo(function Seat({ layout, seat, index, state, size, tabbable, bl
       <rect className={styles.ring} x={-half - size * 0.18} y={-half - size * 0.18} width={size * 1.36} height={size * 1.36} rx={size * 0.34} />
       <rect className={styles.body} x={-half} y={-half} width={size} height={size} rx={size * 0.24} />
       <SeatMark state={state} size={size} />
+      {symbol ? <SeatSymbolMark symbol={symbol} size={size} /> : null}
     </g>
   );
 });
@@ -55,10 +64,12 @@ interface SvgSeatMapProps {
   layout: SeatLayout;
   state: SeatMapState;
   onToggle(seatId: string): void;
+  /** The seats the filter lets through; the others are dimmed. */
+  mask?: FilterMask;
 }
 
 /** Small venues: one SVG element per seat, each a focusable button with `data-seat-id` and `data-state`. */
-export function SvgSeatMap({ layout, state, onToggle }: SvgSeatMapProps) {
+export function SvgSeatMap({ layout, state, onToggle, mask = null }: SvgSeatMapProps) {
   const frameRef = useRef<HTMLDivElement>(null);
   const [focusIndex, setFocusIndex] = useState(0);
   const [tooltip, setTooltip] = useState<TooltipTarget | null>(null);
@@ -96,6 +107,11 @@ export function SvgSeatMap({ layout, state, onToggle }: SvgSeatMapProps) {
     frameRef.current?.querySelectorAll<SVGGElement>('[data-seat-id]')[index]?.focus();
   }, []);
   const onKeyDown = useSeatKeyboard(layout, focusIndex, moveFocus, onToggle);
+
+  // With a filter on, Tab into the map lands on the first seat it lets through.
+  useEffect(() => {
+    if (mask) setFocusIndex(firstSeat(layout, mask));
+  }, [layout, mask]);
 
   const states = useMemo(() => layout.seats.map((_, index) => seatStateAt(state, index)), [layout, state]);
   const tooltipSeat = tooltip ? layout.seats[tooltip.index] : undefined;
@@ -135,6 +151,7 @@ export function SvgSeatMap({ layout, state, onToggle }: SvgSeatMapProps) {
             size={size}
             tabbable={index === focusIndex}
             blockedSelectable={state.mode === 'admin'}
+            dimmed={!matchesMask(mask, index)}
             onToggle={onToggle}
             onFocusSeat={onFocusSeat}
           />

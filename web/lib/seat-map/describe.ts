@@ -1,4 +1,5 @@
 import { formatMoney } from '../format';
+import { attributeWords } from './attributes';
 import type { LayoutSeat, SeatLayout } from './layout';
 import type { SeatState } from './seat-map-state';
 
@@ -13,9 +14,12 @@ export const STATE_WORDS: Record<SeatState, string> = {
   blocked: 'not on sale',
 };
 
-/** "Row C, seat 12, Regular, $150, available"; the section leads where a venue has several. */
+/**
+ * "Row C, seat 1, Regular, $150, available, wheelchair space, aisle seat": the section leads where a venue has
+ * several; what the seat offers follows its state, so every name starts the same way.
+ */
 export function seatName(layout: SeatLayout, seat: LayoutSeat, state: SeatState): string {
   const place = `Row ${seat.row}, seat ${seat.number}`;
   const where = layout.multiSection ? `Section ${seat.section}, ${place.charAt(0).toLowerCase()}${place.slice(1)}` : place;
-  return `${where}, ${seat.tier}, ${formatMoney(seat.price)}, ${STATE_WORDS[state]}`;
+  return [where, seat.tier, formatMoney(seat.price), STATE_WORDS[state], ...attributeWords(seat)].join(', ');
 }

@@ -1,3 +1,4 @@
+import { matchesMask, type FilterMask } from './attributes';
 import type { SeatLayout } from './layout';
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
@@ -41,14 +42,22 @@ export function neighbourInDirection(layout: SeatLayout, from: number, direction
   return best;
 }
 
-/** The first seat in reading order (top row, leftmost): where keyboard focus starts. */
-export function firstSeat(layout: SeatLayout): number {
-  let best = 0;
+/**
+ * The first seat in reading order (top row, leftmost): where keyboard focus starts. With a filter on, the first
+ * seat it lets through, so the keyboard lands on what the person asked to see.
+ */
+export function firstSeat(layout: SeatLayout, mask: FilterMask = null): number {
+  let best = -1;
   layout.seats.forEach((seat, index) => {
-    const current = layout.seats[best]!;
+    if (!matchesMask(mask, index)) return;
+    const current = layout.seats[best];
+    if (!current) {
+      best = index;
+      return;
+    }
     if (seat.y < current.y - layout.pitch * 0.3 || (Math.abs(seat.y - current.y) <= layout.pitch * 0.3 && seat.x < current.x)) best = index;
   });
-  return best;
+  return Math.max(0, best);
 }
 
 export function directionOfKey(key: string): Direction | null {

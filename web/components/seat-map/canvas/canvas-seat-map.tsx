@@ -1,9 +1,11 @@
 'use client';
 
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FilterMask } from '@/lib/seat-map/attributes';
 import type { Point } from '@/lib/seat-map/camera';
 import { seatName } from '@/lib/seat-map/describe';
 import type { SeatLayout } from '@/lib/seat-map/layout';
+import { firstSeat } from '@/lib/seat-map/navigation';
 import { seatStateAt, type SeatMapState } from '@/lib/seat-map/seat-map-state';
 import styles from '../seat-map.module.css';
 import { CanvasTooltip } from './canvas-tooltip';
@@ -19,6 +21,8 @@ interface CanvasSeatMapProps {
   layout: SeatLayout;
   state: SeatMapState;
   onToggle(seatId: string): void;
+  /** The seats the filter lets through; the others are dimmed. */
+  mask?: FilterMask;
 }
 
 /**
@@ -27,7 +31,7 @@ interface CanvasSeatMapProps {
  * only the seats whose look changed. Keyboard focus is a seat index, drawn
  * as a ring and announced through a live region.
  */
-export function CanvasSeatMap({ layout, state, onToggle }: CanvasSeatMapProps) {
+export function CanvasSeatMap({ layout, state, onToggle, mask = null }: CanvasSeatMapProps) {
   const frameRef = useRef<HTMLDivElement>(null);
   const baseRef = useRef<HTMLCanvasElement>(null);
   const overlayRef = useRef<HTMLCanvasElement>(null);
@@ -36,16 +40,22 @@ export function CanvasSeatMap({ layout, state, onToggle }: CanvasSeatMapProps) {
   const [tooltipAt, setTooltipAt] = useState<Point | null>(null);
   const hideTooltip = useCallback(() => setTooltipAt(null), []);
 
-  const painter = useSeatPainter(frameRef, baseRef, layout, state, view);
+  const painter = useSeatPainter(frameRef, baseRef, layout, { state, mask }, view);
   const viewport = useCanvasViewport({ frameRef, layout, view, schedulePaint: painter.schedulePaint, onCameraMove: hideTooltip });
   const focus = useCanvasFocus({ layout, viewport, onToggle, setTooltipAt });
+  const { focusSeat } = focus;
+
+  // With a filter on, the keyboard starts from the first seat it lets through.
+  useEffect(() => {
+    if (mask) focusSeat(firstSeat(layout, mask));
+  }, [layout, mask, focusSeat]);
   const pointer = useCanvasGestures({
     frameRef,
     layout,
     viewport,
     onPoint: focus.pointAt,
     onPick: (seat) => {
-      focus.focusSeat(seat);
+      focusSeat(seat);
       onToggle(layout.seats[seat]!.id);
     },
   });

@@ -17,17 +17,16 @@ const palette: CanvasPalette = {
   fontFamily: 'sans-serif',
 };
 
-/** A 2D context that keeps the squares filled, each with its colour; the rest of drawing does nothing. */
+/** A 2D context that keeps the squares filled, each with its colour (and its opacity, when not opaque); the rest of drawing does nothing. */
 function recordingContext() {
-  const filled: Array<{ colour: string; left: number; top: number }> = [];
-  const target: Record<string | symbol, unknown> = { fillStyle: '' };
+  const filled: Array<{ colour: string; left: number; top: number; alpha?: number }> = [];
+  const target: Record<string | symbol, unknown> = { fillStyle: '', globalAlpha: 1 };
+  const alpha = () => (target.globalAlpha === 1 ? {} : { alpha: Number(target.globalAlpha) });
+  const calls: Record<string, (...args: never[]) => unknown> = {
+    fillRect: (left: number, top: number) => filled.push({ colour: String(target.fillStyle), left, top, ...alpha() }),
+  };
   const ctx = new Proxy(target, {
-    get: (_, key) =>
-      key === 'fillRect'
-        ? (left: number, top: number) => filled.push({ colour: String(target.fillStyle), left, top })
-        : key in target
-          ? target[key]
-          : () => undefined,
+    get: (_, key) => (typeof key === 'string' && key in calls ? calls[key] : key in target ? target[key] : () => undefined),
     set: (_, key, value) => {
       target[key] = value;
       return true;
@@ -40,7 +39,7 @@ const loaded = seatMapReducer(initialSeatMapState(), { type: 'snapshot', snapsho
 // Ten pixels per layout unit: seat A1 (x = 1.2) is 12 px from the left; rows A and C are 0 and 32 px down.
 const view: CanvasView = { camera: { scale: 10, x: 0, y: 0 }, fitScale: 10, width: 400, height: 300, dpr: 1 };
 const paint = (ctx: CanvasRenderingContext2D, state: SeatMapState, painted: Uint16Array, full: boolean, at = view) =>
-  paintSeatMap(ctx, { layout: loaded.layout!, state, palette, view: at, pitch: false }, painted, full);
+  paintSeatMap(ctx, { layout: loaded.layout!, state, palette, view: at, pitch: false, mask: null }, painted, full);
 const toggled = (label: string) => seatMapReducer(loaded, { type: 'toggle', seatId: `evt_test_${label}` });
 
 describe('painting the canvas seat map', () => {
@@ -70,5 +69,17 @@ describe('painting the canvas seat map', () => {
     const { ctx, filled } = recordingContext();
     paint(ctx, toggled('C9'), painted, false, narrow);
     expect(filled).toEqual([]);
+  });
+});
+
+describe('painting what the filter leaves out', () => {
+  it('paints the seats the filter leaves out faintly, in place', () => {
+    const { ctx, filled } = recordingContext();
+    const mask = Uint8Array.from(loaded.layout!.seats, (seat) => (seat.label === 'C3' ? 1 : 0));
+    paintSeatMap(ctx, { layout: loaded.layout!, state: loaded, palette, view, pitch: false, mask }, new Uint16Array(15), true);
+    const seats = filled.slice(1);
+    expect(seats).toHaveLength(15);
+    expect(seats.filter((square) => square.alpha === undefined)).toEqual([{ colour: 'regular', left: 31, top: 27 }]);
+    expect(seats.filter((square) => square.alpha !== undefined).every((square) => square.alpha! < 0.5)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import type { FilterMask } from '@/lib/seat-map/attributes';
 import type { SeatLayout } from '@/lib/seat-map/layout';
 import type { SeatMapState } from '@/lib/seat-map/seat-map-state';
 import { pitchArea } from '@/lib/seat-map/stadium-pitch';
@@ -15,6 +16,8 @@ export interface SeatMapScene {
   view: CanvasView;
   /** Whether the venue has a pitch in its middle to draw (see `hasPitch`). */
   pitch: boolean;
+  /** The seats the filter lets through; the others are dimmed. */
+  mask: FilterMask;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface SeatMapScene {
  * changed are painted again, which is what keeps live updates on a 50,000-seat map cheap.
  */
 export function paintSeatMap(ctx: CanvasRenderingContext2D, scene: SeatMapScene, painted: Uint16Array, full: boolean) {
-  const { layout, state, palette, view } = scene;
+  const { layout, state, palette, view, mask } = scene;
   const { camera, width, height, dpr } = view;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const margin = layout.pitch * camera.scale;
@@ -44,7 +47,7 @@ export function paintSeatMap(ctx: CanvasRenderingContext2D, scene: SeatMapScene,
   const byKey = new Map<number, number[]>();
   for (let i = 0; i < layout.seats.length; i += 1) {
     if (full ? !visible(i) : painted[i] === 0) continue;
-    const key = paintKey(state, layout, i);
+    const key = paintKey(state, layout, i, mask);
     if (!full && key === painted[i]) continue;
     painted[i] = key;
     const bucket = byKey.get(key);

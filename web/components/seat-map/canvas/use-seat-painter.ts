@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { SeatLayout } from '@/lib/seat-map/layout';
-import type { SeatMapState } from '@/lib/seat-map/seat-map-state';
 import { hasPitch } from '@/lib/seat-map/stadium-pitch';
 import { readPalette, type CanvasPalette } from './canvas-palette';
 import type { CanvasView } from './canvas-view';
-import { paintSeatMap } from './paint-seat-map';
+import { paintSeatMap, type SeatMapScene } from './paint-seat-map';
 
 /** For measuring how soon a large map is on screen (Performance API). */
 export const FIRST_PAINT_MARK = 'seatmap:first-paint';
@@ -16,8 +15,11 @@ export interface SeatPainter {
   schedulePaint(full: boolean): void;
 }
 
+/** What changes between paints besides the camera: the seats' states and the filter. */
+export type PaintInputs = Pick<SeatMapScene, 'state' | 'mask'>;
+
 /**
- * Keeps the seats on `canvasRef` equal to `state` as seen through `view`: at most one paint per animation frame,
+ * Keeps the seats on `canvasRef` equal to `inputs` as seen through `view`: at most one paint per animation frame,
  * and live changes repaint only the seats they changed. Colours come from the CSS around `frameRef`, again when
  * the colour scheme changes.
  */
@@ -25,16 +27,16 @@ export function useSeatPainter(
   frameRef: RefObject<HTMLElement | null>,
   canvasRef: RefObject<HTMLCanvasElement | null>,
   layout: SeatLayout,
-  state: SeatMapState,
+  inputs: PaintInputs,
   view: RefObject<CanvasView>,
 ): SeatPainter {
   const paletteRef = useRef<CanvasPalette | null>(null);
   const paintedRef = useRef(new Uint16Array(0));
-  const stateRef = useRef(state);
+  const inputsRef = useRef(inputs);
   const fullPaintRef = useRef(true);
   const frameRequestRef = useRef(0);
   const pitch = useMemo(() => hasPitch(layout), [layout]);
-  stateRef.current = state;
+  inputsRef.current = inputs;
 
   const paint = useCallback(() => {
     frameRequestRef.current = 0;
@@ -43,7 +45,7 @@ export function useSeatPainter(
     if (!ctx || !palette) return;
     const full = fullPaintRef.current;
     fullPaintRef.current = false;
-    paintSeatMap(ctx, { layout, state: stateRef.current, palette, view: view.current, pitch }, paintedRef.current, full);
+    paintSeatMap(ctx, { ...inputsRef.current, layout, palette, view: view.current, pitch }, paintedRef.current, full);
     if (full && performance.getEntriesByName(FIRST_PAINT_MARK).length === 0) performance.mark(FIRST_PAINT_MARK);
   }, [canvasRef, layout, pitch, view]);
 
@@ -73,8 +75,10 @@ export function useSeatPainter(
     };
   }, [frameRef, layout, schedulePaint]);
 
-  // Live changes: repaint only the seats whose look changed.
+  // Live changes: repaint only the seats whose look changed (a filter changes the look of most of them).
+  const { state, mask } = inputs;
   useEffect(() => schedulePaint(false), [state, schedulePaint]);
+  useEffect(() => schedulePaint(true), [mask, schedulePaint]);
 
   return { palette: paletteRef, schedulePaint };
 }
