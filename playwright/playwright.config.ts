@@ -1,8 +1,5 @@
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
 import { baseUrl } from './helpers/env';
-
-/** Specs written for a phone, which run in the phone project only. */
-const PHONE_SPECS = /stadium-phone\.spec\.ts$/;
 
 /**
  * End-to-end tests in Debian's Chromium against the whole stack, which the
@@ -45,9 +42,4 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: 'desktop', testIgnore: PHONE_SPECS },
-    // The stadium on a phone: a touch screen, a narrow viewport, taps and pinches.
-    { name: 'phone', testMatch: PHONE_SPECS, use: { ...devices['Pixel 7'], hasTouch: true } },
-  ],
 });

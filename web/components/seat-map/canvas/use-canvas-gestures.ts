@@ -1,5 +1,7 @@
-import { useRef, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
-import { toLayout, zoomAt, type Camera, type Point } from '@/lib/seat-map/camera';
+import { useMemo, useRef, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
+import { toLayout, zoomAt, type Camera } from '@/lib/seat-map/camera';
+import type { SeatLayout } from '@/lib/seat-map/layout';
+import { buildSpatialIndex } from '@/lib/seat-map/spatial-index';
 import type { CanvasViewport } from './use-canvas-viewport';
 import { useWheelZoom } from './use-wheel-zoom';
 
@@ -23,11 +25,12 @@ interface Pinch {
 
 interface CanvasGesturesOptions {
   frameRef: RefObject<HTMLElement | null>;
+  layout: SeatLayout;
   viewport: CanvasViewport;
-  /** The pointer moved to this point of the venue (layout units) without dragging. */
-  onPoint(point: Point): void;
-  /** A click or tap at this point of the venue. */
-  onPick(point: Point): void;
+  /** The pointer moved over a seat, or off the seats (null), without dragging. */
+  onPoint(seat: number | null): void;
+  /** A seat was clicked or tapped. */
+  onPick(seat: number): void;
 }
 
 export interface CanvasPointerHandlers {
@@ -39,9 +42,10 @@ export interface CanvasPointerHandlers {
 
 /**
  * Pointer, touch and wheel on the map: drag to pan, wheel or pinch to zoom, two fingers to pan, and a press that
- * barely moves picks what is under it.
+ * barely moves picks the seat under it. Hit-testing goes through a spatial index, not the 50,000 seats.
  */
-export function useCanvasGestures({ frameRef, viewport, onPoint, onPick }: CanvasGesturesOptions): CanvasPointerHandlers {
+export function useCanvasGestures({ frameRef, layout, viewport, onPoint, onPick }: CanvasGesturesOptions): CanvasPointerHandlers {
+  const index = useMemo(() => buildSpatialIndex(layout), [layout]);
   const drag = useRef<Drag | null>(null);
   // Two fingers on a touch screen: pinch to zoom around their midpoint, move them to pan.
   const pointers = useRef(new Map<number, { x: number; y: number }>());
@@ -56,9 +60,10 @@ export function useCanvasGestures({ frameRef, viewport, onPoint, onPick }: Canva
     return { distance: Math.hypot(a!.x - b!.x, a!.y - b!.y), midX: (a!.x + b!.x) / 2 - rect.left, midY: (a!.y + b!.y) / 2 - rect.top };
   };
 
-  const pointOf = (event: ReactPointerEvent) => {
+  const seatUnder = (event: ReactPointerEvent) => {
     const rect = frameRef.current!.getBoundingClientRect();
-    return toLayout(view.current.camera, event.clientX - rect.left, event.clientY - rect.top);
+    const point = toLayout(view.current.camera, event.clientX - rect.left, event.clientY - rect.top);
+    return index.seatAt(point.x, point.y, layout.pitch * 0.6);
   };
 
   const onPointerDown = (event: ReactPointerEvent<HTMLCanvasElement>) => {
@@ -96,7 +101,8 @@ export function useCanvasGestures({ frameRef, viewport, onPoint, onPick }: Canva
         return;
       }
     }
-    onPoint(pointOf(event));
+    const seat = seatUnder(event);
+    onPoint(seat >= 0 ? seat : null);
   };
 
   const onPointerUp = (event: ReactPointerEvent<HTMLCanvasElement>) => {
@@ -104,7 +110,8 @@ export function useCanvasGestures({ frameRef, viewport, onPoint, onPick }: Canva
     const current = drag.current;
     drag.current = null;
     if (!current || current.moved) return;
-    onPick(pointOf(event));
+    const seat = seatUnder(event);
+    if (seat >= 0) onPick(seat);
   };
 
   return { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: release };
