@@ -1,5 +1,8 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
 import { baseUrl } from './helpers/env';
+
+/** Specs written for a phone, which run in the phone project only. */
+const PHONE_SPECS = /stadium-phone\.spec\.ts$/;
 
 /**
  * End-to-end tests in Debian's Chromium against the whole stack, which the
@@ -42,4 +45,9 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'desktop', testIgnore: PHONE_SPECS },
+    // The stadium on a phone: a touch screen, a narrow viewport, taps and pinches.
+    { name: 'phone', testMatch: PHONE_SPECS, use: { ...devices['Pixel 7'], hasTouch: true } },
+  ],
 });

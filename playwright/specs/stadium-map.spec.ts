@@ -51,17 +51,23 @@ test.describe('the 50,000-seat stadium map', () => {
     const map = page.getByRole('application');
     await map.scrollIntoViewIfNeeded();
 
-    // Find a seat on the stands (the middle of the map is the pitch), then drag the map 120 px towards
-    // the middle: the same seat is now under the point 120 px away, and no longer under the old one.
+    // Zoomed out, the map shows sections; picking one zooms in until its seats show.
+    await expect.poll(() => page.evaluate(() => window.__seatstormMapView?.level())).toBe('sections');
+    await page.getByRole('combobox', { name: 'Section' }).selectOption('S12');
+    await expect.poll(() => page.evaluate(() => window.__seatstormMapView?.level())).toBe('seats');
+    await expect.poll(() => page.evaluate(() => window.__seatstormMapView?.section())).toBe('S12');
+
+    // Find a seat, then drag the map 120 px to the right: the same seat is now under the point
+    // 120 px away, and no longer under the old one.
     const box = (await map.boundingBox())!;
     let found: { x: number; y: number; seat: string } | null = null;
     for (let y = box.y + 20; y < box.y + box.height - 20 && !found; y += 15) {
-      for (let x = box.x + 20; x < box.x + box.width / 3 && !found; x += 15) {
+      for (let x = box.x + 20; x < box.x + box.width / 2 && !found; x += 15) {
         const seat = await seatUnderPointer(page, x, y);
         if (seat) found = { x, y, seat };
       }
     }
-    expect(found, 'a seat on the left stand').not.toBeNull();
+    expect(found, 'a seat in the left half of the map').not.toBeNull();
     const { x, y, seat } = found!;
     await page.mouse.down();
     await page.mouse.move(x + 60, y, { steps: 4 });

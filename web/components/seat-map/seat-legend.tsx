@@ -3,7 +3,9 @@ import { ATTRIBUTE_WORDS, SEAT_SYMBOLS, symbolOf, type SeatSymbol } from '@/lib/
 import type { SeatLayout } from '@/lib/seat-map/layout';
 import { STATE_WORDS } from '@/lib/seat-map/describe';
 import type { SeatState } from '@/lib/seat-map/seat-map-state';
+import type { Availability } from '@/lib/seat-map/sections';
 import { formatMoney } from '@/lib/format';
+import { rendererFor } from './seat-map-view';
 import { SeatMark } from './seat-mark';
 import { SeatSymbolMark } from './seat-symbol';
 import mapStyles from './seat-map.module.css';
@@ -35,9 +37,29 @@ function symbolsIn(layout: SeatLayout): Array<{ symbol: SeatSymbol; tier: number
   return SEAT_SYMBOLS.filter((symbol) => tiers.has(symbol)).map((symbol) => ({ symbol, tier: tiers.get(symbol)! }));
 }
 
-/** Available seats by tier and price, what every other state looks like (colour and symbol), and the seats' features. */
+const SECTION_ITEMS: ReadonlyArray<{ availability: Availability; words: string }> = [
+  { availability: 'plenty', words: '40% or more left' },
+  { availability: 'some', words: 'Fewer left' },
+  { availability: 'none', words: 'Sold out' },
+];
+
+/** A section's tint and outline, hatched when it is sold out, as the canvas map draws it zoomed out. */
+function SectionSwatch({ availability }: { availability: Availability }) {
+  return (
+    <svg viewBox="0 0 16 16" className={styles.swatch} aria-hidden="true" data-availability={availability}>
+      <rect className={styles.sectionSwatch} x={1} y={1} width={14} height={14} rx={2} />
+      {availability === 'none' ? <path className={styles.sectionHatch} d="M1 9 L9 1 M1 15 L15 1 M7 15 L15 7" /> : null}
+    </svg>
+  );
+}
+
+/**
+ * Available seats by tier and price, what every other state looks like (colour and symbol), the seats' features,
+ * and, for a venue shown by sections when zoomed out, what their colours mean.
+ */
 export function SeatLegend({ layout }: { layout: SeatLayout }) {
   const symbols = useMemo(() => symbolsIn(layout), [layout]);
+  const sectioned = layout.multiSection && rendererFor(layout) === 'canvas';
   return (
     <div className={styles.legend}>
       <h3 className="visually-hidden">Legend</h3>
@@ -67,6 +89,17 @@ export function SeatLegend({ layout }: { layout: SeatLayout }) {
               <span>{capitalised(ATTRIBUTE_WORDS[symbol])}</span>
             </li>
           ))}
+        </ul>
+      ) : null}
+      {sectioned ? (
+        <ul className={styles.items} aria-label="Sections, zoomed out">
+          {SECTION_ITEMS.map(({ availability, words }) => (
+            <li key={availability} className={styles.item}>
+              <SectionSwatch availability={availability} />
+              <span>{words}</span>
+            </li>
+          ))}
+          <li className={styles.item}>The number on a section is its seats left</li>
         </ul>
       ) : null}
     </div>

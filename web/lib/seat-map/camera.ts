@@ -53,3 +53,16 @@ export function panToInclude(camera: Camera, x: number, y: number, width: number
   else if (sy > height - margin) dy = height - margin - sy;
   return dx || dy ? { ...camera, x: camera.x + dx, y: camera.y + dy } : camera;
 }
+
+/**
+ * The camera `t` (0 to 1) of the way from `from` to `to` in a `width` × `height` frame: the point at the frame's
+ * middle moves in a straight line and the zoom changes at an even rate, so a zoom into a section looks steady.
+ */
+export function cameraBetween(from: Camera, to: Camera, t: number, width: number, height: number): Camera {
+  const a = toLayout(from, width / 2, height / 2);
+  const b = toLayout(to, width / 2, height / 2);
+  const scale = Math.exp(Math.log(from.scale) + (Math.log(to.scale) - Math.log(from.scale)) * t);
+  const x = a.x + (b.x - a.x) * t;
+  const y = a.y + (b.y - a.y) * t;
+  return { scale, x: width / 2 - x * scale, y: height / 2 - y * scale };
+}

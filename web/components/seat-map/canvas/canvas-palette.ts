@@ -1,4 +1,5 @@
 import type { SeatState } from '@/lib/seat-map/seat-map-state';
+import type { Availability } from '@/lib/seat-map/sections';
 
 /**
  * The seat map's colours (and the page's font) as the canvas needs them: read from the CSS, so light and dark
@@ -13,6 +14,10 @@ export interface CanvasPalette {
   accent: string;
   pitch: string;
   text: string;
+  /** Section labels. */
+  ink: string;
+  /** Sections by the share of their seats left. */
+  availability: Record<Availability, string>;
   fontFamily: string;
 }
 
@@ -37,6 +42,8 @@ export function readPalette(element: Element): CanvasPalette {
     accent: v('--accent'),
     pitch: v('--ok-soft'),
     text: v('--text-muted'),
+    ink: v('--text'),
+    availability: { plenty: v('--ok'), some: v('--warn'), none: v('--neutral') },
     fontFamily: getComputedStyle(document.body).fontFamily,
   };
 }

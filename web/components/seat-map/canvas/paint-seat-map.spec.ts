@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialSeatMapState, seatMapReducer, type SeatMapState } from '@/lib/seat-map/seat-map-state';
+import { buildSections, sectionAvailable, sectionTotals } from '@/lib/seat-map/sections';
 import { venue } from '@/test/seat-snapshots';
 import type { CanvasPalette } from './canvas-palette';
 import type { CanvasView } from './canvas-view';
@@ -14,16 +15,26 @@ const palette: CanvasPalette = {
   accent: 'accent',
   pitch: 'pitch',
   text: 'text',
+  ink: 'ink',
+  availability: { plenty: 'plenty', some: 'some', none: 'none' },
   fontFamily: 'sans-serif',
 };
 
-/** A 2D context that keeps the squares filled, each with its colour (and its opacity, when not opaque); the rest of drawing does nothing. */
+/**
+ * A 2D context that keeps the squares filled, each with its colour (and its opacity, when not opaque), the paths
+ * filled and the text written; the rest of drawing does nothing. Text is 0.6 em wide a character.
+ */
 function recordingContext() {
   const filled: Array<{ colour: string; left: number; top: number; alpha?: number }> = [];
-  const target: Record<string | symbol, unknown> = { fillStyle: '', globalAlpha: 1 };
+  const paths: string[] = [];
+  const texts: string[] = [];
+  const target: Record<string | symbol, unknown> = { fillStyle: '', globalAlpha: 1, font: '10px sans-serif' };
   const alpha = () => (target.globalAlpha === 1 ? {} : { alpha: Number(target.globalAlpha) });
   const calls: Record<string, (...args: never[]) => unknown> = {
     fillRect: (left: number, top: number) => filled.push({ colour: String(target.fillStyle), left, top, ...alpha() }),
+    fill: () => paths.push(String(target.fillStyle)),
+    fillText: (text: string) => texts.push(text),
+    measureText: (text: string) => ({ width: text.length * 0.6 * Number(/(\d+(\.\d+)?)px/.exec(String(target.font))?.[1] ?? 10) }),
   };
   const ctx = new Proxy(target, {
     get: (_, key) => (typeof key === 'string' && key in calls ? calls[key] : key in target ? target[key] : () => undefined),
@@ -32,14 +43,14 @@ function recordingContext() {
       return true;
     },
   }) as unknown as CanvasRenderingContext2D;
-  return { ctx, filled };
+  return { ctx, filled, paths, texts };
 }
 
 const loaded = seatMapReducer(initialSeatMapState(), { type: 'snapshot', snapshot: venue() });
 // Ten pixels per layout unit: seat A1 (x = 1.2) is 12 px from the left; rows A and C are 0 and 32 px down.
 const view: CanvasView = { camera: { scale: 10, x: 0, y: 0 }, fitScale: 10, width: 400, height: 300, dpr: 1 };
 const paint = (ctx: CanvasRenderingContext2D, state: SeatMapState, painted: Uint16Array, full: boolean, at = view) =>
-  paintSeatMap(ctx, { layout: loaded.layout!, state, palette, view: at, pitch: false, mask: null }, painted, full);
+  paintSeatMap(ctx, { layout: loaded.layout!, state, palette, view: at, pitch: false, mask: null, sections: null }, painted, full);
 const toggled = (label: string) => seatMapReducer(loaded, { type: 'toggle', seatId: `evt_test_${label}` });
 
 describe('painting the canvas seat map', () => {
@@ -72,14 +83,52 @@ describe('painting the canvas seat map', () => {
   });
 });
 
-describe('painting what the filter leaves out', () => {
+describe('painting what the filter leaves out, and sections', () => {
   it('paints the seats the filter leaves out faintly, in place', () => {
     const { ctx, filled } = recordingContext();
     const mask = Uint8Array.from(loaded.layout!.seats, (seat) => (seat.label === 'C3' ? 1 : 0));
-    paintSeatMap(ctx, { layout: loaded.layout!, state: loaded, palette, view, pitch: false, mask }, new Uint16Array(15), true);
+    paintSeatMap(ctx, { layout: loaded.layout!, state: loaded, palette, view, pitch: false, mask, sections: null }, new Uint16Array(15), true);
     const seats = filled.slice(1);
     expect(seats).toHaveLength(15);
     expect(seats.filter((square) => square.alpha === undefined)).toEqual([{ colour: 'regular', left: 31, top: 27 }]);
     expect(seats.filter((square) => square.alpha !== undefined).every((square) => square.alpha! < 0.5)).toBe(true);
+  });
+
+  // Row A in a section of its own, the Balcony; Floor keeps row C, where two seats are taken.
+  const twoSections = seatMapReducer(initialSeatMapState(), {
+    type: 'snapshot',
+    snapshot: venue(1, {
+      A1: { section: 'Balcony' },
+      A2: { section: 'Balcony' },
+      A3: { section: 'Balcony' },
+      C1: { status: 'reserved', bookingId: 'b' },
+      C2: { status: 'paid', bookingId: 'b' },
+    }),
+  });
+  const layout = twoSections.layout!;
+  const map = buildSections(layout);
+  const counts = { totals: sectionTotals(map, null), available: sectionAvailable(map, twoSections.statuses, null) };
+  const paintAt = (ctx: CanvasRenderingContext2D, scale: number) =>
+    paintSeatMap(
+      ctx,
+      { layout, state: twoSections, palette, view: { ...view, camera: { scale, x: 0, y: 0 } }, pitch: false, mask: null, sections: { map, counts } },
+      new Uint16Array(15),
+      true,
+    );
+
+  it('zoomed out, paints each section tinted by what it has left, with its name and count, and no seats', () => {
+    const { ctx, filled, paths, texts } = recordingContext();
+    // Seats 1.2 units apart at 4 px a unit: under 6 px apart, too close to make out.
+    paintAt(ctx, 4);
+    expect(filled).toEqual([{ colour: 'background', left: 0, top: 0 }]);
+    expect(paths).toEqual(['plenty', 'plenty']);
+    expect(texts).toEqual(['Balcony', '3', 'Floor', '10']);
+  });
+
+  it('zoomed in past that, paints seats', () => {
+    const { ctx, filled, paths } = recordingContext();
+    paintAt(ctx, 6);
+    expect(filled).toHaveLength(16);
+    expect(paths).toEqual([]);
   });
 });

@@ -1,11 +1,13 @@
 import type { FilterMask } from '@/lib/seat-map/attributes';
 import type { SeatLayout } from '@/lib/seat-map/layout';
 import type { SeatMapState } from '@/lib/seat-map/seat-map-state';
+import { levelAt, type SectionMap } from '@/lib/seat-map/sections';
 import { pitchArea } from '@/lib/seat-map/stadium-pitch';
 import type { CanvasPalette } from './canvas-palette';
 import type { CanvasView } from './canvas-view';
 import { drawPitch } from './draw-pitch';
 import { drawSeats, seatRect } from './draw-seats';
+import { drawSections, type SectionCounts } from './draw-sections';
 import { paintKey } from './paint-key';
 
 /** Everything one paint of the seat map depends on. */
@@ -18,17 +20,28 @@ export interface SeatMapScene {
   pitch: boolean;
   /** The seats the filter lets through; the others are dimmed. */
   mask: FilterMask;
+  /** A venue with a section view: its sections and their counts, drawn instead of seats while zoomed out. */
+  sections: { map: SectionMap; counts: SectionCounts } | null;
 }
 
 /**
  * Paints the seats on `ctx`. `painted` holds each seat's paint key as last painted (0: not painted) and is updated.
  * A full paint starts from an empty canvas and paints the seats on screen; otherwise only painted seats whose key
- * changed are painted again, which is what keeps live updates on a 50,000-seat map cheap.
+ * changed are painted again, which is what keeps live updates on a 50,000-seat map cheap. Zoomed out, a venue with
+ * sections paints them instead, whole every time: forty outlines cost less than working out which changed.
  */
 export function paintSeatMap(ctx: CanvasRenderingContext2D, scene: SeatMapScene, painted: Uint16Array, full: boolean) {
-  const { layout, state, palette, view, mask } = scene;
+  const { layout, state, palette, view, mask, sections } = scene;
   const { camera, width, height, dpr } = view;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  if (sections && levelAt(layout, camera.scale, true) === 'sections') {
+    ctx.fillStyle = palette.background;
+    ctx.fillRect(0, 0, width, height);
+    if (scene.pitch) drawPitch(ctx, palette, pitchArea(layout), camera);
+    drawSections(ctx, palette, sections.map, sections.counts, camera);
+    painted.fill(0);
+    return;
+  }
   const margin = layout.pitch * camera.scale;
   // Runs for every seat on every frame of a pan: the arithmetic of `toScreen`, without an object per seat.
   const visible = (i: number) => {

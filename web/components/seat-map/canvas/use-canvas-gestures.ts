@@ -1,7 +1,5 @@
-import { useMemo, useRef, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
-import { toLayout, zoomAt, type Camera } from '@/lib/seat-map/camera';
-import type { SeatLayout } from '@/lib/seat-map/layout';
-import { buildSpatialIndex } from '@/lib/seat-map/spatial-index';
+import { useRef, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
+import { toLayout, zoomAt, type Camera, type Point } from '@/lib/seat-map/camera';
 import type { CanvasViewport } from './use-canvas-viewport';
 import { useWheelZoom } from './use-wheel-zoom';
 
@@ -25,12 +23,11 @@ interface Pinch {
 
 interface CanvasGesturesOptions {
   frameRef: RefObject<HTMLElement | null>;
-  layout: SeatLayout;
   viewport: CanvasViewport;
-  /** The pointer moved over a seat, or off the seats (null), without dragging. */
-  onPoint(seat: number | null): void;
-  /** A seat was clicked or tapped. */
-  onPick(seat: number): void;
+  /** The pointer moved to this point of the venue (layout units) without dragging. */
+  onPoint(point: Point): void;
+  /** A click or tap at this point of the venue. */
+  onPick(point: Point): void;
 }
 
 export interface CanvasPointerHandlers {
@@ -42,10 +39,9 @@ export interface CanvasPointerHandlers {
 
 /**
  * Pointer, touch and wheel on the map: drag to pan, wheel or pinch to zoom, two fingers to pan, and a press that
- * barely moves picks the seat under it. Hit-testing goes through a spatial index, not the 50,000 seats.
+ * barely moves picks what is under it.
  */
-export function useCanvasGestures({ frameRef, layout, viewport, onPoint, onPick }: CanvasGesturesOptions): CanvasPointerHandlers {
-  const index = useMemo(() => buildSpatialIndex(layout), [layout]);
+export function useCanvasGestures({ frameRef, viewport, onPoint, onPick }: CanvasGesturesOptions): CanvasPointerHandlers {
   const drag = useRef<Drag | null>(null);
   // Two fingers on a touch screen: pinch to zoom around their midpoint, move them to pan.
   const pointers = useRef(new Map<number, { x: number; y: number }>());
@@ -60,10 +56,9 @@ export function useCanvasGestures({ frameRef, layout, viewport, onPoint, onPick 
     return { distance: Math.hypot(a!.x - b!.x, a!.y - b!.y), midX: (a!.x + b!.x) / 2 - rect.left, midY: (a!.y + b!.y) / 2 - rect.top };
   };
 
-  const seatUnder = (event: ReactPointerEvent) => {
+  const pointOf = (event: ReactPointerEvent) => {
     const rect = frameRef.current!.getBoundingClientRect();
-    const point = toLayout(view.current.camera, event.clientX - rect.left, event.clientY - rect.top);
-    return index.seatAt(point.x, point.y, layout.pitch * 0.6);
+    return toLayout(view.current.camera, event.clientX - rect.left, event.clientY - rect.top);
   };
 
   const onPointerDown = (event: ReactPointerEvent<HTMLCanvasElement>) => {
@@ -101,8 +96,7 @@ export function useCanvasGestures({ frameRef, layout, viewport, onPoint, onPick 
         return;
       }
     }
-    const seat = seatUnder(event);
-    onPoint(seat >= 0 ? seat : null);
+    onPoint(pointOf(event));
   };
 
   const onPointerUp = (event: ReactPointerEvent<HTMLCanvasElement>) => {
@@ -110,8 +104,7 @@ export function useCanvasGestures({ frameRef, layout, viewport, onPoint, onPick 
     const current = drag.current;
     drag.current = null;
     if (!current || current.moved) return;
-    const seat = seatUnder(event);
-    if (seat >= 0) onPick(seat);
+    onPick(pointOf(event));
   };
 
   return { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: release };

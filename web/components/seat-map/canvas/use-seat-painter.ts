@@ -15,8 +15,8 @@ export interface SeatPainter {
   schedulePaint(full: boolean): void;
 }
 
-/** What changes between paints besides the camera: the seats' states and the filter. */
-export type PaintInputs = Pick<SeatMapScene, 'state' | 'mask'>;
+/** What changes between paints besides the camera: the seats' states, the filter and the sections' counts. */
+export type PaintInputs = Pick<SeatMapScene, 'state' | 'mask' | 'sections'>;
 
 /**
  * Keeps the seats on `canvasRef` equal to `inputs` as seen through `view`: at most one paint per animation frame,
