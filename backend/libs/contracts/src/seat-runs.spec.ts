@@ -4,11 +4,11 @@ import type { SeatAttribute } from './venue-layout';
 
 /**
  * A run drawn as text, one character a seat from number 1: `.` free, `x` taken, `w` a free
- * wheelchair space, `c` a free companion seat.
+ * wheelchair space, `c` a free companion seat, `r` a free seat with a restricted view.
  */
 function run(drawing: string, { key = 'A', stageDistance = 0 }: { key?: string; stageDistance?: number } = {}): SeatRun {
   const seats = [...drawing].map((mark, i): RunSeat => {
-    const attributes: SeatAttribute[] = mark === 'w' ? ['wheelchair'] : mark === 'c' ? ['companion'] : [];
+    const attributes: SeatAttribute[] = mark === 'w' ? ['wheelchair'] : mark === 'c' ? ['companion'] : mark === 'r' ? ['restricted_view'] : [];
     return { id: `${key}${i + 1}`, number: i + 1, free: mark !== 'x', stageDistance, attributes };
   });
   return { key, seats, stageDistance };
@@ -110,5 +110,15 @@ describe('pickTogether: best available', () => {
 
   it('offers companion seats to everyone once they went on general sale', () => {
     expect(pickTogether([run('c...')], { count: 4, accessible: false, companionsOnSale: true })).toEqual(['A1', 'A2', 'A3', 'A4']);
+  });
+
+  it('prefers seats with a clear view, further back or off-centre, to a restricted view', () => {
+    expect(pickTogether([run('rr......')], { count: 4, ...REQUEST })).toEqual(['A5', 'A6', 'A7', 'A8']);
+    const picked = pickTogether([run('.rr.', { key: 'A', stageDistance: 1 }), run('....', { key: 'B', stageDistance: 9 })], { count: 2, ...REQUEST });
+    expect(picked).toEqual(['B1', 'B2']);
+  });
+
+  it('gives restricted-view seats once no clear seats are left together', () => {
+    expect(pickTogether([run('r...', { key: 'A', stageDistance: 1 }), run('x.x', { key: 'B' })], { count: 4, ...REQUEST })).toEqual(['A1', 'A2', 'A3', 'A4']);
   });
 });

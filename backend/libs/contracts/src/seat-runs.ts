@@ -39,6 +39,10 @@ export interface TogetherRequest {
   companionsOnSale: boolean;
 }
 
+/** The two passes of best available: seats with a clear view first, a restricted view only once none are left together. */
+export const VIEW_PASSES = [{ restrictedView: false }, { restrictedView: true }] as const;
+export type ViewPass = (typeof VIEW_PASSES)[number];
+
 /**
  * The free seats a hold of `taking` would leave on their own: free afterwards, with no free
  * neighbour in their run, though one of their neighbours was free before. A seat that was
@@ -56,23 +60,27 @@ export function strandedBy(run: SeatRun, taking: ReadonlySet<string>): RunSeat[]
 }
 
 /**
- * Best available: `count` seats together in one run, all free, none left stranded. The run
- * nearest the stage wins; within it, the window that keeps the most room for further groups
- * of the same size, then the one nearest the run's centre, then the lowest seat number.
- * Wheelchair spaces and companion seats are kept for the groups that need them: only an
- * accessible request gets them, and its window includes a wheelchair space.
+ * Best available: `count` seats together in one run, all free, none left stranded. Seats with
+ * a clear view come first: a window with a restricted-view seat is picked only when no run has
+ * a clear one. Then the run nearest the stage wins; within it, the window that keeps the most
+ * room for further groups of the same size, then the one nearest the run's centre, then the
+ * lowest seat number. Wheelchair spaces and companion seats are kept for the groups that need
+ * them: only an accessible request gets them, and its window includes a wheelchair space.
  * Undefined when no run has such a window.
  */
 export function pickTogether(runs: readonly SeatRun[], request: TogetherRequest): string[] | undefined {
   const ranked = [...runs].sort((a, b) => a.stageDistance - b.stageDistance || compareText(a.key, b.key));
-  for (const run of ranked) {
-    const pick = bestWindow(run, request);
-    if (pick) return pick;
+  for (const pass of VIEW_PASSES) {
+    for (const run of ranked) {
+      const pick = pickInRun(run, request, pass);
+      if (pick) return pick;
+    }
   }
   return undefined;
 }
 
-function bestWindow(run: SeatRun, request: TogetherRequest): string[] | undefined {
+/** The best window of one run in one pass of `pickTogether`, for a caller that walks the runs itself. */
+export function pickInRun(run: SeatRun, request: TogetherRequest, pass: ViewPass): string[] | undefined {
   const { count } = request;
   const usable = run.seats.map((seat) => seat.free && (request.accessible || !isKept(seat, request)));
   const centre = (run.seats.length - 1) / 2;
@@ -85,6 +93,7 @@ function bestWindow(run: SeatRun, request: TogetherRequest): string[] | undefine
     for (let start = from; start + count <= to; start += 1) {
       const window = run.seats.slice(start, start + count);
       if (request.accessible && !window.some((seat) => seat.attributes.includes('wheelchair'))) continue;
+      if (!pass.restrictedView && window.some((seat) => seat.attributes.includes('restricted_view'))) continue;
       if (strandedBy(run, new Set(window.map((seat) => seat.id))).length > 0) continue;
       const loss = roomLostBy(usable, start, count);
       const offset = Math.abs(start + (count - 1) / 2 - centre);

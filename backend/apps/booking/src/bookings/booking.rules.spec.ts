@@ -1326,6 +1326,18 @@ describe('best available', () => {
     expect(result.seatChanges).toEqual([]);
   });
 
+  it('gives restricted-view seats only once every run is read and none has clear seats together', () => {
+    const restricted = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => seat(n, { attributes: ['restricted_view'] }));
+    const command = holdBest('bkg_a', { count: 4 });
+
+    const partly = decide(withCandidates(seatedWorld({ seats: restricted }), [command], false), [command]);
+    expect(partly.needsMoreCandidates).toEqual([command.commandId]);
+    expect(partly.seatChanges).toEqual([]);
+
+    const everything = decide(withCandidates(seatedWorld({ seats: restricted }), [command]), [command]);
+    expect(everything.decisions[0]).toMatchObject({ outcome: 'applied', booking: { seatIds: [1, 2, 3, 4].map((n) => seatId(n)) } });
+  });
+
   it('keeps to the tier and section asked for', () => {
     const state = seatedWorld({ seats: [5, 6, 7, 8].map((n) => seat(n, { tier: 'VIP', block: 1 })) });
     const command = holdBest('bkg_a', { count: 2, tier: 'VIP' });

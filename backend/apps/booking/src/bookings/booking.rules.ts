@@ -5,7 +5,8 @@ import {
   type BookingStatus,
   type ErrorCode,
   type EventStatus,
-  pickTogether,
+  pickInRun,
+  VIEW_PASSES,
   seatRunKey,
   strandedBy,
   type PaymentRequest,
@@ -616,13 +617,16 @@ class Working {
     const candidates = this.initial.bestCandidates?.get(command.commandId);
     const ranked = candidates ? this.rankedRuns(command.eventId, best, candidates) : [];
     const request = { count: best.count, accessible: best.accessible === true, companionsOnSale };
-    for (const key of ranked) {
-      const picked = pickTogether([this.run(key)], request);
-      if (picked) return picked.map((id) => this.seats.get(id)!);
-    }
-    if (candidates && !candidates.complete) {
-      this.needsMoreCandidates.push(command.commandId);
-      return 'needs-more';
+    for (const pass of VIEW_PASSES) {
+      // A restricted view only once no clear seats are together anywhere: the runs not read yet may have some.
+      if (pass.restrictedView && candidates && !candidates.complete) {
+        this.needsMoreCandidates.push(command.commandId);
+        return 'needs-more';
+      }
+      for (const key of ranked) {
+        const picked = pickInRun(this.run(key), request, pass);
+        if (picked) return picked.map((id) => this.seats.get(id)!);
+      }
     }
     return undefined;
   }
