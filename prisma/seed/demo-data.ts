@@ -29,7 +29,7 @@ export interface DemoEvent {
 }
 
 /** The demo accounts and their password live in the contracts: the web app and the end-to-end tests sign in as them. */
-export { DEMO_PASSWORD, DEMO_USERS } from '../../backend/libs/contracts/src/index';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../backend/libs/contracts/src/index';
 
 /**
  * Madison Square Garden, as the original demo sold it: one floor, VIP row A

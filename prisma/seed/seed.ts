@@ -13,7 +13,7 @@
 import { hash } from '@node-rs/argon2';
 import { loadConfig } from '../../backend/libs/config/src/load-config';
 import { createPrismaClient, type PrismaClient } from '../../backend/libs/database/src/prisma-client';
-import { DEMO_EVENTS, DEMO_PASSWORD, DEMO_USERS, DEMO_VENUES, type DemoEvent, type DemoVenue } from './demo-data';
+import { DEMO_ACCOUNTS, DEMO_EVENTS, DEMO_PASSWORD, DEMO_VENUES, type DemoEvent, type DemoVenue } from './demo-data';
 import { generateSeats, layoutTiers, type GeneratedSeat } from '../../backend/libs/contracts/src/index';
 
 type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
@@ -138,15 +138,15 @@ async function seedEvent(prisma: PrismaClient, event: DemoEvent, venue: DemoVenu
 /** Creates missing demo users; existing ones keep their password hash. */
 async function seedUsers(prisma: PrismaClient): Promise<void> {
   const existing = await prisma.user.findMany({
-    where: { email: { in: DEMO_USERS.map((user) => user.email) } },
+    where: { email: { in: DEMO_ACCOUNTS.map((user) => user.email) } },
     select: { email: true },
   });
   const known = new Set(existing.map((user) => user.email));
-  const missing = DEMO_USERS.filter((user) => !known.has(user.email));
+  const missing = DEMO_ACCOUNTS.filter((user) => !known.has(user.email));
   const hashes = await Promise.all(missing.map(() => hash(DEMO_PASSWORD)));
 
   await prisma.$transaction([
-    ...DEMO_USERS.filter((user) => known.has(user.email)).map(({ email, name, role }) => prisma.user.update({ where: { email }, data: { name, role } })),
+    ...DEMO_ACCOUNTS.filter((user) => known.has(user.email)).map(({ email, name, role }) => prisma.user.update({ where: { email }, data: { name, role } })),
     ...missing.map((user, index) => prisma.user.create({ data: { ...user, passwordHash: hashes[index] } })),
   ]);
   log(`users: ${missing.length} created, ${known.size} already there`);

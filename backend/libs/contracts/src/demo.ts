@@ -20,3 +20,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { id: 'usr_charlie', email: 'charlie@example.com', name: 'Charlie', role: 'user' },
   { id: 'usr_admin', email: 'admin@example.com', name: 'Admin', role: 'admin' },
 ];
+
+/**
+ * The seeded door staff account (role `staff`): checks tickets in, and buys nothing.
+ * Kept out of DEMO_USERS, which are the buyers and the admin the web app's one-click
+ * sign-in and race lab offer; a scanner page offers this one.
+ */
+export const DEMO_STAFF: DemoUser = { id: 'usr_staff', email: 'staff@example.com', name: 'Door Staff', role: 'staff' };
+
+/** Every seeded demo account. */
+export const DEMO_ACCOUNTS: readonly DemoUser[] = [...DEMO_USERS, DEMO_STAFF];

@@ -25,6 +25,10 @@ export const errorCodeSchema = z.enum([
   'NOT_ENOUGH_SEATS_TOGETHER',
   'COMPANION_SEAT_ALONE',
   'EXTENSION_LIMIT_REACHED',
+  'ALREADY_CHECKED_IN',
+  'TICKET_INVALID',
+  'TICKET_REVOKED',
+  'TICKET_WRONG_EVENT',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const ErrorCode = errorCodeSchema.enum;
@@ -58,6 +62,13 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   COMPANION_SEAT_ALONE: 409,
   // A hold asked for more time more often than allowed, or already at its longest.
   EXTENSION_LIMIT_REACHED: 409,
+  // The door (POST /check-in). A second scan of a ticket names the first one's time (details.checkedInAt).
+  ALREADY_CHECKED_IN: 409,
+  // Not a ticket code we signed: malformed, altered or forged. The request itself was fine, the code is not.
+  TICKET_INVALID: 422,
+  // A genuine ticket whose booking is being refunded or was refunded, or one for another event than the scanner's.
+  TICKET_REVOKED: 409,
+  TICKET_WRONG_EVENT: 409,
 };
 
 /** The body of every error answer: REST responses, socket acks, RPC replies. */

@@ -13,6 +13,7 @@ export * from './rpc';
 export * from './seat-runs';
 export * from './socket-events';
 export * from './statuses';
+export * from './tickets';
 export * from './topics';
 export * from './validation';
 export * from './venue-layout';

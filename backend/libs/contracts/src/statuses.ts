@@ -28,7 +28,8 @@ export function eventStatusAt(event: { status: EventStatus; onSaleAt?: Date | nu
   return event.status === 'scheduled' && event.onSaleAt != null && event.onSaleAt <= now ? 'on_sale' : event.status;
 }
 
-export const userRoleSchema = z.enum(['user', 'admin']);
+/** `staff` checks tickets in at the door (POST /check-in), and nothing else an admin may. */
+export const userRoleSchema = z.enum(['user', 'admin', 'staff']);
 export type UserRole = z.infer<typeof userRoleSchema>;
 
 /** A booking's steps, each named after its status, and `refund_delayed`: a refund the provider has not made after its quick retries. */

@@ -31,6 +31,9 @@ export const RpcPattern = {
   BookingGet: 'booking.get',
   BookingList: 'booking.list',
   NotificationList: 'notification.list',
+  BookingListTickets: 'booking.list-tickets',
+  BookingCheckIn: 'booking.check-in',
+  BookingCountCheckIns: 'booking.count-check-ins',
 } as const;
 export type RpcPattern = (typeof RpcPattern)[keyof typeof RpcPattern];
 

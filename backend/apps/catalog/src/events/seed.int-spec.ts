@@ -64,7 +64,7 @@ describe('seed data', () => {
     expect(rows).toEqual(['evt_eras', 'evt_jazz', 'evt_sheeran', 'evt_stadium'].map((id) => ({ id, status: 'on_sale', seat_version: 0, taken: '0' })));
   });
 
-  it('seeds alice, bob and charlie as users and admin@example.com as the admin, with hashed passwords', async () => {
+  it('seeds alice, bob and charlie as users, admin@example.com as the admin and staff@example.com as door staff, with hashed passwords', async () => {
     const { rows } = await db.query<{ email: string; role: string; password_hash: string }>(
       `SELECT email, role, password_hash FROM users WHERE email LIKE '%@example.com' ORDER BY email`,
     );
@@ -73,6 +73,7 @@ describe('seed data', () => {
       { email: 'alice@example.com', role: 'user' },
       { email: 'bob@example.com', role: 'user' },
       { email: 'charlie@example.com', role: 'user' },
+      { email: 'staff@example.com', role: 'staff' },
     ]);
     for (const row of rows) expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { BOOKINGS_PAGE_MAX, bookingPageSchema, bookingPositionSchema, bookingSchema } from '../bookings';
 import { idSchema } from '../ids';
 import { bookingStatusSchema, userRoleSchema } from '../statuses';
+import { bookingTicketsSchema, checkInCountSchema, checkInRequestSchema, checkInResultSchema } from '../tickets';
 import { RpcPattern } from '../topics';
 import { defineRpc } from './rpc';
 
-/** Who asks: owners see their bookings, admins see any. */
+/** Who asks: owners see their bookings, admins see any; staff and admins check tickets in. */
 const callerSchema = z.object({ userId: idSchema, role: userRoleSchema });
 
 export const bookingGetRpc = defineRpc({
@@ -26,4 +27,25 @@ export const bookingListRpc = defineRpc({
     status: z.array(bookingStatusSchema).min(1).optional(),
   }),
   reply: bookingPageSchema,
+});
+
+/** GET /bookings/:id/tickets: the owner's (or an admin's) tickets of one booking, codes signed. */
+export const bookingListTicketsRpc = defineRpc({
+  pattern: RpcPattern.BookingListTickets,
+  request: callerSchema.extend({ bookingId: idSchema }),
+  reply: bookingTicketsSchema,
+});
+
+/** POST /check-in: a scanned code at the door of `eventId`, let in exactly once. */
+export const bookingCheckInRpc = defineRpc({
+  pattern: RpcPattern.BookingCheckIn,
+  request: callerSchema.extend(checkInRequestSchema.shape),
+  reply: checkInResultSchema,
+});
+
+/** GET /events/:eventId/check-ins: the door's running count. */
+export const bookingCountCheckInsRpc = defineRpc({
+  pattern: RpcPattern.BookingCountCheckIns,
+  request: callerSchema.extend({ eventId: idSchema }),
+  reply: checkInCountSchema,
 });

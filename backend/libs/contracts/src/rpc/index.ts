@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { RpcPattern } from '../topics';
 import { authGetUserRpc, authLoginRpc, authRegisterRpc } from './auth.rpc';
-import { bookingGetRpc, bookingListRpc } from './booking.rpc';
+import { bookingCheckInRpc, bookingCountCheckInsRpc, bookingGetRpc, bookingListRpc, bookingListTicketsRpc } from './booking.rpc';
 import {
   catalogCreateEventRpc,
   catalogGetEventRpc,
@@ -37,6 +37,9 @@ export const RPCS = {
   [RpcPattern.BookingGet]: bookingGetRpc,
   [RpcPattern.BookingList]: bookingListRpc,
   [RpcPattern.NotificationList]: notificationListRpc,
+  [RpcPattern.BookingListTickets]: bookingListTicketsRpc,
+  [RpcPattern.BookingCheckIn]: bookingCheckInRpc,
+  [RpcPattern.BookingCountCheckIns]: bookingCountCheckInsRpc,
 } as const satisfies { [P in RpcPattern]: RpcContract<P> };
 
 export type RpcRequest<P extends RpcPattern> = z.input<(typeof RPCS)[P]['request']>;
