@@ -15,6 +15,7 @@ const IGNORED = [
   '**/node_modules/',
   '**/dist/',
   '**/.next/',
+  '**/.next-e2e/',
   '**/coverage/',
   '.cache/',
   '.data/',

@@ -22,6 +22,8 @@ export KAFKA_CLIENT_ID="seatstorm-e2e-$(date +%s)-$$" KAFKA_AUTO_OFFSET_RESET=la
 # Holds last seconds, not minutes, so the expiry story runs in a test's time.
 export HOLD_TTL="${E2E_HOLD_TTL:-30s}"
 export E2E_STATE_DIR="${E2E_STATE_DIR:-.data/e2e}"
+# The web app is built for this run's gateway port, into web/.next-e2e: npm start's build in web/.next stays as it is.
+export NEXT_DIST_DIR="${E2E_NEXT_DIST_DIR:-.next-e2e}"
 
 step "End to end: preparing the stack"
 install_dependencies || fail "could not install dependencies"

@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   // files it traces, for an image without the workspace's dependencies. Local builds (npm start, the
   // end-to-end suite) leave it off: they start server.mjs over the regular build.
   ...(process.env.NEXT_OUTPUT === 'standalone' ? { output: 'standalone' as const } : {}),
+  // The end-to-end suite builds for its own gateway port into a folder of its own (scripts/e2e.sh), so a
+  // running `npm start` keeps its build, and a rebuild by one never pulls the files from under the other.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   reactStrictMode: true,
   poweredByHeader: false,
   // On every answer, static files included; the pages' Content-Security-Policy is proxy.ts's.

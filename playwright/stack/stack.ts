@@ -8,7 +8,7 @@ import { baseUrl, gatewayUrl, secondGatewayUrl } from '../helpers/env';
  * spec can stop and start the booking service or the gateway the way an
  * operator (or a crash) would. The global setup starts every part; the
  * global teardown stops them. Parts run from the built code (backend/dist,
- * web/.next) with the environment `npm run test:e2e` prepared, through the
+ * web/.next-e2e) with the environment `npm run test:e2e` prepared, through the
  * launcher every harness shares (@seatstorm/infra); each part records its
  * process group in a pid file, so any Playwright worker can control it.
  */
