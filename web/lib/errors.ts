@@ -55,6 +55,15 @@ export function describeError(error: unknown): string {
       return error.message;
     case 'EXTENSION_LIMIT_REACHED':
       return 'This hold cannot be extended any more. Pay now to keep the seats.';
+    // At the door: the scanner shows the first scan's time beside this.
+    case 'ALREADY_CHECKED_IN':
+      return 'This ticket has already been scanned in.';
+    case 'TICKET_INVALID':
+      return 'This is not a valid ticket: the code is damaged or was not issued by us.';
+    case 'TICKET_REVOKED':
+      return 'This ticket was cancelled or refunded and no longer gets anyone in.';
+    case 'TICKET_WRONG_EVENT':
+      return 'This ticket is for another event.';
   }
 }
 
