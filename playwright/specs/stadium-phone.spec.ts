@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test';
-import { releaseByApi } from '../helpers/api';
+import { bookingsOf, releaseByApi } from '../helpers/api';
 import { admissionPassByApi, holdWithPassByApi } from '../helpers/waiting-room';
 import '../helpers/seat-map-hook';
 
@@ -97,6 +97,41 @@ test('on a phone, the stadium opens on its sections with what each has left; a t
   await expect.poll(() => sectionInView(page)).toBe('S27');
   await page.getByRole('button', { name: 'Show all sections' }).tap();
   await expect.poll(() => level(page)).toBe('sections');
+});
+
+test('on a phone at the stadium, best available holds four seats side by side, names their section and row, and shows them as yours', async ({
+  openBrowser,
+  newUser,
+  request,
+}) => {
+  const vic = await newUser('Vic');
+  const page = await openBrowser(vic);
+  await page.goto(`/events/${STADIUM}`);
+  await expect.poll(() => page.evaluate(() => window.__seatstormMap?.sync), { timeout: 30_000 }).toBe('live');
+  const best = page.getByRole('region', { name: 'Best available' });
+
+  await best.getByLabel('Number of seats').selectOption('4');
+  await best.getByRole('button', { name: 'Hold the best 4 together' }).tap();
+
+  const summary = best.getByText(/^Section S\d+, row R\d+, seats \d+–\d+ — 4 seats together · /);
+  await expect(summary).toBeVisible();
+  const [booking] = await bookingsOf(request, vic.token);
+  try {
+    expect(booking).toMatchObject({ status: 'reserved', eventId: STADIUM });
+    // Stadium seat ids name their place: evt_stadium_S05-R10-25 is section S05, row R10, seat 25.
+    const places = booking!.seatIds.map((seatId) => /_(S\d+)-(R\d+)-(\d+)$/.exec(seatId)!.slice(1));
+    const [section, row] = places[0]!;
+    const numbers = places.map(([, , number]) => Number(number)).sort((a, b) => a - b);
+    expect(
+      places.every((place) => place[0] === section && place[1] === row),
+      'one section, one row',
+    ).toBe(true);
+    expect(numbers, 'side by side').toEqual(numbers.map((_, i) => numbers[0]! + i));
+    await expect(summary).toHaveText(new RegExp(`^Section ${section}, row ${row}, seats ${numbers[0]}–${numbers[3]} — 4 seats together · `));
+    for (const seatId of booking!.seatIds) await expect.poll(() => page.evaluate((id) => window.__seatstormMap?.stateOf(id), seatId)).toBe('mine');
+  } finally {
+    await releaseByApi(request, vic.token, booking!.id);
+  }
 });
 
 test('on a phone, a small venue shows its seats at once: no sections to go through', async ({ openBrowser, newUser }) => {
