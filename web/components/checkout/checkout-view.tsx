@@ -10,7 +10,7 @@ import { StatusPanel } from '../ui/status-panel';
 import { CheckoutHeader } from './checkout-header';
 import { OrderSummary } from './order-summary';
 import { PaymentPanel } from './payment-panel';
-import { useEventDetail } from './use-event-detail';
+import { useEventDetail } from '@/lib/use-event-detail';
 import { useExtension } from './use-extension';
 import { usePayment } from './use-payment';
 import styles from './checkout.module.css';
@@ -52,7 +52,7 @@ export function CheckoutView({ bookingId }: { bookingId: string }) {
       <CheckoutHeader event={event} />
       <div className={styles.grid}>
         <OrderSummary booking={data} countdown={countdown} extension={outcome.kind === 'awaiting-payment' ? extension : null} />
-        <PaymentPanel outcome={outcome} payment={payment} amount={data.amount} eventId={data.eventId} />
+        <PaymentPanel outcome={outcome} payment={payment} amount={data.amount} bookingId={data.id} eventId={data.eventId} />
       </div>
     </div>
   );
