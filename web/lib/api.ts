@@ -2,6 +2,9 @@ import {
   authResultSchema,
   bookingPageSchema,
   bookingSchema,
+  bookingTicketsSchema,
+  checkInCountSchema,
+  checkInResultSchema,
   errorBodySchema,
   eventDetailSchema,
   eventSummarySchema,
@@ -14,6 +17,10 @@ import {
   type Booking,
   type BookingPage,
   type BookingStatus,
+  type BookingTickets,
+  type CheckInCount,
+  type CheckInRequest,
+  type CheckInResult,
   type CreateBookingRequest,
   type CreateEventRequest,
   type ErrorCode,
@@ -246,6 +253,21 @@ export function extendBooking(token: string, bookingId: string): Promise<Booking
 /** Cancels a hold, or asks for a refund of a confirmed booking. */
 export function cancelBooking(token: string, bookingId: string): Promise<Booking> {
   return data(request(`/bookings/${encodeURIComponent(bookingId)}/cancel`, bookingSchema, { method: 'POST', token }));
+}
+
+/** GET /bookings/:id/tickets: one ticket per seat, with its signed code, from the booking's confirmation on. */
+export function getBookingTickets(token: string, bookingId: string, signal?: AbortSignal): Promise<BookingTickets> {
+  return data(request(`/bookings/${encodeURIComponent(bookingId)}/tickets`, bookingTicketsSchema, { token, signal }));
+}
+
+/** POST /check-in: lets a ticket's holder in on its first scan; every later scan is 409 ALREADY_CHECKED_IN. Staff and admins. */
+export function checkIn(token: string, body: CheckInRequest): Promise<CheckInResult> {
+  return data(request('/check-in', checkInResultSchema, { method: 'POST', body, token }));
+}
+
+/** GET /events/:id/check-ins: how many people the door has let in, of the tickets that may still come. */
+export function getCheckInCount(token: string, eventId: string, signal?: AbortSignal): Promise<CheckInCount> {
+  return data(request(`/events/${encodeURIComponent(eventId)}/check-ins`, checkInCountSchema, { token, signal }));
 }
 
 const notificationListSchema = notificationSchema.array();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availabilityLevel, dateParts, describeAvailability, formatEventDate, formatMoney, formatPriceRange, seatsLeftLabel } from './format';
+import { availabilityLevel, dateParts, describeAvailability, formatClockTime, formatEventDate, formatMoney, formatPriceRange, seatsLeftLabel } from './format';
 
 describe('formatMoney', () => {
   it('shows whole dollars without cents', () => {
@@ -119,5 +119,12 @@ describe('describeAvailability', () => {
   it('closes cancelled and ended events whatever their counts', () => {
     expect(describeAvailability({ ...onSale, status: 'cancelled' })).toEqual({ tone: 'closed', label: 'Cancelled' });
     expect(describeAvailability({ ...onSale, status: 'ended' })).toEqual({ tone: 'closed', label: 'Ended' });
+  });
+});
+
+describe('formatClockTime', () => {
+  it('writes the time of day to the second, on the clock asked for', () => {
+    expect(formatClockTime('2026-12-07T19:02:13.000Z', 'UTC')).toBe('19:02:13');
+    expect(formatClockTime('2026-12-07T19:02:13.000Z', 'Europe/Paris')).toBe('20:02:13');
   });
 });

@@ -212,6 +212,11 @@ function BookingCard({ booking, event, token, onChanged }: BookingCardProps) {
             </button>
           </>
         ) : null}
+        {booking.status === 'confirmed' ? (
+          <Link href={`/bookings/${booking.id}/tickets`} className="button" data-size="small">
+            Tickets
+          </Link>
+        ) : null}
         {refundable && !confirming ? (
           <button type="button" className="button" data-variant="danger" data-size="small" onClick={() => setConfirming(true)}>
             Cancel and refund

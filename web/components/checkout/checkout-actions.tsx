@@ -4,13 +4,14 @@ import styles from './checkout.module.css';
 
 interface CheckoutActionsProps {
   outcome: Outcome;
+  bookingId: string;
   eventId: string;
   cancelling: boolean;
   onCancel(): void;
 }
 
-/** The ways on from where the booking stands: release the held seats, pick again, or see the bookings. */
-export function CheckoutActions({ outcome, eventId, cancelling, onCancel }: CheckoutActionsProps) {
+/** The ways on from where the booking stands: release the held seats, pick again, or see the tickets and bookings. */
+export function CheckoutActions({ outcome, bookingId, eventId, cancelling, onCancel }: CheckoutActionsProps) {
   return (
     <div className={styles.actions}>
       {outcome.kind === 'awaiting-payment' ? (
@@ -21,6 +22,11 @@ export function CheckoutActions({ outcome, eventId, cancelling, onCancel }: Chec
       {outcome.tone === 'error' || outcome.kind === 'cancelled' ? (
         <Link href={`/events/${eventId}`} className="button">
           Pick seats again
+        </Link>
+      ) : null}
+      {outcome.kind === 'confirmed' ? (
+        <Link href={`/bookings/${bookingId}/tickets`} className="button">
+          View your tickets
         </Link>
       ) : null}
       {outcome.kind === 'confirmed' || outcome.kind === 'confirming' ? (

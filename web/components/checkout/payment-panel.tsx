@@ -9,11 +9,12 @@ interface PaymentPanelProps {
   outcome: Outcome;
   payment: Payment;
   amount: number;
+  bookingId: string;
   eventId: string;
 }
 
 /** Where the booking stands, announced as it changes, with the card form while it can be paid and the ways on. */
-export function PaymentPanel({ outcome, payment, amount, eventId }: PaymentPanelProps) {
+export function PaymentPanel({ outcome, payment, amount, bookingId, eventId }: PaymentPanelProps) {
   const canPay = outcome.kind === 'awaiting-payment';
   return (
     <section className={styles.card} aria-labelledby="pay-heading">
@@ -32,7 +33,7 @@ export function PaymentPanel({ outcome, payment, amount, eventId }: PaymentPanel
 
       {canPay || outcome.kind === 'processing' ? <CardForm amount={amount} canPay={canPay} cardError={payment.cardError} onPay={payment.pay} /> : null}
 
-      <CheckoutActions outcome={outcome} eventId={eventId} cancelling={payment.cancelling} onCancel={payment.cancel} />
+      <CheckoutActions outcome={outcome} bookingId={bookingId} eventId={eventId} cancelling={payment.cancelling} onCancel={payment.cancel} />
     </section>
   );
 }

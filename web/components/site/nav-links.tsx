@@ -11,6 +11,7 @@ export function NavLinks() {
   const links = [
     { href: '/', label: 'Events', current: pathname === '/' || pathname.startsWith('/events') },
     ...(user ? [{ href: '/bookings', label: 'My bookings', current: pathname.startsWith('/bookings') || pathname.startsWith('/checkout') }] : []),
+    ...(user?.role === 'admin' || user?.role === 'staff' ? [{ href: '/check-in', label: 'Door', current: pathname.startsWith('/check-in') }] : []),
     ...(user?.role === 'admin' ? [{ href: '/admin', label: 'Admin', current: pathname.startsWith('/admin') }] : []),
   ];
   return (
