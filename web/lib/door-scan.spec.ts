@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Ticket } from '@seatstorm/contracts';
 import { ApiError, GatewayUnreachableError } from './api';
 import { admitted, refused, seatWords } from './door-scan';
+import { ticketFixture } from '@/test/tickets';
 
-const TICKET: Ticket = {
-  id: 'tkt_1',
-  bookingId: 'bkg_1',
-  eventId: 'evt_jazz',
-  seatId: 'evt_jazz_C5',
-  seat: { label: 'C5', section: 'Main Room', row: 'C', number: 5, tier: 'Standard' },
-  holderName: 'Alice',
-  status: 'checked_in',
-  issuedAt: '2026-12-07T18:00:00.000Z',
-  checkedInAt: '2026-12-07T19:02:13.000Z',
-  revokedAt: null,
-  code: 'ST1.x.y',
-};
+const TICKET = ticketFixture(5, { status: 'checked_in', checkedInAt: '2026-12-07T19:02:13.000Z' });
 
 describe('what the door shows after a scan', () => {
   it('lets the holder in on the first scan, at the time the gateway recorded', () => {

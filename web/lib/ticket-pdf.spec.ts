@@ -1,21 +1,9 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import type { Ticket } from '@seatstorm/contracts';
+import { ticketFixture } from '@/test/tickets';
 import { ticketsPdf } from './ticket-pdf';
 
-const ticket = (n: number): Ticket => ({
-  id: `tkt_${n}`,
-  bookingId: 'bkg_1',
-  eventId: 'evt_jazz',
-  seatId: `evt_jazz_C${n}`,
-  seat: { label: `C${n}`, section: 'Main Room', row: 'C', number: n, tier: 'Standard' },
-  holderName: 'Zoë 山田',
-  status: 'valid',
-  issuedAt: '2026-12-07T18:00:00.000Z',
-  checkedInAt: null,
-  revokedAt: null,
-  code: `ST1.${'a'.repeat(120)}.${'b'.repeat(86)}`,
-});
+const ticket = (n: number) => ticketFixture(n, { holderName: 'Zoë 山田', code: `ST1.${'a'.repeat(120)}.${'b'.repeat(86)}` });
 // A 3×3 square of modules, drawn as the QR component draws its dark modules.
 const QR = { path: 'M0 0h1v1H0zM2 2h1v1H2z', modules: 3 };
 

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EventSummary, Ticket, UserRole } from '@seatstorm/contracts';
+import type { EventSummary, UserRole } from '@seatstorm/contracts';
 import { ApiError, checkIn, getCheckInCount, listEvents } from '@/lib/api';
+import { ticketFixture } from '@/test/tickets';
 import { ScannerView } from './scanner-view';
 
 vi.mock('@/lib/api', async (importOriginal) => ({
@@ -20,19 +21,7 @@ const EVENTS = [
   { id: 'evt_jazz', name: 'Late Night Jazz' },
   { id: 'evt_eras', name: 'The Eras Tour' },
 ] as EventSummary[];
-const TICKET: Ticket = {
-  id: 'tkt_1',
-  bookingId: 'bkg_1',
-  eventId: 'evt_jazz',
-  seatId: 'evt_jazz_C5',
-  seat: { label: 'C5', section: 'Main Room', row: 'C', number: 5, tier: 'Standard' },
-  holderName: 'Alice',
-  status: 'checked_in',
-  issuedAt: '2026-12-07T18:00:00.000Z',
-  checkedInAt: '2026-12-07T19:02:13.000Z',
-  revokedAt: null,
-  code: 'ST1.abc.def',
-};
+const TICKET = ticketFixture(5, { status: 'checked_in', checkedInAt: '2026-12-07T19:02:13.000Z' });
 
 async function openDoorFor(eventId: string) {
   render(<ScannerView />);

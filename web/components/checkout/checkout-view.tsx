@@ -1,12 +1,11 @@
 'use client';
 
 import { outcomeOf } from '@/lib/booking-outcome';
-import { describeError } from '@/lib/errors';
 import { useBooking } from '@/lib/live';
 import { useCountdown } from '@/lib/use-countdown';
 import { SignInPrompt } from '../auth/sign-in-prompt';
 import { useSession } from '../session/session-provider';
-import { StatusPanel } from '../ui/status-panel';
+import { LoadFailedPanel } from '../ui/load-failed-panel';
 import { CheckoutHeader } from './checkout-header';
 import { OrderSummary } from './order-summary';
 import { PaymentPanel } from './payment-panel';
@@ -29,19 +28,7 @@ export function CheckoutView({ bookingId }: { bookingId: string }) {
   if (!session) return <SignInPrompt title="Sign in to check out" next={`/checkout/${bookingId}`} />;
   if (!data) {
     if (booking.error) {
-      return (
-        <StatusPanel
-          kind="error"
-          title="We couldn't load this booking"
-          actions={
-            <button type="button" className="button" onClick={booking.refresh}>
-              Try again
-            </button>
-          }
-        >
-          <p>{describeError(booking.error)}</p>
-        </StatusPanel>
-      );
+      return <LoadFailedPanel title="We couldn't load this booking" error={booking.error} onRetry={booking.refresh} />;
     }
     return <p className={styles.loading}>Loading your booking…</p>;
   }

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BookingTickets, Ticket } from '@seatstorm/contracts';
+import type { BookingTickets } from '@seatstorm/contracts';
 import { getBookingTickets, getEvent } from '@/lib/api';
+import { ticketFixture } from '@/test/tickets';
 import { TicketsView } from './tickets-view';
 
 vi.mock('@/lib/api', async (importOriginal) => ({
@@ -14,20 +15,7 @@ vi.mock('../session/session-provider', () => ({
   useSession: () => ({ session: { token: 'tok_alice', user: { id: 'usr_alice', name: 'Alice', email: 'alice@example.com', role: 'user' } } }),
 }));
 
-const ticket = (n: number, overrides: Partial<Ticket> = {}): Ticket => ({
-  id: `tkt_${n}`,
-  bookingId: 'bkg_1',
-  eventId: 'evt_jazz',
-  seatId: `evt_jazz_C${n}`,
-  seat: { label: `C${n}`, section: 'Main Room', row: 'C', number: n, tier: 'Standard' },
-  holderName: 'Alice',
-  status: 'valid',
-  issuedAt: '2026-12-07T18:00:00.000Z',
-  checkedInAt: null,
-  revokedAt: null,
-  code: `ST1.code-of-${n}.signature`,
-  ...overrides,
-});
+const ticket = ticketFixture;
 
 function answer(tickets: BookingTickets) {
   vi.mocked(getBookingTickets).mockResolvedValue(tickets);

@@ -3,11 +3,11 @@
 import { useRef, useState } from 'react';
 import Link from 'next/link';
 import type { BookingStatus } from '@seatstorm/contracts';
-import { describeError } from '@/lib/errors';
 import { formatEventDate } from '@/lib/format';
 import { useEventDetail } from '@/lib/use-event-detail';
 import { SignInPrompt } from '../auth/sign-in-prompt';
 import { useSession } from '../session/session-provider';
+import { LoadFailedPanel } from '../ui/load-failed-panel';
 import { StatusPanel } from '../ui/status-panel';
 import { downloadTickets } from './download-tickets';
 import { TicketCard } from './ticket-card';
@@ -32,19 +32,7 @@ export function TicketsView({ bookingId }: { bookingId: string }) {
 
   if (!session) return <SignInPrompt title="Sign in to see your tickets" next={`/bookings/${bookingId}/tickets`} />;
   if (tickets.error) {
-    return (
-      <StatusPanel
-        kind="error"
-        title="We couldn't load these tickets"
-        actions={
-          <button type="button" className="button" onClick={tickets.reload}>
-            Try again
-          </button>
-        }
-      >
-        <p>{describeError(tickets.error)}</p>
-      </StatusPanel>
-    );
+    return <LoadFailedPanel title="We couldn't load these tickets" error={tickets.error} onRetry={tickets.reload} />;
   }
   if (!tickets.data) return <p className={styles.loading}>Loading your tickets…</p>;
 
