@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type AppConfig, type ServiceName } from '@seatstorm/config';
+import { startAnalytics } from './apps/analytics/src/main';
 import { startAuth } from './apps/auth/src/main';
 import { startBooking } from './apps/booking/src/main';
 import { startCatalog } from './apps/catalog/src/main';
@@ -18,6 +19,7 @@ interface Closable {
  * tests); a container runs one, e.g. `SERVICES=catalog`.
  */
 const STARTERS: Record<(typeof SERVICE_ORDER)[number], (config: AppConfig) => Promise<Closable>> = {
+  analytics: startAnalytics,
   auth: startAuth,
   booking: startBooking,
   catalog: startCatalog,
@@ -26,7 +28,7 @@ const STARTERS: Record<(typeof SERVICE_ORDER)[number], (config: AppConfig) => Pr
   payment: startPayment,
 };
 // Services that answer requests start before the gateway that sends them.
-const SERVICE_ORDER = ['auth', 'catalog', 'booking', 'payment', 'notification', 'gateway'] as const satisfies readonly ServiceName[];
+const SERVICE_ORDER = ['auth', 'catalog', 'booking', 'payment', 'notification', 'analytics', 'gateway'] as const satisfies readonly ServiceName[];
 
 async function main(): Promise<void> {
   let config: AppConfig;

@@ -7,7 +7,7 @@ import { seriesOf } from './metrics';
 import { ServiceProcess } from './service-process';
 import { testConfig } from './test-env';
 
-const SERVICES = ['auth', 'catalog', 'booking', 'payment', 'notification'] as const;
+const SERVICES = ['auth', 'catalog', 'booking', 'payment', 'notification', 'analytics'] as const;
 
 /**
  * One service per process, as containers run them: each must be probed and

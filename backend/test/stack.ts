@@ -1,4 +1,5 @@
 import type { AppConfig, ServiceName as AnyService } from '@seatstorm/config';
+import { startAnalytics } from '../apps/analytics/src/main';
 import { startAuth } from '../apps/auth/src/main';
 import { startBooking } from '../apps/booking/src/main';
 import { startNotification } from '../apps/notification/src/main';
@@ -25,6 +26,7 @@ const SERVICE_STARTERS = {
   booking: startBooking,
   payment: startPayment,
   notification: startNotification,
+  analytics: startAnalytics,
 } as const satisfies Record<Exclude<AnyService, 'gateway'>, unknown>;
 type ServiceName = keyof typeof SERVICE_STARTERS;
 export type StackService = ServiceName | 'gateway';

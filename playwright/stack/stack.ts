@@ -49,8 +49,8 @@ const gateway = (url: string): PartSpec => ({
 });
 
 const PARTS: Record<StackPart, PartSpec> = {
-  // Everything the gateways ask over Kafka, and the payment saga.
-  services: backend('auth,catalog,payment,notification'),
+  // Everything the gateways ask over Kafka, the payment saga, and the sales figures.
+  services: backend('auth,catalog,payment,notification,analytics'),
   booking: backend('booking'),
   gateway: gateway(gatewayUrl()),
   'gateway-2': gateway(secondGatewayUrl()),

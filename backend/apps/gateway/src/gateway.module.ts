@@ -4,6 +4,7 @@ import { ConfigModule, type AppConfig } from '@seatstorm/config';
 import { DatabaseModule } from '@seatstorm/database';
 import { LoggingModule } from '@seatstorm/observability';
 import { RedisModule } from '@seatstorm/redis';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthModule } from './auth/auth.module';
 import { BookingsModule } from './bookings/bookings.module';
 import { DocsModule } from './docs/docs.module';
@@ -27,6 +28,7 @@ export class GatewayModule {
         LoggingModule.forRoot(config),
         DatabaseModule,
         RedisModule,
+        AnalyticsModule,
         AuthModule,
         BookingsModule,
         DocsModule,

@@ -3,7 +3,7 @@ import { DEFAULT_MAX_SEATS_PER_BOOKING, SEAT_IDS_PER_REQUEST_CAP } from '@seatst
 import { z } from 'zod';
 
 /** The services one process can run; which ones is configuration (SERVICES, all by default). */
-export const SERVICE_NAMES = ['gateway', 'auth', 'catalog', 'booking', 'payment', 'notification'] as const;
+export const SERVICE_NAMES = ['gateway', 'auth', 'catalog', 'booking', 'payment', 'notification', 'analytics'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 const csv = z.string().transform((value) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EventAnalytics } from './analytics';
 import { createBookingFieldsSchema, idempotencyKeySchema, ONE_WAY_TO_CHOOSE_SEATS, oneWayToChooseSeats, type Booking } from './bookings';
 import { errorCodeSchema, type ErrorBody } from './errors';
 import { idSchema, isoDateTimeSchema } from './ids';
@@ -26,6 +27,9 @@ export const SocketEvent = {
   QueueWatch: 'queue.watch',
   QueueUpdated: 'queue.updated',
   QueueAdmitted: 'queue.admitted',
+  AnalyticsWatch: 'analytics.watch',
+  AnalyticsUnwatch: 'analytics.unwatch',
+  AnalyticsUpdated: 'analytics.updated',
 } as const;
 
 /** Rooms: everyone watching an event's map, every socket of one signed-in user, and the race lab of an event. */
@@ -126,6 +130,9 @@ export interface ClientToServerEvents {
   [SocketEvent.QueueLeave]: (payload: SubscribePayload, ack: Ack<{ ok: true }>) => void;
   /** Watches a room's figures without a place (the admin page). */
   [SocketEvent.QueueWatch]: (payload: SubscribePayload, ack: Ack<WaitingRoomStats>) => void;
+  /** Admin: the event's sales figures now, then each change as `analytics.updated` (the admin's event page). */
+  [SocketEvent.AnalyticsWatch]: (payload: SubscribePayload, ack: Ack<EventAnalytics>) => void;
+  [SocketEvent.AnalyticsUnwatch]: (payload: SubscribePayload) => void;
 }
 
 /** Events the gateway pushes. Personal ones reach only the owner's sockets. */
@@ -136,4 +143,6 @@ export interface ServerToClientEvents {
   [SocketEvent.LabDecision]: (payload: LabDecision) => void;
   [SocketEvent.QueueUpdated]: (payload: WaitingRoomStats) => void;
   [SocketEvent.QueueAdmitted]: (payload: QueueAdmitted) => void;
+  /** To the room `analytics:<eventId>`, at most once per ANALYTICS_PUSH_INTERVAL_MS per event. */
+  [SocketEvent.AnalyticsUpdated]: (payload: EventAnalytics) => void;
 }

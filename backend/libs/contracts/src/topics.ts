@@ -12,6 +12,7 @@ export const Topic = {
   PaymentDlq: 'payment.dlq',
   NotificationCreated: 'notification.created',
   BookingDlq: 'booking.dlq',
+  AnalyticsUpdated: 'analytics.updated',
 } as const;
 export type Topic = (typeof Topic)[keyof typeof Topic];
 
@@ -31,6 +32,7 @@ export const RpcPattern = {
   BookingGet: 'booking.get',
   BookingList: 'booking.list',
   NotificationList: 'notification.list',
+  AnalyticsGetEvent: 'analytics.get-event',
   BookingListTickets: 'booking.list-tickets',
   BookingCheckIn: 'booking.check-in',
   BookingCountCheckIns: 'booking.count-check-ins',
@@ -52,6 +54,7 @@ export const TOPIC_PARTITIONS: Record<Topic, number> = {
   [Topic.PaymentDlq]: 3,
   [Topic.NotificationCreated]: 6,
   [Topic.BookingDlq]: 3,
+  [Topic.AnalyticsUpdated]: 6,
 };
 /** Requests and replies: a reply topic needs at least as many partitions as client instances in one group. */
 export const RPC_PARTITIONS = 6;

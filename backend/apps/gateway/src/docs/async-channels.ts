@@ -1,5 +1,6 @@
 import {
   bookingSchema,
+  eventAnalyticsSchema,
   bookingUpdatedSchema,
   holdPayloadSchema,
   labDecisionSchema,
@@ -74,6 +75,13 @@ export const CLIENT_EVENTS = {
     payload: subscribePayloadSchema,
     ack: waitingRoomStatsSchema,
   },
+  [SocketEvent.AnalyticsWatch]: {
+    summary:
+      'Admin: watch an event’s sales figures (the room `analytics:<eventId>`); the ack is the figures now (the body of GET /events/{eventId}/analytics).',
+    payload: subscribePayloadSchema,
+    ack: eventAnalyticsSchema,
+  },
+  [SocketEvent.AnalyticsUnwatch]: { summary: 'Stop watching an event’s sales figures.', payload: subscribePayloadSchema },
 } satisfies Record<keyof ClientToServerEvents, ClientEventDoc>;
 
 /** What the gateway pushes (socket-events.ts's ServerToClientEvents; checked against it below). */
@@ -88,6 +96,10 @@ export const SERVER_EVENTS = {
   [SocketEvent.LabDecision]: { summary: 'To the lab room `lab:<eventId>`: each decision of the booking core as it happens.', payload: labDecisionSchema },
   [SocketEvent.QueueUpdated]: { summary: 'To the room `queue:<eventId>`, once per admission tick: the room’s figures.', payload: waitingRoomStatsSchema },
   [SocketEvent.QueueAdmitted]: { summary: 'To the admitted buyer’s sockets: the admission pass a hold needs.', payload: queueAdmittedSchema },
+  [SocketEvent.AnalyticsUpdated]: {
+    summary: 'To the admins in the room `analytics:<eventId>`, at most once a second per event: its sales figures after they changed.',
+    payload: eventAnalyticsSchema,
+  },
 } satisfies Record<keyof ServerToClientEvents, ServerEventDoc>;
 
 /** What each topic carries, in words (its schema, version and key come from the contract in MESSAGES). */
@@ -101,6 +113,7 @@ export const TOPIC_SUMMARIES: Record<Topic, string> = {
   [Topic.PaymentDlq]: 'Payment requests that exhausted their quick retries, with the error.',
   [Topic.NotificationCreated]: 'What the notification service tells a user.',
   [Topic.BookingDlq]: 'Booking commands that could not be decided, even alone, with the error.',
+  [Topic.AnalyticsUpdated]: 'An event’s sales figures after they changed, at most once a second per event (from the analytics service).',
 };
 
 type PayloadOf<F> = F extends (payload: infer P, ...rest: never[]) => void ? P : never;

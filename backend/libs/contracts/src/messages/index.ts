@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { analyticsUpdatedMessage } from '../analytics';
 import { Topic } from '../topics';
 import { bookingCommandMessage, bookingDeadLetterMessage } from './booking-command.message';
 import { bookingEventMessage } from './booking-event.message';
@@ -24,6 +25,7 @@ export const MESSAGES = {
   [Topic.PaymentDlq]: paymentDeadLetterMessage,
   [Topic.NotificationCreated]: notificationCreatedMessage,
   [Topic.BookingDlq]: bookingDeadLetterMessage,
+  [Topic.AnalyticsUpdated]: analyticsUpdatedMessage,
 } as const satisfies { [T in Topic]: MessageContract<T> };
 
 /** The payload type carried by a topic. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { analyticsGetEventRpc } from '../analytics';
 import { RpcPattern } from '../topics';
 import { authGetUserRpc, authLoginRpc, authRegisterRpc } from './auth.rpc';
 import { bookingCheckInRpc, bookingCountCheckInsRpc, bookingGetRpc, bookingListRpc, bookingListTicketsRpc } from './booking.rpc';
@@ -37,6 +38,7 @@ export const RPCS = {
   [RpcPattern.BookingGet]: bookingGetRpc,
   [RpcPattern.BookingList]: bookingListRpc,
   [RpcPattern.NotificationList]: notificationListRpc,
+  [RpcPattern.AnalyticsGetEvent]: analyticsGetEventRpc,
   [RpcPattern.BookingListTickets]: bookingListTicketsRpc,
   [RpcPattern.BookingCheckIn]: bookingCheckInRpc,
   [RpcPattern.BookingCountCheckIns]: bookingCountCheckInsRpc,
