@@ -8,9 +8,19 @@ import {
   PAYMENT_KINDS,
   PAYMENT_STATUSES,
   SEAT_STATUSES,
+  TICKET_STATUSES,
   userRoleSchema,
 } from '../backend/libs/contracts/src/index';
-import { BookingStatus, EventStatus, NotificationKind, PaymentKind, PaymentStatus, SeatStatus, UserRole } from '../backend/libs/database/src/prisma-client';
+import {
+  BookingStatus,
+  EventStatus,
+  NotificationKind,
+  PaymentKind,
+  PaymentStatus,
+  SeatStatus,
+  TicketStatus,
+  UserRole,
+} from '../backend/libs/database/src/prisma-client';
 
 /**
  * Each enum of schema.prisma, as the generated client has it, with the
@@ -25,6 +35,7 @@ const STORED_ENUMS: Record<string, [stored: Record<string, string>, contract: re
   PaymentKind: [PaymentKind, PAYMENT_KINDS],
   PaymentStatus: [PaymentStatus, PAYMENT_STATUSES],
   NotificationKind: [NotificationKind, notificationKindSchema.options],
+  TicketStatus: [TicketStatus, TICKET_STATUSES],
 };
 
 describe("the database's enums", () => {

@@ -1,5 +1,6 @@
 import {
   blockSeatsRequestSchema,
+  checkInRequestSchema,
   createBookingRequestSchema,
   createEventRequestSchema,
   encodeBookingCursor,
@@ -165,6 +166,10 @@ export const REST_ROUTES: RestRoute[] = [
   { method: 'POST', path: '/bookings/:id/pay', body: payRequestSchema },
   { method: 'POST', path: '/bookings/:id/cancel' },
   { method: 'PUT', path: '/bookings/:id/cancel' },
+  { method: 'GET', path: '/bookings/:id/tickets' },
+  { method: 'POST', path: '/check-in', body: checkInRequestSchema, admin: true },
+  { method: 'GET', path: '/events/:eventId/check-ins', admin: true },
+  { method: 'GET', path: '/tickets/public-key' },
   { method: 'GET', path: '/notifications' },
   { method: 'GET', path: '/health' },
   { method: 'GET', path: '/health/live' },

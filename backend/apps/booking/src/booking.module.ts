@@ -15,15 +15,18 @@ import { HousekeepingService } from './housekeeping/housekeeping.service';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { PaymentResultsConsumer } from './payments/payment-results.consumer';
+import { TicketsConsumer } from './tickets/tickets.consumer';
+import { TicketsRepository } from './tickets/tickets.repository';
+import { TicketsService } from './tickets/tickets.service';
 
-/** Holds, the race, the booking state machine, expiry and the outbox: the single writer of seats. */
+/** Holds, the race, the booking state machine, expiry and the outbox: the single writer of seats; and the tickets it issues. */
 @Module({})
 export class BookingModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: BookingModule,
       imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), DatabaseModule, KafkaModule.forService('booking')],
-      controllers: [BookingQueriesConsumer],
+      controllers: [BookingQueriesConsumer, TicketsConsumer],
       providers: [
         BookingsRepository,
         BookingsService,
@@ -36,6 +39,8 @@ export class BookingModule {
         PaymentResultsConsumer,
         HousekeepingRepository,
         HousekeepingService,
+        TicketsRepository,
+        TicketsService,
       ],
     };
   }

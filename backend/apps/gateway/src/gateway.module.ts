@@ -15,6 +15,7 @@ import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
+import { TicketsModule } from './tickets/tickets.module';
 import { WaitingRoomModule } from './waiting-room/waiting-room.module';
 
 /** The public edge: REST and socket.io. It owns no data; it asks the services over Kafka. */
@@ -38,6 +39,7 @@ export class GatewayModule {
         MetricsModule,
         NotificationsModule,
         RateLimitsModule,
+        TicketsModule,
         WaitingRoomModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

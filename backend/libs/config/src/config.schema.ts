@@ -1,6 +1,7 @@
 import proxyaddr from 'proxy-addr';
 import { DEFAULT_MAX_SEATS_PER_BOOKING, SEAT_IDS_PER_REQUEST_CAP } from '@seatstorm/contracts';
 import { z } from 'zod';
+import { parseTicketSigningKey } from './ticket-signing-key';
 
 /** The services one process can run; which ones is configuration (SERVICES, all by default). */
 export const SERVICE_NAMES = ['gateway', 'auth', 'catalog', 'booking', 'payment', 'notification', 'analytics'] as const;
@@ -106,6 +107,8 @@ export const envSchema = z
     HOLD_RATE_LIMIT: positiveInt.default(20),
     /** Hold requests from one client IP per minute, whatever the account (a household or office shares one). */
     HOLD_RATE_LIMIT_PER_IP: positiveInt.default(120),
+    /** Ticket scans (POST /check-in) one account may make per minute: a door scans one every few seconds. */
+    CHECK_IN_RATE_LIMIT: positiveInt.default(600),
     /** Accounts one client IP may register per hour. */
     REGISTER_RATE_LIMIT_PER_IP: positiveInt.default(10),
     /**
@@ -149,6 +152,16 @@ export const envSchema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_JWT_SECRET),
     /** How long a token stays valid, in seconds. */
     JWT_TTL: durationSeconds.prefault('12h'),
+    /**
+     * Signs ticket codes (Ed25519): a private key, PKCS#8 PEM or base64 DER (`openssl genpkey
+     * -algorithm ed25519 -outform DER | base64 -w0`); scanners verify with its public half
+     * (GET /tickets/public-key). Unset, it is derived from JWT_SECRET; set one of its own in
+     * production, or rotating JWT_SECRET voids every ticket printed before.
+     */
+    TICKET_SIGNING_KEY: z
+      .string()
+      .refine((key) => parseTicketSigningKey(key) !== undefined, 'must be an Ed25519 private key, PKCS#8 PEM or base64 DER')
+      .optional(),
     /**
      * Failed sign-ins (wrong password, unknown email) allowed per client IP per 15 minutes; past
      * it even the right password is refused. Successful sign-ins neither count nor clear the count.

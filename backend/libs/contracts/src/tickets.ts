@@ -3,6 +3,9 @@ import { seatSchema } from './catalog';
 import { idSchema, isoDateTimeSchema } from './ids';
 import { bookingStatusSchema } from './statuses';
 
+// WARNING: printed on tickets. A new code format gets a new version; never change ST1's (below).
+export const TICKET_CODE_VERSION = 'ST1';
+
 // WARNING: ticket statuses travel on the wire and are stored in PostgreSQL.
 // Never rename one; add new ones at the end.
 /**
@@ -117,7 +120,7 @@ export type TicketWrongEventDetails = z.infer<typeof ticketWrongEventDetailsSche
  */
 export const ticketPublicKeySchema = z.object({
   algorithm: z.literal('Ed25519'),
-  codeVersion: z.literal('ST1'),
+  codeVersion: z.literal(TICKET_CODE_VERSION),
   keyId: z.string(),
   publicKey: z.string(),
   jwk: z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string() }),
@@ -137,9 +140,6 @@ export type TicketPublicKey = z.infer<typeof ticketPublicKeySchema>;
 // What follows is the format alone, no cryptography, so that any client can
 // read codes; the backend signs and verifies with Node's crypto, a browser can
 // verify with Web Crypto's Ed25519.
-
-// WARNING: printed on tickets. A new format gets a new version; never change ST1.
-export const TICKET_CODE_VERSION = 'ST1';
 
 /** What a ticket code says, signed. */
 export interface TicketClaims {

@@ -30,7 +30,8 @@ export type {
   Payment,
   ProcessedCommand,
   Seat,
+  Ticket,
   User,
   Venue,
 } from './generated/prisma/client';
-export { BookingStatus, EventStatus, NotificationKind, PaymentKind, PaymentStatus, SeatStatus, UserRole } from './generated/prisma/enums';
+export { BookingStatus, EventStatus, NotificationKind, PaymentKind, PaymentStatus, SeatStatus, TicketStatus, UserRole } from './generated/prisma/enums';

@@ -410,6 +410,26 @@ export class BookingStore {
     return new Map(Object.entries(rows[0]?.versions ?? {}));
   }
 
+  /**
+   * Issues a ticket for each seat of the `issue` bookings and revokes the tickets of the
+   * `revoke` ones, at the batch's time, in one statement. A ticket's id derives from its
+   * booking and seat, the ids the migration gave tickets of bookings confirmed before, and
+   * a ticket already there stays as it is, so doing it twice changes nothing.
+   */
+  async saveTickets(changes: { issue: readonly string[]; revoke: readonly string[] }, at: Date): Promise<void> {
+    await this.client.query(
+      `WITH issued AS (
+         INSERT INTO tickets (id, booking_id, event_id, seat_id, issued_at)
+         SELECT 'tkt_' || substr(md5(b.id || ' ' || bs.seat_id), 1, 20), b.id, b.event_id, bs.seat_id, $3
+           FROM bookings b JOIN booking_seats bs ON bs.booking_id = b.id
+          WHERE b.id = ANY($1::text[])
+         ON CONFLICT (booking_id, seat_id) DO NOTHING
+       )
+       UPDATE tickets SET status = 'revoked', revoked_at = $3 WHERE booking_id = ANY($2::text[]) AND status <> 'revoked'`,
+      [changes.issue, changes.revoke, at],
+    );
+  }
+
   /** Records decisions reached outside a batch (a command dead-lettered), so a redelivery is answered as a replay. */
   async record(processed: readonly ProcessedCommandRow[]): Promise<void> {
     await this.client.query(

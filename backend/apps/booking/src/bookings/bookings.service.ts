@@ -10,6 +10,7 @@ import { buyerKey, decideBatch, type BatchResult, type BatchState, type HoldPoli
 import { BookingsRepository, type BookingStore, type ProcessedCommandRow } from './bookings.repository';
 import { batchSize, bookingDecisions, decisionLatency, liveHolds } from './booking.metrics';
 import { isDatabaseUnavailable } from './database-errors';
+import { ticketChangesOf } from '../tickets/tickets.rules';
 
 /** How often a command that fails is tried alone before it is dead-lettered. */
 const ATTEMPTS_ALONE = 3;
@@ -230,6 +231,10 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
           } satisfies RecordedDecision,
         })),
     });
+
+    // Tickets change with their bookings, in this transaction: none ever lets anyone in for a booking that is not confirmed.
+    const tickets = ticketChangesOf(byId(loaded), result.bookings);
+    if (tickets.issue.length > 0 || tickets.revoke.length > 0) await store.saveTickets(tickets, now);
 
     const latest = byId([...loaded, ...result.bookings]);
     // Each message says which request it answers; a seat delta carrying several requests' changes says the first one's.

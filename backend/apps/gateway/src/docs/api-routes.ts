@@ -6,6 +6,10 @@ import {
   blockSeatsRequestSchema,
   bookingPageSchema,
   bookingSchema,
+  bookingTicketsSchema,
+  checkInCountSchema,
+  checkInRequestSchema,
+  checkInResultSchema,
   commandAcceptedSchema,
   createBookingRequestSchema,
   createEventRequestSchema,
@@ -25,6 +29,7 @@ import {
   seatSnapshotSchema,
   SocketEvent,
   TEST_CARDS,
+  ticketPublicKeySchema,
   Topic,
   updateEventSettingsSchema,
   venueListingSchema,
@@ -38,9 +43,10 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /**
  * Who may call a route: anyone; a signed-in user (`@Authenticated()`, a Bearer JWT);
- * an admin (`@Roles('admin')`); the metrics scraper (Bearer METRICS_TOKEN when it is set).
+ * an admin (`@Roles('admin')`); door staff or an admin (`@Roles('staff', 'admin')`);
+ * the metrics scraper (Bearer METRICS_TOKEN when it is set).
  */
-export type RouteAuth = 'public' | 'user' | 'admin' | 'metrics';
+export type RouteAuth = 'public' | 'user' | 'admin' | 'staff' | 'metrics';
 
 export interface RouteAnswer {
   description: string;
@@ -59,8 +65,8 @@ export interface RouteHeader {
 
 /**
  * One REST route of the gateway. The document adds what follows from the
- * rest: 401 UNAUTHORIZED for `user` and `admin`, 403 FORBIDDEN for `admin`,
- * and 413 VALIDATION_FAILED for a body over the gateway's limit.
+ * rest: 401 UNAUTHORIZED for `user`, `admin` and `staff`, 403 FORBIDDEN for
+ * `admin` and `staff`, and 413 VALIDATION_FAILED for a body over the gateway's limit.
  */
 export interface ApiRoute {
   method: HttpMethod;
@@ -414,6 +420,59 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
   cancelBooking('post', 'cancelBooking'),
   cancelBooking('put', 'cancelBookingByPut'),
+  {
+    method: 'get',
+    path: '/bookings/{id}/tickets',
+    operationId: 'listTickets',
+    tag: 'tickets',
+    summary: 'A booking’s tickets, one per seat, with their codes',
+    description:
+      'The owner (or an admin). Tickets are issued when the booking is confirmed; one that never was answers an empty list with its `bookingStatus`. A cancelled or refunded booking’s tickets are listed `revoked`. Each `code` is what the QR code carries: `ST1.<payload>.<signature>`, signed with Ed25519 (GET /tickets/public-key).',
+    auth: 'user',
+    responses: { 200: { description: 'The tickets, by seat.', schema: bookingTicketsSchema } },
+    errors: ['VALIDATION_FAILED', 'FORBIDDEN', 'NOT_FOUND', 'SERVICE_UNAVAILABLE'],
+  },
+  {
+    method: 'post',
+    path: '/check-in',
+    operationId: 'checkIn',
+    tag: 'tickets',
+    summary: 'Let a ticket in at the door',
+    description:
+      'Door staff or an admin, with the scanner set up for one event. The first scan of a valid ticket answers 200 with its seat and holder and the event’s running count; every later scan 409 `ALREADY_CHECKED_IN` with the first scan’s time in `details.checkedInAt`, however many doors scan it at once. A code that is not one we signed (damaged, altered, forged) is 422 `TICKET_INVALID` and reads nothing; a ticket of a cancelled or refunded booking 409 `TICKET_REVOKED`; another event’s 409 `TICKET_WRONG_EVENT`. Limited per account (CHECK_IN_RATE_LIMIT a minute).',
+    auth: 'staff',
+    body: checkInRequestSchema,
+    example: {
+      eventId: 'evt_eras',
+      code: 'ST1.eyJ0IjoidGt0XzAxMjM0NTY3ODlhYmNkZWYwMTIzIiwiZSI6ImV2dF9lcmFzIiwicyI6ImV2dF9lcmFzX0ExIiwiaSI6MTc5NjY3NDU0Mn0.iPUCdh1-f2SBcPVanb288bCERXIuy74aRHO59WCLgRFS_OAO4oH3NEauQiwp-wYNIj0wm4I8LRsuuK0ict_nAg',
+    },
+    responses: { 200: { description: 'Let in: the ticket, now `checked_in`, and the count.', schema: checkInResultSchema } },
+    errors: ['VALIDATION_FAILED', 'TICKET_INVALID', 'TICKET_WRONG_EVENT', 'TICKET_REVOKED', 'ALREADY_CHECKED_IN', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE'],
+  },
+  {
+    method: 'get',
+    path: '/events/{eventId}/check-ins',
+    operationId: 'countCheckIns',
+    tag: 'tickets',
+    summary: 'The door’s running count',
+    description: 'Door staff or an admin: people let in (`checkedIn`) of the tickets that may come (`total`: valid and checked in).',
+    auth: 'staff',
+    params: eventIdParamsSchema,
+    responses: { 200: { description: 'The count.', schema: checkInCountSchema } },
+    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'SERVICE_UNAVAILABLE'],
+  },
+  {
+    method: 'get',
+    path: '/tickets/public-key',
+    operationId: 'ticketPublicKey',
+    tag: 'tickets',
+    summary: 'The key ticket codes are signed with',
+    description:
+      'Ed25519, as SPKI PEM and as a JWK: with it alone a scanner tells a genuine code from a damaged, altered or forged one, offline. Whether a genuine ticket was revoked or already used only POST /check-in knows.',
+    auth: 'public',
+    responses: { 200: { description: 'The public key.', schema: ticketPublicKeySchema } },
+    errors: [],
+  },
   {
     method: 'get',
     path: '/notifications',

@@ -68,7 +68,8 @@ describe('the OpenAPI document', () => {
         expect({ name, code, known: errorCodeSchema.safeParse(code).success }).toEqual({ name, code, known: true });
         expect({ name, code, status }).toEqual({ name, code, status: statusOf(code as ErrorCode, status) });
       }
-      const implied = [...(route.auth === 'user' || route.auth === 'admin' ? ['UNAUTHORIZED'] : []), ...(route.auth === 'admin' ? ['FORBIDDEN'] : [])];
+      const signedIn = route.auth === 'user' || route.auth === 'admin' || route.auth === 'staff';
+      const implied = [...(signedIn ? ['UNAUTHORIZED'] : []), ...(route.auth === 'admin' || route.auth === 'staff' ? ['FORBIDDEN'] : [])];
       expect({ name, codes: new Set(documented.map(({ code }) => code)) }).toEqual({ name, codes: new Set([...route.errors, ...implied]) });
     }
   });
@@ -84,6 +85,8 @@ describe('the OpenAPI document', () => {
       'INVALID_STATE',
     ]);
     expect(codesOf('POST /bookings/{id}/extend', 409)).toEqual(['INVALID_STATE', 'EXTENSION_LIMIT_REACHED']);
+    expect(codesOf('POST /check-in', 409)).toEqual(['TICKET_WRONG_EVENT', 'TICKET_REVOKED', 'ALREADY_CHECKED_IN']);
+    expect(codesOf('POST /check-in', 422)).toEqual(['TICKET_INVALID']);
     expect(codesOf('POST /bookings', 401)).toEqual(['UNAUTHORIZED']);
     expect(codesOf('POST /bookings', 403)).toEqual(['ADMISSION_REQUIRED']);
     expect(codesOf('POST /bookings', 429)).toEqual(['RATE_LIMITED']);
@@ -98,6 +101,9 @@ describe('the OpenAPI document', () => {
     expect(operation('GET /events').security).toBeUndefined();
     expect(codesOf('GET /venues', 403)).toEqual(['FORBIDDEN']);
     expect(codesOf('GET /bookings', 403)).toBeUndefined();
+    expect(operation('POST /check-in').security).toEqual([{ bearerAuth: [] }]);
+    expect(codesOf('POST /check-in', 403)).toEqual(['FORBIDDEN']);
+    expect(operation('GET /tickets/public-key').security).toBeUndefined();
   });
 
   it('describes bodies, queries and answers with the contract schemas', () => {

@@ -21,6 +21,7 @@ const SECURITY: Record<RouteAuth, JsonSchema[] | undefined> = {
   public: undefined,
   user: [{ bearerAuth: [] }],
   admin: [{ bearerAuth: [] }],
+  staff: [{ bearerAuth: [] }],
   metrics: [{ metricsToken: [] }, {}],
 };
 
@@ -28,6 +29,7 @@ const IMPLIED_ERRORS: Record<RouteAuth, readonly ErrorCode[]> = {
   public: [],
   user: ['UNAUTHORIZED'],
   admin: ['UNAUTHORIZED', 'FORBIDDEN'],
+  staff: ['UNAUTHORIZED', 'FORBIDDEN'],
   metrics: [],
 };
 
