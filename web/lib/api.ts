@@ -322,3 +322,27 @@ export function leaveQueue(token: string, eventId: string): Promise<void> {
 export function updateEventSettings(token: string, eventId: string, update: UpdateEventSettings): Promise<EventDetail> {
   return data(request(`/events/${encodeURIComponent(eventId)}`, eventDetailSchema, { method: 'PATCH', body: update, token }));
 }
+
+/**
+ * Admin: GET /events/:eventId/analytics.csv, the sales figures as a file. Fetched
+ * rather than linked, since it needs the Bearer token a link cannot carry.
+ */
+export async function getEventAnalyticsCsv(token: string, eventId: string): Promise<Blob> {
+  const path = `/events/${encodeURIComponent(eventId)}/analytics.csv`;
+  let response: Response;
+  try {
+    response = await fetch(`${gatewayUrl()}${path}`, {
+      headers: { accept: 'text/csv', authorization: `Bearer ${token}` },
+      cache: 'no-store',
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (cause) {
+    throw new GatewayUnreachableError(`GET ${path} failed: the gateway did not answer`, { cause });
+  }
+  if (!response.ok) {
+    const parsed = errorBodySchema.safeParse(await readJson(response));
+    if (parsed.success) throw new ApiError(parsed.data.statusCode, parsed.data.error, parsed.data.message, parsed.data.details, parsed.data.correlationId);
+    throw new ApiError(response.status, codeForStatus(response.status), `GET ${path} answered ${response.status}`);
+  }
+  return response.blob();
+}

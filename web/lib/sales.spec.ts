@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { salesPerMinute, salesSummary } from './sales';
+import { salesSummary } from './sales';
 import { initialSeatMapState, seatMapReducer } from './seat-map/seat-map-state';
 import { venue } from '@/test/seat-snapshots';
 
@@ -20,33 +20,5 @@ describe('salesSummary', () => {
       revenue: 45_000,
       held: 15_000,
     });
-  });
-});
-
-describe('salesPerMinute', () => {
-  const minute = 60_000;
-
-  it('gives the seats sold in each of the last minutes, oldest first', () => {
-    const samples = [
-      { at: 0, sold: 10 },
-      { at: minute, sold: 15 },
-      { at: 2 * minute, sold: 15 },
-      { at: 3 * minute, sold: 40 },
-    ];
-    expect(salesPerMinute(samples, 3 * minute, 3)).toEqual([5, 0, 25]);
-  });
-
-  it('counts minutes before the first sample as zero, and a refund as a negative minute', () => {
-    expect(salesPerMinute([{ at: 5 * minute, sold: 7 }], 6 * minute, 3)).toEqual([0, 0, 0]);
-    expect(
-      salesPerMinute(
-        [
-          { at: 0, sold: 7 },
-          { at: minute, sold: 5 },
-        ],
-        minute,
-        1,
-      ),
-    ).toEqual([-2]);
   });
 });

@@ -1,13 +1,13 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import Link from 'next/link';
 import type { EventDetail } from '@seatstorm/contracts';
 import { setSeatsBlocked } from '@/lib/api';
 import { describeError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { useLiveSeatMap } from '@/lib/live';
-import { salesPerMinute, salesSummary, type SalesSample } from '@/lib/sales';
+import { salesSummary } from '@/lib/sales';
 import { statusAt, type SeatMapState } from '@/lib/seat-map/seat-map-state';
 import type { Session } from '@/lib/session-cookie';
 import { SeatLegend } from '../seat-map/seat-legend';
@@ -15,30 +15,11 @@ import { SeatPatterns } from '../seat-map/seat-patterns';
 import { SeatMapView } from '../seat-map/seat-map-view';
 import { AdminGate } from './admin-gate';
 import { QueuePanel } from './queue-panel';
+import { SalesPanel } from './sales-panel';
 import styles from './admin.module.css';
-
-const CHART_MINUTES = 10;
-const SAMPLE_MS = 1_000;
 
 export function AdminEventDashboard({ event }: { event: EventDetail }) {
   return <AdminGate next={`/admin/events/${event.id}`}>{(session) => <Dashboard event={event} session={session} />}</AdminGate>;
-}
-
-/** Samples the sold count once a second, for sales per minute. */
-function useSalesSamples(sold: number | null): SalesSample[] {
-  const [samples, setSamples] = useState<SalesSample[]>([]);
-  const soldRef = useRef(sold);
-  soldRef.current = sold;
-  useEffect(() => {
-    const timer = setInterval(() => {
-      const value = soldRef.current;
-      if (value === null) return;
-      const now = Date.now();
-      setSamples((list) => [...list.filter((s) => s.at > now - (CHART_MINUTES + 1) * 60_000), { at: now, sold: value }]);
-    }, SAMPLE_MS);
-    return () => clearInterval(timer);
-  }, []);
-  return samples;
 }
 
 function selectedByStatus(state: SeatMapState) {
@@ -54,9 +35,6 @@ function selectedByStatus(state: SeatMapState) {
 function Dashboard({ event, session }: { event: EventDetail; session: Session }) {
   const { state, dispatch } = useLiveSeatMap(event, session.token, 'admin');
   const summary = useMemo(() => salesSummary(state), [state]);
-  const samples = useSalesSamples(state.layout ? summary.sold : null);
-  const perMinute = salesPerMinute(samples, Date.now(), CHART_MINUTES);
-  const peak = Math.max(1, ...perMinute);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const layout = state.layout;
@@ -82,7 +60,6 @@ function Dashboard({ event, session }: { event: EventDetail; session: Session })
   const stats = [
     { label: 'Sold', value: summary.sold.toLocaleString('en-US'), note: `of ${total.toLocaleString('en-US')} seats` },
     { label: 'Revenue', value: formatMoney(summary.revenue), note: 'paid and confirmed' },
-    { label: 'Sales per minute', value: String(perMinute.at(-1) ?? 0), note: 'last 60 seconds' },
     { label: 'Held now', value: summary.byStatus.reserved.toLocaleString('en-US'), note: `${formatMoney(summary.held)} waiting for payment` },
   ];
 
@@ -109,6 +86,8 @@ function Dashboard({ event, session }: { event: EventDetail; session: Session })
         ))}
       </div>
 
+      <SalesPanel event={event} session={session} />
+
       <QueuePanel event={event} session={session} />
 
       <section className={styles.card} aria-labelledby="status-heading">
@@ -128,12 +107,6 @@ function Dashboard({ event, session }: { event: EventDetail; session: Session })
             </li>
           ))}
         </ul>
-        <h3 className={styles.subTitle}>Seats sold per minute, last {CHART_MINUTES} minutes</h3>
-        <ol className={styles.chart} aria-label={`Seats sold per minute: ${perMinute.join(', ')}`}>
-          {perMinute.map((value, index) => (
-            <li key={index} style={{ height: `${(Math.max(0, value) / peak) * 100}%` }} title={`${value} seats`} />
-          ))}
-        </ol>
       </section>
 
       <section className={styles.card} aria-labelledby="block-heading">
