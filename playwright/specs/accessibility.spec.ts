@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
+import { bookingOf, createEventByApi, holdByApi, releaseByApi, type TestEvent, type TestUser } from '../helpers/api';
+import { expectAccessible } from '../helpers/axe';
+import { gatewayUrl } from '../helpers/env';
+import { openEvent, seatOn } from '../helpers/seat-map';
+import { createQueuedEventByApi } from '../helpers/waiting-room';
+
+const PAYING_CARD = '4242 4242 4242 4242';
+
+/** A held booking, a confirmed one (which brings a notification) and a cancelled one, made through the API. */
+async function bookingsOfEveryKind(request: APIRequestContext, user: TestUser, event: TestEvent): Promise<void> {
+  const paid = await holdByApi(request, user.token, event.id, [event.seat('A1')]);
+  const pay = await request.post(`${gatewayUrl()}/bookings/${paid.id}/pay`, {
+    headers: { authorization: `Bearer ${user.token}` },
+    data: { card: PAYING_CARD },
+  });
+  expect(pay.status(), 'pay with a test card').toBe(202);
+  await expect.poll(async () => (await bookingOf(request, user.token, paid.id)).status).toBe('confirmed');
+  const cancelled = await holdByApi(request, user.token, event.id, [event.seat('B5')]);
+  await releaseByApi(request, user.token, cancelled.id);
+  await holdByApi(request, user.token, event.id, [event.seat('C9')]);
+}
+
+test.describe('every page a buyer or an admin sees meets WCAG 2.1 AA (axe)', () => {
+  test('the events list, with events in every tone: plenty of seats, few left, sold out and not yet on sale', async ({
+    adminToken,
+    newUser,
+    page,
+    request,
+  }) => {
+    const suffix = randomUUID().slice(0, 6);
+    const few = await createEventByApi(request, adminToken, { name: `Few left · ${suffix}`, totalSeats: 6, price: 30 });
+    const soldOut = await createEventByApi(request, adminToken, { name: `Sold out · ${suffix}`, totalSeats: 2, price: 30 });
+    await holdByApi(request, (await newUser('Sol')).token, soldOut.id, [soldOut.seat('A1'), soldOut.seat('A2')]);
+    const later = await createQueuedEventByApi(request, adminToken, { name: `On sale tomorrow · ${suffix}`, onSaleInMs: 86_400_000, perMinute: 60 });
+
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Find your seats before anyone else' })).toBeVisible();
+    const card = (name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
+    await expect(card('Taylor Swift – The Eras Tour')).toContainText('seats left');
+    await expect(card(few.name)).toContainText('6 seats left');
+    await expect(card(soldOut.name)).toContainText('Sold out');
+    await expect(card(later.name)).toContainText('On sale');
+    await expectAccessible(page, 'the events list');
+  });
+
+  test('sign-in, blank and after a wrong password', async ({ newUser, page }) => {
+    const dana = await newUser('Dana');
+    await page.goto('/login');
+    await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
+    await expectAccessible(page, 'the sign-in page');
+
+    await page.getByLabel('Email').fill(dana.email);
+    await page.getByLabel('Password').fill(`${dana.password}-typo`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: "That email and password don't match an account." })).toBeVisible();
+    await expectAccessible(page, 'the sign-in page with its error');
+  });
+
+  test('register, blank and with its fields refused', async ({ page }) => {
+    await page.goto('/register');
+    await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
+    await expectAccessible(page, 'the register page');
+
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByText('Tell us your name.')).toBeVisible();
+    await expectAccessible(page, 'the register page with its field errors');
+  });
+
+  test('the Eras Tour seat map (SVG) and its list view, signed out', async ({ page }) => {
+    await openEvent(page, 'evt_eras');
+    await expect(page.locator('[data-seat-id]')).toHaveCount(100);
+    await expectAccessible(page, 'the Eras Tour event page');
+
+    await page.getByRole('group', { name: 'Show seats as' }).getByRole('button', { name: 'List' }).click();
+    await expect(page.getByRole('button', { name: /^Row C, seat 5\b/ })).toBeVisible();
+    await expectAccessible(page, 'the Eras Tour seats as a list');
+  });
+
+  test('the race lab, live in its three panes', async ({ event, page }) => {
+    await page.goto(`/events/${event.id}/lab`);
+    for (const name of ['Alice', 'Bob', 'Charlie']) await expect(page.getByRole('region', { name }).getByText('Live', { exact: true })).toBeVisible();
+    await expectAccessible(page, 'the race lab');
+  });
+
+  test('the stadium (canvas), after its waiting room', async ({ newUser, openBrowser }) => {
+    const page = await openBrowser(await newUser('Sam'));
+    await openEvent(page, 'evt_stadium');
+    await expect(page.getByRole('application', { name: /Seat map, 50,000 seats/ })).toBeVisible();
+    await expectAccessible(page, 'the stadium event page');
+  });
+
+  test('an event page with a hold counting down, seats selected and seats taken by others', async ({ event, newUser, openBrowser, request }) => {
+    const other = await newUser('Ola');
+    await holdByApi(request, other.token, event.id, [event.seat('B1'), event.seat('B2')]);
+    const page = await openBrowser(await newUser('Alice'));
+    await openEvent(page, event.id);
+    await expect(seatOn(page, event.seat('B1'))).toHaveAttribute('data-state', 'reserved');
+
+    await seatOn(page, event.seat('A4')).click();
+    await seatOn(page, event.seat('A5')).click();
+    await page.getByTestId('hold-button').click();
+    await expect(seatOn(page, event.seat('A5'))).toHaveAttribute('data-state', 'mine');
+    await seatOn(page, event.seat('C7')).click();
+    await seatOn(page, event.seat('C8')).click();
+    await expect(page.getByTestId('hold-button')).toHaveText('Hold 2 seats');
+    await expect(page.getByText(/left to pay/)).toBeVisible();
+    await expectAccessible(page, 'an event page with a hold and a selection');
+  });
+
+  test('checkout of a hold, with its countdown', async ({ event, newUser, openBrowser, request }) => {
+    const alice = await newUser('Alice');
+    const hold = await holdByApi(request, alice.token, event.id, [event.seat('A1'), event.seat('A2')]);
+    const page = await openBrowser(alice);
+    await page.goto(`/checkout/${hold.id}`);
+    await expect(page.getByTestId('pay-button')).toBeEnabled();
+    await expect(page.getByRole('timer')).toHaveAccessibleName(/left$/);
+    await expectAccessible(page, 'the checkout page');
+  });
+
+  test('My bookings, with a hold, a confirmed booking and a cancelled one', async ({ event, newUser, openBrowser, request }) => {
+    const alice = await newUser('Alice');
+    await bookingsOfEveryKind(request, alice, event);
+    const page = await openBrowser(alice);
+    await page.goto('/bookings');
+    const bookings = page.locator('article').filter({ hasText: event.name });
+    await expect(bookings).toHaveCount(3);
+    for (const status of ['Confirmed', 'Cancelled']) await expect(bookings.getByText(status, { exact: true })).toBeVisible();
+    await expect(bookings.getByText(/^Held · \d+:\d\d left$/)).toBeVisible();
+    await expectAccessible(page, 'My bookings');
+  });
+
+  test('the notifications panel, open', async ({ event, newUser, openBrowser, request }) => {
+    const alice = await newUser('Alice');
+    await bookingsOfEveryKind(request, alice, event);
+    const page = await openBrowser(alice);
+    await page.goto('/');
+    await page.getByRole('button', { name: /^Notifications, \d+ new$/ }).click();
+    const panel = page.getByRole('region', { name: 'Notifications' });
+    await expect(panel.getByText(`You're going! 1 seat for ${event.name} is confirmed`)).toBeVisible();
+    await expectAccessible(page, 'the open notifications panel');
+  });
+
+  test('the admin area: its home with the create-event form, and an event dashboard', async ({ adminToken, openBrowser }) => {
+    const page = await openBrowser({ token: adminToken });
+    await page.goto('/admin');
+    await expect(page.getByRole('heading', { name: 'Admin', exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: /Taylor Swift/ })).toBeVisible();
+    await expectAccessible(page, 'the admin home');
+
+    await page.goto('/admin/events/evt_eras');
+    await expect(page.getByText('Live sales · up to date')).toBeVisible();
+    await expectAccessible(page, 'the admin event dashboard');
+  });
+
+  test('a page that does not exist, and an event that does not', async ({ page }) => {
+    for (const path of ['/no-such-page', '/events/evt_no_such_event']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { name: "This page isn't on the bill" })).toBeVisible();
+      await expectAccessible(page, `the 404 page at ${path}`);
+    }
+  });
+});
