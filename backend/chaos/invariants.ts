@@ -13,6 +13,7 @@ export const INVARIANTS = {
     'every hold answered 201 is stored with its seats, and ends as its buyer left it (paid → confirmed, declined → payment_failed, cancelled → cancelled, paid then cancelled → refunded)',
   decided: 'every hold answered 202 was decided: reserved (with its seats) or rejected, never left pending',
   payments: 'every booking charged at most once, and a charge ends confirmed or refunded; no payment or booking left in flight',
+  tickets: 'every confirmed booking has one ticket per seat that lets its holder in; no other booking (refund asked, refunded, never confirmed) has any',
   maps: "every watcher's live seat map equals the database",
   answers: 'no request is answered 500: a fault is a 503 SERVICE_UNAVAILABLE, to be tried again; a 500 is a bug',
   queue: 'every buyer in the waiting room is let in once the stack serves again, none loses their place in line, and a pass it gave is never refused',
@@ -40,16 +41,18 @@ const LIVE = new Set(['reserved', 'paid', 'confirmed']);
 
 /** Everything the database and the watchers show that breaks an invariant, now. */
 export async function violations(books: Books): Promise<Violation[]> {
-  const [seats, stored, payments, truth] = await Promise.all([
+  const [seats, stored, payments, tickets, truth] = await Promise.all([
     seatViolations(books),
     storedBookings(books),
     paymentViolations(books),
+    ticketViolations(books),
     seatRows(books.db, books.saleEventId),
   ]);
   return [
     ...seats,
     ...ledgerViolations(books.ledger, stored),
     ...payments,
+    ...tickets,
     ...books.watchers.flatMap((watcher) => mapViolations(watcher, truth)),
     ...queueViolations(books),
     ...books.ledger.internalErrors.map(({ kind, at, body }) => ({
@@ -162,6 +165,28 @@ async function paymentViolations({ db, saleEventId, probeEventId }: Books): Prom
     if (row.charged >= 1 && row.status !== 'confirmed' && !(row.status === 'refunded' && row.refunded >= 1))
       add(row.id, `charged, yet ${row.status} and not refunded`);
     if (row.status === 'confirmed' && row.charged === 0) add(row.id, 'confirmed without a charge');
+  }
+  return found;
+}
+
+/** Tickets change in the transaction that changes their booking (docs/architecture.md §13): no crash may leave the two disagreeing. */
+async function ticketViolations({ db, saleEventId, probeEventId }: Books): Promise<Violation[]> {
+  const { rows } = await db.query<{ id: string; status: string; refunding: boolean; seats: number; admitting: number }>(
+    `SELECT b.id, b.status::text AS status, b.refund_payment_id IS NOT NULL AS refunding,
+            (SELECT count(*) FROM booking_seats bs WHERE bs.booking_id = b.id)::int AS seats,
+            (SELECT count(*) FROM tickets t WHERE t.booking_id = b.id AND t.status <> 'revoked')::int AS admitting
+       FROM bookings b WHERE b.event_id = ANY($1)`,
+    [[saleEventId, probeEventId]],
+  );
+  const found: Violation[] = [];
+  for (const row of rows) {
+    const shouldAdmit = row.status === 'confirmed' && !row.refunding;
+    const what = `${row.status}${row.refunding ? ' with a refund asked for' : ''}`;
+    if (shouldAdmit && row.admitting !== row.seats) {
+      found.push({ invariant: 'tickets', subject: row.id, detail: `${what} with ${row.seats} seat(s), yet ${row.admitting} ticket(s) that let anyone in` });
+    } else if (!shouldAdmit && row.admitting > 0) {
+      found.push({ invariant: 'tickets', subject: row.id, detail: `${what}, yet ${row.admitting} ticket(s) that let anyone in` });
+    }
   }
   return found;
 }
