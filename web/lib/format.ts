@@ -64,11 +64,8 @@ export function formatEventDate(iso: string, timeZone = 'UTC'): string {
   return `${weekday}, ${day} ${month} ${year} · ${time}`;
 }
 
-/**
- * "19:02:13", the time of something that just happened (a scan at the door), on the clock of
- * `timeZone`; without one, the browser's own: only client components, after loading, use it.
- */
-export function formatClockTime(iso: string, timeZone?: string): string {
+/** "19:02:13", the time of something that just happened (a scan at the door), to the second. */
+export function formatClockTime(iso: string, timeZone = 'UTC'): string {
   return new Intl.DateTimeFormat(LOCALE, { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 

@@ -47,7 +47,7 @@ describe('a booking’s tickets', () => {
     expect(within(first).getByText('Valid')).toBeTruthy();
     expect(within(first).getByTestId('ticket-code').textContent).toBe('ST1.code-of-5.signature');
     const second = screen.getByRole('article', { name: 'Ticket for Main Room, row C, seat 6' });
-    expect(within(second).getByText(/^Scanned in at \d\d:40:00$/)).toBeTruthy();
+    expect(within(second).getByText('Scanned in at 19:40:00')).toBeTruthy();
     expect(await screen.findByRole('link', { name: 'Late Night Jazz' })).toBeTruthy();
     expect(getBookingTickets).toHaveBeenCalledWith('tok_alice', 'bkg_1', expect.any(AbortSignal));
   });
