@@ -1,7 +1,8 @@
 /**
  * Takes the README's screenshots (docs/screenshots/) against a running stack
  * with the seeded demo data: the events list, the Eras Tour map mid-race, the
- * stadium map, checkout and the race lab. Every hold it makes is released.
+ * stadium map, checkout, the race lab, a ticket and the door. Every hold it
+ * makes is released, and the booking it pays for is refunded.
  *
  *   npx tsx playwright/tools/take-screenshots.ts
  */
@@ -9,8 +10,8 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, request as playwrightRequest, type Browser, type Page } from '@playwright/test';
 import { SESSION_COOKIE } from '@seatstorm/contracts';
-import { availableSeats, holdByApi, loginByApi, releaseByApi, type Booking } from '../helpers/api';
-import { baseUrl } from '../helpers/env';
+import { availableSeats, bookingOf, holdByApi, loginByApi, releaseByApi, type Booking } from '../helpers/api';
+import { baseUrl, gatewayUrl } from '../helpers/env';
 import '../helpers/seat-map-hook';
 
 const OUT = resolve(__dirname, '../../docs/screenshots');
@@ -104,6 +105,32 @@ async function main(): Promise<void> {
     await lab.screenshot({ path: `${OUT}/race-lab.png`, fullPage: true });
     await lab.getByRole('button', { name: "Release the winner's seat" }).click();
     await lab.getByText('Released').waitFor();
+
+    // Alice pays for two seats of the jazz night: her tickets, then the door letting the first one in.
+    const paid = await holdByApi(
+      api,
+      alice,
+      'evt_jazz',
+      (await availableSeats(api, 'evt_jazz', 2)).map((seat) => seat.id),
+    );
+    holds.push({ token: alice, booking: paid });
+    await api.post(`${gatewayUrl()}/bookings/${paid.id}/pay`, { headers: { authorization: `Bearer ${alice}` }, data: { card: '4242 4242 4242 4242' } });
+    for (let tries = 0; (await bookingOf(api, alice, paid.id)).status !== 'confirmed'; tries += 1) {
+      if (tries > 100) throw new Error(`booking ${paid.id} was not confirmed`);
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    const tickets = await open(browser, alice);
+    await tickets.goto(`${baseUrl()}/bookings/${paid.id}/tickets`);
+    await tickets.getByRole('heading', { name: 'Your 2 tickets' }).waitFor();
+    await tickets.screenshot({ path: `${OUT}/ticket.png` });
+    const code = await (await api.get(`${gatewayUrl()}/bookings/${paid.id}/tickets`, { headers: { authorization: `Bearer ${alice}` } })).json();
+    const door = await open(browser, await loginByApi(api, 'staff@example.com'), { phone: true });
+    await door.goto(`${baseUrl()}/check-in`);
+    await door.getByRole('combobox', { name: 'Event' }).selectOption('evt_jazz');
+    await door.getByRole('textbox', { name: 'Ticket code' }).fill((code as { tickets: Array<{ code: string }> }).tickets[0]!.code);
+    await door.getByRole('button', { name: 'Check in' }).click();
+    await door.locator('[data-kind="admitted"]').waitFor();
+    await door.screenshot({ path: `${OUT}/door.png` });
   } finally {
     for (const { token, booking } of holds) await releaseByApi(api, token, booking.id);
     await browser.close();
