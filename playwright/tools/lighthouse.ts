@@ -16,13 +16,14 @@
  * before every run, not the cookies or the pass. The other pages are measured
  * signed out.
  *
- *   npm run lighthouse -w @seatstorm/e2e [-- --runs 3 --json lighthouse.json]
+ *   npm run lighthouse -w @seatstorm/e2e [-- --runs 3 --json lighthouse.json --traces traces/]
  *
  * The web app's address comes from E2E_BASE_URL (default http://127.0.0.1:3001);
  * Chromium from CHROMIUM_PATH (default /usr/bin/chromium).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { chromium, request as playwrightRequest } from '@playwright/test';
 import { SESSION_COOKIE } from '@seatstorm/contracts';
 import type { LaunchedChrome } from 'chrome-launcher';
@@ -81,16 +82,19 @@ interface Run {
 interface Options {
   runs: number;
   json: string | null;
+  /** A folder to keep each run's trace in, to open in Chrome's performance panel. */
+  traces: string | null;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { runs: 3, json: null };
+  const options: Options = { runs: 3, json: null, traces: null };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = argv[i + 1];
     if (arg === '--runs' && value && Number(value) >= 1) options.runs = Math.floor(Number(value));
     else if (arg === '--json' && value) options.json = value;
-    else throw new Error(`usage: lighthouse [--runs <n ≥ 1>] [--json <file>] (got "${arg}")`);
+    else if (arg === '--traces' && value) options.traces = value;
+    else throw new Error(`usage: lighthouse [--runs <n ≥ 1>] [--json <file>] [--traces <folder>] (got "${arg}")`);
     i += 1;
   }
   return options;
@@ -133,10 +137,13 @@ async function letIn(chrome: LaunchedChrome, url: string): Promise<void> {
   }
 }
 
-async function measure(chrome: LaunchedChrome, url: string): Promise<Run> {
+async function measure(chrome: LaunchedChrome, url: string, traceFile: string | null): Promise<Run> {
   const [{ default: lighthouse }] = await loadLighthouse();
-  const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+  // With a trace kept, the JavaScript profiler's samples go into it too (they cost the page a little time).
+  const profiler = traceFile ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' } : {};
+  const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], ...profiler });
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+  if (traceFile) writeFileSync(traceFile, JSON.stringify(result.artifacts.Trace));
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
@@ -230,6 +237,7 @@ function report(summaries: Record<PageName, Summary>, runs: Record<PageName, Run
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.traces) mkdirSync(options.traces, { recursive: true });
   const loadBefore = loadavg()[0]!;
   const runs = Object.fromEntries(PAGES.map(({ name }) => [name, [] as Run[]])) as Record<PageName, Run[]>;
   const signedOut = await launchChrome();
@@ -240,7 +248,8 @@ async function main(): Promise<void> {
       for (const page of PAGES) {
         const url = `${baseUrl()}${page.path}`;
         if (page.buyer) await letIn(buyer, url);
-        const run = await measure(page.buyer ? buyer : signedOut, url);
+        const traceFile = options.traces ? join(options.traces, `${page.name}-${round}.json`) : null;
+        const run = await measure(page.buyer ? buyer : signedOut, url, traceFile);
         runs[page.name].push(run);
         console.log(`round ${round}/${options.runs}  ${page.name.padEnd(8)} score ${run.score}  TBT ${ms(run.tbtMs)}  LCP ${ms(run.lcpMs)}`);
       }
