@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   // The end-to-end suite builds for its own gateway port into a folder of its own (scripts/e2e.sh), so a
   // running `npm start` keeps its build, and a rebuild by one never pulls the files from under the other.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  // The pages take the contracts as their TypeScript source, modules whose unused parts the bundler drops (zod's
+  // included), not as the package's build, CommonJS it must take whole.
+  turbopack: { resolveAlias: { '@seatstorm/contracts': '../backend/libs/contracts/src/index.ts' } },
   reactStrictMode: true,
   poweredByHeader: false,
   // On every answer, static files included; the pages' Content-Security-Policy is proxy.ts's.
