@@ -5,6 +5,9 @@
  * them load their chunks); the page connects only to itself and the gateway
  * (REST and socket.io's WebSocket); nothing may frame it. Styles allow inline
  * `style` attributes: the seat maps position and colour seats with them.
+ * Workers come from this site only (the seat map reads its snapshot in one):
+ * under 'strict-dynamic' a worker would otherwise need a nonce, which a
+ * worker script cannot carry.
  */
 export function contentSecurityPolicy({ nonce, gatewayUrl, dev }: { nonce: string; gatewayUrl: string; dev: boolean }): string {
   const gateway = new URL(gatewayUrl);
@@ -14,6 +17,7 @@ export function contentSecurityPolicy({ nonce, gatewayUrl, dev }: { nonce: strin
     // React's development build evaluates code to rebuild server stacks; production never does.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
+    "worker-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     // The development server's hot reload speaks WebSocket to this same server.

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SocketEvent, type SeatSnapshot, type SeatUpdated } from '@seatstorm/contracts';
-import { connectSeatMapFeed, type LiveSocket } from './live-binding';
+import { connectSeatMapFeed, LAYOUT_SLICE, type LiveSocket } from './live-binding';
 import { initialSeatMapState, seatMapReducer, seatStateOf, type SeatMapAction, type SeatMapState } from './seat-map/seat-map-state';
-import { delta, venue } from '@/test/seat-snapshots';
+import { delta, seat, snapshot, venue } from '@/test/seat-snapshots';
 
 type Listener = (...args: never[]) => void;
 
@@ -192,5 +192,36 @@ describe('the live seat map feed (socket → SeatMapSync → reducer)', () => {
     expect(loads).toBe(3);
     expect(state.sync).toBe('live');
     expect(state.version).toBe(3);
+  });
+
+  it('puts a large layout together a slice at a time, every seat in its place and state; deltas meanwhile wait their turn', async () => {
+    const count = LAYOUT_SLICE * 2 + 17;
+    const paid = LAYOUT_SLICE + 3;
+    const seats = Array.from({ length: count }, (_, i) => seat(`C${i + 1}`, i === paid ? { status: 'paid', bookingId: 'bkg_9' } : {}));
+    open(snapshot(3, seats));
+    socket.connect();
+    socket.answerSubscribe(3);
+    await settle();
+    expect(state.layout).toBeNull();
+    socket.push(delta(3, 4, [[`C${count}`, 'reserved', 'bkg_4']]));
+    // A few tasks later (each slice waits for the next one).
+    await vi.advanceTimersByTimeAsync(20);
+    expect(state.layout!.seats.map((s) => s.id)).toEqual(seats.map((s) => s.id));
+    expect(state.layout!.indexById.get(`evt_test_C${paid + 1}`)).toBe(paid);
+    expect(state.version).toBe(4);
+    expect([stateOf(`C${paid + 1}`), stateOf(`C${count}`), stateOf('C1')]).toEqual(['paid', 'reserved', 'available']);
+  });
+
+  it('a reload of the same seats keeps the layout shown, and what this person picked on it', async () => {
+    await goLive(5);
+    const shown = state.layout;
+    dispatch({ type: 'toggle', seatId: 'evt_test_C3' });
+    socket.push(delta(6, 7, [['C2', 'reserved', 'bkg_2']]));
+    snapshots.push(venue(7, { C2: { status: 'reserved', bookingId: 'bkg_2' } }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(loads).toBe(2);
+    expect(state.layout).toBe(shown);
+    expect(stateOf('C2')).toBe('reserved');
+    expect(stateOf('C3')).toBe('selected');
   });
 });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dispatch } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dispatch } from 'react';
 import {
   BOOKINGS_PAGE_MAX,
   bookingSchema,
@@ -15,10 +15,11 @@ import {
   type LabDecision,
   type Notification,
 } from '@seatstorm/contracts';
-import { ApiError, cancelBooking, createBooking, getBooking, getSeats, GatewayUnreachableError, listBookings, type ApiAnswer } from './api';
+import { ApiError, cancelBooking, createBooking, getBooking, GatewayUnreachableError, listBookings, type ApiAnswer } from './api';
 import { appendPage, mergeFirstPage, replaceBooking } from './booking-pages';
 import { withUpdate } from './booking-update';
 import { connectSeatMapFeed } from './live-binding';
+import { WORKER_MIN_SEATS } from './seat-map/seat-feed';
 import { initialSeatMapState, seatMapReducer, type SeatMapAction, type SeatMapState, type SelectionMode } from './seat-map/seat-map-state';
 import { acquireSocket, type GatewaySocket } from './socket';
 
@@ -105,25 +106,29 @@ export async function releaseHold(token: string, bookingId: string): Promise<voi
  * Holds carry the waiting room's admission pass when the event has one.
  */
 export function useLiveSeatMap(
-  event: Pick<EventSummary, 'id' | 'maxSeatsPerBooking'>,
+  event: Pick<EventSummary, 'id' | 'maxSeatsPerBooking' | 'seatsTotal'>,
   token: string | null,
   mode: SelectionMode = 'buyer',
   admissionPass?: string,
 ): LiveSeatMap {
   const eventId = event.id;
+  const inWorker = event.seatsTotal > WORKER_MIN_SEATS;
   const [state, dispatch] = useReducer(seatMapReducer, mode, (mode) => initialSeatMapState(mode, event.maxSeatsPerBooking));
   const socketRef = useRef<GatewaySocket | null>(null);
 
   useEffect(() => {
     const lease = acquireSocket(token);
     socketRef.current = lease.socket;
-    const stop = connectSeatMapFeed({ socket: lease.socket, eventId, loadSnapshot: (id) => getSeats(id), dispatch });
+    // A new snapshot can bring the whole map (and, for a stadium, 50,000 seats' worth of state) at once: React
+    // renders it in the background, a few milliseconds per task; live changes stay immediate.
+    const feedDispatch = (action: SeatMapAction) => (action.type === 'loaded' ? startTransition(() => dispatch(action)) : dispatch(action));
+    const stop = connectSeatMapFeed({ socket: lease.socket, eventId, dispatch: feedDispatch, inWorker });
     return () => {
       stop();
       lease.release();
       socketRef.current = null;
     };
-  }, [eventId, token]);
+  }, [eventId, token, inWorker]);
 
   const hold = useCallback(
     (holder: string, choice: SeatChoice, idempotencyKey: string) => {

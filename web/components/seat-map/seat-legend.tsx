@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import { ATTRIBUTE_WORDS, SEAT_SYMBOLS, symbolOf, type SeatSymbol } from '@/lib/seat-map/attributes';
+import { ATTRIBUTE_WORDS, SEAT_SYMBOLS, type SeatSymbol } from '@/lib/seat-map/attributes';
 import type { SeatLayout } from '@/lib/seat-map/layout';
 import { STATE_WORDS } from '@/lib/seat-map/describe';
 import type { SeatState } from '@/lib/seat-map/seat-map-state';
 import type { Availability } from '@/lib/seat-map/sections';
 import { formatMoney } from '@/lib/format';
-import { rendererFor } from './seat-map-view';
+import { rendererFor } from './renderer';
 import { SeatMark } from './seat-mark';
 import { SeatSymbolMark } from './seat-symbol';
 import mapStyles from './seat-map.module.css';
@@ -29,12 +29,10 @@ const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.sli
 
 /** The symbols this venue's seats carry, each with the tier of the first seat that has it (to draw its swatch in). */
 function symbolsIn(layout: SeatLayout): Array<{ symbol: SeatSymbol; tier: number }> {
-  const tiers = new Map<SeatSymbol, number>();
-  layout.seats.forEach((seat, index) => {
-    const symbol = symbolOf(seat);
-    if (symbol && !tiers.has(symbol)) tiers.set(symbol, layout.tierIndex[index]!);
+  return SEAT_SYMBOLS.flatMap((symbol) => {
+    const tier = layout.attributeTiers.get(symbol);
+    return tier === undefined ? [] : [{ symbol, tier }];
   });
-  return SEAT_SYMBOLS.filter((symbol) => tiers.has(symbol)).map((symbol) => ({ symbol, tier: tiers.get(symbol)! }));
 }
 
 const SECTION_ITEMS: ReadonlyArray<{ availability: Availability; words: string }> = [

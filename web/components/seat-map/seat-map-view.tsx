@@ -2,16 +2,10 @@ import type { SeatLayout } from '@/lib/seat-map/layout';
 import type { SeatMapState } from '@/lib/seat-map/seat-map-state';
 import { CanvasSeatMap } from './canvas/canvas-seat-map';
 import { SeatFilterBar } from './seat-filter-bar';
+import { rendererFor } from './renderer';
 import { SvgSeatMap } from './svg-seat-map';
 import { useSeatFilterControl } from './use-seat-filter';
 import styles from './seat-map.module.css';
-
-/** Beyond this many seats, one DOM element per seat gets slow: the canvas renderer takes over. */
-export const SVG_MAX_SEATS = 2_000;
-
-export function rendererFor(layout: SeatLayout): 'svg' | 'canvas' {
-  return layout.seats.length > SVG_MAX_SEATS ? 'canvas' : 'svg';
-}
 
 /** The seat map in the renderer that suits the venue's size, under its filter. */
 export function SeatMapView({ layout, state, onToggle }: { layout: SeatLayout; state: SeatMapState; onToggle(seatId: string): void }) {

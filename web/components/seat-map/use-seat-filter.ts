@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { filterMask, hasAttribute, SEAT_FILTERS, type FilterMask, type SeatFilter } from '@/lib/seat-map/attributes';
+import { filterMask, SEAT_FILTERS, type FilterMask, type SeatFilter } from '@/lib/seat-map/attributes';
 import type { SeatLayout } from '@/lib/seat-map/layout';
 
 /**
@@ -42,7 +42,7 @@ export interface SeatFilterControl {
 /** The filter of `layout`'s event, with the seats it lets through. */
 export function useSeatFilterControl(layout: SeatLayout): SeatFilterControl {
   const [filter, setFilter] = useSeatFilter(layout.eventId);
-  const options = useMemo(() => SEAT_FILTERS.filter((option) => option === 'all' || layout.seats.some((seat) => hasAttribute(seat, option))), [layout]);
+  const options = useMemo(() => SEAT_FILTERS.filter((option) => option === 'all' || layout.attributeTiers.has(option)), [layout]);
   const shown = options.includes(filter) ? filter : 'all';
   const mask = useMemo(() => filterMask(layout, shown), [layout, shown]);
   return { filter: shown, setFilter, mask, options };

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { BestAvailable as BestRequest, Booking, EventDetail } from '@seatstorm/contracts';
 import { formatMoney } from '@/lib/format';
 import { describeSeatsTogether, labelsOf } from '@/lib/seat-labels';
@@ -39,7 +39,7 @@ export function BestAvailable({ event, layout, round, busy, canAsk }: BestAvaila
   const [count, setCount] = useState(() => Math.min(2, event.maxSeatsPerBooking));
   const [tier, setTier] = useState('');
   const [accessible, setAccessible] = useState(false);
-  const hasWheelchairSpaces = useMemo(() => layout?.seats.some((seat) => seat.attributes?.includes('wheelchair')) ?? false, [layout]);
+  const hasWheelchairSpaces = layout?.attributeTiers.has('wheelchair') ?? false;
   const summary = round.held ? summaryOf(round.held, layout) : null;
   const request: BestRequest = { count, ...(tier ? { tier } : {}), ...(accessible && hasWheelchairSpaces ? { accessible: true } : {}) };
 

@@ -1,13 +1,12 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useState } from 'react';
 import type { BookingStatus, EventDetail } from '@seatstorm/contracts';
 import { useLiveSeatMap, useMyBookings } from '@/lib/live';
 import { statusCode, type SeatMapState } from '@/lib/seat-map/seat-map-state';
-import { SeatLegend } from '../seat-map/seat-legend';
-import { SeatList } from '../seat-map/seat-list';
 import { SeatPatterns } from '../seat-map/seat-patterns';
-import { rendererFor, SeatMapView } from '../seat-map/seat-map-view';
+import { rendererFor } from '../seat-map/renderer';
 import { useSession } from '../session/session-provider';
 import { SelectionPanel } from './selection-panel';
 import { useSeatMapTestHook } from './use-seat-map-test-hook';
@@ -25,6 +24,17 @@ const SYNC_LABELS: Record<SeatMapState['sync'], string> = {
   reconnecting: "We're reconnecting…",
 };
 
+function MapLoading() {
+  return <div className={styles.placeholder}>Loading the seat map…</div>;
+}
+
+// The map, the list and the legend show only once the seats are in: their code loads beside the seats, not
+// with the page, whose first task it would lengthen. Loading starts as the picker mounts.
+const loadMapView = () => import('../seat-map/seat-map-view');
+const SeatMapView = dynamic(() => loadMapView().then((m) => m.SeatMapView), { ssr: false, loading: MapLoading });
+const SeatList = dynamic(() => import('../seat-map/seat-list').then((m) => m.SeatList), { ssr: false, loading: MapLoading });
+const SeatLegend = dynamic(() => import('../seat-map/seat-legend').then((m) => m.SeatLegend), { ssr: false });
+
 /** The seat map and the selection; `admissionPass` is the waiting room's, for an event that has one. */
 export function SeatPicker({ event, admissionPass }: { event: EventDetail; admissionPass?: string }) {
   const { session } = useSession();
@@ -35,6 +45,7 @@ export function SeatPicker({ event, admissionPass }: { event: EventDetail; admis
   const layout = state.layout;
   const renderer = layout ? rendererFor(layout) : 'svg';
   useSeatMapTestHook(state, renderer);
+  useEffect(() => void loadMapView(), []);
 
   useEffect(() => {
     if (!bookings.data) return;

@@ -1,6 +1,7 @@
 import { SEAT_ATTRIBUTES, type SeatAttribute } from '@seatstorm/contracts';
 import type { LayoutSeat, SeatLayout } from './layout';
-import { statusCode, type SeatMapState } from './seat-map-state';
+import type { SeatMapState } from './seat-map-state';
+import { AVAILABLE_CODE } from './status-codes';
 
 /** The attributes the map draws as a symbol on the seat; an aisle seat is only named. */
 export type SeatSymbol = Exclude<SeatAttribute, 'aisle'>;
@@ -74,7 +75,7 @@ export function matchesMask(mask: FilterMask, index: number): boolean {
 
 /** How many seats a filter lets through, and how many of those are available. */
 export function countMatches(state: SeatMapState, mask: FilterMask): { total: number; available: number } {
-  const available = statusCode('available');
+  const available = AVAILABLE_CODE;
   let total = 0;
   let free = 0;
   for (let index = 0; index < state.statuses.length; index += 1) {

@@ -1,4 +1,7 @@
-import type { Seat, SeatSnapshot } from '@seatstorm/contracts';
+import { SEAT_ATTRIBUTES, type Seat, type SeatAttribute, type SeatSnapshot } from '@seatstorm/contracts';
+import { buildSections, type SectionMap } from './sections';
+import { buildSeatGrid, type SeatGrid } from './spatial-index';
+import { hasPitch } from './stadium-pitch';
 
 /** What never changes about a seat: where it is and what it costs. */
 export type LayoutSeat = Omit<Seat, 'status' | 'bookingId'>;
@@ -17,7 +20,11 @@ export interface Bounds {
   maxY: number;
 }
 
-/** An event's seats in a fixed order; every per-seat array of the map state is indexed the same way. */
+/**
+ * An event's seats in a fixed order; every per-seat array of the map state is indexed the same way. Besides the
+ * seats, what the map needs to know about all of them is worked out here, once (for a large venue, off the page's
+ * main thread: see seat-feed.ts), so that showing the map never walks 50,000 seats to find it.
+ */
 export interface SeatLayout {
   eventId: string;
   seats: readonly LayoutSeat[];
@@ -29,7 +36,18 @@ export interface SeatLayout {
   pitch: number;
   /** More than one section: names mention the section. */
   multiSection: boolean;
+  /** With more than one section, their outlines and each seat's section, for the zoomed-out view. */
+  sections: SectionMap | null;
+  /** The seats on a grid, to find the one under the pointer among a handful. */
+  grid: SeatGrid;
+  /** Each attribute some seat has, with the tier (colour) of the first seat that has it: what the filter and the legend offer. */
+  attributeTiers: ReadonlyMap<SeatAttribute, number>;
+  /** The middle of the venue is empty: a bowl around a pitch, which the canvas map draws. */
+  hasPitch: boolean;
 }
+
+/** The layout without its seats: what a worker sends whole, while the seats follow in parts. */
+export type LayoutFacts = Omit<SeatLayout, 'seats' | 'indexById'>;
 
 function tiersOf(seats: readonly LayoutSeat[]): TierInfo[] {
   const prices = new Map<string, number>();
@@ -61,19 +79,35 @@ function pitchOf(seats: readonly LayoutSeat[]): number {
   return median && median > 0 ? median : 1.2;
 }
 
+function attributeTiersOf(seats: readonly LayoutSeat[], tierIndex: Uint8Array): Map<SeatAttribute, number> {
+  const tiers = new Map<SeatAttribute, number>();
+  seats.forEach((seat, index) => {
+    for (const attribute of seat.attributes ?? []) if (!tiers.has(attribute)) tiers.set(attribute, tierIndex[index]!);
+  });
+  return new Map(SEAT_ATTRIBUTES.filter((attribute) => tiers.has(attribute)).map((attribute) => [attribute, tiers.get(attribute)!]));
+}
+
 export function buildLayout(snapshot: SeatSnapshot): SeatLayout {
   const seats: LayoutSeat[] = snapshot.seats.map(({ status: _status, bookingId: _bookingId, ...seat }) => seat);
   const tiers = tiersOf(seats);
   const colourOfTier = new Map(tiers.map((tier) => [tier.tier, tier.colour]));
+  const tierIndex = Uint8Array.from(seats, (seat) => colourOfTier.get(seat.tier) ?? 0);
+  const bounds = boundsOf(seats);
+  const pitch = pitchOf(seats);
+  const multiSection = new Set(seats.map((seat) => seat.section)).size > 1;
   return {
     eventId: snapshot.eventId,
     seats,
     indexById: new Map(seats.map((seat, index) => [seat.id, index])),
     tiers,
-    tierIndex: Uint8Array.from(seats, (seat) => colourOfTier.get(seat.tier) ?? 0),
-    bounds: boundsOf(seats),
-    pitch: pitchOf(seats),
-    multiSection: new Set(seats.map((seat) => seat.section)).size > 1,
+    tierIndex,
+    bounds,
+    pitch,
+    multiSection,
+    sections: multiSection ? buildSections({ seats, pitch }) : null,
+    grid: buildSeatGrid({ seats, pitch, bounds }),
+    attributeTiers: attributeTiersOf(seats, tierIndex),
+    hasPitch: hasPitch({ seats, bounds }),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type SeatMapAction,
   type SeatMapState,
 } from './seat-map-state';
+import { toMapSnapshot } from './map-snapshot';
 import { delta, venue } from '@/test/seat-snapshots';
 
 /** The action the live feed dispatches for one delta SeatMapSync applied. */
@@ -56,6 +57,24 @@ describe('snapshots', () => {
     expect(state.selected).toEqual([picked.layout!.indexById.get(id('C3'))]);
     expect(state.notice?.message).toBe('Seat C12 was just taken by someone else — pick another one.');
     expect(seatStateOf(state, id('C12'))).toBe('reserved');
+  });
+});
+
+describe('snapshots laid out off the page (loaded)', () => {
+  it('one carrying the layout shown keeps the selection and applies what changed; a new layout starts afresh', () => {
+    const picked = toggle(loaded(5), 'C3', 'C4');
+    const shown = picked.layout!;
+    const same = toMapSnapshot(venue(6, { C4: { status: 'reserved', bookingId: 'bkg_other' } }), shown);
+    expect(same.layout).toBe(shown);
+    const kept = seatMapReducer(picked, { type: 'loaded', snapshot: same });
+    expect(kept.selected).toEqual([shown.indexById.get(id('C3'))]);
+    expect(seatStateOf(kept, id('C4'))).toBe('reserved');
+    expect(kept.notice?.message).toBe('Seat C4 was just taken by someone else — pick another one.');
+
+    const afresh = seatMapReducer(picked, { type: 'loaded', snapshot: toMapSnapshot(venue(6), null) });
+    expect(afresh.layout).not.toBe(shown);
+    expect(afresh.selected).toEqual([]);
+    expect(afresh.version).toBe(6);
   });
 });
 

@@ -1,5 +1,9 @@
 import { DEFAULT_MAX_SEATS_PER_BOOKING, SEAT_STATUSES, type SeatChange, type SeatSnapshot, type SeatStatus } from '@seatstorm/contracts';
-import { buildLayout, sameLayout, type SeatLayout } from './layout';
+import type { SeatLayout } from './layout';
+import { toMapSnapshot, type MapSnapshot } from './map-snapshot';
+import { AVAILABLE_CODE as AVAILABLE, statusCode } from './status-codes';
+
+export { statusCode } from './status-codes';
 
 /**
  * The seat map as one browser sees it: the layout, every seat's status at a
@@ -58,6 +62,8 @@ export const ADMIN_MAX_SEATS = 10_000;
 
 export type SeatMapAction =
   | { type: 'snapshot'; snapshot: SeatSnapshot }
+  /** A snapshot already laid out (off the page's main thread, for a large venue). */
+  | { type: 'loaded'; snapshot: MapSnapshot }
   /** Seat changes in version order (SeatMapSync has already chained, buffered and de-duplicated them). */
   | { type: 'changes'; version: number; changes: readonly SeatChange[] }
   | { type: 'toggle'; seatId: string }
@@ -73,13 +79,6 @@ export type SeatMapAction =
   | { type: 'connected' }
   | { type: 'disconnected' }
   | { type: 'dismiss-notice' };
-
-const STATUS_CODE = new Map<SeatStatus, number>(SEAT_STATUSES.map((status, code) => [status, code]));
-const AVAILABLE = STATUS_CODE.get('available')!;
-
-export function statusCode(status: SeatStatus): number {
-  return STATUS_CODE.get(status)!;
-}
 
 export function statusAt(state: SeatMapState, index: number): SeatStatus {
   return SEAT_STATUSES[state.statuses[index] ?? AVAILABLE]!;
@@ -150,23 +149,27 @@ function withNotice(state: SeatMapState, kind: NoticeKind, message: string): Sea
   return { ...state, notice: { kind, message, serial: (state.notice?.serial ?? 0) + 1 } };
 }
 
+/** One seat's new status and booking, by its place in the layout. */
+interface IndexedChange {
+  index: number;
+  code: number;
+  bookingId: string | null;
+}
+
 /**
  * Applies seat changes (from a delta or from comparing snapshots): selected
  * seats someone else took leave the selection with a notice naming them.
  */
-function applyChanges(state: SeatMapState, changes: readonly SeatChange[], version: number): SeatMapState {
+function applyChanges(state: SeatMapState, changes: readonly IndexedChange[], version: number): SeatMapState {
   const layout = state.layout!;
   const statuses = state.statuses.slice();
   const bookingIds = state.bookingIds.slice();
   const lost: number[] = [];
-  for (const change of changes) {
-    const index = layout.indexById.get(change.seatId);
-    if (index === undefined) continue;
-    const code = statusCode(change.status);
+  for (const { index, code, bookingId } of changes) {
     statuses[index] = code;
-    bookingIds[index] = change.bookingId;
+    bookingIds[index] = bookingId;
     if (code !== AVAILABLE && state.mode === 'buyer' && state.selected.includes(index)) {
-      const ours = change.bookingId !== null && state.mine.has(change.bookingId);
+      const ours = bookingId !== null && state.mine.has(bookingId);
       if (!ours && !state.holding.includes(index)) lost.push(index);
     }
   }
@@ -180,28 +183,34 @@ function applyChanges(state: SeatMapState, changes: readonly SeatChange[], versi
   return lost.length ? withNotice(next, 'taken', takenMessage(lost.map((index) => layout.seats[index]!.label))) : next;
 }
 
-function applySnapshot(state: SeatMapState, snapshot: SeatSnapshot): SeatMapState {
-  if (!state.layout || !sameLayout(state.layout, snapshot)) {
-    const layout = buildLayout(snapshot);
-    const fresh: SeatMapState = {
+function indexed(layout: SeatLayout, changes: readonly SeatChange[]): IndexedChange[] {
+  return changes.flatMap(({ seatId, status, bookingId }) => {
+    const index = layout.indexById.get(seatId);
+    return index === undefined ? [] : [{ index, code: statusCode(status), bookingId }];
+  });
+}
+
+function applySnapshot(state: SeatMapState, snapshot: MapSnapshot): SeatMapState {
+  if (state.layout !== snapshot.layout) {
+    return {
       ...state,
-      layout,
+      layout: snapshot.layout,
       version: snapshot.version,
-      statuses: Uint8Array.from(snapshot.seats, (seat) => statusCode(seat.status)),
-      bookingIds: snapshot.seats.map((seat) => seat.bookingId),
+      statuses: snapshot.statuses,
+      bookingIds: snapshot.bookingIds,
       selected: [],
       holding: [],
+      sync: 'live',
     };
-    return { ...fresh, sync: 'live' };
   }
   // An older snapshot than what the deltas already gave us would step back in time.
   if (snapshot.version < state.version) return { ...state, sync: 'live' };
-  const changes: SeatChange[] = [];
-  snapshot.seats.forEach((seat, index) => {
-    if (statusCode(seat.status) !== state.statuses[index] || seat.bookingId !== state.bookingIds[index]) {
-      changes.push({ seatId: seat.id, status: seat.status, bookingId: seat.bookingId });
-    }
-  });
+  const changes: IndexedChange[] = [];
+  for (let index = 0; index < snapshot.statuses.length; index += 1) {
+    const code = snapshot.statuses[index]!;
+    const bookingId = snapshot.bookingIds[index] ?? null;
+    if (code !== state.statuses[index] || bookingId !== state.bookingIds[index]) changes.push({ index, code, bookingId });
+  }
   const next = changes.length ? applyChanges(state, changes, snapshot.version) : { ...state, version: snapshot.version };
   return { ...next, sync: 'live' };
 }
@@ -234,10 +243,12 @@ function toggle(state: SeatMapState, seatId: string): SeatMapState {
 export function seatMapReducer(state: SeatMapState, action: SeatMapAction): SeatMapState {
   switch (action.type) {
     case 'snapshot':
+      return applySnapshot(state, toMapSnapshot(action.snapshot, state.layout));
+    case 'loaded':
       return applySnapshot(state, action.snapshot);
     case 'changes':
       if (!state.layout || action.version <= state.version) return state;
-      return applyChanges(state, action.changes, action.version);
+      return applyChanges(state, indexed(state.layout, action.changes), action.version);
     case 'toggle':
       return toggle(state, action.seatId);
     case 'clear-selection':

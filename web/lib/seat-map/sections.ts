@@ -1,7 +1,7 @@
 import { matchesMask, type FilterMask } from './attributes';
 import { fitCamera, type Camera, type Point } from './camera';
 import type { Bounds, SeatLayout } from './layout';
-import { statusCode } from './seat-map-state';
+import { AVAILABLE_CODE } from './status-codes';
 
 /**
  * A large venue zoomed out shows its sections, not 50,000 specks: each as the outline of its seats, coloured by
@@ -101,7 +101,7 @@ function boundsOf(points: readonly Point[]): Bounds {
  * A convex outline suits sections that are blocks of rows, straight or a bowl's wedge of up to about 20° (the
  * stadium's are 17°): a much wider wedge would reach over its inner aisle into the ring in front.
  */
-export function buildSections(layout: SeatLayout): SectionMap {
+export function buildSections(layout: Pick<SeatLayout, 'seats' | 'pitch'>): SectionMap {
   const indexOf = new Map<string, number>();
   const members: number[][] = [];
   const sectionOf = new Uint16Array(layout.seats.length);
@@ -160,7 +160,7 @@ export function sectionTotals(map: SectionMap, mask: FilterMask): Uint32Array {
  * 50,000 seats it costs less than the copy of the statuses every live change already makes.
  */
 export function sectionAvailable(map: SectionMap, statuses: Uint8Array, mask: FilterMask): Uint32Array {
-  const available = statusCode('available');
+  const available = AVAILABLE_CODE;
   const counts = new Uint32Array(map.sections.length);
   for (let index = 0; index < statuses.length; index += 1) {
     const section = map.sectionOf[index]!;

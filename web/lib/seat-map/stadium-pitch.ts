@@ -9,7 +9,7 @@ export interface PitchArea {
 }
 
 /** True when the middle of the venue is empty: a stadium bowl around a pitch. */
-export function hasPitch(layout: SeatLayout): boolean {
+export function hasPitch(layout: Pick<SeatLayout, 'seats' | 'bounds'>): boolean {
   const { minX, minY, maxX, maxY } = layout.bounds;
   const cx = (minX + maxX) / 2;
   const cy = (minY + maxY) / 2;

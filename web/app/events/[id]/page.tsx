@@ -7,6 +7,7 @@ import { OfflinePanel } from '@/components/ui/offline-panel';
 import { SaleGate } from '@/components/waiting-room/sale-gate';
 import { ApiError, getEvent, isGatewayUnavailable, seatsPath } from '@/lib/api';
 import { publicGatewayUrl } from '@/lib/config';
+import { WORKER_MIN_SEATS } from '@/lib/seat-map/seat-feed';
 
 type EventResult = { ok: true; event: EventDetail } | { ok: false };
 
@@ -28,9 +29,12 @@ export async function generateMetadata({ params }: PageProps<'/events/[id]'>): P
 export default async function EventPage({ params }: PageProps<'/events/[id]'>) {
   const { id } = await params;
   const result = await loadEvent(id);
-  // The browser starts downloading the seats (megabytes for a stadium) while the page's scripts load;
-  // not for those about to wait in a queue, whom the seat map may not need for a while.
-  if (!result.ok || !result.event.waitingRoom.enabled) preload(`${publicGatewayUrl()}${seatsPath(id)}`, { as: 'fetch', crossOrigin: 'anonymous' });
+  // The browser starts downloading the seats while the page's scripts load; not for those about to wait in a
+  // queue, whom the seat map may not need for a while, nor for a large venue: its snapshot (megabytes for a
+  // stadium) would hold up the page's own scripts and styles on a slow connection, and a worker reads it anyway.
+  if (result.ok && !result.event.waitingRoom.enabled && result.event.seatsTotal <= WORKER_MIN_SEATS) {
+    preload(`${publicGatewayUrl()}${seatsPath(id)}`, { as: 'fetch', crossOrigin: 'anonymous' });
+  }
   if (!result.ok) {
     return (
       <OfflinePanel href={`/events/${id}`}>

@@ -7,8 +7,8 @@ import { seatName } from '@/lib/seat-map/describe';
 import type { SeatLayout } from '@/lib/seat-map/layout';
 import { firstSeat } from '@/lib/seat-map/navigation';
 import { seatStateAt, type SeatMapState } from '@/lib/seat-map/seat-map-state';
-import { buildSections, leftWords, levelAt, sectionAt, sectionAvailable, sectionCamera, sectionSeats, sectionTotals } from '@/lib/seat-map/sections';
-import { buildSpatialIndex } from '@/lib/seat-map/spatial-index';
+import { leftWords, levelAt, sectionAt, sectionAvailable, sectionCamera, sectionSeats, sectionTotals } from '@/lib/seat-map/sections';
+import { seatAt as seatNear } from '@/lib/seat-map/spatial-index';
 import styles from '../seat-map.module.css';
 import { CanvasTooltip } from './canvas-tooltip';
 import { UNMEASURED_VIEW, type CanvasView } from './canvas-view';
@@ -48,14 +48,13 @@ export function CanvasSeatMap({ layout, state, onToggle, mask = null }: CanvasSe
   const [inView, setInView] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
-  const sectionMap = useMemo(() => (layout.multiSection ? buildSections(layout) : null), [layout]);
+  const sectionMap = layout.sections;
   const totals = useMemo(() => sectionMap && sectionTotals(sectionMap, mask), [sectionMap, mask]);
   const available = useMemo(() => sectionMap && sectionAvailable(sectionMap, state.statuses, mask), [sectionMap, state.statuses, mask]);
   const sections = useMemo(
     () => (sectionMap && totals && available ? { map: sectionMap, counts: { totals, available } } : null),
     [sectionMap, totals, available],
   );
-  const seatIndex = useMemo(() => buildSpatialIndex(layout), [layout]);
 
   const onCameraMove = useCallback(
     (camera: Camera) => {
@@ -89,7 +88,7 @@ export function CanvasSeatMap({ layout, state, onToggle, mask = null }: CanvasSe
   };
 
   const seatAt = (point: Point) => {
-    const seat = seatIndex.seatAt(point.x, point.y, layout.pitch * 0.6);
+    const seat = seatNear(layout, point.x, point.y, layout.pitch * 0.6);
     return seat >= 0 ? seat : null;
   };
   const sectionUnder = (point: Point) => {

@@ -57,6 +57,21 @@ function labelsFor(name: string, available: number, total: number): string[][] {
   return [[`${name} · ${left}`], [name, left], [name, count]];
 }
 
+/** Text widths at 100 px, by font and text: the names never change and the counts seldom do, while a paint measures them all. */
+const measured = new Map<string, number>();
+const MEASURED_MAX = 2_000;
+
+function widthAt100px(ctx: CanvasRenderingContext2D, fontFamily: string, text: string): number {
+  const key = `${fontFamily}\n${text}`;
+  let width = measured.get(key);
+  if (width === undefined) {
+    if (measured.size >= MEASURED_MAX) measured.clear();
+    width = ctx.measureText(text).width;
+    measured.set(key, width);
+  }
+  return width;
+}
+
 /**
  * One size for every label, so the map reads evenly: the largest at which every section's shortest label fits
  * inside it (within readable bounds); then each section says as much as fits at that size.
@@ -64,7 +79,7 @@ function labelsFor(name: string, available: number, total: number): string[][] {
 function chooseLabels(ctx: CanvasRenderingContext2D, palette: CanvasPalette, map: SectionMap, counts: SectionCounts, camera: Camera) {
   ctx.font = `700 100px ${palette.fontFamily}`;
   // Text widths grow with the font size: measured once per line at 100 px.
-  const widthPerPx = (line: string) => (ctx.measureText(line).width / 100) * HALO_ROOM;
+  const widthPerPx = (line: string) => (widthAt100px(ctx, palette.fontFamily, line) / 100) * HALO_ROOM;
   const largest = (section: SectionShape, lines: readonly string[]) =>
     labelRoom(section, Math.max(...lines.map(widthPerPx)), lines.length * LINE_HEIGHT) * camera.scale;
   const options = map.sections.map((section, index) => labelsFor(section.name, counts.available[index] ?? 0, counts.totals[index] ?? 0));

@@ -24,6 +24,11 @@ export interface SeatMapScene {
   sections: { map: SectionMap; counts: SectionCounts } | null;
 }
 
+/** Whether the scene shows the venue's sections (zoomed out) rather than its seats. */
+export function showsSections({ layout, view, sections }: Pick<SeatMapScene, 'layout' | 'view' | 'sections'>): boolean {
+  return sections !== null && levelAt(layout, view.camera.scale, true) === 'sections';
+}
+
 /**
  * Paints the seats on `ctx`. `painted` holds each seat's paint key as last painted (0: not painted) and is updated.
  * A full paint starts from an empty canvas and paints the seats on screen; otherwise only painted seats whose key
@@ -34,7 +39,7 @@ export function paintSeatMap(ctx: CanvasRenderingContext2D, scene: SeatMapScene,
   const { layout, state, palette, view, mask, sections } = scene;
   const { camera, width, height, dpr } = view;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  if (sections && levelAt(layout, camera.scale, true) === 'sections') {
+  if (sections && showsSections(scene)) {
     ctx.fillStyle = palette.background;
     ctx.fillRect(0, 0, width, height);
     if (scene.pitch) drawPitch(ctx, palette, pitchArea(layout), camera);

@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { SeatLayout } from '@/lib/seat-map/layout';
-import { hasPitch } from '@/lib/seat-map/stadium-pitch';
 import { readPalette, type CanvasPalette } from './canvas-palette';
 import type { CanvasView } from './canvas-view';
-import { paintSeatMap, type SeatMapScene } from './paint-seat-map';
+import { paintSeatMap, showsSections, type SeatMapScene } from './paint-seat-map';
 
 /** For measuring how soon a large map is on screen (Performance API). */
 export const FIRST_PAINT_MARK = 'seatmap:first-paint';
@@ -35,7 +34,9 @@ export function useSeatPainter(
   const inputsRef = useRef(inputs);
   const fullPaintRef = useRef(true);
   const frameRequestRef = useRef(0);
-  const pitch = useMemo(() => hasPitch(layout), [layout]);
+  // The sections' counts last painted: a change of state that leaves them as they were needs no new paint zoomed out.
+  const paintedSectionsRef = useRef<PaintInputs['sections']>(null);
+  const pitch = layout.hasPitch;
   inputsRef.current = inputs;
 
   const paint = useCallback(() => {
@@ -45,7 +46,10 @@ export function useSeatPainter(
     if (!ctx || !palette) return;
     const full = fullPaintRef.current;
     fullPaintRef.current = false;
-    paintSeatMap(ctx, { ...inputsRef.current, layout, palette, view: view.current, pitch }, paintedRef.current, full);
+    const scene: SeatMapScene = { ...inputsRef.current, layout, palette, view: view.current, pitch };
+    if (!full && showsSections(scene) && scene.sections === paintedSectionsRef.current) return;
+    paintedSectionsRef.current = scene.sections;
+    paintSeatMap(ctx, scene, paintedRef.current, full);
     if (full && performance.getEntriesByName(FIRST_PAINT_MARK).length === 0) performance.mark(FIRST_PAINT_MARK);
   }, [canvasRef, layout, pitch, view]);
 
