@@ -126,9 +126,16 @@ if not holder then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 e
 return 0
 `;
 
-/** How long an admission is kept: the pass TTL, a minute at least; the claim window of one nobody asked about yet. */
+/**
+ * The shortest claim window: long enough for a gateway or the sign-in service to come back after a crash on a
+ * busy machine. An admission nobody claimed counts for nothing else (not among the passes in use), so keeping it
+ * costs the line nothing.
+ */
+export const CLAIM_FLOOR_MS = 5 * 60_000;
+
+/** How long an admission is kept: the pass TTL, five minutes at least; the claim window of one nobody asked about yet. */
 export function claimMsOf(clock: Pick<RoomClock, 'passTtlMs'>): number {
-  return Math.max(clock.passTtlMs, 60_000);
+  return Math.max(clock.passTtlMs, CLAIM_FLOOR_MS);
 }
 
 /** A place as the store reads it. */
