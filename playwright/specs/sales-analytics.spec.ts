@@ -67,7 +67,8 @@ test.describe('live sales analytics', () => {
 
     const download = admin.waitForEvent('download');
     await sales.getByRole('button', { name: 'Download CSV' }).click();
-    expect((await download).suggestedFilename()).toBe(`sales-${eventId}.csv`);
+    // Named as the gateway names it: the event and the minute the figures were read.
+    expect((await download).suggestedFilename()).toMatch(new RegExp(`^sales-${eventId}-\\d{8}T\\d{4}\\.csv$`));
 
     // The whole panel, its heading just under the sticky site header.
     await admin.setViewportSize({ width: 1280, height: 1180 });

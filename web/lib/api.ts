@@ -323,11 +323,24 @@ export function updateEventSettings(token: string, eventId: string, update: Upda
   return data(request(`/events/${encodeURIComponent(eventId)}`, eventDetailSchema, { method: 'PATCH', body: update, token }));
 }
 
+/** A downloaded file and the name the gateway gave it. */
+export interface Download {
+  file: Blob;
+  name: string;
+}
+
+/** The file name of `Content-Disposition: attachment; filename="…"` (the gateway's names are plain ASCII), or null. */
+export function attachmentName(header: string | null): string | null {
+  const name = header?.match(/;\s*filename="([^"\\/]+)"/i)?.[1];
+  return name ?? null;
+}
+
 /**
- * Admin: GET /events/:eventId/analytics.csv, the sales figures as a file. Fetched
- * rather than linked, since it needs the Bearer token a link cannot carry.
+ * Admin: GET /events/:eventId/analytics.csv, the sales figures as a file named for the
+ * event and the minute it was read. Fetched rather than linked, since it needs the
+ * Bearer token a link cannot carry.
  */
-export async function getEventAnalyticsCsv(token: string, eventId: string): Promise<Blob> {
+export async function getEventAnalyticsCsv(token: string, eventId: string): Promise<Download> {
   const path = `/events/${encodeURIComponent(eventId)}/analytics.csv`;
   let response: Response;
   try {
@@ -344,5 +357,5 @@ export async function getEventAnalyticsCsv(token: string, eventId: string): Prom
     if (parsed.success) throw new ApiError(parsed.data.statusCode, parsed.data.error, parsed.data.message, parsed.data.details, parsed.data.correlationId);
     throw new ApiError(response.status, codeForStatus(response.status), `GET ${path} answered ${response.status}`);
   }
-  return response.blob();
+  return { file: await response.blob(), name: attachmentName(response.headers.get('content-disposition')) ?? `sales-${eventId}.csv` };
 }

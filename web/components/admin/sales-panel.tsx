@@ -40,11 +40,11 @@ export function SalesPanel({ event, session }: { event: EventDetail; session: Se
   async function downloadCsv() {
     setDownload('Preparing the file…');
     try {
-      const file = await getEventAnalyticsCsv(session.token, event.id);
+      const { file, name } = await getEventAnalyticsCsv(session.token, event.id);
       const url = URL.createObjectURL(file);
       const link = document.createElement('a');
       link.href = url;
-      link.download = `sales-${event.id}.csv`;
+      link.download = name;
       link.click();
       URL.revokeObjectURL(url);
       setDownload(null);

@@ -35,7 +35,8 @@ export async function startGateway(config: AppConfig): Promise<NestExpressApplic
   // would still wrap its response on every request.
   const compress = compression({ threshold: 1024 });
   app.use((req: Request, res: Response, next: NextFunction) => (req.method === 'GET' ? compress(req, res, next) : next()));
-  app.enableCors({ origin: config.CORS_ORIGINS, exposedHeaders: ['x-correlation-id'] });
+  // Content-Disposition: the web app names a download (the sales CSV) as the gateway does.
+  app.enableCors({ origin: config.CORS_ORIGINS, exposedHeaders: ['x-correlation-id', 'content-disposition'] });
   useLiveSockets(app);
   answerClientErrors(app.getHttpServer());
   await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);

@@ -321,9 +321,13 @@ describe('live sales analytics on the real stack', () => {
 
   it('exports the minutes and the totals as a CSV file', async () => {
     const truth = await sqlFigures(event.eventId);
-    const response = await fetch(`${stack.url}/events/${event.eventId}/analytics.csv`, { headers: { authorization: `Bearer ${admin.token}` } });
+    const webApp = stack.config.CORS_ORIGINS[0]!;
+    const response = await fetch(`${stack.url}/events/${event.eventId}/analytics.csv`, { headers: { authorization: `Bearer ${admin.token}`, origin: webApp } });
 
     expect(response.status).toBe(200);
+    // The web app, on another origin, may read the file's name.
+    expect(response.headers.get('access-control-allow-origin')).toBe(webApp);
+    expect(response.headers.get('access-control-expose-headers')?.toLowerCase().split(',')).toContain('content-disposition');
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="sales-${event.eventId}-\\d{8}T\\d{4}\\.csv"$`));
     const lines = (await response.text()).split('\r\n');
