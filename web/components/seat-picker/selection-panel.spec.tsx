@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { useReducer } from 'react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useReducer, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Booking, EventDetail, SeatSnapshot } from '@seatstorm/contracts';
 import { ApiError } from '@/lib/api';
@@ -49,11 +49,17 @@ function heldBooking(id: string, labels: string[]): Booking {
   };
 }
 
-/** The panel on a live map of `snapshot` with `picks` selected, the hold path faked; `shown.state` is the map as it is now. */
+/**
+ * The panel on a live map of `snapshot` with `picks` selected, the hold path faked; `shown.state` is the map as it is
+ * now; `listBookings` plays the person's bookings as the page keeps them (listed, updated by pushes, polled).
+ */
 function renderPanel(options: { snapshot?: SeatSnapshot; picks?: string[]; eventDetail?: EventDetail } = {}) {
   const hold = vi.fn<LiveSeatMap['hold']>();
   const shown: { state: SeatMapState | null } = { state: null };
+  const listBookings: { set: (list: Booking[]) => void } = { set: () => undefined };
   function Harness() {
+    const [list, setList] = useState<Booking[]>([]);
+    listBookings.set = setList;
     const [state, dispatch] = useReducer(seatMapReducer, null, () =>
       (options.picks ?? []).reduce(
         (map, label) => seatMapReducer(map, { type: 'toggle', seatId: `evt_test_${label}` }),
@@ -61,11 +67,11 @@ function renderPanel(options: { snapshot?: SeatSnapshot; picks?: string[]; event
       ),
     );
     shown.state = state;
-    const bookings = { data: [], error: null, refresh: vi.fn(), changed: vi.fn() };
+    const bookings = { data: list, error: null, refresh: vi.fn(), changed: vi.fn() };
     return <SelectionPanel event={options.eventDetail ?? event} live={{ state, dispatch, hold }} bookings={bookings} />;
   }
   render(<Harness />);
-  return { hold, shown };
+  return { hold, shown, listBookings: (list: Booking[]) => act(() => listBookings.set(list)) };
 }
 
 describe('best available', () => {
@@ -112,6 +118,25 @@ describe('best available', () => {
     expect(hold.mock.calls.map(([, choice]) => choice)).toEqual([{ best: { count: 2 } }, { best: { count: 2 } }]);
     // Two asks, each decided: each under a key of its own.
     expect(hold.mock.calls[0]![2]).not.toBe(hold.mock.calls[1]![2]);
+  });
+
+  it('lets go of a hold that ended elsewhere: released in another tab (pushed), or no longer listed', async () => {
+    for (const ending of ['pushed as cancelled', 'dropped from the list'] as const) {
+      const { hold, listBookings } = renderPanel();
+      const booking = heldBooking('bkg_best', ['C3', 'C4']);
+      hold.mockResolvedValue({ status: 201, data: booking });
+      const best = within(screen.getByRole('region', { name: 'Best available' }));
+      fireEvent.click(best.getByRole('button', { name: 'Hold the best 2 together' }));
+      await waitFor(() => expect(best.getByRole('link', { name: 'Go to checkout' })).toBeTruthy());
+      listBookings([booking]);
+      expect(best.getByRole('link', { name: 'Go to checkout' })).toBeTruthy();
+
+      listBookings(ending === 'pushed as cancelled' ? [{ ...booking, status: 'cancelled' }] : []);
+
+      await waitFor(() => expect(best.queryByRole('link', { name: 'Go to checkout' })).toBeNull());
+      expect(best.getByRole('button', { name: 'Hold the best 2 together' })).toBeTruthy();
+      cleanup();
+    }
   });
 
   it("shows the box office's words when there are no seats together", async () => {
