@@ -7,7 +7,7 @@ export function SiteHeader() {
   return (
     <header className={styles.header}>
       <div className={`container ${styles.bar}`}>
-        <Link href="/" className={styles.brand}>
+        <Link href="/" className={styles.brand} aria-label="Seatstorm">
           <img src="/icon.svg" alt="" width={32} height={32} className={styles.mark} />
           <span className={styles.wordmark}>Seatstorm</span>
         </Link>
