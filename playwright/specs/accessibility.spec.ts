@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { APIRequestContext } from '@playwright/test';
-import { expect, test } from '../fixtures/test';
-import { bookingOf, createEventByApi, holdByApi, releaseByApi, type TestEvent, type TestUser } from '../helpers/api';
+import { devices, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, signInAs, test } from '../fixtures/test';
+import { bookingOf, createEventByApi, holdByApi, loginByApi, releaseByApi, type TestEvent, type TestUser } from '../helpers/api';
 import { expectAccessible } from '../helpers/axe';
 import { gatewayUrl } from '../helpers/env';
 import { openEvent, seatOn } from '../helpers/seat-map';
 import { createQueuedEventByApi } from '../helpers/waiting-room';
+import '../helpers/seat-map-hook';
 
 const PAYING_CARD = '4242 4242 4242 4242';
 
@@ -21,6 +22,16 @@ async function bookingsOfEveryKind(request: APIRequestContext, user: TestUser, e
   const cancelled = await holdByApi(request, user.token, event.id, [event.seat('B5')]);
   await releaseByApi(request, user.token, cancelled.id);
   await holdByApi(request, user.token, event.id, [event.seat('C9')]);
+}
+
+/** A paid and confirmed booking of two seats of `event` (B4, B5), and the codes of its two tickets. */
+async function confirmedBooking(request: APIRequestContext, user: TestUser, event: TestEvent): Promise<{ id: string; codes: string[] }> {
+  const booking = await holdByApi(request, user.token, event.id, [event.seat('B4'), event.seat('B5')]);
+  const headers = { authorization: `Bearer ${user.token}` };
+  expect((await request.post(`${gatewayUrl()}/bookings/${booking.id}/pay`, { headers, data: { card: PAYING_CARD } })).status()).toBe(202);
+  await expect.poll(async () => (await bookingOf(request, user.token, booking.id)).status).toBe('confirmed');
+  const { tickets } = (await (await request.get(`${gatewayUrl()}/bookings/${booking.id}/tickets`, { headers })).json()) as { tickets: Array<{ code: string }> };
+  return { id: booking.id, codes: tickets.map((ticket) => ticket.code) };
 }
 
 test.describe('every page a buyer or an admin sees meets WCAG 2.1 AA (axe)', () => {
@@ -155,11 +166,101 @@ test.describe('every page a buyer or an admin sees meets WCAG 2.1 AA (axe)', () 
     await expectAccessible(page, 'the admin event dashboard');
   });
 
+  test('a ticket page: two valid tickets with their QR codes', async ({ event, newUser, openBrowser, request }) => {
+    const alice = await newUser('Alice');
+    const booking = await confirmedBooking(request, alice, event);
+    const page = await openBrowser(alice);
+    await page.goto(`/bookings/${booking.id}/tickets`);
+    await expect(page.getByRole('heading', { name: 'Your 2 tickets' })).toBeVisible();
+    await expect(page.getByRole('img', { name: /^QR code of the ticket for / })).toHaveCount(2);
+    await expectAccessible(page, 'the ticket page');
+  });
+
+  test('the door, as door staff: blank, after letting a ticket in, and after refusing it a second time', async ({ event, newUser, openBrowser, request }) => {
+    const { codes } = await confirmedBooking(request, await newUser('Alice'), event);
+    const door = await openBrowser({ token: await loginByApi(request, 'staff@example.com') });
+    await door.goto('/check-in');
+    await expect(door.getByRole('combobox', { name: 'Event' })).toBeVisible();
+    await expectAccessible(door, 'the door, blank');
+
+    await door.getByRole('combobox', { name: 'Event' }).selectOption(event.id);
+    await expect(door.getByTestId('people-in')).toHaveText('0 of 2 people in');
+    for (const kind of ['admitted', 'already-in']) {
+      await door.getByRole('textbox', { name: 'Ticket code' }).fill(codes[0]!);
+      await door.getByRole('button', { name: 'Check in' }).click();
+      await expect(door.locator(`[data-kind="${kind}"]`)).toBeVisible();
+      await expectAccessible(door, `the door, ${kind}`);
+    }
+  });
+
+  test('the waiting room: before the on-sale, and in the queue with people ahead', async ({ adminToken, newUser, openBrowser, request }) => {
+    const suffix = randomUUID().slice(0, 6);
+    const later = await createQueuedEventByApi(request, adminToken, { name: `On sale tomorrow · ${suffix}`, onSaleInMs: 86_400_000, perMinute: 60 });
+    const before = await openBrowser(await newUser('Wes'));
+    await before.goto(`/events/${later.id}`);
+    await expect(before.getByRole('heading', { name: 'You’re in: sales open soon' })).toBeVisible();
+    await expect(before.getByTestId('queue-waiting')).toHaveText('1');
+    await expectAccessible(before, 'the waiting room before the on-sale');
+
+    // Three buyers wait for an on-sale in a few seconds, admitted one a minute: whoever comes after it has people ahead.
+    const soon = await createQueuedEventByApi(request, adminToken, { name: `On sale now · ${suffix}`, onSaleInMs: 5_000, perMinute: 1 });
+    for (const name of ['Ada', 'Ben', 'Cleo']) {
+      const buyer = await newUser(name);
+      expect((await request.post(`${gatewayUrl()}/events/${soon.id}/queue`, { headers: { authorization: `Bearer ${buyer.token}` } })).status()).toBe(200);
+    }
+    await expect
+      .poll(async () => ((await (await request.get(`${gatewayUrl()}/events/${soon.id}/queue/stats`)).json()) as { phase: string }).phase, { timeout: 20_000 })
+      .toBe('open');
+    const queued = await openBrowser(await newUser('Dev'));
+    await queued.goto(`/events/${soon.id}`);
+    await expect(queued.locator('[data-testid="queue-position"][data-known="true"]')).toBeVisible({ timeout: 20_000 });
+    await expect(queued.getByTestId('queue-ahead')).not.toHaveText('0');
+    await expectAccessible(queued, 'the waiting room in the queue');
+  });
+
   test('a page that does not exist, and an event that does not', async ({ page }) => {
     for (const path of ['/no-such-page', '/events/evt_no_such_event']) {
       await page.goto(path);
       await expect(page.getByRole('heading', { name: "This page isn't on the bill" })).toBeVisible();
       await expectAccessible(page, `the 404 page at ${path}`);
     }
+  });
+});
+
+// A phone's screen and touch (a Pixel 7, as the phone project of playwright.config.ts), on the `page` fixture, which takes them.
+const PIXEL_7 = devices['Pixel 7'];
+
+test.describe('on a phone, the pages meet WCAG 2.1 AA too (axe)', () => {
+  test.use({
+    viewport: PIXEL_7.viewport,
+    deviceScaleFactor: PIXEL_7.deviceScaleFactor,
+    isMobile: PIXEL_7.isMobile,
+    hasTouch: true,
+    userAgent: PIXEL_7.userAgent,
+  });
+
+  const mapView = (page: Page) => page.evaluate(() => ({ level: window.__seatstormMapView?.level(), section: window.__seatstormMapView?.section() }));
+
+  test('the events list', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Find your seats before anyone else' })).toBeVisible();
+    await expectAccessible(page, 'the events list on a phone');
+  });
+
+  test('the Eras Tour seat map', async ({ page }) => {
+    await openEvent(page, 'evt_eras');
+    await expect(page.locator('[data-seat-id]')).toHaveCount(100);
+    await expectAccessible(page, 'the Eras Tour event page on a phone');
+  });
+
+  test('the stadium: its sections zoomed out, and one section zoomed into', async ({ newUser, page }) => {
+    await signInAs(page.context(), (await newUser('Tess')).token);
+    await openEvent(page, 'evt_stadium');
+    await expect.poll(() => mapView(page)).toEqual({ level: 'sections', section: null });
+    await expectAccessible(page, 'the stadium on a phone, its sections');
+
+    await page.getByRole('combobox', { name: 'Section' }).selectOption('S05');
+    await expect.poll(() => mapView(page)).toEqual({ level: 'seats', section: 'S05' });
+    await expectAccessible(page, 'the stadium on a phone, section S05');
   });
 });
