@@ -47,6 +47,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
       companionReleaseMs: config.COMPANION_RELEASE_BEFORE_EVENT * 1000,
       holdExtensions: config.HOLD_EXTENSIONS,
       holdExtensionMs: config.HOLD_EXTENSION * 1000,
+      waitingListClaimMs: config.WAITING_LIST_CLAIM * 1000,
     };
   }
 
