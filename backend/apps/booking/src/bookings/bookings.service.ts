@@ -179,7 +179,14 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
   private async decideIn(store: BookingStore, commands: readonly BookingCommand[], positions: ReadonlyMap<string, CommandOrigin>): Promise<void> {
     const events = await store.lockEvents(unique(commands.map((command) => command.eventId)));
     const holds = commands.filter((command) => command.type === 'hold');
-    const buyers = new Map(holds.map((command) => [buyerKey(command.userId, command.eventId), { userId: command.userId, eventId: command.eventId }]));
+    // The head of each event's line, and the offers among the batch's bookings; its buyers' live seats are counted like the holds'.
+    const waitingEntries = await store.waitingLines().load(
+      events.map((event) => event.id),
+      defined(unique(commands.map(bookingIdOf))),
+    );
+    const buyers = new Map(
+      [...holds, ...waitingEntries].map((buyer) => [buyerKey(buyer.userId, buyer.eventId), { userId: buyer.userId, eventId: buyer.eventId }]),
+    );
     const noOrphans = new Set(events.filter((event) => event.noOrphanSeats).map((event) => event.id));
     // Everything any command of the batch may need, read at once: a replay's keys come along, which costs a few rows.
     const rows = await store.load({
@@ -209,6 +216,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
       events: byId(events),
       users: new Set(rows.users),
       liveSeats: new Map(rows.liveSeats.map((row) => [buyerKey(row.userId, row.eventId), row.seats])),
+      waitingEntries,
     });
 
     const deltas = seatDeltasOf(result.seatChanges);
@@ -232,6 +240,8 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
           } satisfies RecordedDecision,
         })),
     });
+
+    await store.waitingLines().save(result.waitingEntries);
 
     // Tickets change with their bookings, in this transaction: none ever lets anyone in for a booking that is not confirmed.
     const tickets = ticketChangesOf(byId(loaded), result.bookings);
@@ -259,6 +269,11 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
           : []),
         ...decision.followUps.map((followUp) => followUpMessage(followUp, now, headersOf(decision.command))),
       ]),
+      // Seats held for buyers in line: their tabs hear of it like of any hold, and they are told (docs/architecture.md §14).
+      ...result.offers.map((bookingId) => {
+        const offer = latest.get(bookingId)!;
+        return encodeMessage(Topic.BookingEvents, { ...bookingEventOf(offer, offer.commandId, now), waitingListOffer: true as const });
+      }),
       // A replayed command is answered again with the booking as it stands, so a
       // client retrying with the same Idempotency-Key gets the first outcome.
       ...replays.flatMap((command, i) => {

@@ -1,7 +1,7 @@
 import type { BookingCommand } from '@seatstorm/contracts';
 import { describe, expect, it } from 'vitest';
 import { buyerKey, decideBatch, type BatchState, type BookingState, type HoldPolicy, type SeatState } from '../bookings/booking.rules';
-import { allotReleasedSeats, offerBookingIdOf, settledStatusOf, type ReleasedSeat, type WaitingEntryState } from './waiting-list.rules';
+import { allotReleasedSeats, joinRefusalOf, offerBookingIdOf, settledStatusOf, type ReleasedSeat, type WaitingEntryState } from './waiting-list.rules';
 
 const EVENT_ID = 'evt_small';
 const MINUTE = 60_000;
@@ -281,5 +281,29 @@ describe('the waiting list in the booking core (decideBatch)', () => {
       POLICY,
     );
     expect(result.offers).toEqual([offerBookingIdOf('wle_2')]);
+  });
+});
+
+describe('joining a waiting list', () => {
+  const ask = { onSale: true, quantity: 2, tier: null, maxSeatsPerBooking: 4, seats: { available: 0, total: 10 }, alreadyInLine: false };
+
+  it('lets a buyer join a sold-out event', () => {
+    expect(joinRefusalOf(ask)).toBeNull();
+    expect(joinRefusalOf({ ...ask, tier: 'VIP', seats: { available: 0, total: 2 } })).toBeNull();
+  });
+
+  it('refuses while seats of the event, or of the tier asked for, are on general sale', () => {
+    expect(joinRefusalOf({ ...ask, seats: { available: 1, total: 10 } })?.code).toBe('NOT_SOLD_OUT');
+    expect(joinRefusalOf({ ...ask, tier: 'VIP', seats: { available: 1, total: 2 } })).toEqual({
+      code: 'NOT_SOLD_OUT',
+      message: 'The VIP tier still has seats on sale: pick them on the map.',
+    });
+  });
+
+  it('refuses a second place, more seats than a booking may hold, a tier the event lacks, an event not on sale', () => {
+    expect(joinRefusalOf({ ...ask, alreadyInLine: true })?.code).toBe('CONFLICT');
+    expect(joinRefusalOf({ ...ask, quantity: 5 })?.code).toBe('VALIDATION_FAILED');
+    expect(joinRefusalOf({ ...ask, tier: 'Balcony', seats: { available: 0, total: 0 } })?.code).toBe('NOT_FOUND');
+    expect(joinRefusalOf({ ...ask, onSale: false })?.code).toBe('INVALID_STATE');
   });
 });

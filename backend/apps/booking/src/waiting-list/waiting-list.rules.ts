@@ -156,3 +156,26 @@ export class WaitingLines {
     if (changed) this.changedIds.add(entry.id);
   }
 }
+
+/** Why a buyer may not join an event's line, in a stable code and words for people; null: they may. */
+export function joinRefusalOf(ask: {
+  onSale: boolean;
+  quantity: number;
+  tier: string | null;
+  maxSeatsPerBooking: number;
+  /** Seats of the event (of the tier, if named): on general sale now, and in all. */
+  seats: { available: number; total: number };
+  alreadyInLine: boolean;
+}): { code: 'INVALID_STATE' | 'VALIDATION_FAILED' | 'NOT_FOUND' | 'NOT_SOLD_OUT' | 'CONFLICT'; message: string } | null {
+  if (!ask.onSale) return { code: 'INVALID_STATE', message: 'This event is not on sale.' };
+  if (ask.quantity > ask.maxSeatsPerBooking) {
+    return { code: 'VALIDATION_FAILED', message: `At most ${ask.maxSeatsPerBooking} seats can be held in one booking.` };
+  }
+  if (ask.tier !== null && ask.seats.total === 0) return { code: 'NOT_FOUND', message: `This event has no ${ask.tier} seats.` };
+  if (ask.seats.available > 0) {
+    const where = ask.tier === null ? 'This event' : `The ${ask.tier} tier`;
+    return { code: 'NOT_SOLD_OUT', message: `${where} still has seats on sale: pick them on the map.` };
+  }
+  if (ask.alreadyInLine) return { code: 'CONFLICT', message: 'You are already on the waiting list for this event.' };
+  return null;
+}
