@@ -179,11 +179,10 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
   private async decideIn(store: BookingStore, commands: readonly BookingCommand[], positions: ReadonlyMap<string, CommandOrigin>): Promise<void> {
     const events = await store.lockEvents(unique(commands.map((command) => command.eventId)));
     const holds = commands.filter((command) => command.type === 'hold');
-    // The head of each event's line, and the offers among the batch's bookings; its buyers' live seats are counted like the holds'.
-    const waitingEntries = await store.waitingLines().load(
-      events.map((event) => event.id),
-      defined(unique(commands.map(bookingIdOf))),
-    );
+    // The head of the line of each event where a command may release seats (a hold never does: a flash sale's batches of holds
+    // read no line), and the offers among the batch's bookings; the buyers in line have their live seats counted like the holds'.
+    const releasing = unique(commands.filter((command) => command.type !== 'hold').map((command) => command.eventId));
+    const waitingEntries = await store.waitingLines().load(releasing, defined(unique(commands.map(bookingIdOf))));
     const buyers = new Map(
       [...holds, ...waitingEntries].map((buyer) => [buyerKey(buyer.userId, buyer.eventId), { userId: buyer.userId, eventId: buyer.eventId }]),
     );
