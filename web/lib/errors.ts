@@ -64,6 +64,8 @@ export function describeError(error: unknown): string {
       return 'This ticket was cancelled or refunded and no longer gets anyone in.';
     case 'TICKET_WRONG_EVENT':
       return 'This ticket is for another event.';
+    case 'NOT_SOLD_OUT':
+      return 'Seats are still on sale here, so there is no waiting list yet: pick seats on the map.';
   }
 }
 

@@ -14,8 +14,18 @@ import {
   type EventSummary,
   type LabDecision,
   type Notification,
+  type WaitingListEntry,
 } from '@seatstorm/contracts';
-import { ApiError, cancelBooking, createBooking, getBooking, GatewayUnreachableError, listBookings, type ApiAnswer } from './api';
+import {
+  ApiError,
+  cancelBooking,
+  createBooking,
+  getBooking,
+  getWaitingListEntry,
+  GatewayUnreachableError,
+  listBookings,
+  type ApiAnswer,
+} from './api';
 import { appendPage, mergeFirstPage, replaceBooking } from './booking-pages';
 import { withUpdate } from './booking-update';
 import { connectSeatMapFeed } from './live-binding';
@@ -260,6 +270,16 @@ export function useMyBookings(token: string | null, eventId: string): PolledReso
 
 function updateInList(list: Booking[], update: BookingUpdated): Booking[] {
   return list.some((booking) => booking.id === update.bookingId) ? list.map((booking) => withUpdate(booking, update)) : list;
+}
+
+/**
+ * The signed-in person's place on an event's waiting list (null: not on it), fetched again
+ * whenever one of their bookings changes: an offer arrives as the `booking.updated` of the
+ * booking made for them (docs/architecture.md §14).
+ */
+export function useWaitingListEntry(token: string | null, eventId: string): PolledResource<WaitingListEntry | null> {
+  const load = useMemo(() => (token ? (signal: AbortSignal) => getWaitingListEntry(token, eventId, signal) : null), [token, eventId]);
+  return useLiveResource(token, load, 10_000);
 }
 
 /** Bookings a page of My bookings shows, and each "Show more" adds. */

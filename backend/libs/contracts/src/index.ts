@@ -19,4 +19,5 @@ export * from './topics';
 export * from './validation';
 export * from './venue-layout';
 export * from './venues';
+export * from './waiting-list';
 export * from './waiting-room';

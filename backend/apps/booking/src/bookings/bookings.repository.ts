@@ -10,6 +10,7 @@ import {
 } from '@seatstorm/contracts';
 import { inPgTransaction, PG_POOL, type Pool, type PoolClient } from '@seatstorm/database';
 import type { EncodedMessage } from '@seatstorm/kafka';
+import { WaitingLineStore } from '../waiting-list/waiting-list.repository';
 import type { BookingState, EventState, SeatState } from './booking.rules';
 
 /** A database seat no longer had the state the decision was made on: the batch must not commit. */
@@ -174,6 +175,11 @@ export interface BatchWrites {
  */
 export class BookingStore {
   constructor(private readonly client: PoolClient) {}
+
+  /** The waiting lists' reads and writes of this batch, in its transaction (docs/architecture.md §14). */
+  waitingLines(): WaitingLineStore {
+    return new WaitingLineStore(this.client);
+  }
 
   /**
    * Locks the events first, before anything else is read: one writer per

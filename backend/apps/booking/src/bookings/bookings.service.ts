@@ -47,6 +47,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
       companionReleaseMs: config.COMPANION_RELEASE_BEFORE_EVENT * 1000,
       holdExtensions: config.HOLD_EXTENSIONS,
       holdExtensionMs: config.HOLD_EXTENSION * 1000,
+      waitingListClaimMs: config.WAITING_LIST_CLAIM * 1000,
     };
   }
 
@@ -178,7 +179,13 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
   private async decideIn(store: BookingStore, commands: readonly BookingCommand[], positions: ReadonlyMap<string, CommandOrigin>): Promise<void> {
     const events = await store.lockEvents(unique(commands.map((command) => command.eventId)));
     const holds = commands.filter((command) => command.type === 'hold');
-    const buyers = new Map(holds.map((command) => [buyerKey(command.userId, command.eventId), { userId: command.userId, eventId: command.eventId }]));
+    // The head of the line of each event where a command may release seats (a hold never does: a flash sale's batches of holds
+    // read no line), and the offers among the batch's bookings; the buyers in line have their live seats counted like the holds'.
+    const releasing = unique(commands.filter((command) => command.type !== 'hold').map((command) => command.eventId));
+    const waitingEntries = await store.waitingLines().load(releasing, defined(unique(commands.map(bookingIdOf))));
+    const buyers = new Map(
+      [...holds, ...waitingEntries].map((buyer) => [buyerKey(buyer.userId, buyer.eventId), { userId: buyer.userId, eventId: buyer.eventId }]),
+    );
     const noOrphans = new Set(events.filter((event) => event.noOrphanSeats).map((event) => event.id));
     // Everything any command of the batch may need, read at once: a replay's keys come along, which costs a few rows.
     const rows = await store.load({
@@ -208,6 +215,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
       events: byId(events),
       users: new Set(rows.users),
       liveSeats: new Map(rows.liveSeats.map((row) => [buyerKey(row.userId, row.eventId), row.seats])),
+      waitingEntries,
     });
 
     const deltas = seatDeltasOf(result.seatChanges);
@@ -231,6 +239,8 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
           } satisfies RecordedDecision,
         })),
     });
+
+    await store.waitingLines().save(result.waitingEntries);
 
     // Tickets change with their bookings, in this transaction: none ever lets anyone in for a booking that is not confirmed.
     const tickets = ticketChangesOf(byId(loaded), result.bookings);
@@ -258,6 +268,11 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
           : []),
         ...decision.followUps.map((followUp) => followUpMessage(followUp, now, headersOf(decision.command))),
       ]),
+      // Seats held for buyers in line: their tabs hear of it like of any hold, and they are told (docs/architecture.md §14).
+      ...result.offers.map((bookingId) => {
+        const offer = latest.get(bookingId)!;
+        return encodeMessage(Topic.BookingEvents, { ...bookingEventOf(offer, offer.commandId, now), waitingListOffer: true as const });
+      }),
       // A replayed command is answered again with the booking as it stands, so a
       // client retrying with the same Idempotency-Key gets the first outcome.
       ...replays.flatMap((command, i) => {
