@@ -2,8 +2,8 @@ import { SEAT_ATTRIBUTES, type SeatAttribute } from '@seatstorm/contracts';
 import type { LayoutSeat, SeatLayout } from './layout';
 import { statusCode, type SeatMapState } from './seat-map-state';
 
-/** The attributes the map draws as a symbol on the seat; an aisle seat is only named. */
-export type SeatSymbol = Exclude<SeatAttribute, 'aisle'>;
+/** The attributes the map draws as a symbol on the seat; an aisle seat is only named, a standing place is never drawn alone. */
+export type SeatSymbol = Exclude<SeatAttribute, 'aisle' | 'standing'>;
 
 /** In the order a seat with several shows them: who may sit there first. */
 export const SEAT_SYMBOLS: readonly SeatSymbol[] = ['wheelchair', 'companion', 'restricted_view'];
@@ -14,6 +14,7 @@ export const ATTRIBUTE_WORDS: Record<SeatAttribute, string> = {
   companion: 'companion seat — held with a wheelchair space',
   restricted_view: 'restricted view',
   aisle: 'aisle seat',
+  standing: 'standing place',
 };
 
 type AttributedSeat = Pick<LayoutSeat, 'attributes'>;
@@ -32,10 +33,10 @@ export function attributeWords(seat: AttributedSeat): string[] {
   return SEAT_ATTRIBUTES.filter((attribute) => hasAttribute(seat, attribute)).map((attribute) => ATTRIBUTE_WORDS[attribute]);
 }
 
-/** What the map's "Show" control lets through: every seat, or only seats with one attribute. */
-export type SeatFilter = 'all' | SeatAttribute;
+/** What the map's "Show" control lets through: every seat, or only seats with one attribute (standing places are areas, not seats). */
+export type SeatFilter = 'all' | Exclude<SeatAttribute, 'standing'>;
 
-export const SEAT_FILTERS: readonly SeatFilter[] = ['all', ...SEAT_ATTRIBUTES];
+export const SEAT_FILTERS: readonly SeatFilter[] = ['all', ...SEAT_ATTRIBUTES.filter((attribute) => attribute !== 'standing')];
 
 export const FILTER_LABELS: Record<SeatFilter, string> = {
   all: 'All seats',
@@ -51,6 +52,7 @@ const COUNT_NOUNS: Record<SeatAttribute, readonly [string, string]> = {
   companion: ['companion seat', 'companion seats'],
   restricted_view: ['seat with a restricted view', 'seats with a restricted view'],
   aisle: ['aisle seat', 'aisle seats'],
+  standing: ['standing place', 'standing places'],
 };
 
 /**
