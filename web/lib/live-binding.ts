@@ -67,9 +67,9 @@ export function connectSeatMapFeed({ socket, eventId, loadSnapshot, dispatch, ga
 
   sync.onUpdate((update) => {
     if (update.kind === 'snapshot') {
-      dispatch({ type: 'snapshot', snapshot: { eventId, version: update.version, seats: [...sync.seats.values()] } });
+      dispatch({ type: 'snapshot', snapshot: { eventId, version: update.version, seats: [...sync.seats.values()], areas: [...sync.areas] } });
     } else {
-      dispatch({ type: 'changes', version: update.version, changes: update.changes });
+      dispatch({ type: 'changes', version: update.version, changes: update.changes, ...(update.areas ? { areas: update.areas } : {}) });
     }
   });
 
