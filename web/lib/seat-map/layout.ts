@@ -1,4 +1,4 @@
-import type { Seat, SeatSnapshot } from '@seatstorm/contracts';
+import type { Seat, SeatSnapshot, StandingArea } from '@seatstorm/contracts';
 
 /** What never changes about a seat: where it is and what it costs. */
 export type LayoutSeat = Omit<Seat, 'status' | 'bookingId'>;
@@ -37,15 +37,23 @@ function tiersOf(seats: readonly LayoutSeat[]): TierInfo[] {
   return [...prices].sort(([, a], [, b]) => b - a).map(([tier, price], colour) => ({ tier, price, colour }));
 }
 
-function boundsOf(seats: readonly LayoutSeat[]): Bounds {
+/** What the map draws: every seat, and each standing area's rectangle (docs/architecture.md §15). */
+function boundsOf(seats: readonly LayoutSeat[], areas: readonly StandingArea[]): Bounds {
   const bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  for (const { x, y } of seats) {
+  const points = [
+    ...seats,
+    ...areas.flatMap((area) => [
+      { x: area.x - area.width / 2, y: area.y - area.height / 2 },
+      { x: area.x + area.width / 2, y: area.y + area.height / 2 },
+    ]),
+  ];
+  for (const { x, y } of points) {
     bounds.minX = Math.min(bounds.minX, x);
     bounds.minY = Math.min(bounds.minY, y);
     bounds.maxX = Math.max(bounds.maxX, x);
     bounds.maxY = Math.max(bounds.maxY, y);
   }
-  return seats.length ? bounds : { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  return points.length ? bounds : { minX: 0, minY: 0, maxX: 0, maxY: 0 };
 }
 
 /** The median distance between consecutive seats of a row: the size to draw a seat at. */
@@ -71,7 +79,7 @@ export function buildLayout(snapshot: SeatSnapshot): SeatLayout {
     indexById: new Map(seats.map((seat, index) => [seat.id, index])),
     tiers,
     tierIndex: Uint8Array.from(seats, (seat) => colourOfTier.get(seat.tier) ?? 0),
-    bounds: boundsOf(seats),
+    bounds: boundsOf(seats, snapshot.areas ?? []),
     pitch: pitchOf(seats),
     multiSection: new Set(seats.map((seat) => seat.section)).size > 1,
   };

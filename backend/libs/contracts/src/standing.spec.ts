@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBookingRequestSchema, seatsAskedFor } from './bookings';
 import { holdCommandSchema } from './messages/booking-command.message';
-import { pickPlaces, withStandingCounts, type StandingArea } from './standing';
+import { pickPlaces, placeOfLabel, withStandingCounts, type StandingArea } from './standing';
 import { countSeats, generateSeats, layoutTiers, type VenueLayout } from './venue-layout';
 
 const CLUB: VenueLayout = {
@@ -88,5 +88,13 @@ describe('withStandingCounts', () => {
     const [floor, pit] = withStandingCounts([area, other], [{ areaId: 'Floor', available: 97 }]);
     expect(floor!.available).toBe(97);
     expect(pit).toBe(other);
+  });
+});
+
+describe('placeOfLabel', () => {
+  it('reads a place from its label and tells it from seats of either label format', () => {
+    expect(placeOfLabel('Floor-17')).toEqual({ areaId: 'Floor', number: 17 });
+    expect(placeOfLabel('A1')).toBeUndefined();
+    expect(placeOfLabel('S01-R01-1')).toBeUndefined();
   });
 });

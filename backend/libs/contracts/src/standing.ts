@@ -23,6 +23,16 @@ export function placeLabel(areaId: string, number: number): string {
 }
 
 /**
+ * The area and number of a place from its label alone (a booking's seat ids, a checkout page without
+ * the seat map); undefined for a seat. Unambiguous because an area's id has no dash, while a seat's
+ * label has none (`A1`) or two (`S01-R01-1`).
+ */
+export function placeOfLabel(label: string): { areaId: string; number: number } | undefined {
+  const match = /^([A-Za-z0-9_.:]+)-([1-9][0-9]*)$/.exec(label);
+  return match ? { areaId: match[1]!, number: Number(match[2]) } : undefined;
+}
+
+/**
  * The standing part of a hold: `quantity` places of the area `areaId` (the section's name),
  * any of them. The per-booking limit counts them with the seats named beside them.
  */

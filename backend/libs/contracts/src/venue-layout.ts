@@ -275,6 +275,8 @@ function standingPlaces(
   }
   if (!Number.isInteger(standing.capacity) || standing.capacity < 1) throw new Error(`Standing area ${section.name}: capacity must be a positive integer`);
   if (section.rows.length > 0) throw new Error(`Standing area ${section.name} has rows`);
+  // Place labels are `<area>-<n>`: a dash in the area's name would make them read like a seat's (placeOfLabel).
+  if (section.name.includes('-')) throw new Error(`Standing area ${section.name}: its name may not contain a dash`);
   const { x, y } = section.placement.center;
   const places: GeneratedSeat[] = [];
   for (let number = 1; number <= standing.capacity; number += 1) {
