@@ -7,6 +7,7 @@ import {
   errorBodySchema,
   SocketEvent,
   type BestAvailable,
+  type StandingRequest,
   type Booking,
   type BookingStatus,
   type BookingUpdated,
@@ -16,16 +17,7 @@ import {
   type Notification,
   type WaitingListEntry,
 } from '@seatstorm/contracts';
-import {
-  ApiError,
-  cancelBooking,
-  createBooking,
-  getBooking,
-  getWaitingListEntry,
-  GatewayUnreachableError,
-  listBookings,
-  type ApiAnswer,
-} from './api';
+import { ApiError, cancelBooking, createBooking, getBooking, getWaitingListEntry, GatewayUnreachableError, listBookings, type ApiAnswer } from './api';
 import { appendPage, mergeFirstPage, replaceBooking } from './booking-pages';
 import { withUpdate } from './booking-update';
 import { connectSeatMapFeed } from './live-binding';
@@ -45,8 +37,11 @@ export interface LiveSeatMap {
   hold(token: string, choice: SeatChoice, idempotencyKey: string): Promise<ApiAnswer<Booking>>;
 }
 
-/** The seats a hold asks for: the ones picked on the map, or the best `count` together, which the booking core picks (§4.8). */
-export type SeatChoice = { seatIds: readonly string[] } | { best: BestAvailable };
+/**
+ * The seats a hold asks for: the ones picked on the map, with standing places of an area beside them or
+ * alone (§15), or the best `count` together, which the booking core picks (§4.8).
+ */
+export type SeatChoice = { seatIds: readonly string[]; ga?: StandingRequest } | { best: BestAvailable };
 
 /** How long a socket request may take before its answer counts as lost; a hold's key then retries safely over REST. */
 const SOCKET_ANSWER_TIMEOUT_MS = 10_000;
@@ -143,7 +138,10 @@ export function useLiveSeatMap(
   const hold = useCallback(
     (holder: string, choice: SeatChoice, idempotencyKey: string) => {
       const socket = socketRef.current;
-      const seats = 'best' in choice ? { best: choice.best } : { seatIds: [...choice.seatIds] };
+      const seats =
+        'best' in choice
+          ? { best: choice.best }
+          : { ...(choice.seatIds.length > 0 || !choice.ga ? { seatIds: [...choice.seatIds] } : {}), ...(choice.ga ? { ga: choice.ga } : {}) };
       const request: CreateBookingRequest = { eventId, ...seats, ...(admissionPass ? { admissionPass } : {}) };
       return socket ? holdOverSocket(socket, holder, request, idempotencyKey) : createBooking(holder, request, idempotencyKey);
     },

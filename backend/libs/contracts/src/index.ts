@@ -13,6 +13,7 @@ export * from './payments';
 export * from './rpc';
 export * from './seat-runs';
 export * from './socket-events';
+export * from './standing';
 export * from './statuses';
 export * from './tickets';
 export * from './topics';

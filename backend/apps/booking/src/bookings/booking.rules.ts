@@ -1,5 +1,6 @@
 import {
   eventStatusAt,
+  isStandingPlace,
   SEAT_HOLDING_STATUSES,
   type BookingCommand,
   type BookingStatus,
@@ -16,6 +17,7 @@ import {
   type SeatStatus,
 } from '@seatstorm/contracts';
 import { allotReleasedSeats, offerBookingIdOf, offerCommandIdOf, WaitingLines, type WaitingEntryState } from '../waiting-list/waiting-list.rules';
+import { areaKeyOf, describeTooFewPlaces, pickStandingPlaces, type StandingCandidates } from './standing.rules';
 
 /**
  * The race and the booking state machine, as pure functions (docs/architecture.md §3–§4).
@@ -138,6 +140,12 @@ export interface BatchState {
    * whose buyers are in `liveSeats`, and the offered entries of its bookings.
    */
   waitingEntries?: readonly WaitingEntryState[];
+  /**
+   * The free places a hold asking for standing places (`ga`) may get, per hold command: the
+   * lowest-numbered free places of its area read (they are in `seats`), whether those are all of
+   * them, and whether the event has that area at all (standing.rules.ts).
+   */
+  standingCandidates?: ReadonlyMap<string, StandingCandidates>;
 }
 
 /** The key of one account at one event in `BatchState.liveSeats`. */
@@ -182,6 +190,8 @@ export interface BatchResult {
   waitingEntries: WaitingEntryState[];
   /** The bookings the batch made for the waiting list, by id: holds no command asked for. */
   offers: string[];
+  /** Holds of standing places that found too few among the places read, while more exist: decide again with more. */
+  needsMorePlaces: string[];
 }
 
 const HOLDING: ReadonlySet<BookingStatus> = new Set(SEAT_HOLDING_STATUSES);
@@ -219,7 +229,15 @@ export function decideBatch(state: BatchState, commands: readonly BookingCommand
   });
   const bookings = working.changedBookings();
   for (const booking of bookings) lines.settle(booking);
-  return { decisions, seatChanges: working.seatChanges(), bookings, needsMoreCandidates: working.needsMoreCandidates, waitingEntries: lines.changed(), offers };
+  return {
+    decisions,
+    seatChanges: working.seatChanges(),
+    bookings,
+    needsMoreCandidates: working.needsMoreCandidates,
+    needsMorePlaces: working.needsMorePlaces,
+    waitingEntries: lines.changed(),
+    offers,
+  };
 }
 
 /**
@@ -302,8 +320,9 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
   if (now.getTime() > Date.parse(command.deadline)) {
     return reject('HOLD_EXPIRED', 'The request waited too long to be decided; nothing was held. Please try again.');
   }
-  const asked = command.best?.count ?? command.seatIds.length;
+  const asked = (command.best?.count ?? command.seatIds.length) + (command.ga?.quantity ?? 0);
   if (command.best && command.seatIds.length > 0) return reject('VALIDATION_FAILED', 'Name seats or ask for the best available, not both.');
+  if (command.best && command.ga) return reject('VALIDATION_FAILED', 'Standing places go with seats you pick, not with the best available.');
   if (asked === 0) return reject('VALIDATION_FAILED', 'Pick at least one seat.');
   if (new Set(command.seatIds).size !== command.seatIds.length) return reject('VALIDATION_FAILED', 'A seat appears twice.');
   if (asked > policy.maxSeatsPerBooking) {
@@ -312,6 +331,14 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
   const named = command.seatIds.map((id) => state.seat(id));
   const unknown = command.seatIds.filter((id, i) => named[i]?.eventId !== command.eventId);
   if (unknown.length > 0) return reject('NOT_FOUND', `No such seats at this event: ${unknown.join(', ')}.`, unknown);
+  const placesNamed = named.filter((seat) => isStandingPlace(seat!)).map((seat) => seat!);
+  if (placesNamed.length > 0) {
+    return reject(
+      'VALIDATION_FAILED',
+      `${labelsOf(placesNamed)}: standing places are not picked one by one; ask for how many (ga).`,
+      placesNamed.map((seat) => seat.id),
+    );
+  }
   // Before the seats' availability: someone at the limit gains nothing from hearing a seat is taken and picking another.
   const limit = event.maxSeatsPerBuyer ?? policy.maxSeatsPerBuyer;
   const live = state.liveSeatsOf(command.userId, command.eventId);
@@ -355,6 +382,13 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
         );
       }
     }
+  }
+  if (command.ga) {
+    const places = pickStandingPlaces(state, command);
+    if (places === 'needs-more') return { command, outcome: 'ignored', followUps: [], deferred: true };
+    if (places === 'no-such-area') return reject('NOT_FOUND', `This event has no standing area ${command.ga.areaId}.`);
+    if (!places) return reject('NOT_ENOUGH_PLACES', describeTooFewPlaces(command.ga, state.placesLeft(command)));
+    seats = [...seats, ...places];
   }
 
   const booking = state.createBooking(command, 'reserved', seats, now, new Date(now.getTime() + policy.holdTtlMs), {
@@ -643,6 +677,9 @@ class Working {
   private readonly rankings = new WeakMap<object, Map<string, string[]>>();
   readonly needsMoreCandidates: string[] = [];
   private readonly released: Array<{ seatId: string; bookingId: string | null }> = [];
+  readonly needsMorePlaces: string[] = [];
+  /** The places of each standing area the batch read, in number order, built on first use. */
+  private areaPlaces?: Map<string, string[]>;
 
   constructor(
     private readonly initial: BatchState,
@@ -729,6 +766,30 @@ class Working {
       return { id, number: seat.number, free: isFree(seat), stageDistance: seat.stageDistance, attributes: seat.attributes };
     });
     return { key, seats, stageDistance: this.runDistance(key) };
+  }
+
+  /** The places of the hold's area the batch read (candidates, and places of the bookings it loaded), as they now stand. */
+  placesOf(command: CommandOf<'hold'>): SeatState[] {
+    if (!this.areaPlaces) {
+      this.areaPlaces = new Map();
+      const places = [...this.seats.values()].filter((seat) => isStandingPlace(seat)).sort((a, b) => a.number - b.number);
+      for (const place of places) {
+        const key = areaKeyOf(place.eventId, place.section);
+        const ids = this.areaPlaces.get(key);
+        if (ids) ids.push(place.id);
+        else this.areaPlaces.set(key, [place.id]);
+      }
+    }
+    return (this.areaPlaces.get(areaKeyOf(command.eventId, command.ga!.areaId)) ?? []).map((id) => this.seats.get(id)!);
+  }
+
+  standingCandidatesOf(commandId: string): StandingCandidates | undefined {
+    return this.initial.standingCandidates?.get(commandId);
+  }
+
+  /** How many free places of the hold's area the batch knows of (all there are, once the pick needed no more). */
+  placesLeft(command: CommandOf<'hold'>): number {
+    return this.placesOf(command).filter(isFree).length;
   }
 
   liveSeatsOf(userId: string, eventId: string): number {
@@ -879,6 +940,11 @@ class Working {
     }
     this.bookings.set(booking.id, booking);
     this.changed.add(booking.id);
+  }
+
+  /** Marks a standing hold as needing more of its area's places read before the batch is kept. */
+  askMorePlaces(commandId: string): void {
+    this.needsMorePlaces.push(commandId);
   }
 
   private putSeat(seat: SeatState): void {
