@@ -10,6 +10,7 @@ import {
   SEAT_STATUSES,
   TICKET_STATUSES,
   userRoleSchema,
+  WAITING_LIST_STATUSES,
 } from '../backend/libs/contracts/src/index';
 import {
   BookingStatus,
@@ -20,6 +21,7 @@ import {
   SeatStatus,
   TicketStatus,
   UserRole,
+  WaitingListStatus,
 } from '../backend/libs/database/src/prisma-client';
 
 /**
@@ -36,6 +38,7 @@ const STORED_ENUMS: Record<string, [stored: Record<string, string>, contract: re
   PaymentStatus: [PaymentStatus, PAYMENT_STATUSES],
   NotificationKind: [NotificationKind, notificationKindSchema.options],
   TicketStatus: [TicketStatus, TICKET_STATUSES],
+  WaitingListStatus: [WaitingListStatus, WAITING_LIST_STATUSES],
 };
 
 describe("the database's enums", () => {

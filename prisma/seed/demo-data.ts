@@ -103,6 +103,35 @@ function stadiumLayout(): VenueLayout {
   return { sections, features: [{ kind: 'pitch', label: 'Pitch', x: 0, y: 0, width: 250, height: 160 }] };
 }
 
+/**
+ * The Warehouse: a club with a standing floor for 200 in front of the stage (docs/architecture.md
+ * §15) and a balcony of two rows of 10 seats behind it, a wheelchair space and its companion
+ * at the end of the back row.
+ */
+const warehouseLayout: VenueLayout = {
+  sections: [
+    {
+      name: 'Floor',
+      labelFormat: 'row-number',
+      tier: 'Floor',
+      rows: [],
+      placement: { kind: 'grid', center: { x: 0, y: 4 }, seatPitch: 1.2, rowPitch: 1.6 },
+      standing: { capacity: 200, width: 16, height: 7 },
+    },
+    {
+      name: 'Balcony',
+      labelFormat: 'row-number',
+      tier: 'Balcony',
+      rows: [
+        { label: 'A', seats: 10 },
+        { label: 'B', seats: 10, wheelchair: [10], companion: [9] },
+      ],
+      placement: { kind: 'grid', center: { x: 0, y: 10 }, seatPitch: 1.2, rowPitch: 1.6 },
+    },
+  ],
+  features: [{ kind: 'stage', label: 'Stage', x: 0, y: -1.5, width: 12, height: 2.5 }],
+};
+
 /** Adds aisles and seat attributes to rows of a layout's first section, by row label. */
 function withRowDetails(layout: VenueLayout, details: Record<string, Omit<LayoutRow, 'label' | 'seats' | 'tier'>>): VenueLayout {
   const [first, ...rest] = layout.sections;
@@ -135,6 +164,7 @@ export const DEMO_VENUES: DemoVenue[] = [
     }),
   },
   { id: 'ven_stadium', name: 'Seatstorm Arena', city: 'Chicago', layout: stadiumLayout() },
+  { id: 'ven_warehouse', name: 'The Warehouse', city: 'Brooklyn', layout: warehouseLayout },
 ];
 
 /** On sale since early 2026; every show is in 2027. */
@@ -188,5 +218,17 @@ export const DEMO_EVENTS: DemoEvent[] = [
     waitingRoomEnabled: true,
     noOrphanSeats: true,
     prices: { 'Lower Sideline': 12500, 'Lower End': 8500, Upper: 4500 },
+  },
+  {
+    id: 'evt_warehouse',
+    venueId: 'ven_warehouse',
+    name: 'Warehouse Sessions – Club Night',
+    description: 'A night of house and techno: 200 standing on the floor in front of the decks, 20 seats on the balcony.',
+    category: 'club',
+    startsAt: new Date('2027-05-22T03:00:00Z'),
+    onSaleAt: ON_SALE_AT,
+    waitingRoomEnabled: false,
+    noOrphanSeats: true,
+    prices: { Floor: 3500, Balcony: 5500 },
   },
 ];

@@ -59,6 +59,19 @@ describe('generateSeats', () => {
     expect(jazz.at(-1)?.label).toBe('E10');
   });
 
+  it('gives The Warehouse a standing floor of 200 places and a balcony of 20 seats', () => {
+    const seats = seatsOf('evt_warehouse');
+    const places = seats.filter((seat) => seat.attributes.includes('standing'));
+
+    expect(places).toHaveLength(200);
+    expect(places[0]).toMatchObject({ id: 'evt_warehouse_Floor-1', section: 'Floor', number: 1, tier: 'Floor', price: 3500 });
+    expect(places.at(-1)?.label).toBe('Floor-200');
+    expect(seats.filter((seat) => seat.section === 'Balcony').map((seat) => seat.label)).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => `A${i + 1}`),
+      ...Array.from({ length: 10 }, (_, i) => `B${i + 1}`),
+    ]);
+  });
+
   it('builds the stadium of 50,000 unique, id-safe seats in 40 sections', () => {
     const seats = seatsOf('evt_stadium');
 

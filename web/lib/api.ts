@@ -13,6 +13,7 @@ import {
   queuePlaceSchema,
   seatSnapshotSchema,
   venueListingSchema,
+  waitingListEntrySchema,
   type AuthResult,
   type Booking,
   type BookingPage,
@@ -34,6 +35,8 @@ import {
   type SeatSnapshot,
   type UpdateEventSettings,
   type VenueListing,
+  type JoinWaitingList,
+  type WaitingListEntry,
 } from '@seatstorm/contracts';
 import { gatewayUrl } from './config';
 
@@ -316,6 +319,30 @@ const nothing: Parser<void> = { parse: () => undefined };
 /** Gives the place up; joining again goes to the back. */
 export function leaveQueue(token: string, eventId: string): Promise<void> {
   return data(request(`/events/${encodeURIComponent(eventId)}/queue`, nothing, { method: 'DELETE', token }));
+}
+
+function waitingListPath(eventId: string, me = false): string {
+  return `/events/${encodeURIComponent(eventId)}/waiting-list${me ? '/me' : ''}`;
+}
+
+/** Joins a sold-out event's waiting list (409 NOT_SOLD_OUT while seats are on sale). */
+export function joinWaitingList(token: string, eventId: string, ask: JoinWaitingList): Promise<WaitingListEntry> {
+  return data(request(waitingListPath(eventId), waitingListEntrySchema, { method: 'POST', body: ask, token }));
+}
+
+/** The caller's place on the event's waiting list, or the offer it came to; null if they never joined. */
+export async function getWaitingListEntry(token: string, eventId: string, signal?: AbortSignal): Promise<WaitingListEntry | null> {
+  try {
+    return await data(request(waitingListPath(eventId, true), waitingListEntrySchema, { token, signal }));
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
+}
+
+/** Steps out of the event's waiting list. */
+export function leaveWaitingList(token: string, eventId: string): Promise<WaitingListEntry> {
+  return data(request(waitingListPath(eventId, true), waitingListEntrySchema, { method: 'DELETE', token }));
 }
 
 /** Admin: the per-buyer limit and the waiting room of an event. */

@@ -64,6 +64,10 @@ export function describeError(error: unknown): string {
       return 'This ticket was cancelled or refunded and no longer gets anyone in.';
     case 'TICKET_WRONG_EVENT':
       return 'This ticket is for another event.';
+    case 'NOT_SOLD_OUT':
+      return 'Seats are still on sale here, so there is no waiting list yet: pick seats on the map.';
+    case 'NOT_ENOUGH_PLACES':
+      return 'Not enough standing places are left for that many. Nothing was held: try fewer places.';
   }
 }
 

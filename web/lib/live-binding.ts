@@ -123,7 +123,7 @@ export function connectSeatMapFeed({ socket, eventId, dispatch, gapTimeoutMs, in
   const dispatchSnapshot = (message: Extract<FeedMessage, { kind: 'snapshot' }>, shown: SeatLayout) => {
     const bookingIds = new Array<string | null>(message.statuses.length).fill(null);
     for (const [index, bookingId] of message.bookings) bookingIds[index] = bookingId;
-    dispatch({ type: 'loaded', snapshot: { eventId, version: message.version, layout: shown, statuses: message.statuses, bookingIds } });
+    dispatch({ type: 'loaded', snapshot: { eventId, version: message.version, layout: shown, statuses: message.statuses, bookingIds, areas: message.areas } });
   };
 
   const handle = (message: FeedMessage) => {
@@ -147,7 +147,7 @@ export function connectSeatMapFeed({ socket, eventId, dispatch, gapTimeoutMs, in
         } else if (layout) dispatchSnapshot(message, layout);
         return;
       case 'changes':
-        dispatch({ type: 'changes', version: message.version, changes: message.changes });
+        dispatch({ type: 'changes', version: message.version, changes: message.changes, ...(message.areas ? { areas: message.areas } : {}) });
         return;
       case 'resyncing':
         dispatch({ type: 'resyncing' });

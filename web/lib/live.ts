@@ -7,6 +7,7 @@ import {
   errorBodySchema,
   SocketEvent,
   type BestAvailable,
+  type StandingRequest,
   type Booking,
   type BookingStatus,
   type BookingUpdated,
@@ -14,8 +15,9 @@ import {
   type EventSummary,
   type LabDecision,
   type Notification,
+  type WaitingListEntry,
 } from '@seatstorm/contracts';
-import { ApiError, cancelBooking, createBooking, getBooking, GatewayUnreachableError, listBookings, type ApiAnswer } from './api';
+import { ApiError, cancelBooking, createBooking, getBooking, getWaitingListEntry, GatewayUnreachableError, listBookings, type ApiAnswer } from './api';
 import { appendPage, mergeFirstPage, replaceBooking } from './booking-pages';
 import { withUpdate } from './booking-update';
 import { connectSeatMapFeed } from './live-binding';
@@ -35,8 +37,11 @@ export interface LiveSeatMap {
   hold(token: string, choice: SeatChoice, idempotencyKey: string): Promise<ApiAnswer<Booking>>;
 }
 
-/** The seats a hold asks for: the ones picked on the map, or the best `count` together, which the booking core picks (§4.8). */
-export type SeatChoice = { seatIds: readonly string[] } | { best: BestAvailable };
+/**
+ * The seats a hold asks for: the ones picked on the map, with standing places of an area beside them or
+ * alone (§15), or the best `count` together, which the booking core picks (§4.8).
+ */
+export type SeatChoice = { seatIds: readonly string[]; ga?: StandingRequest } | { best: BestAvailable };
 
 /** How long a socket request may take before its answer counts as lost; a hold's key then retries safely over REST. */
 const SOCKET_ANSWER_TIMEOUT_MS = 10_000;
@@ -133,7 +138,10 @@ export function useLiveSeatMap(
   const hold = useCallback(
     (holder: string, choice: SeatChoice, idempotencyKey: string) => {
       const socket = socketRef.current;
-      const seats = 'best' in choice ? { best: choice.best } : { seatIds: [...choice.seatIds] };
+      const seats =
+        'best' in choice
+          ? { best: choice.best }
+          : { ...(choice.seatIds.length > 0 || !choice.ga ? { seatIds: [...choice.seatIds] } : {}), ...(choice.ga ? { ga: choice.ga } : {}) };
       const request: CreateBookingRequest = { eventId, ...seats, ...(admissionPass ? { admissionPass } : {}) };
       return socket ? holdOverSocket(socket, holder, request, idempotencyKey) : createBooking(holder, request, idempotencyKey);
     },
@@ -260,6 +268,16 @@ export function useMyBookings(token: string | null, eventId: string): PolledReso
 
 function updateInList(list: Booking[], update: BookingUpdated): Booking[] {
   return list.some((booking) => booking.id === update.bookingId) ? list.map((booking) => withUpdate(booking, update)) : list;
+}
+
+/**
+ * The signed-in person's place on an event's waiting list (null: not on it), fetched again
+ * whenever one of their bookings changes: an offer arrives as the `booking.updated` of the
+ * booking made for them (docs/architecture.md §14).
+ */
+export function useWaitingListEntry(token: string | null, eventId: string): PolledResource<WaitingListEntry | null> {
+  const load = useMemo(() => (token ? (signal: AbortSignal) => getWaitingListEntry(token, eventId, signal) : null), [token, eventId]);
+  return useLiveResource(token, load, 10_000);
 }
 
 /** Bookings a page of My bookings shows, and each "Show more" adds. */

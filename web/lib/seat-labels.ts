@@ -1,9 +1,26 @@
-import { seatLabelOf, type Booking } from '@seatstorm/contracts';
+import { placeOfLabel, seatLabelOf, type Booking } from '@seatstorm/contracts';
 import type { LayoutSeat } from './seat-map/layout';
 
-/** A booking's seats by label (docs/architecture.md §3), without loading the seat map. */
+/**
+ * A booking's seats by label (docs/architecture.md §3), without loading the seat map; its standing
+ * places once per area, as people say them (§15): `A5`, `Floor, standing × 2`.
+ */
 export function labelsOf(booking: Pick<Booking, 'eventId' | 'seatIds'>): string[] {
-  return booking.seatIds.map((seatId) => seatLabelOf(booking.eventId, seatId));
+  const { seats, places } = splitPlaces(booking);
+  return [...seats, ...[...places].map(([areaId, count]) => `${areaId}, standing${count > 1 ? ` × ${count}` : ''}`)];
+}
+
+/** A booking's seat labels, and how many standing places it has per area. */
+export function splitPlaces(booking: Pick<Booking, 'eventId' | 'seatIds'>): { seats: string[]; places: Map<string, number> } {
+  const seats: string[] = [];
+  const places = new Map<string, number>();
+  for (const seatId of booking.seatIds) {
+    const label = seatLabelOf(booking.eventId, seatId);
+    const place = placeOfLabel(label);
+    if (place) places.set(place.areaId, (places.get(place.areaId) ?? 0) + 1);
+    else seats.push(label);
+  }
+  return { seats, places };
 }
 
 type PlacedSeat = Pick<LayoutSeat, 'label' | 'section' | 'row' | 'number' | 'block'>;

@@ -21,7 +21,7 @@ export function seat(label: string, overrides: Partial<Seat> = {}): Seat {
 }
 
 export function snapshot(version: number, seats: Seat[]): SeatSnapshot {
-  return { eventId: 'evt_test', version, seats };
+  return { eventId: 'evt_test', version, seats, areas: [] };
 }
 
 export function venue(version = 0, overrides: Record<string, Partial<Seat>> = {}): SeatSnapshot {

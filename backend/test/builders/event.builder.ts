@@ -1,4 +1,4 @@
-import { gridLayout } from '@seatstorm/contracts';
+import { generateSeats, gridLayout, type VenueLayout } from '@seatstorm/contracts';
 import type { Pool } from 'pg';
 import { uniqueId } from '../test-env';
 
@@ -49,4 +49,51 @@ export async function buildEvent(db: Pool, options: { rows?: number; perRow?: nu
     [eventId, JSON.stringify(seats)],
   );
   return { eventId, seatIds: seats.map((seat) => seat.id) };
+}
+
+/**
+ * Creates a fresh on-sale event on its own club venue: a standing area `Floor` of `capacity`
+ * places at $30 (docs/architecture.md §15) and a balcony row A of `seats` seats at $50, generated
+ * from the layout as the catalog does. Returns the balcony's seat ids.
+ */
+export async function buildStandingEvent(db: Pool, options: { capacity: number; seats?: number }): Promise<BuiltEvent> {
+  const eventId = uniqueId('evt_test');
+  const venueId = uniqueId('ven_test');
+  const layout: VenueLayout = {
+    sections: [
+      {
+        name: 'Floor',
+        labelFormat: 'row-number',
+        tier: 'Floor',
+        rows: [],
+        placement: { kind: 'grid', center: { x: 0, y: 4 }, seatPitch: 1.2, rowPitch: 1.6 },
+        standing: { capacity: options.capacity, width: 14, height: 6 },
+      },
+      {
+        name: 'Balcony',
+        labelFormat: 'row-number',
+        tier: 'Balcony',
+        rows: [{ label: 'A', seats: options.seats ?? 4 }],
+        placement: { kind: 'grid', center: { x: 0, y: 10 }, seatPitch: 1.2, rowPitch: 1.6 },
+      },
+    ],
+    features: [{ kind: 'stage', label: 'Stage', x: 0, y: 0, width: 10, height: 2 }],
+  };
+  const prices = { Floor: 3000, Balcony: 5000 };
+  const seats = generateSeats(eventId, layout, prices);
+  await db.query(`INSERT INTO venues (id, name, city, layout) VALUES ($1, 'Test Club', 'Testville', $2::jsonb)`, [venueId, JSON.stringify(layout)]);
+  await db.query(
+    `INSERT INTO events (id, venue_id, name, starts_at, on_sale_at, status)
+     VALUES ($1, $2, 'Test Club Night', now() + interval '30 days', now() - interval '1 day', 'on_sale')`,
+    [eventId, venueId],
+  );
+  await db.query(`INSERT INTO event_tiers (event_id, tier, price) VALUES ($1, 'Floor', 3000), ($1, 'Balcony', 5000)`, [eventId]);
+  await db.query(
+    `INSERT INTO seats (id, event_id, label, section, row, number, tier, price, x, y, block, stage_distance, attributes)
+     SELECT s.id, s."eventId", s.label, s.section, s.row, s.number, s.tier, s.price, s.x, s.y, s.block, s."stageDistance", s.attributes
+       FROM jsonb_to_recordset($1::jsonb) AS s(id text, "eventId" text, label text, section text, row text, number int, tier text, price int,
+              x float, y float, block int, "stageDistance" float, attributes text[])`,
+    [JSON.stringify(seats)],
+  );
+  return { eventId, seatIds: seats.filter((seat) => !seat.attributes.includes('standing')).map((seat) => seat.id) };
 }

@@ -1,7 +1,7 @@
 import type { Booking } from '@seatstorm/contracts';
 import type { Countdown } from '@/lib/countdown';
 import { formatMoney } from '@/lib/format';
-import { labelsOf } from '@/lib/seat-labels';
+import { labelsOf, splitPlaces } from '@/lib/seat-labels';
 import { FormAlert } from '../ui/form-alert';
 import { HoldTimer } from './hold-timer';
 import { MoreTime } from './more-time';
@@ -18,6 +18,14 @@ interface OrderSummaryProps {
 /** The booking's seats and total, with the time left to pay while it is held, and more time when it runs short. */
 export function OrderSummary({ booking, countdown, extension }: OrderSummaryProps) {
   const seats = labelsOf(booking);
+  const { seats: seated, places } = splitPlaces(booking);
+  const placeCount = [...places.values()].reduce((sum, count) => sum + count, 0);
+  const counted = [
+    seated.length > 0 || placeCount === 0 ? `${seated.length} seat${seated.length === 1 ? '' : 's'}` : '',
+    placeCount > 0 ? `${placeCount} standing place${placeCount === 1 ? '' : 's'}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
   const held = countdown && booking.status === 'reserved';
   // Under a minute, a person typing a card number may not make it: offer more time while extensions are left.
   const offerMoreTime = held && extension && countdown.phase === 'ending' && booking.extensionsLeft > 0;
@@ -34,9 +42,7 @@ export function OrderSummary({ booking, countdown, extension }: OrderSummaryProp
         ))}
       </ul>
       <p className={styles.total}>
-        <span>
-          Total for {seats.length} seat{seats.length === 1 ? '' : 's'}
-        </span>
+        <span>Total for {counted}</span>
         <strong>{formatMoney(booking.amount)}</strong>
       </p>
       {held ? <HoldTimer countdown={countdown} /> : null}

@@ -1,6 +1,7 @@
 'use client';
 
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { StandingArea } from '@seatstorm/contracts';
 import { matchesMask, symbolOf, type FilterMask } from '@/lib/seat-map/attributes';
 import type { LayoutSeat, SeatLayout } from '@/lib/seat-map/layout';
 import { seatName } from '@/lib/seat-map/describe';
@@ -56,6 +57,27 @@ const Seat = memo(function Seat({ layout, seat, index, state, size, tabbable, bl
     </g>
   );
 });
+
+/** A standing area: its floor as a shape, named with the places it has left; the panel beside the map holds places. */
+function StandingAreaShape({ area, pitch, chosen }: { area: StandingArea; pitch: number; chosen: boolean }) {
+  const left = area.available === 0 ? 'sold out' : `${area.available} left`;
+  return (
+    <g
+      className={styles.standingArea}
+      data-area-id={area.id}
+      data-available={area.available}
+      data-chosen={chosen || undefined}
+      data-sold-out={area.available === 0 || undefined}
+      role="img"
+      aria-label={`${area.id}, standing: ${area.available} of ${area.capacity} places left. Choose how many beside the map.`}
+    >
+      <rect x={area.x - area.width / 2} y={area.y - area.height / 2} width={area.width} height={area.height} rx={pitch * 0.6} />
+      <text x={area.x} y={area.y} fontSize={pitch * 0.9} dominantBaseline="middle" textAnchor="middle">
+        {area.id} · {left}
+      </text>
+    </g>
+  );
+}
 
 /** On a narrow screen the map scrolls sideways rather than shrinking seats below a comfortable tap target. */
 const MIN_SEAT_PX = 26;
@@ -141,6 +163,9 @@ export function SvgSeatMap({ layout, state, onToggle, mask = null }: SvgSeatMapP
             STAGE
           </text>
         </g>
+        {state.areas.map((area) => (
+          <StandingAreaShape key={area.id} area={area} pitch={layout.pitch} chosen={state.standing?.areaId === area.id} />
+        ))}
         {layout.seats.map((seat, index) => (
           <Seat
             key={seat.id}

@@ -1,13 +1,15 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { BookingStatus, EventDetail } from '@seatstorm/contracts';
 import { useLiveSeatMap, useMyBookings } from '@/lib/live';
 import { statusCode, type SeatMapState } from '@/lib/seat-map/seat-map-state';
+import { soldOutTiersOf } from '@/lib/waiting-list';
 import { SeatPatterns } from '../seat-map/seat-patterns';
 import { rendererFor } from '../seat-map/renderer';
 import { useSession } from '../session/session-provider';
+import { WaitingList } from '../waiting-list/waiting-list';
 import { SelectionPanel } from './selection-panel';
 import { useSeatMapTestHook } from './use-seat-map-test-hook';
 import styles from './seat-picker.module.css';
@@ -63,6 +65,7 @@ export function SeatPicker({ event, admissionPass }: { event: EventDetail; admis
   const onToggle = useCallback((seatId: string) => dispatch({ type: 'toggle', seatId }), [dispatch]);
   const inSync = state.sync === 'live';
   const available = layout ? countAvailable(state) : 0;
+  const soldOutTiers = useMemo(() => (inSync ? soldOutTiersOf(state) : null), [inSync, state]);
 
   return (
     <div className={styles.picker}>
@@ -118,6 +121,7 @@ export function SeatPicker({ event, admissionPass }: { event: EventDetail; admis
           ) : null}
         </div>
         {layout ? <SeatLegend layout={layout} /> : null}
+        {soldOutTiers ? <WaitingList event={event} soldOutTiers={soldOutTiers} soldOut={available === 0} /> : null}
       </section>
 
       <SelectionPanel event={event} live={live} bookings={bookings} />

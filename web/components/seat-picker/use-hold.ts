@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { BestAvailable, Booking } from '@seatstorm/contracts';
+import type { BestAvailable, Booking, StandingRequest } from '@seatstorm/contracts';
 import { ApiError, isGatewayUnavailable } from '@/lib/api';
 import { awaitDecision } from '@/lib/await-decision';
 import { describeError, unavailableSeatIds } from '@/lib/errors';
@@ -11,7 +11,8 @@ export interface Hold {
   busy: boolean;
   /** The last hold that went through here, which the list of bookings may not show yet. */
   justHeld: Booking | null;
-  hold(seatIds: readonly string[]): Promise<void>;
+  /** Holds the seats picked and, beside them or alone, standing places of an area: all or nothing. */
+  hold(seatIds: readonly string[], standing?: StandingRequest | null): Promise<void>;
   /**
    * Best available: the booking core picks `best.count` seats together. Answers the booking held,
    * or why there is none in words for people; the map shows the seats as this person's either way.
@@ -79,8 +80,8 @@ export function useHold(live: LiveSeatMap, onChanged: () => void): Hold {
     }
   }
 
-  async function hold(seatIds: readonly string[]) {
-    if (seatIds.length) await send({ seatIds }, true);
+  async function hold(seatIds: readonly string[], standing?: StandingRequest | null) {
+    if (seatIds.length || standing) await send({ seatIds, ...(standing ? { ga: standing } : {}) }, true);
   }
 
   function holdBest(best: BestAvailable) {

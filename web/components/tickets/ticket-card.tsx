@@ -15,7 +15,9 @@ const STATUS_WORDS: Record<Ticket['status'], string> = {
  */
 export function TicketCard({ ticket }: { ticket: Ticket }) {
   const { seat } = ticket;
-  const where = `${seat.section}, row ${seat.row}, seat ${seat.number}`;
+  // A standing place (docs/architecture.md §15) is the only seat without a row: it is a place on its area, not a seat.
+  const standing = seat.row === '';
+  const where = standing ? `${seat.section}, standing` : `${seat.section}, row ${seat.row}, seat ${seat.number}`;
   return (
     <article className={styles.ticket} data-status={ticket.status} data-ticket-id={ticket.id} aria-label={`Ticket for ${where}`}>
       <div className={styles.qr}>
@@ -31,14 +33,23 @@ export function TicketCard({ ticket }: { ticket: Ticket }) {
             <dt>Section</dt>
             <dd>{seat.section}</dd>
           </div>
-          <div>
-            <dt>Row</dt>
-            <dd>{seat.row}</dd>
-          </div>
-          <div>
-            <dt>Seat</dt>
-            <dd>{seat.number}</dd>
-          </div>
+          {standing ? (
+            <div>
+              <dt>Place</dt>
+              <dd>Standing</dd>
+            </div>
+          ) : (
+            <>
+              <div>
+                <dt>Row</dt>
+                <dd>{seat.row}</dd>
+              </div>
+              <div>
+                <dt>Seat</dt>
+                <dd>{seat.number}</dd>
+              </div>
+            </>
+          )}
         </dl>
         <p className={styles.holder}>
           {seat.tier} · {ticket.holderName}

@@ -3,8 +3,8 @@ import type { LayoutSeat, SeatLayout } from './layout';
 import type { SeatMapState } from './seat-map-state';
 import { AVAILABLE_CODE } from './status-codes';
 
-/** The attributes the map draws as a symbol on the seat; an aisle seat is only named. */
-export type SeatSymbol = Exclude<SeatAttribute, 'aisle'>;
+/** The attributes the map draws as a symbol on the seat; an aisle seat is only named, a standing place is never drawn alone. */
+export type SeatSymbol = Exclude<SeatAttribute, 'aisle' | 'standing'>;
 
 /** In the order a seat with several shows them: who may sit there first. */
 export const SEAT_SYMBOLS: readonly SeatSymbol[] = ['wheelchair', 'companion', 'restricted_view'];
@@ -15,6 +15,7 @@ export const ATTRIBUTE_WORDS: Record<SeatAttribute, string> = {
   companion: 'companion seat — held with a wheelchair space',
   restricted_view: 'restricted view',
   aisle: 'aisle seat',
+  standing: 'standing place',
 };
 
 type AttributedSeat = Pick<LayoutSeat, 'attributes'>;
@@ -33,10 +34,10 @@ export function attributeWords(seat: AttributedSeat): string[] {
   return SEAT_ATTRIBUTES.filter((attribute) => hasAttribute(seat, attribute)).map((attribute) => ATTRIBUTE_WORDS[attribute]);
 }
 
-/** What the map's "Show" control lets through: every seat, or only seats with one attribute. */
-export type SeatFilter = 'all' | SeatAttribute;
+/** What the map's "Show" control lets through: every seat, or only seats with one attribute (standing places are areas, not seats). */
+export type SeatFilter = 'all' | Exclude<SeatAttribute, 'standing'>;
 
-export const SEAT_FILTERS: readonly SeatFilter[] = ['all', ...SEAT_ATTRIBUTES];
+export const SEAT_FILTERS: readonly SeatFilter[] = ['all', ...SEAT_ATTRIBUTES.filter((attribute) => attribute !== 'standing')];
 
 export const FILTER_LABELS: Record<SeatFilter, string> = {
   all: 'All seats',
@@ -52,6 +53,7 @@ const COUNT_NOUNS: Record<SeatAttribute, readonly [string, string]> = {
   companion: ['companion seat', 'companion seats'],
   restricted_view: ['seat with a restricted view', 'seats with a restricted view'],
   aisle: ['aisle seat', 'aisle seats'],
+  standing: ['standing place', 'standing places'],
 };
 
 /**

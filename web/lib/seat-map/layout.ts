@@ -1,4 +1,4 @@
-import { SEAT_ATTRIBUTES, type Seat, type SeatAttribute, type SeatSnapshot } from '@seatstorm/contracts';
+import { SEAT_ATTRIBUTES, type Seat, type SeatAttribute, type SeatSnapshot, type StandingArea } from '@seatstorm/contracts';
 import { buildSections, type SectionMap } from './sections';
 import { buildSeatGrid, type SeatGrid } from './spatial-index';
 import { hasPitch } from './stadium-pitch';
@@ -55,15 +55,23 @@ function tiersOf(seats: readonly LayoutSeat[]): TierInfo[] {
   return [...prices].sort(([, a], [, b]) => b - a).map(([tier, price], colour) => ({ tier, price, colour }));
 }
 
-function boundsOf(seats: readonly LayoutSeat[]): Bounds {
+/** What the map draws: every seat, and each standing area's rectangle (docs/architecture.md §15). */
+function boundsOf(seats: readonly LayoutSeat[], areas: readonly StandingArea[]): Bounds {
   const bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  for (const { x, y } of seats) {
+  const points = [
+    ...seats,
+    ...areas.flatMap((area) => [
+      { x: area.x - area.width / 2, y: area.y - area.height / 2 },
+      { x: area.x + area.width / 2, y: area.y + area.height / 2 },
+    ]),
+  ];
+  for (const { x, y } of points) {
     bounds.minX = Math.min(bounds.minX, x);
     bounds.minY = Math.min(bounds.minY, y);
     bounds.maxX = Math.max(bounds.maxX, x);
     bounds.maxY = Math.max(bounds.maxY, y);
   }
-  return seats.length ? bounds : { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  return points.length ? bounds : { minX: 0, minY: 0, maxX: 0, maxY: 0 };
 }
 
 /** The median distance between consecutive seats of a row: the size to draw a seat at. */
@@ -92,7 +100,7 @@ export function buildLayout(snapshot: SeatSnapshot): SeatLayout {
   const tiers = tiersOf(seats);
   const colourOfTier = new Map(tiers.map((tier) => [tier.tier, tier.colour]));
   const tierIndex = Uint8Array.from(seats, (seat) => colourOfTier.get(seat.tier) ?? 0);
-  const bounds = boundsOf(seats);
+  const bounds = boundsOf(seats, snapshot.areas ?? []);
   const pitch = pitchOf(seats);
   const multiSection = new Set(seats.map((seat) => seat.section)).size > 1;
   return {

@@ -1,4 +1,4 @@
-import type { SeatSnapshot } from '@seatstorm/contracts';
+import type { SeatSnapshot, StandingArea } from '@seatstorm/contracts';
 import { buildLayout, sameLayout, type SeatLayout } from './layout';
 import { statusCode } from './status-codes';
 
@@ -12,6 +12,8 @@ export interface MapSnapshot {
   layout: SeatLayout;
   statuses: Uint8Array;
   bookingIds: ReadonlyArray<string | null>;
+  /** The event's standing areas, each with its places left (docs/architecture.md §15). */
+  areas: readonly StandingArea[];
 }
 
 export function toMapSnapshot(snapshot: SeatSnapshot, known: SeatLayout | null): MapSnapshot {
@@ -22,5 +24,6 @@ export function toMapSnapshot(snapshot: SeatSnapshot, known: SeatLayout | null):
     layout,
     statuses: Uint8Array.from(snapshot.seats, (seat) => statusCode(seat.status)),
     bookingIds: snapshot.seats.map((seat) => seat.bookingId),
+    areas: snapshot.areas ?? [],
   };
 }

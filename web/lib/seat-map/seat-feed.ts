@@ -7,6 +7,8 @@ import {
   type SeatMapSocket,
   type SeatSnapshot,
   type SeatUpdated,
+  type StandingArea,
+  type StandingCount,
 } from '@seatstorm/contracts';
 import type { LayoutFacts, SeatLayout } from './layout';
 import { toMapSnapshot } from './map-snapshot';
@@ -55,8 +57,11 @@ export type FeedMessage =
       layout: { facts: LayoutFacts; seats: SeatColumns } | null;
       statuses: Uint8Array;
       bookings: Array<[index: number, bookingId: string]>;
+      /** The standing areas with their places left (docs/architecture.md §15). */
+      areas: readonly StandingArea[];
     }
-  | { kind: 'changes'; version: number; changes: readonly SeatChange[] }
+  /** Seat changes, and the places left of each standing area they changed. */
+  | { kind: 'changes'; version: number; changes: readonly SeatChange[]; areas?: readonly StandingCount[] }
   /** A map already shown is being loaded again (a gap, a reconnect that missed changes). */
   | { kind: 'resyncing' }
   /** Loading the snapshot failed; it is tried again. */
@@ -152,17 +157,17 @@ export function startSeatFeed({ eventId, connected, gapTimeoutMs }: FeedStart, {
 
   sync.onUpdate((update) => {
     if (update.kind === 'delta') {
-      post({ kind: 'changes', version: update.version, changes: update.changes });
+      post({ kind: 'changes', version: update.version, changes: update.changes, ...(update.areas ? { areas: update.areas } : {}) });
       return;
     }
-    const snapshot = toMapSnapshot({ eventId, version: update.version, seats: [...sync.seats.values()] }, layout);
+    const snapshot = toMapSnapshot({ eventId, version: update.version, seats: [...sync.seats.values()], areas: [...sync.areas] }, layout);
     const fresh = snapshot.layout !== layout;
     layout = snapshot.layout;
     const bookings: Array<[number, string]> = [];
     snapshot.bookingIds.forEach((bookingId, index) => bookingId !== null && bookings.push([index, bookingId]));
     const sent = fresh ? { facts: withoutSeats(layout), seats: toColumns(layout.seats, eventId) } : null;
     const transfer = [snapshot.statuses.buffer as ArrayBuffer, ...(sent ? columnBuffers(sent.seats) : [])];
-    post({ kind: 'snapshot', version: snapshot.version, layout: sent, statuses: snapshot.statuses, bookings }, transfer);
+    post({ kind: 'snapshot', version: snapshot.version, layout: sent, statuses: snapshot.statuses, bookings, areas: snapshot.areas }, transfer);
   });
 
   const socket = new ForwardedSocket(connected, post, (version) => (joinedAt = version));

@@ -1,4 +1,14 @@
-import { DEFAULT_MAX_SEATS_PER_BOOKING, SEAT_STATUSES, type SeatChange, type SeatSnapshot, type SeatStatus } from '@seatstorm/contracts';
+import {
+  DEFAULT_MAX_SEATS_PER_BOOKING,
+  SEAT_STATUSES,
+  withStandingCounts,
+  type SeatChange,
+  type SeatSnapshot,
+  type SeatStatus,
+  type StandingArea,
+  type StandingCount,
+  type StandingRequest,
+} from '@seatstorm/contracts';
 import type { SeatLayout } from './layout';
 import { toMapSnapshot, type MapSnapshot } from './map-snapshot';
 import { AVAILABLE_CODE as AVAILABLE, statusCode } from './status-codes';
@@ -53,6 +63,10 @@ export interface SeatMapState {
   allowance: { remaining: number; limit: number } | null;
   /** `admin` picks seats to block or unblock: available and blocked seats, many at a time. */
   mode: SelectionMode;
+  /** The event's standing areas, each with how many places are left, live (docs/architecture.md §15). */
+  areas: readonly StandingArea[];
+  /** Standing places this buyer chose (an area and how many), held with the selected seats; null for none. */
+  standing: StandingRequest | null;
 }
 
 export type SelectionMode = 'buyer' | 'admin';
@@ -65,7 +79,9 @@ export type SeatMapAction =
   /** A snapshot already laid out (off the page's main thread, for a large venue). */
   | { type: 'loaded'; snapshot: MapSnapshot }
   /** Seat changes in version order (SeatMapSync has already chained, buffered and de-duplicated them). */
-  | { type: 'changes'; version: number; changes: readonly SeatChange[] }
+  | { type: 'changes'; version: number; changes: readonly SeatChange[]; areas?: readonly StandingCount[] }
+  /** The buyer chose how many standing places of an area to hold (0: none). */
+  | { type: 'set-standing'; areaId: string; quantity: number }
   | { type: 'toggle'; seatId: string }
   | { type: 'clear-selection' }
   | { type: 'hold-started' }
@@ -99,7 +115,14 @@ export function initialSeatMapState(mode: SelectionMode = 'buyer', maxSeatsPerBo
     maxSeats: mode === 'admin' ? ADMIN_MAX_SEATS : maxSeatsPerBooking,
     allowance: null,
     mode,
+    areas: [],
+    standing: null,
   };
+}
+
+/** How many seats and standing places the buyer has chosen: what one booking's limit counts. */
+export function chosenCount(state: SeatMapState): number {
+  return state.selected.length + (state.standing?.quantity ?? 0);
 }
 
 // An admin may select thousands of seats: look them up in a set, built once per selection.
@@ -183,6 +206,23 @@ function applyChanges(state: SeatMapState, changes: readonly IndexedChange[], ve
   return lost.length ? withNotice(next, 'taken', takenMessage(lost.map((index) => layout.seats[index]!.label))) : next;
 }
 
+/** Sets how many places of an area the buyer wants, kept within the places left and the booking's limits. */
+function setStanding(state: SeatMapState, areaId: string, quantity: number): SeatMapState {
+  const area = state.areas.find((candidate) => candidate.id === areaId);
+  if (!area || state.mode !== 'buyer' || state.holding.length) return state;
+  if (quantity <= 0) return { ...state, standing: null };
+  const room = Math.min(state.maxSeats, state.allowance?.remaining ?? Infinity) - state.selected.length;
+  const wanted = Math.min(quantity, area.available, room);
+  if (wanted < quantity) {
+    const why =
+      wanted === area.available
+        ? `Only ${area.available} standing place${area.available === 1 ? ' is' : 's are'} left in ${area.id}.`
+        : `You can pick up to ${state.maxSeats} seats and places at a time.`;
+    return withNotice({ ...state, standing: wanted > 0 ? { areaId, quantity: wanted } : null }, 'limit', why);
+  }
+  return { ...state, standing: { areaId, quantity } };
+}
+
 function indexed(layout: SeatLayout, changes: readonly SeatChange[]): IndexedChange[] {
   return changes.flatMap(({ seatId, status, bookingId }) => {
     const index = layout.indexById.get(seatId);
@@ -200,11 +240,13 @@ function applySnapshot(state: SeatMapState, snapshot: MapSnapshot): SeatMapState
       bookingIds: snapshot.bookingIds,
       selected: [],
       holding: [],
+      areas: snapshot.areas,
       sync: 'live',
     };
   }
   // An older snapshot than what the deltas already gave us would step back in time.
   if (snapshot.version < state.version) return { ...state, sync: 'live' };
+  state = { ...state, areas: snapshot.areas };
   const changes: IndexedChange[] = [];
   for (let index = 0; index < snapshot.statuses.length; index += 1) {
     const code = snapshot.statuses[index]!;
@@ -228,10 +270,10 @@ function toggle(state: SeatMapState, seatId: string): SeatMapState {
     const why = shown === 'mine' ? 'is already yours' : shown === 'blocked' ? 'is not on sale' : 'is already taken';
     return withNotice(state, 'unavailable', `Seat ${label} ${why}.`);
   }
-  if (state.selected.length >= state.maxSeats) {
+  if (chosenCount(state) >= state.maxSeats) {
     return withNotice(state, 'limit', `You can pick up to ${state.maxSeats} seats at a time.`);
   }
-  if (state.allowance && state.selected.length >= state.allowance.remaining) {
+  if (state.allowance && chosenCount(state) >= state.allowance.remaining) {
     const { remaining, limit } = state.allowance;
     const more = remaining === 0 ? 'no more seats' : `only ${remaining} more seat${remaining === 1 ? '' : 's'}`;
     return withNotice(state, 'limit', `Each buyer can have ${limit} seats at this event: you can pick ${more}.`);
@@ -246,13 +288,17 @@ export function seatMapReducer(state: SeatMapState, action: SeatMapAction): Seat
       return applySnapshot(state, toMapSnapshot(action.snapshot, state.layout));
     case 'loaded':
       return applySnapshot(state, action.snapshot);
-    case 'changes':
+    case 'changes': {
       if (!state.layout || action.version <= state.version) return state;
-      return applyChanges(state, indexed(state.layout, action.changes), action.version);
+      const next = applyChanges(state, indexed(state.layout, action.changes), action.version);
+      return action.areas ? { ...next, areas: withStandingCounts(next.areas, action.areas) } : next;
+    }
+    case 'set-standing':
+      return setStanding(state, action.areaId, action.quantity);
     case 'toggle':
       return toggle(state, action.seatId);
     case 'clear-selection':
-      return { ...state, selected: [] };
+      return { ...state, selected: [], standing: null };
     case 'hold-started':
       return { ...state, holding: state.selected, notice: null };
     case 'hold-succeeded': {
@@ -267,7 +313,7 @@ export function seatMapReducer(state: SeatMapState, action: SeatMapAction): Seat
       }
       const mine = new Set(state.mine).add(action.bookingId);
       const notice = state.notice?.kind === 'pending' ? null : state.notice;
-      return { ...state, statuses, bookingIds, mine, selected: [], holding: [], notice };
+      return { ...state, statuses, bookingIds, mine, selected: [], standing: null, holding: [], notice };
     }
     case 'hold-pending':
       return withNotice(state, 'pending', PENDING_MESSAGE);

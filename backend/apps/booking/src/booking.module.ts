@@ -18,15 +18,18 @@ import { PaymentResultsConsumer } from './payments/payment-results.consumer';
 import { TicketsConsumer } from './tickets/tickets.consumer';
 import { TicketsRepository } from './tickets/tickets.repository';
 import { TicketsService } from './tickets/tickets.service';
+import { WaitingListConsumer } from './waiting-list/waiting-list.consumer';
+import { WaitingListRepository } from './waiting-list/waiting-list.repository';
+import { WaitingListService } from './waiting-list/waiting-list.service';
 
-/** Holds, the race, the booking state machine, expiry and the outbox: the single writer of seats; and the tickets it issues. */
+/** Holds, the race, the booking state machine, expiry and the outbox: the single writer of seats; the tickets it issues and the waiting lists it offers seats to. */
 @Module({})
 export class BookingModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: BookingModule,
       imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), DatabaseModule, KafkaModule.forService('booking')],
-      controllers: [BookingQueriesConsumer, TicketsConsumer],
+      controllers: [BookingQueriesConsumer, TicketsConsumer, WaitingListConsumer],
       providers: [
         BookingsRepository,
         BookingsService,
@@ -41,6 +44,8 @@ export class BookingModule {
         HousekeepingService,
         TicketsRepository,
         TicketsService,
+        WaitingListRepository,
+        WaitingListService,
       ],
     };
   }

@@ -16,6 +16,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { WaitingListModule } from './waiting-list/waiting-list.module';
 import { WaitingRoomModule } from './waiting-room/waiting-room.module';
 
 /** The public edge: REST and socket.io. It owns no data; it asks the services over Kafka. */
@@ -40,6 +41,7 @@ export class GatewayModule {
         NotificationsModule,
         RateLimitsModule,
         TicketsModule,
+        WaitingListModule,
         WaitingRoomModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

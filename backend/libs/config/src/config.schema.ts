@@ -89,6 +89,8 @@ export const envSchema = z
     /** How many times the owner may ask for more time on a hold (POST /bookings/:id/extend), and how much each time. */
     HOLD_EXTENSIONS: z.coerce.number().int().min(0).max(10).default(2),
     HOLD_EXTENSION: durationSeconds.prefault('2m'),
+    /** How long seats offered from a waiting list are held for the buyer in line before they go on general sale (docs/architecture.md §14). */
+    WAITING_LIST_CLAIM: durationSeconds.prefault('10m'),
     /**
      * A hold whose payment started keeps its seats past its expiry while the payment has no
      * result yet, for at most this long after it started; a charge that succeeds later is refunded.

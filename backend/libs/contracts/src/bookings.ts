@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorCodeSchema } from './errors';
 import { centsSchema, idSchema, isoDateTimeSchema } from './ids';
+import { standingRequestSchema, type StandingRequest } from './standing';
 import { bookingStatusSchema } from './statuses';
 
 /** The most seats one booking may claim unless configured otherwise (MAX_SEATS_PER_BOOKING). */
@@ -28,7 +29,10 @@ export const bestAvailableSchema = z
   .strict();
 export type BestAvailable = z.infer<typeof bestAvailableSchema>;
 
-/** The seats of a hold: named (`seatIds`) or chosen by the booking core (`best`), one of the two. */
+/**
+ * The seats of a hold: named (`seatIds`) or chosen by the booking core (`best`), one of the two;
+ * and places of a standing area (`ga`), alone or beside named seats, never beside `best`.
+ */
 const heldSeatsFields = {
   seatIds: z
     .array(idSchema)
@@ -37,21 +41,38 @@ const heldSeatsFields = {
     .refine((ids) => new Set(ids).size === ids.length, 'a seat appears twice')
     .optional(),
   best: bestAvailableSchema.optional(),
+  ga: standingRequestSchema.optional(),
 };
 
-/** Refines a hold's shape: exactly one of `seatIds` and `best`. */
-export function oneWayToChooseSeats(hold: { seatIds?: readonly string[]; best?: BestAvailable }, ctx: z.RefinementCtx): void {
-  if ((hold.seatIds === undefined) === (hold.best === undefined)) {
-    ctx.addIssue({ code: 'custom', path: ['seatIds'], message: 'give either seatIds (the seats you picked) or best (how many seats together)' });
+type HeldSeats = { seatIds?: readonly string[]; best?: BestAvailable; ga?: StandingRequest };
+
+/** Refines a hold's shape: exactly one of `seatIds` and `best`, or `ga` alone or with `seatIds`. */
+export function oneWayToChooseSeats(hold: HeldSeats, ctx: z.RefinementCtx): void {
+  if (hold.best !== undefined && hold.ga !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['ga'], message: 'standing places (ga) go with seats you picked (seatIds), not with best available' });
+  } else if (hold.ga === undefined && (hold.seatIds === undefined) === (hold.best === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['seatIds'],
+      message: 'give either seatIds (the seats you picked) or best (how many seats together), or ga (standing places)',
+    });
+  } else if (hold.ga !== undefined && hold.best === undefined && hold.seatIds !== undefined && hold.seatIds.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['seatIds'], message: 'pick at least one seat' });
   }
 }
 
-/** "Exactly one of" as JSON Schema says it: shown in the API's description, drawn from by the fuzz suite. */
-export const ONE_WAY_TO_CHOOSE_SEATS = { oneOf: [{ required: ['seatIds'] }, { required: ['best'] }] };
+/** The ways to choose as JSON Schema says it: shown in the API's description, drawn from by the fuzz suite. */
+export const ONE_WAY_TO_CHOOSE_SEATS = {
+  oneOf: [
+    { required: ['seatIds'], not: { required: ['best'] } },
+    { required: ['best'], not: { anyOf: [{ required: ['seatIds'] }, { required: ['ga'] }] } },
+    { required: ['ga'], not: { anyOf: [{ required: ['seatIds'] }, { required: ['best'] }] } },
+  ],
+};
 
-/** How many seats a hold asks for, whichever way it chose them. */
-export function seatsAskedFor(hold: { seatIds?: readonly string[]; best?: BestAvailable }): number {
-  return hold.seatIds?.length ?? hold.best?.count ?? 0;
+/** How many seats and standing places a hold asks for, whichever way it chose them. */
+export function seatsAskedFor(hold: HeldSeats): number {
+  return (hold.seatIds?.length ?? hold.best?.count ?? 0) + (hold.ga?.quantity ?? 0);
 }
 
 /** The fields of POST /bookings, before the one-way-to-choose check (extended by the socket's `hold`). */

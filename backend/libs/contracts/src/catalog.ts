@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SEAT_IDS_PER_REQUEST_CAP } from './bookings';
 import { centsSchema, idSchema, isoDateTimeSchema } from './ids';
+import { standingAreaSchema } from './standing';
 import { eventStatusSchema, seatStatusSchema } from './statuses';
 import { SEAT_ATTRIBUTES } from './venue-layout';
 
@@ -96,11 +97,16 @@ export const seatSchema = z.object({
 });
 export type Seat = z.infer<typeof seatSchema>;
 
-/** GET /events/:eventId/seats: seats and the version they were read at, from one read. */
+/**
+ * GET /events/:eventId/seats: seats and the version they were read at, from one read. A
+ * standing area's places are not among the seats: each area comes once, with its capacity
+ * and how many places are left (docs/architecture.md §15).
+ */
 export const seatSnapshotSchema = z.object({
   eventId: idSchema,
   version: z.number().int().nonnegative(),
   seats: z.array(seatSchema),
+  areas: z.array(standingAreaSchema).default([]),
 });
 export type SeatSnapshot = z.infer<typeof seatSnapshotSchema>;
 

@@ -29,6 +29,8 @@ export const errorCodeSchema = z.enum([
   'TICKET_INVALID',
   'TICKET_REVOKED',
   'TICKET_WRONG_EVENT',
+  'NOT_SOLD_OUT',
+  'NOT_ENOUGH_PLACES',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const ErrorCode = errorCodeSchema.enum;
@@ -69,6 +71,10 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   // A genuine ticket whose booking is being refunded or was refunded, or one for another event than the scanner's.
   TICKET_REVOKED: 409,
   TICKET_WRONG_EVENT: 409,
+  // Joining a waiting list while the event (or the tier asked for) still has seats on general sale.
+  NOT_SOLD_OUT: 409,
+  // A hold asked for more standing places than its area has left: nothing was held, seats named beside them neither.
+  NOT_ENOUGH_PLACES: 409,
 };
 
 /** The body of every error answer: REST responses, socket acks, RPC replies. */

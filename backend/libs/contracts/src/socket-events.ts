@@ -80,12 +80,13 @@ export const bookingUpdatedSchema = bookingEventSchema.pick({
   reason: true,
   failureCode: true,
   extensionsLeft: true,
+  waitingListOffer: true,
 });
 export type BookingUpdated = z.infer<typeof bookingUpdatedSchema>;
 
 export function bookingUpdatedOf(event: BookingEvent): BookingUpdated {
-  const { bookingId, eventId, status, seatIds, expiresAt, reason, failureCode, extensionsLeft } = event;
-  return { bookingId, eventId, status, seatIds, expiresAt, reason, failureCode, extensionsLeft };
+  const { bookingId, eventId, status, seatIds, expiresAt, reason, failureCode, extensionsLeft, waitingListOffer } = event;
+  return { bookingId, eventId, status, seatIds, expiresAt, reason, failureCode, extensionsLeft, ...(waitingListOffer ? { waitingListOffer } : {}) };
 }
 
 /**

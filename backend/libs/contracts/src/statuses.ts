@@ -32,6 +32,6 @@ export function eventStatusAt(event: { status: EventStatus; onSaleAt?: Date | nu
 export const userRoleSchema = z.enum(['user', 'admin', 'staff']);
 export type UserRole = z.infer<typeof userRoleSchema>;
 
-/** A booking's steps, each named after its status, and `refund_delayed`: a refund the provider has not made after its quick retries. */
-export const notificationKindSchema = z.enum(['confirmed', 'payment_failed', 'expired', 'refunded', 'cancelled', 'refund_delayed']);
+/** A booking's steps, each named after its status; `refund_delayed`: a refund the provider has not made after its quick retries; `waiting_list_offer`: seats held for the buyer from a waiting list. */
+export const notificationKindSchema = z.enum(['confirmed', 'payment_failed', 'expired', 'refunded', 'cancelled', 'refund_delayed', 'waiting_list_offer']);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

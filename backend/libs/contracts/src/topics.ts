@@ -36,6 +36,10 @@ export const RpcPattern = {
   BookingListTickets: 'booking.list-tickets',
   BookingCheckIn: 'booking.check-in',
   BookingCountCheckIns: 'booking.count-check-ins',
+  BookingJoinWaitingList: 'booking.join-waiting-list',
+  BookingGetWaitingListEntry: 'booking.get-waiting-list-entry',
+  BookingLeaveWaitingList: 'booking.leave-waiting-list',
+  BookingCountWaitingList: 'booking.count-waiting-list',
 } as const;
 export type RpcPattern = (typeof RpcPattern)[keyof typeof RpcPattern];
 

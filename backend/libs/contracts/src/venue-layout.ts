@@ -13,6 +13,7 @@
  */
 
 import { seatIdOf } from './ids';
+import { placeLabel } from './standing';
 
 /** What an event's seats are generated from; stored as `venues.layout`. */
 export type VenueLayout = {
@@ -32,9 +33,21 @@ export type LayoutSection = {
   labelFormat: 'row-number' | 'section-row-number';
   /** The price tier of the section's rows unless a row names its own. */
   tier: string;
-  /** Front to back; seats are numbered 1…n within a row. */
+  /** Front to back; seats are numbered 1…n within a row. Empty for a standing area. */
   rows: LayoutRow[];
   placement: GridPlacement | ArcPlacement;
+  /**
+   * A standing area instead of rows (docs/architecture.md §15): `capacity` places, drawn as a
+   * `width` × `height` rectangle centred on the placement's centre. Its places have no position
+   * of their own (they all sit at the centre) and are labelled `<name>-1`, `<name>-2`, …
+   */
+  standing?: StandingLayout;
+};
+
+export type StandingLayout = {
+  capacity: number;
+  width: number;
+  height: number;
 };
 
 export type LayoutRow = {
@@ -97,10 +110,10 @@ export type LayoutFeature = {
 /**
  * What a buyer may need to know about a seat, beyond where it is. `aisle`: the seat is at
  * the end of its run of seats (an aisle or the row's end beside it); the others are set
- * by the layout.
+ * by the layout; `standing`: a place of a standing area, not a seat.
  * WARNING: stored in `seats.attributes` and sent in snapshots: never rename one.
  */
-export const SEAT_ATTRIBUTES = ['wheelchair', 'companion', 'restricted_view', 'aisle'] as const;
+export const SEAT_ATTRIBUTES = ['wheelchair', 'companion', 'restricted_view', 'aisle', 'standing'] as const;
 export type SeatAttribute = (typeof SEAT_ATTRIBUTES)[number];
 
 /** One seat of one event, as stored in `seats` (status and booking start empty). */
@@ -139,13 +152,15 @@ function round(value: number): number {
 export function layoutTiers(layout: VenueLayout): string[] {
   const tiers = new Set<string>();
   for (const section of layout.sections) {
+    if (section.standing) tiers.add(section.tier);
     for (const row of section.rows) tiers.add(row.tier ?? section.tier);
   }
   return [...tiers];
 }
 
+/** Seats and standing places alike: what an event on the layout can sell. */
 export function countSeats(layout: VenueLayout): number {
-  return layout.sections.reduce((total, section) => total + section.rows.reduce((sum, row) => sum + row.seats, 0), 0);
+  return layout.sections.reduce((total, section) => total + (section.standing?.capacity ?? 0) + section.rows.reduce((sum, row) => sum + row.seats, 0), 0);
 }
 
 function seatLabel(section: LayoutSection, row: LayoutRow, number: number): string {
@@ -198,6 +213,10 @@ export function generateSeats(eventId: string, layout: VenueLayout, prices: Read
   const seats: GeneratedSeat[] = [];
   const labels = new Set<string>();
   for (const section of layout.sections) {
+    if (section.standing) {
+      seats.push(...standingPlaces(eventId, section, section.standing, prices, labels));
+      continue;
+    }
     const positions = placeSection(section);
     section.rows.forEach((row, rowIndex) => {
       const tier = row.tier ?? section.tier;
@@ -240,6 +259,48 @@ export function generateSeats(eventId: string, layout: VenueLayout, prices: Read
     });
   }
   return measureFromStage(seats, layout.features ?? []);
+}
+
+/** The places of a standing area: one seat row each, all at the area's centre, in one run. */
+function standingPlaces(
+  eventId: string,
+  section: LayoutSection,
+  standing: StandingLayout,
+  prices: Readonly<Record<string, number>>,
+  labels: Set<string>,
+): GeneratedSeat[] {
+  const price = prices[section.tier];
+  if (price === undefined || !Number.isInteger(price) || price < 0) {
+    throw new Error(`No price (integer cents) for tier "${section.tier}" of section ${section.name}`);
+  }
+  if (!Number.isInteger(standing.capacity) || standing.capacity < 1) throw new Error(`Standing area ${section.name}: capacity must be a positive integer`);
+  if (section.rows.length > 0) throw new Error(`Standing area ${section.name} has rows`);
+  // Place labels are `<area>-<n>`: a dash in the area's name would make them read like a seat's (placeOfLabel).
+  if (section.name.includes('-')) throw new Error(`Standing area ${section.name}: its name may not contain a dash`);
+  const { x, y } = section.placement.center;
+  const places: GeneratedSeat[] = [];
+  for (let number = 1; number <= standing.capacity; number += 1) {
+    const label = placeLabel(section.name, number);
+    if (!LABEL_PATTERN.test(label)) throw new Error(`Seat label "${label}" is not id-safe`);
+    if (labels.has(label)) throw new Error(`Seat label "${label}" appears twice`);
+    labels.add(label);
+    places.push({
+      id: seatIdOf(eventId, label),
+      eventId,
+      label,
+      section: section.name,
+      row: '',
+      number,
+      tier: section.tier,
+      price,
+      x: round(x),
+      y: round(y),
+      block: 0,
+      stageDistance: 0,
+      attributes: ['standing'],
+    });
+  }
+  return places;
 }
 
 /** The seat numbers a row breaks after: its aisles and, in a wrapped grid, each line's last seat. */

@@ -33,5 +33,16 @@ export type {
   Ticket,
   User,
   Venue,
+  WaitingListEntry,
 } from './generated/prisma/client';
-export { BookingStatus, EventStatus, NotificationKind, PaymentKind, PaymentStatus, SeatStatus, TicketStatus, UserRole } from './generated/prisma/enums';
+export {
+  BookingStatus,
+  EventStatus,
+  NotificationKind,
+  PaymentKind,
+  PaymentStatus,
+  SeatStatus,
+  TicketStatus,
+  UserRole,
+  WaitingListStatus,
+} from './generated/prisma/enums';

@@ -54,6 +54,19 @@ const paint = (ctx: CanvasRenderingContext2D, state: SeatMapState, painted: Uint
 const toggled = (label: string) => seatMapReducer(loaded, { type: 'toggle', seatId: `evt_test_${label}` });
 
 describe('painting the canvas seat map', () => {
+  it('draws each standing area with the places it has left, again on a live paint that changed only the count', () => {
+    const area = { id: 'Floor', tier: 'Floor', price: 3500, capacity: 200, available: 12, x: 10, y: 20, width: 8, height: 4 };
+    const withFloor = { ...loaded, areas: [area] };
+    const first = recordingContext();
+    const painted = new Uint16Array(15);
+    paint(first.ctx, withFloor, painted, true);
+    expect(first.texts).toContain('Floor · 12 left');
+
+    const live = recordingContext();
+    paint(live.ctx, { ...withFloor, areas: [{ ...area, available: 0 }] }, painted, false);
+    expect(live.texts).toEqual(['Floor · sold out']);
+  });
+
   it('paints the background, then every seat on screen in its tier colour', () => {
     const { ctx, filled } = recordingContext();
     paint(ctx, loaded, new Uint16Array(15), true);

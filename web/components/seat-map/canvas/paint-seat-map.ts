@@ -7,6 +7,7 @@ import type { CanvasPalette } from './canvas-palette';
 import type { CanvasView } from './canvas-view';
 import { drawPitch } from './draw-pitch';
 import { drawSeats, seatRect } from './draw-seats';
+import { drawStandingAreas } from './draw-standing-areas';
 import { drawSections, type SectionCounts } from './draw-sections';
 import { paintKey } from './paint-key';
 
@@ -44,6 +45,7 @@ export function paintSeatMap(ctx: CanvasRenderingContext2D, scene: SeatMapScene,
     ctx.fillRect(0, 0, width, height);
     if (scene.pitch) drawPitch(ctx, palette, pitchArea(layout), camera);
     drawSections(ctx, palette, sections.map, sections.counts, camera);
+    drawStandingAreas(ctx, palette, state.areas, camera);
     painted.fill(0);
     return;
   }
@@ -62,6 +64,7 @@ export function paintSeatMap(ctx: CanvasRenderingContext2D, scene: SeatMapScene,
     if (scene.pitch) drawPitch(ctx, palette, pitchArea(layout), camera);
     painted.fill(0);
   }
+  drawStandingAreas(ctx, palette, state.areas, camera);
   const byKey = new Map<number, number[]>();
   for (let i = 0; i < layout.seats.length; i += 1) {
     if (full ? !visible(i) : painted[i] === 0) continue;

@@ -1,4 +1,13 @@
-import { bookingCommands, Topic, type Booking, type BookingCommand, type BookingEvent, type HoldCommand, type SeatChange } from '@seatstorm/contracts';
+import {
+  bookingCommands,
+  Topic,
+  type Booking,
+  type BookingCommand,
+  type BookingEvent,
+  type HoldCommand,
+  type SeatChange,
+  type StandingCount,
+} from '@seatstorm/contracts';
 import { encodeMessage, type EncodedMessage } from '@seatstorm/kafka';
 import type { BookingState, Decision, FollowUp, SeatState } from './booking.rules';
 
@@ -91,18 +100,27 @@ export function seatDeltasOf(changes: ReadonlyArray<{ after: SeatState }>): Map<
 /**
  * The versioned seat.updated messages of the deltas (docs/architecture.md §5),
  * given each event's seat version after them: a chain, each message's
- * `baseVersion` the previous one's `version`.
+ * `baseVersion` the previous one's `version`. The last one of an event carries how many
+ * places its changed standing areas have left after them all (docs/architecture.md §15).
  */
 export function seatUpdatesOf(
   deltas: ReadonlyMap<string, SeatChange[][]>,
   versions: ReadonlyMap<string, number>,
   headersOf: (eventId: string) => Record<string, string> = () => ({}),
+  placesLeftOf: (eventId: string) => StandingCount[] = () => [],
 ): EncodedMessage[] {
   return [...deltas].flatMap(([eventId, chunks]) => {
     const version = versions.get(eventId);
     if (version === undefined) throw new Error(`no new seat version for ${eventId}`);
     const base = version - chunks.length;
-    return chunks.map((changes, i) => encodeMessage(Topic.SeatUpdated, { eventId, baseVersion: base + i, version: base + i + 1, changes }, headersOf(eventId)));
+    const areas = placesLeftOf(eventId);
+    return chunks.map((changes, i) =>
+      encodeMessage(
+        Topic.SeatUpdated,
+        { eventId, baseVersion: base + i, version: base + i + 1, changes, ...(i === chunks.length - 1 && areas.length > 0 ? { areas } : {}) },
+        headersOf(eventId),
+      ),
+    );
   });
 }
 

@@ -51,6 +51,7 @@ const POLICY: HoldPolicy = {
   companionReleaseMs: 48 * 60 * MINUTE,
   holdExtensions: 2,
   holdExtensionMs: MINUTE,
+  waitingListClaimMs: 3 * MINUTE,
 };
 const HOLD_ENDS = T0.getTime() + POLICY.holdTtlMs;
 

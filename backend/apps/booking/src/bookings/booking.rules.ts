@@ -1,5 +1,6 @@
 import {
   eventStatusAt,
+  isStandingPlace,
   SEAT_HOLDING_STATUSES,
   type BookingCommand,
   type BookingStatus,
@@ -15,6 +16,8 @@ import {
   type SeatRun,
   type SeatStatus,
 } from '@seatstorm/contracts';
+import { allotReleasedSeats, offerBookingIdOf, offerCommandIdOf, WaitingLines, type WaitingEntryState } from '../waiting-list/waiting-list.rules';
+import { areaKeyOf, describeTooFewPlaces, pickStandingPlaces, type StandingCandidates } from './standing.rules';
 
 /**
  * The race and the booking state machine, as pure functions (docs/architecture.md §3–§4).
@@ -109,6 +112,8 @@ export interface HoldPolicy {
   /** How many times the owner may ask for more time, and how much each time (never past maxHoldLifetimeMs). */
   holdExtensions: number;
   holdExtensionMs: number;
+  /** How long seats offered from a waiting list are held for the buyer in line (docs/architecture.md §14). */
+  waitingListClaimMs: number;
 }
 
 export interface BatchState {
@@ -130,6 +135,17 @@ export interface BatchState {
    * The runs of seats a hold names are in `seats` too, whole, when the event forbids orphans.
    */
   bestCandidates?: ReadonlyMap<string, { seatIds: readonly string[]; complete: boolean }>;
+  /**
+   * The waiting lists (docs/architecture.md §14): the waiting entries of the batch's events,
+   * whose buyers are in `liveSeats`, and the offered entries of its bookings.
+   */
+  waitingEntries?: readonly WaitingEntryState[];
+  /**
+   * The free places a hold asking for standing places (`ga`) may get, per hold command: the
+   * lowest-numbered free places of its area read (they are in `seats`), whether those are all of
+   * them, and whether the event has that area at all (standing.rules.ts).
+   */
+  standingCandidates?: ReadonlyMap<string, StandingCandidates>;
 }
 
 /** The key of one account at one event in `BatchState.liveSeats`. */
@@ -170,6 +186,12 @@ export interface BatchResult {
    * batch must be decided again with more of them before any of it is kept.
    */
   needsMoreCandidates: string[];
+  /** Waiting-list entries the batch changed (offered, claimed, lapsed), final state. */
+  waitingEntries: WaitingEntryState[];
+  /** The bookings the batch made for the waiting list, by id: holds no command asked for. */
+  offers: string[];
+  /** Holds of standing places that found too few among the places read, while more exist: decide again with more. */
+  needsMorePlaces: string[];
 }
 
 const HOLDING: ReadonlySet<BookingStatus> = new Set(SEAT_HOLDING_STATUSES);
@@ -197,8 +219,60 @@ export function canTransition(from: BookingStatus, to: BookingStatus): boolean {
 
 export function decideBatch(state: BatchState, commands: readonly BookingCommand[], now: Date, policy: HoldPolicy): BatchResult {
   const working = new Working(state, now);
-  const decisions = commands.map((command) => decide(working, command, now, policy));
-  return { decisions, seatChanges: working.seatChanges(), bookings: working.changedBookings(), needsMoreCandidates: working.needsMoreCandidates };
+  const lines = new WaitingLines(state.waitingEntries);
+  const offers: string[] = [];
+  const decisions = commands.map((command) => {
+    const decision = decide(working, command, now, policy);
+    // Before the next command: what this one released is the line's before anyone else's.
+    offers.push(...offerReleasedSeats(working, lines, now, policy));
+    return decision;
+  });
+  const bookings = working.changedBookings();
+  for (const booking of bookings) lines.settle(booking);
+  return {
+    decisions,
+    seatChanges: working.seatChanges(),
+    bookings,
+    needsMoreCandidates: working.needsMoreCandidates,
+    needsMorePlaces: working.needsMorePlaces,
+    waitingEntries: lines.changed(),
+    offers,
+  };
+}
+
+/**
+ * Offers the seats the last command released to the waiting lists of their events, in line
+ * order, each as a hold for the buyer in line that lasts `waitingListClaimMs`. Seats an offer
+ * gave back (it lapsed) go to general sale rather than down the line, and so do the seats
+ * nobody in line can take: they are simply left available. Returns the offers' booking ids.
+ */
+function offerReleasedSeats(state: Working, lines: WaitingLines, now: Date, policy: HoldPolicy): string[] {
+  const byEvent = new Map<string, SeatState[]>();
+  for (const { seatId, bookingId } of state.takeReleased()) {
+    const seat = state.seat(seatId);
+    if (!seat || !isFree(seat) || lines.offerOf(bookingId)) continue;
+    byEvent.set(seat.eventId, [...(byEvent.get(seat.eventId) ?? []), seat]);
+  }
+  const offers: string[] = [];
+  for (const [eventId, seats] of byEvent) {
+    const event = state.event(eventId);
+    const line = lines.waiting(eventId);
+    if (!event || line.length === 0 || !isOnSale(event, now)) continue;
+    const limit = event.maxSeatsPerBuyer ?? policy.maxSeatsPerBuyer;
+    const allotments = allotReleasedSeats(line, seats, (entry) => state.liveSeatsOf(entry.userId, eventId) + entry.quantity <= limit);
+    for (const { entry, seatIds } of allotments) {
+      const booking = state.createOffer(
+        entry,
+        seatIds.map((id) => state.seat(id)!),
+        now,
+        new Date(now.getTime() + policy.waitingListClaimMs),
+      );
+      state.paintSeats(booking);
+      lines.markOffered(entry, booking.id, now);
+      offers.push(booking.id);
+    }
+  }
+  return offers;
 }
 
 function decide(state: Working, command: BookingCommand, now: Date, policy: HoldPolicy): Decision {
@@ -246,8 +320,9 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
   if (now.getTime() > Date.parse(command.deadline)) {
     return reject('HOLD_EXPIRED', 'The request waited too long to be decided; nothing was held. Please try again.');
   }
-  const asked = command.best?.count ?? command.seatIds.length;
+  const asked = (command.best?.count ?? command.seatIds.length) + (command.ga?.quantity ?? 0);
   if (command.best && command.seatIds.length > 0) return reject('VALIDATION_FAILED', 'Name seats or ask for the best available, not both.');
+  if (command.best && command.ga) return reject('VALIDATION_FAILED', 'Standing places go with seats you pick, not with the best available.');
   if (asked === 0) return reject('VALIDATION_FAILED', 'Pick at least one seat.');
   if (new Set(command.seatIds).size !== command.seatIds.length) return reject('VALIDATION_FAILED', 'A seat appears twice.');
   if (asked > policy.maxSeatsPerBooking) {
@@ -256,6 +331,14 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
   const named = command.seatIds.map((id) => state.seat(id));
   const unknown = command.seatIds.filter((id, i) => named[i]?.eventId !== command.eventId);
   if (unknown.length > 0) return reject('NOT_FOUND', `No such seats at this event: ${unknown.join(', ')}.`, unknown);
+  const placesNamed = named.filter((seat) => isStandingPlace(seat!)).map((seat) => seat!);
+  if (placesNamed.length > 0) {
+    return reject(
+      'VALIDATION_FAILED',
+      `${labelsOf(placesNamed)}: standing places are not picked one by one; ask for how many (ga).`,
+      placesNamed.map((seat) => seat.id),
+    );
+  }
   // Before the seats' availability: someone at the limit gains nothing from hearing a seat is taken and picking another.
   const limit = event.maxSeatsPerBuyer ?? policy.maxSeatsPerBuyer;
   const live = state.liveSeatsOf(command.userId, command.eventId);
@@ -299,6 +382,13 @@ function decideHold(state: Working, command: CommandOf<'hold'>, now: Date, polic
         );
       }
     }
+  }
+  if (command.ga) {
+    const places = pickStandingPlaces(state, command);
+    if (places === 'needs-more') return { command, outcome: 'ignored', followUps: [], deferred: true };
+    if (places === 'no-such-area') return reject('NOT_FOUND', `This event has no standing area ${command.ga.areaId}.`);
+    if (!places) return reject('NOT_ENOUGH_PLACES', describeTooFewPlaces(command.ga, state.placesLeft(command)));
+    seats = [...seats, ...places];
   }
 
   const booking = state.createBooking(command, 'reserved', seats, now, new Date(now.getTime() + policy.holdTtlMs), {
@@ -547,6 +637,8 @@ function describeBuyerLimit(limit: number, live: number): string {
   return `${most}; you hold ${live}, so at most ${limit - live} more.`;
 }
 
+const priceOf = (seats: readonly SeatState[]): number => seats.reduce((total, seat) => total + seat.price, 0);
+
 const seatsOf = (n: number): string => (n === 1 ? '1 seat' : `${n} seats`);
 
 /** How many seats a booking holds as it stands: all of its seats while its status holds them, else none. */
@@ -584,6 +676,10 @@ class Working {
   private readonly runDistances = new Map<string, number>();
   private readonly rankings = new WeakMap<object, Map<string, string[]>>();
   readonly needsMoreCandidates: string[] = [];
+  private readonly released: Array<{ seatId: string; bookingId: string | null }> = [];
+  readonly needsMorePlaces: string[] = [];
+  /** The places of each standing area the batch read, in number order, built on first use. */
+  private areaPlaces?: Map<string, string[]>;
 
   constructor(
     private readonly initial: BatchState,
@@ -672,6 +768,30 @@ class Working {
     return { key, seats, stageDistance: this.runDistance(key) };
   }
 
+  /** The places of the hold's area the batch read (candidates, and places of the bookings it loaded), as they now stand. */
+  placesOf(command: CommandOf<'hold'>): SeatState[] {
+    if (!this.areaPlaces) {
+      this.areaPlaces = new Map();
+      const places = [...this.seats.values()].filter((seat) => isStandingPlace(seat)).sort((a, b) => a.number - b.number);
+      for (const place of places) {
+        const key = areaKeyOf(place.eventId, place.section);
+        const ids = this.areaPlaces.get(key);
+        if (ids) ids.push(place.id);
+        else this.areaPlaces.set(key, [place.id]);
+      }
+    }
+    return (this.areaPlaces.get(areaKeyOf(command.eventId, command.ga!.areaId)) ?? []).map((id) => this.seats.get(id)!);
+  }
+
+  standingCandidatesOf(commandId: string): StandingCandidates | undefined {
+    return this.initial.standingCandidates?.get(commandId);
+  }
+
+  /** How many free places of the hold's area the batch knows of (all there are, once the pick needed no more). */
+  placesLeft(command: CommandOf<'hold'>): number {
+    return this.placesOf(command).filter(isFree).length;
+  }
+
   liveSeatsOf(userId: string, eventId: string): number {
     return this.liveSeats.get(buyerKey(userId, eventId)) ?? 0;
   }
@@ -700,15 +820,47 @@ class Working {
     expiresAt: Date | null,
     { reason, failureCode, extensionsLeft }: Pick<BookingState, 'reason' | 'failureCode' | 'extensionsLeft'>,
   ): BookingState {
+    // A granted hold owns the seats it got (picked, for best available); a refused one what it asked for.
+    const seatIds = status === 'reserved' ? seats.map((seat) => seat.id) : [...command.seatIds];
+    return this.newBooking({ ...command, status, seatIds, amount: priceOf(seats), expiresAt, reason, failureCode, extensionsLeft }, now);
+  }
+
+  /** The hold a waiting-list entry is offered: its seats for its buyer until `expiresAt`, with no more time to ask for. */
+  createOffer(entry: WaitingEntryState, seats: SeatState[], now: Date, expiresAt: Date): BookingState {
+    const booking = {
+      bookingId: offerBookingIdOf(entry.id),
+      eventId: entry.eventId,
+      userId: entry.userId,
+      commandId: offerCommandIdOf(entry.id),
+      status: 'reserved' as const,
+      seatIds: seats.map((seat) => seat.id),
+      amount: priceOf(seats),
+      expiresAt,
+      reason: null,
+      failureCode: null,
+      extensionsLeft: 0,
+    };
+    return this.newBooking(booking, now);
+  }
+
+  private newBooking(
+    fields: Pick<
+      BookingState,
+      'eventId' | 'userId' | 'status' | 'commandId' | 'seatIds' | 'amount' | 'expiresAt' | 'reason' | 'failureCode' | 'extensionsLeft'
+    > & {
+      bookingId: string;
+    },
+    now: Date,
+  ): BookingState {
+    const { bookingId, eventId, userId, status, commandId, seatIds, amount, expiresAt, reason, failureCode, extensionsLeft } = fields;
     const booking: BookingState = {
-      id: command.bookingId,
-      eventId: command.eventId,
-      userId: command.userId,
+      id: bookingId,
+      eventId,
+      userId,
       status,
-      commandId: command.commandId,
-      // A granted hold owns the seats it got (picked, for best available); a refused one what it asked for.
-      seatIds: status === 'reserved' ? seats.map((seat) => seat.id) : [...command.seatIds],
-      amount: seats.reduce((total, seat) => total + seat.price, 0),
+      commandId,
+      seatIds,
+      amount,
       expiresAt,
       holdExtendedAt: null,
       reason,
@@ -722,6 +874,11 @@ class Working {
     };
     this.put(booking);
     return booking;
+  }
+
+  /** The seats freed since the last call, with the booking that gave each back (null: an admin unblocked it). */
+  takeReleased(): Array<{ seatId: string; bookingId: string | null }> {
+    return this.released.splice(0);
   }
 
   /** Moves a booking along the state machine and repaints its seats; a failure code holds only for the status it came with. */
@@ -750,6 +907,7 @@ class Working {
         this.putSeat({ ...seat, status, bookingId: booking.id });
       } else if (seat.bookingId === booking.id) {
         this.putSeat({ ...seat, status: 'available', bookingId: null });
+        this.released.push({ seatId: id, bookingId: booking.id });
       }
     }
   }
@@ -757,7 +915,9 @@ class Working {
   /** An admin's change of a free seat: it belongs to no booking before or after. */
   setSeatStatus(id: string, status: 'available' | 'blocked'): void {
     const seat = this.seats.get(id);
-    if (seat && seat.bookingId === null) this.putSeat({ ...seat, status });
+    if (!seat || seat.bookingId !== null) return;
+    this.putSeat({ ...seat, status });
+    if (status === 'available') this.released.push({ seatId: id, bookingId: null });
   }
 
   seatChanges(): Array<{ before: SeatState; after: SeatState }> {
@@ -780,6 +940,11 @@ class Working {
     }
     this.bookings.set(booking.id, booking);
     this.changed.add(booking.id);
+  }
+
+  /** Marks a standing hold as needing more of its area's places read before the batch is kept. */
+  askMorePlaces(commandId: string): void {
+    this.needsMorePlaces.push(commandId);
   }
 
   private putSeat(seat: SeatState): void {

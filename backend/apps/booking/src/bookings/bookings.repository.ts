@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   SEAT_HOLDING_STATUSES,
   seatRunKey,
+  STANDING_ATTRIBUTE,
   type BestAvailable,
   type BookingPosition,
   type BookingStatus,
@@ -10,6 +11,7 @@ import {
 } from '@seatstorm/contracts';
 import { inPgTransaction, PG_POOL, type Pool, type PoolClient } from '@seatstorm/database';
 import type { EncodedMessage } from '@seatstorm/kafka';
+import { WaitingLineStore } from '../waiting-list/waiting-list.repository';
 import type { BookingState, EventState, SeatState } from './booking.rules';
 
 /** A database seat no longer had the state the decision was made on: the batch must not commit. */
@@ -175,6 +177,11 @@ export interface BatchWrites {
 export class BookingStore {
   constructor(private readonly client: PoolClient) {}
 
+  /** The waiting lists' reads and writes of this batch, in its transaction (docs/architecture.md §14). */
+  waitingLines(): WaitingLineStore {
+    return new WaitingLineStore(this.client);
+  }
+
   /**
    * Locks the events first, before anything else is read: one writer per
    * event at a time, whatever Kafka does. A rebalance can hand a batch to two
@@ -310,6 +317,7 @@ export class BookingStore {
               WHERE s.event_id = q.event_id AND s.status = 'available' AND s.booking_id IS NULL
                 AND (q.tier IS NULL OR s.tier = q.tier) AND (q.section IS NULL OR s.section = q.section)
                 AND (q.accessible OR NOT (s.attributes && ARRAY['wheelchair', 'companion']))
+                AND NOT ('${STANDING_ATTRIBUTE}' = ANY(s.attributes))
               GROUP BY s.section, s.row, s.block
              HAVING count(*) >= q.count AND (NOT q.accessible OR bool_or('wheelchair' = ANY(s.attributes)))
               ORDER BY distance, s.section, s.row, s.block
@@ -337,6 +345,53 @@ export class BookingStore {
     }
     for (const request of requests) candidates.get(request.key)!.complete = (runsRead.get(request.key)?.size ?? 0) < request.runs;
     return candidates;
+  }
+
+  /**
+   * The free places of standing areas (docs/architecture.md §15), for each request (`key`) of
+   * holds asking for places of one area: the lowest-numbered `limit` free places, whether that is
+   * all of them (`complete`), and whether the event has such an area (`exists`). Unlocked, as
+   * best available's candidates are: the event lock keeps them still, and the places written
+   * are checked against what was read.
+   */
+  async loadStandingCandidates(
+    requests: ReadonlyArray<{ key: string; eventId: string; areaId: string; limit: number }>,
+  ): Promise<Map<string, { seats: SeatState[]; complete: boolean; exists: boolean }>> {
+    const candidates = new Map(requests.map((request) => [request.key, { seats: [] as SeatState[], complete: true, exists: false }]));
+    if (requests.length === 0) return candidates;
+    const { rows } = await this.client.query<{ requestKey: string; exists: boolean; places: SeatState[] }>(
+      `SELECT q.request_key AS "requestKey",
+              EXISTS (SELECT 1 FROM seats a WHERE a.event_id = q.event_id AND a.section = q.area_id AND '${STANDING_ATTRIBUTE}' = ANY(a.attributes)) AS exists,
+              (SELECT coalesce(json_agg(p ORDER BY p.number), '[]') FROM (
+                 SELECT ${seatColumns('s')} FROM seats s
+                  WHERE s.event_id = q.event_id AND s.section = q.area_id AND '${STANDING_ATTRIBUTE}' = ANY(s.attributes)
+                    AND s.status = 'available' AND s.booking_id IS NULL
+                  ORDER BY s.number LIMIT q.lim) p) AS places
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS q(request_key, event_id, area_id, lim)`,
+      [
+        requests.map((request) => request.key),
+        requests.map((request) => request.eventId),
+        requests.map((request) => request.areaId),
+        requests.map((request) => request.limit),
+      ],
+    );
+    const limits = new Map(requests.map((request) => [request.key, request.limit]));
+    for (const row of rows)
+      candidates.set(row.requestKey, { seats: row.places, complete: row.places.length < limits.get(row.requestKey)!, exists: row.exists });
+    return candidates;
+  }
+
+  /** How many places each standing area has left (available), as this transaction sees it: after its writes. */
+  async countPlacesLeft(areas: ReadonlyArray<{ eventId: string; areaId: string }>): Promise<Array<{ eventId: string; areaId: string; available: number }>> {
+    if (areas.length === 0) return [];
+    const { rows } = await this.client.query<{ eventId: string; areaId: string; available: number }>(
+      `SELECT q.event_id AS "eventId", q.area_id AS "areaId",
+              (SELECT count(*)::int FROM seats s
+                WHERE s.event_id = q.event_id AND s.section = q.area_id AND '${STANDING_ATTRIBUTE}' = ANY(s.attributes) AND s.status = 'available') AS available
+         FROM unnest($1::text[], $2::text[]) AS q(event_id, area_id)`,
+      [areas.map((area) => area.eventId), areas.map((area) => area.areaId)],
+    );
+    return rows;
   }
 
   /**

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@seatstorm/config';
-import { errorCodeSchema, Topic, type BestAvailable, type BookingCommand, type BookingEvent } from '@seatstorm/contracts';
+import { errorCodeSchema, isStandingPlace, Topic, type BestAvailable, type BookingCommand, type BookingEvent } from '@seatstorm/contracts';
 import { z } from 'zod';
 import { encodeMessage, type EncodedMessage } from '@seatstorm/kafka';
 import { correlationHeaders, withCorrelation } from '@seatstorm/observability';
 import { OutboxRelay } from '../outbox/outbox.relay';
 import { bookingEventOf, bookingIdOf, followUpMessage, rejectedHoldEvent, seatDeltasOf, seatUpdatesOf, type DecisionNote } from './booking-messages';
-import { buyerKey, decideBatch, type BatchResult, type BatchState, type HoldPolicy } from './booking.rules';
+import { buyerKey, decideBatch, type BatchResult, type BatchState, type HoldPolicy, type SeatState } from './booking.rules';
+import { areaKeyOf, type StandingCandidates } from './standing.rules';
 import { BookingsRepository, type BookingStore, type ProcessedCommandRow } from './bookings.repository';
 import { batchSize, bookingDecisions, decisionLatency, liveHolds } from './booking.metrics';
 import { isDatabaseUnavailable } from './database-errors';
@@ -47,6 +48,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
       companionReleaseMs: config.COMPANION_RELEASE_BEFORE_EVENT * 1000,
       holdExtensions: config.HOLD_EXTENSIONS,
       holdExtensionMs: config.HOLD_EXTENSION * 1000,
+      waitingListClaimMs: config.WAITING_LIST_CLAIM * 1000,
     };
   }
 
@@ -157,9 +159,13 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
       }
     }
     const groupOf = new Map([...groups.values()].flatMap((group) => group.commandIds.map((commandId) => [commandId, group] as const)));
+    const areas = standingGroupsOf(fresh);
+    const areaOf = new Map([...areas.values()].flatMap((group) => group.commandIds.map((commandId) => [commandId, group] as const)));
     let asking = [...groups.values()];
+    let askingPlaces = [...areas.values()];
     const seats = new Map(state.seats);
     const bestCandidates = new Map<string, { seatIds: string[]; complete: boolean }>();
+    const standingCandidates = new Map<string, StandingCandidates>();
     for (;;) {
       const read = await store.loadBestCandidates(asking);
       for (const group of asking) {
@@ -168,17 +174,32 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
         const seen = { seatIds: candidates.seats.map((seat) => seat.id), complete: candidates.complete };
         for (const commandId of group.commandIds) bestCandidates.set(commandId, seen);
       }
-      const result = decideBatch({ ...state, seats, bestCandidates }, fresh, now, this.policy);
-      if (result.needsMoreCandidates.length === 0) return result;
+      const places = await store.loadStandingCandidates(askingPlaces);
+      for (const group of askingPlaces) {
+        const candidates = places.get(group.key)!;
+        for (const seat of candidates.seats) if (!seats.has(seat.id)) seats.set(seat.id, seat);
+        const seen = { seatIds: candidates.seats.map((seat) => seat.id), complete: candidates.complete, exists: candidates.exists };
+        for (const commandId of group.commandIds) standingCandidates.set(commandId, seen);
+      }
+      const result = decideBatch({ ...state, seats, bestCandidates, standingCandidates }, fresh, now, this.policy);
+      if (result.needsMoreCandidates.length === 0 && result.needsMorePlaces.length === 0) return result;
       asking = [...new Set(result.needsMoreCandidates.map((commandId) => groupOf.get(commandId)!))];
       for (const group of asking) group.runs *= MORE_CANDIDATE_RUNS;
+      askingPlaces = [...new Set(result.needsMorePlaces.map((commandId) => areaOf.get(commandId)!))];
+      for (const group of askingPlaces) group.limit *= MORE_CANDIDATE_RUNS;
     }
   }
 
   private async decideIn(store: BookingStore, commands: readonly BookingCommand[], positions: ReadonlyMap<string, CommandOrigin>): Promise<void> {
     const events = await store.lockEvents(unique(commands.map((command) => command.eventId)));
     const holds = commands.filter((command) => command.type === 'hold');
-    const buyers = new Map(holds.map((command) => [buyerKey(command.userId, command.eventId), { userId: command.userId, eventId: command.eventId }]));
+    // The head of the line of each event where a command may release seats (a hold never does: a flash sale's batches of holds
+    // read no line), and the offers among the batch's bookings; the buyers in line have their live seats counted like the holds'.
+    const releasing = unique(commands.filter((command) => command.type !== 'hold').map((command) => command.eventId));
+    const waitingEntries = await store.waitingLines().load(releasing, defined(unique(commands.map(bookingIdOf))));
+    const buyers = new Map(
+      [...holds, ...waitingEntries].map((buyer) => [buyerKey(buyer.userId, buyer.eventId), { userId: buyer.userId, eventId: buyer.eventId }]),
+    );
     const noOrphans = new Set(events.filter((event) => event.noOrphanSeats).map((event) => event.id));
     // Everything any command of the batch may need, read at once: a replay's keys come along, which costs a few rows.
     const rows = await store.load({
@@ -208,6 +229,7 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
       events: byId(events),
       users: new Set(rows.users),
       liveSeats: new Map(rows.liveSeats.map((row) => [buyerKey(row.userId, row.eventId), row.seats])),
+      waitingEntries,
     });
 
     const deltas = seatDeltasOf(result.seatChanges);
@@ -232,6 +254,10 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
         })),
     });
 
+    await store.waitingLines().save(result.waitingEntries);
+    // Each delta that changed places says how many each of their areas has left, counted after this batch's writes.
+    const placesLeft = await store.countPlacesLeft(standingAreasChanged(result.seatChanges));
+
     // Tickets change with their bookings, in this transaction: none ever lets anyone in for a booking that is not confirmed.
     const tickets = ticketChangesOf(byId(loaded), result.bookings);
     if (tickets.issue.length > 0 || tickets.revoke.length > 0) await store.saveTickets(tickets, now);
@@ -245,7 +271,12 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
       if (!firstOfEvent.has(command.eventId) && Object.keys(headers).length > 0) firstOfEvent.set(command.eventId, headers);
     }
     const messages: EncodedMessage[] = [
-      ...seatUpdatesOf(deltas, versions, (eventId) => firstOfEvent.get(eventId) ?? {}),
+      ...seatUpdatesOf(
+        deltas,
+        versions,
+        (eventId) => firstOfEvent.get(eventId) ?? {},
+        (eventId) => placesLeft.filter((area) => area.eventId === eventId).map(({ areaId, available }) => ({ areaId, available })),
+      ),
       ...result.decisions.flatMap((decision) => [
         ...(decision.booking
           ? [
@@ -258,6 +289,11 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
           : []),
         ...decision.followUps.map((followUp) => followUpMessage(followUp, now, headersOf(decision.command))),
       ]),
+      // Seats held for buyers in line: their tabs hear of it like of any hold, and they are told (docs/architecture.md §14).
+      ...result.offers.map((bookingId) => {
+        const offer = latest.get(bookingId)!;
+        return encodeMessage(Topic.BookingEvents, { ...bookingEventOf(offer, offer.commandId, now), waitingListOffer: true as const });
+      }),
       // A replayed command is answered again with the booking as it stands, so a
       // client retrying with the same Idempotency-Key gets the first outcome.
       ...replays.flatMap((command, i) => {
@@ -277,6 +313,37 @@ export class BookingsService implements OnModuleInit, OnModuleDestroy {
     }
     if (replays.length > 0) bookingDecisions.inc({ type: 'replay', outcome: 'ignored' }, replays.length);
   }
+}
+
+/**
+ * The holds of standing places, one group per area of an event: one read serves them all, its
+ * first limit the places the group asks for in all (enough unless the batch frees or names some).
+ */
+function standingGroupsOf(
+  commands: readonly BookingCommand[],
+): Map<string, { key: string; eventId: string; areaId: string; limit: number; commandIds: string[] }> {
+  const groups = new Map<string, { key: string; eventId: string; areaId: string; limit: number; commandIds: string[] }>();
+  for (const command of commands) {
+    if (command.type !== 'hold' || !command.ga || command.best) continue;
+    const key = areaKeyOf(command.eventId, command.ga.areaId);
+    const group = groups.get(key) ?? { key, eventId: command.eventId, areaId: command.ga.areaId, limit: 0, commandIds: [] };
+    group.limit = Math.min(group.limit + command.ga.quantity, MAX_PLACES_READ);
+    group.commandIds.push(command.commandId);
+    groups.set(key, group);
+  }
+  return groups;
+}
+
+/** The most places one group reads at first: a flash sale's batch of thousands of holds reads in steps. */
+const MAX_PLACES_READ = 5000;
+
+/** The standing areas whose places the batch changed. */
+function standingAreasChanged(changes: ReadonlyArray<{ after: SeatState }>): Array<{ eventId: string; areaId: string }> {
+  const areas = new Map<string, { eventId: string; areaId: string }>();
+  for (const { after } of changes) {
+    if (isStandingPlace(after)) areas.set(areaKeyOf(after.eventId, after.section), { eventId: after.eventId, areaId: after.section });
+  }
+  return [...areas.values()];
 }
 
 /** Best available first reads this many runs per request, and four times as many each time they were not enough. */

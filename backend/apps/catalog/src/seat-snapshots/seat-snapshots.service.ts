@@ -58,7 +58,7 @@ export class SeatSnapshotsService {
   private async buildOnce(eventId: string, cacheKey: string): Promise<number> {
     const snapshot = await this.repository.findSeatSnapshot(eventId);
     if (!snapshot) throw notFound(`Event ${eventId}`);
-    const body: SeatSnapshot = { eventId, version: snapshot.version, seats: snapshot.seats };
+    const body: SeatSnapshot = { eventId, version: snapshot.version, seats: snapshot.seats, areas: snapshot.areas };
     await this.store.put(cacheKey, snapshot.version, JSON.stringify(body));
     return snapshot.version;
   }

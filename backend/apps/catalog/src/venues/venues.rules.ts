@@ -11,7 +11,9 @@ export function toVenueListing(venue: VenueSummary, layout: VenueLayout): VenueL
   const sections = layout.sections.map((section) => {
     const tiers = new Set<string>();
     let seatsTotal = 0;
-    for (const row of section.rows) {
+    // A standing area's places count as its seats, in its tier.
+    const rows = section.standing ? [{ tier: section.tier, seats: section.standing.capacity }] : section.rows;
+    for (const row of rows) {
       const tier = row.tier ?? section.tier;
       tiers.add(tier);
       seatsPerTier.set(tier, (seatsPerTier.get(tier) ?? 0) + row.seats);

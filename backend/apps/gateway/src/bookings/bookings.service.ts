@@ -50,7 +50,7 @@ export class BookingsService {
     // Refused here, before anything is stored or sent: the booking core would only refuse it later.
     if (seatsAskedFor(request) > this.config.MAX_SEATS_PER_BOOKING) {
       throw new DomainError('VALIDATION_FAILED', `At most ${this.config.MAX_SEATS_PER_BOOKING} seats can be held in one booking.`, {
-        field: request.best ? 'best.count' : 'seatIds',
+        field: request.best ? 'best.count' : request.ga ? 'ga.quantity' : 'seatIds',
         maxSeatsPerBooking: this.config.MAX_SEATS_PER_BOOKING,
       });
     }
@@ -62,6 +62,7 @@ export class BookingsService {
       userId: user.id,
       seatIds: request.seatIds ?? [],
       ...(request.best ? { best: request.best } : {}),
+      ...(request.ga ? { ga: request.ga } : {}),
       requestedAt: new Date().toISOString(),
     };
     const earlier = idempotencyKey ? await this.pending.claimIdempotencyKey(user.id, idempotencyKey, fresh) : undefined;
@@ -78,6 +79,7 @@ export class BookingsService {
         userId: user.id,
         seatIds: hold.seatIds,
         ...(hold.best ? { best: hold.best } : {}),
+        ...(hold.ga ? { ga: hold.ga } : {}),
         ...(admitted ? { admitted } : {}),
       },
       this.config.HOLD_REQUEST_DEADLINE * 1000,
@@ -172,9 +174,13 @@ function pendingBooking(hold: PendingHold): Booking {
   };
 }
 
-/** Whether a retry under one Idempotency-Key asks for the same seats, named or best available, as the first request did. */
+/** Whether a retry under one Idempotency-Key asks for the same seats (named or best available) and standing places as the first request did. */
 function sameSeatChoice(earlier: PendingHold, retry: PendingHold): boolean {
-  return earlier.seatIds.join() === retry.seatIds.join() && JSON.stringify(earlier.best ?? null) === JSON.stringify(retry.best ?? null);
+  return (
+    earlier.seatIds.join() === retry.seatIds.join() &&
+    JSON.stringify(earlier.best ?? null) === JSON.stringify(retry.best ?? null) &&
+    JSON.stringify(earlier.ga ?? null) === JSON.stringify(retry.ga ?? null)
+  );
 }
 
 /** A refused command as the caller's error: its stable code, reason, and the seats it lost. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { REDIS } from '@seatstorm/redis';
 import type { Redis } from 'ioredis';
-import { bestAvailableSchema } from '@seatstorm/contracts';
+import { bestAvailableSchema, standingRequestSchema } from '@seatstorm/contracts';
 import { z } from 'zod';
 import { keyedId } from '../idempotency/keyed-id';
 
@@ -14,6 +14,7 @@ const pendingHoldSchema = z.object({
   /** Empty when the booking core picks them (`best`). */
   seatIds: z.array(z.string()),
   best: bestAvailableSchema.optional(),
+  ga: standingRequestSchema.optional(),
   requestedAt: z.string(),
 });
 export type PendingHold = z.infer<typeof pendingHoldSchema>;

@@ -113,7 +113,7 @@ describe('the OpenAPI document', () => {
     expect(resolvePointer(document, '#/components/schemas/CreateBookingRequest')).toMatchObject({
       required: ['eventId'],
       properties: { seatIds: { type: 'array' }, best: { properties: { count: { type: 'integer' } } } },
-      oneOf: [{ required: ['seatIds'] }, { required: ['best'] }],
+      oneOf: [{ required: ['seatIds'] }, { required: ['best'] }, { required: ['ga'] }],
     });
     expect(resolvePointer(document, '#/components/schemas/Booking')).toMatchObject({
       properties: { status: { enum: expect.arrayContaining(['reserved', 'confirmed']) } },

@@ -39,6 +39,20 @@ describe('SeatDeltaCoalescer', () => {
     expect(sent).toEqual([delta]);
   });
 
+  it('keeps the last count of places left per standing area when it merges a burst', async () => {
+    const next = chain('evt_a');
+    coalescer.push(next([['A1', 'reserved']]));
+    coalescer.push({ ...next([['Floor-1', 'reserved']]), areas: [{ areaId: 'Floor', available: 9 }] });
+    coalescer.push(next([['A2', 'reserved']]));
+    coalescer.push({ ...next([['Floor-2', 'reserved']]), areas: [{ areaId: 'Floor', available: 8 }] });
+
+    await vi.advanceTimersByTimeAsync(TICK_MS);
+
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatchObject({ baseVersion: 1, version: 4, areas: [{ areaId: 'Floor', available: 8 }] });
+    expect(sent[1]!.changes).toHaveLength(3);
+  });
+
   it('merges a burst within one tick into one message: first baseVersion, last version, last status per seat', async () => {
     const next = chain('evt_a');
     const first = next([['A1', 'reserved']]);

@@ -1,4 +1,4 @@
-import type { SeatChange, SeatUpdated } from '@seatstorm/contracts';
+import type { SeatChange, SeatUpdated, StandingCount } from '@seatstorm/contracts';
 
 /**
  * What the coalescer did with a pushed delta (the `outcome` label of
@@ -12,7 +12,7 @@ interface EventState {
   /** The version of the last delta accepted (sent or held). */
   version: number;
   sentAt: number;
-  held?: { baseVersion: number; version: number; changes: Map<string, SeatChange> };
+  held?: { baseVersion: number; version: number; changes: Map<string, SeatChange>; areas: Map<string, StandingCount> };
   timer?: NodeJS.Timeout;
 }
 
@@ -21,7 +21,8 @@ interface EventState {
  * §5). The first delta after a quiet tick goes out at once, so a lone change
  * costs no latency; deltas that follow within the tick are merged into one
  * message sent when the tick ends: every change of the tick with the last
- * status per seat, the first `baseVersion` and the last `version`.
+ * status per seat, the last count of places left per standing area, the first `baseVersion`
+ * and the last `version`.
  *
  * The output still chains. A delta at or below the last version accepted is a
  * republished duplicate and is dropped; one whose `baseVersion` is ahead of it
@@ -68,6 +69,7 @@ export class SeatDeltaCoalescer {
     if (state.held) {
       state.held.version = delta.version;
       for (const change of delta.changes) state.held.changes.set(change.seatId, change);
+      for (const area of delta.areas ?? []) state.held.areas.set(area.areaId, area);
       return 'merged';
     }
     const wait = state.sentAt + this.tickMs - Date.now();
@@ -75,7 +77,12 @@ export class SeatDeltaCoalescer {
       this.send(state, delta);
       return 'emitted';
     }
-    state.held = { baseVersion: delta.baseVersion, version: delta.version, changes: new Map(delta.changes.map((c) => [c.seatId, c])) };
+    state.held = {
+      baseVersion: delta.baseVersion,
+      version: delta.version,
+      changes: new Map(delta.changes.map((c) => [c.seatId, c])),
+      areas: new Map((delta.areas ?? []).map((area) => [area.areaId, area])),
+    };
     state.timer = setTimeout(() => this.flush(delta.eventId), wait);
     return 'delayed';
   }
@@ -93,11 +100,11 @@ export class SeatDeltaCoalescer {
   private flush(eventId: string): void {
     const state = this.events.get(eventId);
     if (!state?.held) return;
-    const { baseVersion, version, changes } = state.held;
+    const { baseVersion, version, changes, areas } = state.held;
     clearTimeout(state.timer);
     state.held = undefined;
     state.timer = undefined;
-    this.send(state, { eventId, baseVersion, version, changes: [...changes.values()] });
+    this.send(state, { eventId, baseVersion, version, changes: [...changes.values()], ...(areas.size > 0 ? { areas: [...areas.values()] } : {}) });
     if (![...this.events.values()].some((other) => other.held)) this.wakeDrained();
   }
 

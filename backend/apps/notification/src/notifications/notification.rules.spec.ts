@@ -34,6 +34,18 @@ describe('notification rules', () => {
     for (const status of ['pending', 'reserved', 'paid', 'rejected'] as const) expect(notificationKindOf(status)).toBeNull();
   });
 
+  it('tells a buyer in a waiting list that seats are held for them, and until when', () => {
+    expect(notificationKindOf('reserved', true)).toBe('waiting_list_offer');
+    // Once paid or ended, the offer's booking notifies as any other does.
+    expect(notificationKindOf('confirmed', true)).toBe('confirmed');
+    expect(notificationKindOf('expired', true)).toBe('expired');
+    const offer = bookingEvent('reserved', { waitingListOffer: true, expiresAt: '2026-11-22T10:10:00.000Z' });
+    expect(notificationContentOf('waiting_list_offer', offer, ERAS)).toEqual({
+      title: 'Seats are held for you from the waiting list until 10:10 UTC',
+      body: `Seats A1 and A2 for ${ERAS} are yours to pay for at checkout until then; unpaid, they go on general sale.`,
+    });
+  });
+
   it('confirms with the show, the seats and what was paid', () => {
     expect(notificationContentOf('confirmed', bookingEvent('confirmed'), ERAS)).toEqual({
       title: `You're going! 2 seats for ${ERAS} are confirmed`,

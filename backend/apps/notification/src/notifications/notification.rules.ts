@@ -17,9 +17,11 @@ export type BookingNotificationKind = Exclude<NotificationKind, 'refund_delayed'
 /**
  * The booking statuses a person is told about, each by the kind of the same
  * name. The others (pending, reserved, paid, rejected) show on the page that
- * caused them and notify no one.
+ * caused them and notify no one, but for seats held from a waiting list: no
+ * page of the buyer's asked for those, so they are told (`waiting_list_offer`).
  */
-export function notificationKindOf(status: BookingStatus): BookingNotificationKind | null {
+export function notificationKindOf(status: BookingStatus, waitingListOffer = false): BookingNotificationKind | null {
+  if (waitingListOffer && status === 'reserved') return 'waiting_list_offer';
   const kind = bookingNotificationKindSchema.safeParse(status);
   return kind.success ? kind.data : null;
 }
@@ -64,7 +66,17 @@ export function notificationContentOf(kind: BookingNotificationKind, event: Book
         title: `Booking cancelled for ${eventName}`,
         body: `You cancelled your hold; ${lowerFirst(seats)} ${are} open to others again.`,
       };
+    case 'waiting_list_offer':
+      return {
+        title: `Seats are held for you from the waiting list until ${clockTimeOf(event.expiresAt)}`,
+        body: `${seats} for ${eventName} ${are} yours to pay for at checkout until then; unpaid, they go on general sale.`,
+      };
   }
+}
+
+/** "14:05 UTC": the app shows every time in UTC. */
+function clockTimeOf(at: string | null): string {
+  return at === null ? 'soon' : `${at.slice(11, 16)} UTC`;
 }
 
 const seatCount = (count: number): string => (count === 1 ? '1 seat' : `${count} seats`);

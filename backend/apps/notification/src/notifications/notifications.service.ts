@@ -22,7 +22,7 @@ export class NotificationsService {
    * kind: stored, then published on `Topic.NotificationCreated` for their open tabs.
    */
   async notify(event: BookingEvent): Promise<void> {
-    const kind = notificationKindOf(event.status);
+    const kind = notificationKindOf(event.status, event.waitingListOffer);
     if (!kind) return;
     const eventName = await this.eventNameOf(event.eventId);
     await this.send({ ...event, kind, ...notificationContentOf(kind, event, eventName) });

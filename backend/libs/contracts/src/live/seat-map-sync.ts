@@ -1,5 +1,6 @@
 import type { Seat, SeatSnapshot } from '../catalog';
 import type { SeatChange, SeatUpdated } from '../messages/seat-updated.message';
+import { withStandingCounts, type StandingArea, type StandingCount } from '../standing';
 import { timers, type TimerHandle } from './timers';
 
 /** `idle` before `start`; `loading` while a snapshot loads (deltas are buffered meanwhile); `live`; `stopped`. */
@@ -8,7 +9,9 @@ export type SeatMapStatus = 'idle' | 'loading' | 'live' | 'stopped';
 /** Why the snapshot was (re)loaded. */
 export type ResyncReason = 'start' | 'reconnect' | 'gap';
 
-export type SeatMapUpdate = { kind: 'snapshot'; version: number; reason: ResyncReason } | { kind: 'delta'; version: number; changes: readonly SeatChange[] };
+export type SeatMapUpdate =
+  | { kind: 'snapshot'; version: number; reason: ResyncReason }
+  | { kind: 'delta'; version: number; changes: readonly SeatChange[]; areas?: readonly StandingCount[] };
 
 export interface SeatMapSyncOptions {
   eventId: string;
@@ -46,6 +49,7 @@ const MAX_BUFFERED = 1000;
 export class SeatMapSync {
   readonly eventId: string;
   private seatsById = new Map<string, Seat>();
+  private standingAreas: StandingArea[] = [];
   private currentVersion = -1;
   private state: SeatMapStatus = 'idle';
   private buffered: SeatUpdated[] = [];
@@ -73,6 +77,11 @@ export class SeatMapSync {
   /** Seats by id. A changed seat is replaced by a new object, so a view can compare seats by identity. */
   get seats(): ReadonlyMap<string, Seat> {
     return this.seatsById;
+  }
+
+  /** The standing areas with how many places each has left (docs/architecture.md §15). */
+  get areas(): readonly StandingArea[] {
+    return this.standingAreas;
   }
 
   /** Called after every change of the map; returns the way to stop listening. */
@@ -134,6 +143,7 @@ export class SeatMapSync {
     if (load !== this.loads) return;
     this.retryDelayMs = this.options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
     this.seatsById = new Map(snapshot.seats.map((seat) => [seat.id, seat]));
+    this.standingAreas = [...(snapshot.areas ?? [])];
     this.currentVersion = snapshot.version;
     this.state = 'live';
     this.notify({ kind: 'snapshot', version: snapshot.version, reason });
@@ -153,8 +163,9 @@ export class SeatMapSync {
       const seat = this.seatsById.get(change.seatId);
       if (seat) this.seatsById.set(change.seatId, { ...seat, status: change.status, bookingId: change.bookingId });
     }
+    this.standingAreas = withStandingCounts(this.standingAreas, delta.areas);
     this.currentVersion = delta.version;
-    this.notify({ kind: 'delta', version: delta.version, changes: delta.changes });
+    this.notify({ kind: 'delta', version: delta.version, changes: delta.changes, ...(delta.areas ? { areas: delta.areas } : {}) });
   }
 
   /** Applies whatever the buffer now chains onto; keeps only what is still ahead. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bestAvailableSchema } from '../bookings';
+import { standingRequestSchema } from '../standing';
 import { idSchema, isoDateTimeSchema, newId } from '../ids';
 import { paymentKindSchema, paymentOutcomeSchema } from '../payments';
 import { Topic } from '../topics';
@@ -22,6 +23,8 @@ export const holdCommandSchema = z
     /** The seats named, or empty when the booking core picks them (`best`). */
     seatIds: z.array(idSchema),
     best: bestAvailableSchema.optional(),
+    /** Places of a standing area, picked by the booking core: alone or with the seats named (docs/architecture.md §15). */
+    ga: standingRequestSchema.optional(),
     /** A hold decided after its deadline is rejected as expired, never granted late. */
     deadline: isoDateTimeSchema,
     /**
@@ -31,7 +34,10 @@ export const holdCommandSchema = z
      */
     admitted: z.boolean().optional(),
   })
-  .refine((hold) => hold.seatIds.length > 0 !== (hold.best !== undefined), 'a hold names seats or asks for best available, one of the two');
+  .refine(
+    (hold) => (hold.ga !== undefined ? hold.best === undefined : hold.seatIds.length > 0 !== (hold.best !== undefined)),
+    'a hold names seats or asks for best available, one of the two (standing places go with named seats or alone)',
+  );
 
 export const cancelCommandSchema = z.object({
   ...commandBase,

@@ -17,6 +17,8 @@ export const bookingEventSchema = bookingSchema.omit({ id: true }).extend({
   /** For a rejected hold: the seats that were no longer available. */
   unavailableSeatIds: z.array(idSchema).optional(),
   commandId: idSchema,
+  /** Set on the booking of seats offered from the event's waiting list (docs/architecture.md §14); absent otherwise. */
+  waitingListOffer: z.literal(true).optional(),
   occurredAt: isoDateTimeSchema,
   /** How the command was decided: where it sat in Kafka and how long it waited (for the race lab). */
   trace: z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../ids';
+import { standingCountSchema } from '../standing';
 import { seatStatusSchema } from '../statuses';
 import { Topic } from '../topics';
 import { defineMessage } from './message';
@@ -21,6 +22,11 @@ export const seatUpdatedSchema = z
     baseVersion: z.number().int().nonnegative(),
     version: z.number().int().positive(),
     changes: z.array(seatChangeSchema).min(1),
+    /**
+     * How many places each standing area whose places changed has left after this delta
+     * (docs/architecture.md §15); absent when no place changed. The changes name the places too.
+     */
+    areas: z.array(standingCountSchema).optional(),
   })
   .refine((m) => m.version > m.baseVersion, { message: 'version must be greater than baseVersion', path: ['version'] });
 export type SeatUpdated = z.infer<typeof seatUpdatedSchema>;

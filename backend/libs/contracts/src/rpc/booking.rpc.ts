@@ -4,6 +4,7 @@ import { idSchema } from '../ids';
 import { bookingStatusSchema, userRoleSchema } from '../statuses';
 import { bookingTicketsSchema, checkInCountSchema, checkInRequestSchema, checkInResultSchema } from '../tickets';
 import { RpcPattern } from '../topics';
+import { joinWaitingListSchema, waitingListCountSchema, waitingListEntrySchema } from '../waiting-list';
 import { defineRpc } from './rpc';
 
 /** Who asks: owners see their bookings, admins see any; staff and admins check tickets in. */
@@ -48,4 +49,32 @@ export const bookingCountCheckInsRpc = defineRpc({
   pattern: RpcPattern.BookingCountCheckIns,
   request: callerSchema.extend({ eventId: idSchema }),
   reply: checkInCountSchema,
+});
+
+/** POST /events/:eventId/waiting-list: the caller joins the line of a sold-out event (or tier). */
+export const bookingJoinWaitingListRpc = defineRpc({
+  pattern: RpcPattern.BookingJoinWaitingList,
+  request: callerSchema.extend({ eventId: idSchema }).extend(joinWaitingListSchema.shape),
+  reply: waitingListEntrySchema,
+});
+
+/** GET /events/:eventId/waiting-list/me: the caller's place in line, or the offer it came to. */
+export const bookingGetWaitingListEntryRpc = defineRpc({
+  pattern: RpcPattern.BookingGetWaitingListEntry,
+  request: callerSchema.extend({ eventId: idSchema }),
+  reply: waitingListEntrySchema,
+});
+
+/** DELETE /events/:eventId/waiting-list/me: the caller steps out of line. */
+export const bookingLeaveWaitingListRpc = defineRpc({
+  pattern: RpcPattern.BookingLeaveWaitingList,
+  request: callerSchema.extend({ eventId: idSchema }),
+  reply: waitingListEntrySchema,
+});
+
+/** GET /events/:eventId/waiting-list (admin): how many are waiting. */
+export const bookingCountWaitingListRpc = defineRpc({
+  pattern: RpcPattern.BookingCountWaitingList,
+  request: callerSchema.extend({ eventId: idSchema }),
+  reply: waitingListCountSchema,
 });

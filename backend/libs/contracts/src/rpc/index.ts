@@ -2,7 +2,17 @@ import type { z } from 'zod';
 import { analyticsGetEventRpc } from '../analytics';
 import { RpcPattern } from '../topics';
 import { authGetUserRpc, authLoginRpc, authRegisterRpc } from './auth.rpc';
-import { bookingCheckInRpc, bookingCountCheckInsRpc, bookingGetRpc, bookingListRpc, bookingListTicketsRpc } from './booking.rpc';
+import {
+  bookingCheckInRpc,
+  bookingCountCheckInsRpc,
+  bookingCountWaitingListRpc,
+  bookingGetRpc,
+  bookingGetWaitingListEntryRpc,
+  bookingJoinWaitingListRpc,
+  bookingLeaveWaitingListRpc,
+  bookingListRpc,
+  bookingListTicketsRpc,
+} from './booking.rpc';
 import {
   catalogCreateEventRpc,
   catalogGetEventRpc,
@@ -42,6 +52,10 @@ export const RPCS = {
   [RpcPattern.BookingListTickets]: bookingListTicketsRpc,
   [RpcPattern.BookingCheckIn]: bookingCheckInRpc,
   [RpcPattern.BookingCountCheckIns]: bookingCountCheckInsRpc,
+  [RpcPattern.BookingJoinWaitingList]: bookingJoinWaitingListRpc,
+  [RpcPattern.BookingGetWaitingListEntry]: bookingGetWaitingListEntryRpc,
+  [RpcPattern.BookingLeaveWaitingList]: bookingLeaveWaitingListRpc,
+  [RpcPattern.BookingCountWaitingList]: bookingCountWaitingListRpc,
 } as const satisfies { [P in RpcPattern]: RpcContract<P> };
 
 export type RpcRequest<P extends RpcPattern> = z.input<(typeof RPCS)[P]['request']>;
