@@ -146,6 +146,13 @@ export async function buildWorld(db: Pool, config: AppConfig, admin: BuiltUser, 
        SELECT b.id, b."eventId", b."userId", b.status::"BookingStatus", 'cmd_' || b.id, b.amount,
               now() + make_interval(mins => b."expiresInMinutes")
          FROM jsonb_to_recordset($7::jsonb) AS b(id text, "eventId" text, "userId" text, status text, amount int, "expiresInMinutes" int)
+     ), told_ AS (
+       -- As in a real run, a buyer was told when their hold expired or their booking was confirmed (once per booking
+       -- and kind): a refused request that makes the booking core say a booking's status again then adds nothing.
+       INSERT INTO notifications (id, user_id, kind, booking_id, event_id, title, body)
+       SELECT 'ntf_' || b.id, b."userId", b.status::"NotificationKind", b.id, b."eventId", 'Fuzz', 'Fuzz'
+         FROM jsonb_to_recordset($7::jsonb) AS b(id text, "eventId" text, "userId" text, status text)
+        WHERE b.status IN ('expired', 'confirmed')
      ), seats_ AS (
        INSERT INTO seats (id, event_id, label, section, row, number, tier, price, x, y, status, booking_id)
        SELECT s.id, s."eventId", s.label, 'Floor', s.row, s.number, s.tier, s.price, s.number, ascii(s.row) - 65,
