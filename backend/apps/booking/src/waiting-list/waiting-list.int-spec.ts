@@ -55,6 +55,8 @@ describe('the waiting list of a sold-out event', () => {
     const missing = await call(`${stack.url}/events/${eventId}/waiting-list/me`, { token: first.token });
     expect(missing.status).toBe(404);
     expect(await entries(eventId)).toEqual([]);
+    expect((await call(`${stack.url}/events/evt_nowhere/waiting-list`, { token: admin.token })).status).toBe(404);
+    expect((await call(`${stack.url}/events/${eventId}/waiting-list`, { token: first.token })).status).toBe(403);
   });
 
   it('offers a released seat to the first in line and to nobody else while the claim runs, then to general sale', async () => {
