@@ -366,7 +366,9 @@ export async function digest(db: Pool, redis: Redis, config: AppConfig, world: W
             (SELECT count(*)::int FROM booking_seats WHERE booking_id IN (SELECT id FROM live)) AS booking_seats,
             (SELECT json_agg(p ORDER BY p.id) FROM (SELECT id, status, attempts, updated_at FROM payments
               WHERE booking_id IN (SELECT id FROM live)) p) AS payments,
-            (SELECT count(*)::int FROM notifications WHERE user_id = ANY($2)) AS notifications`,
+            (SELECT count(*)::int FROM notifications WHERE user_id = ANY($2)) AS notifications,
+            (SELECT json_agg(w ORDER BY w.id) FROM (SELECT id, status, offered_booking_id, updated_at FROM waiting_list_entries
+              WHERE event_id = ANY($1)) w) AS waiting_list`,
     [events, users],
   );
   const tag = `${config.KAFKA_CLIENT_ID}:wr:{${world.eventId}}`;

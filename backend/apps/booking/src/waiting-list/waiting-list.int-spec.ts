@@ -20,7 +20,7 @@ describe('the waiting list of a sold-out event', () => {
   beforeAll(async () => {
     db = testDb();
     stack = await startStack({
-      services: ['booking', 'notification', 'gateway'],
+      services: ['booking', 'payment', 'notification', 'gateway'],
       env: { HOLD_TTL: '10m', WAITING_LIST_CLAIM: '3s', EXPIRY_SWEEP_INTERVAL_MS: '200', RPC_TIMEOUT_MS: '3000' },
     });
     [holder, first, second, third] = (await buildUsers(db, stack.config, 4)) as [BuiltUser, BuiltUser, BuiltUser, BuiltUser];
@@ -55,6 +55,8 @@ describe('the waiting list of a sold-out event', () => {
     const missing = await call(`${stack.url}/events/${eventId}/waiting-list/me`, { token: first.token });
     expect(missing.status).toBe(404);
     expect(await entries(eventId)).toEqual([]);
+    expect((await call(`${stack.url}/events/evt_nowhere/waiting-list`, { token: admin.token })).status).toBe(404);
+    expect((await call(`${stack.url}/events/${eventId}/waiting-list`, { token: first.token })).status).toBe(403);
   });
 
   it('offers a released seat to the first in line and to nobody else while the claim runs, then to general sale', async () => {
@@ -110,6 +112,53 @@ describe('the waiting list of a sold-out event', () => {
     expect(await seatStates(seatIds)).toEqual(seatIds.map(() => ({ status: 'available', booking_id: null })));
     expect(await mine(second, eventId)).toMatchObject({ status: 'waiting', offer: null });
     expect((await hold(third, eventId, [seatIds[0]!])).status).toBe(201);
+  });
+
+  it('keeps a line per sold-out tier, and marks a place claimed once its offer is paid', async () => {
+    // Row A is VIP, row B Regular: one seat each.
+    const { eventId, seatIds } = await buildEvent(db, { rows: 2, perRow: 1 });
+    const [vip, regular] = seatIds as [string, string];
+    const vipHold = bookingSchema.parse((await hold(holder, eventId, [vip])).body).id;
+
+    // VIP is sold out, Regular is not: only VIP's line is open.
+    for (const body of [{ quantity: 1 }, { quantity: 1, tier: 'Regular' }]) {
+      const refused = await join(third, eventId, body);
+      expect({ body, status: refused.status, error: errorBodySchema.parse(refused.body).error }).toEqual({ body, status: 409, error: 'NOT_SOLD_OUT' });
+    }
+    const unknownTier = await join(third, eventId, { quantity: 1, tier: 'Balcony' });
+    expect(errorBodySchema.parse(unknownTier.body).error).toBe('NOT_FOUND');
+    expect((await join(second, eventId, { quantity: 1, tier: 'VIP' })).status).toBe(201);
+    const regularHold = bookingSchema.parse((await hold(holder, eventId, [regular])).body).id;
+    expect((await join(first, eventId, { quantity: 1, tier: 'Regular' })).status).toBe(201);
+
+    // The Regular seat goes to the one who asked for Regular, though the VIP buyer joined first.
+    expect((await call(`${stack.url}/bookings/${regularHold}/cancel`, { token: holder.token, body: {} })).status).toBe(200);
+    const offered = await eventually(
+      () => mine(first, eventId),
+      (entry) => entry.status === 'offered',
+    );
+    expect(await seatStates([regular])).toEqual([{ status: 'reserved', booking_id: offered.offer!.bookingId }]);
+    expect(await mine(second, eventId)).toMatchObject({ status: 'waiting', position: 1 });
+    expect((await call(`${stack.url}/bookings/${vipHold}/cancel`, { token: holder.token, body: {} })).status).toBe(200);
+    expect(
+      await eventually(
+        () => mine(second, eventId),
+        (entry) => entry.status === 'offered',
+      ),
+    ).toMatchObject({ tier: 'VIP' });
+
+    const paid = await call(`${stack.url}/bookings/${offered.offer!.bookingId}/pay`, { token: first.token, body: { card: '4242 4242 4242 4242' } });
+    expect(paid.status).toBe(202);
+    const claimed = await eventually(
+      () => mine(first, eventId),
+      (entry) => entry.status === 'claimed',
+      15_000,
+    );
+    expect(claimed.offer).toBeNull();
+    await eventually(
+      () => seatStates([regular]),
+      (rows) => rows[0]?.status === 'confirmed' && rows[0].booking_id === offered.offer!.bookingId,
+    );
   });
 
   it('lets a buyer leave the line, after which nothing is offered to them', async () => {

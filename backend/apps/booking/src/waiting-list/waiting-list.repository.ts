@@ -47,12 +47,14 @@ export class WaitingListRepository {
     return latestEntry(this.pool, eventId, userId);
   }
 
-  async countWaiting(eventId: string): Promise<number> {
+  /** How many wait in the event's line; undefined: no such event. */
+  async countWaiting(eventId: string): Promise<number | undefined> {
     const { rows } = await this.pool.query<{ waiting: number }>(
-      `SELECT count(*)::int AS waiting FROM waiting_list_entries WHERE event_id = $1 AND status = 'waiting'`,
+      `SELECT (SELECT count(*)::int FROM waiting_list_entries w WHERE w.event_id = e.id AND w.status = 'waiting') AS waiting
+         FROM events e WHERE e.id = $1`,
       [eventId],
     );
-    return rows[0]?.waiting ?? 0;
+    return rows[0]?.waiting;
   }
 }
 

@@ -61,7 +61,9 @@ export class WaitingListService {
 
   async count(caller: Caller, eventId: string): Promise<WaitingListCount> {
     if (caller.role !== 'admin') throw new DomainError('FORBIDDEN', 'Only an admin can count a waiting list.');
-    return { eventId, waiting: await this.waitingList.countWaiting(eventId) };
+    const waiting = await this.waitingList.countWaiting(eventId);
+    if (waiting === undefined) throw notFound(`Event ${eventId}`);
+    return { eventId, waiting };
   }
 }
 

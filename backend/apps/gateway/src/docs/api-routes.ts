@@ -373,7 +373,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     auth: 'admin',
     params: eventIdParamsSchema,
     responses: { 200: { description: 'The count.', schema: waitingListCountSchema } },
-    errors: ['VALIDATION_FAILED', 'SERVICE_UNAVAILABLE'],
+    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'SERVICE_UNAVAILABLE'],
   },
   {
     method: 'get',
