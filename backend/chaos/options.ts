@@ -45,7 +45,9 @@ const FORMS: Record<ChaosOptions['form'], Omit<ChaosOptions, 'form' | 'echo' | '
     loadAfterMs: 1000,
     outageMs: 2000,
     recoverySeconds: 120,
-    settleSeconds: 45,
+    // Longer than a payment's lease (its provider latency plus a minute): a charge the payment service had claimed
+    // when it was killed is taken up again only after the lease, then settled, refunded if its booking was cancelled.
+    settleSeconds: 90,
   },
   full: {
     rounds: 3,
