@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { availabilityLevel, dateParts, describeAvailability, formatClockTime, formatEventDate, formatMoney, formatPriceRange, seatsLeftLabel } from './format';
+import {
+  availabilityLevel,
+  dateParts,
+  describeAvailability,
+  formatClockMinute,
+  formatClockTime,
+  formatEventDate,
+  formatMoney,
+  formatPriceRange,
+  seatsLeftLabel,
+} from './format';
 
 describe('formatMoney', () => {
   it('shows whole dollars without cents', () => {
@@ -126,5 +136,10 @@ describe('formatClockTime', () => {
   it('writes the time of day to the second, on the clock asked for', () => {
     expect(formatClockTime('2026-12-07T19:02:13.000Z', 'UTC')).toBe('19:02:13');
     expect(formatClockTime('2026-12-07T19:02:13.000Z', 'Europe/Paris')).toBe('20:02:13');
+  });
+
+  it('writes the minute of the day on a 24-hour clock, midnight as 00', () => {
+    expect(formatClockMinute('2026-12-07T18:15:59.000Z')).toBe('18:15');
+    expect(formatClockMinute('2026-12-08T00:05:00.000Z')).toBe('00:05');
   });
 });

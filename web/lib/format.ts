@@ -69,6 +69,11 @@ export function formatClockTime(iso: string, timeZone = 'UTC'): string {
   return new Intl.DateTimeFormat(LOCALE, { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 
+/** "19:02", the minute of the day (a minute of sales, a projected sell-out, a chart's axis). */
+export function formatClockMinute(iso: string, timeZone = 'UTC'): string {
+  return new Intl.DateTimeFormat(LOCALE, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
 export type AvailabilityLevel = 'plenty' | 'low' | 'sold-out';
 
 /** Few left means at most 10 seats, or at most a tenth of the house. */

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SalesMinute } from '@seatstorm/contracts';
+import { formatClockMinute } from '@/lib/format';
 import styles from './sales-panel.module.css';
 
 const HEIGHT = 180;
@@ -42,7 +43,11 @@ export function SalesChart({ minutes, label }: { minutes: readonly SalesMinute[]
         legend: { show: false },
         cursor: { show: false },
         scales: { x: { time: true }, y: { range: (_plot, _min, max) => [0, Math.max(4, Math.ceil(max * 1.2))] } },
-        axes: [axis, { ...axis, size: 40, label: 'seats' }],
+        // The minutes as the rest of the page writes times: a 24-hour clock in UTC.
+        axes: [
+          { ...axis, values: (_plot, splits) => splits.map((seconds) => formatClockMinute(new Date(seconds * 1000).toISOString())) },
+          { ...axis, size: 40, label: 'seats' },
+        ],
         series: [{}, { label: 'Seats sold', stroke: accent, fill: accent, width: 0, points: { show: false }, paths: uPlot.paths.bars?.({ size: [0.7, 24] }) }],
       },
       chartData([]),

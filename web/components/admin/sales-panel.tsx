@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { EventAnalytics, EventDetail } from '@seatstorm/contracts';
 import { getEventAnalyticsCsv } from '@/lib/api';
 import { describeError } from '@/lib/errors';
-import { formatClockTime, formatMoney } from '@/lib/format';
+import { formatClockMinute, formatClockTime, formatMoney } from '@/lib/format';
 import type { Session } from '@/lib/session-cookie';
 import { formatConversion, salesTotals, useSalesAnalytics } from './sales-analytics';
 import { SalesChart } from './sales-chart';
@@ -18,14 +18,14 @@ export function chartSummary(analytics: EventAnalytics): string {
   const totals = salesTotals(analytics);
   const minutes = analytics.salesPerMinute.length;
   if (totals.seats === 0) return `Seats sold per minute over the last ${minutes} minutes: none yet.`;
-  const peak = totals.peak ? `, the most in one minute ${totals.peak.seats} at ${formatClockTime(totals.peak.minute).slice(0, 5)}` : '';
+  const peak = totals.peak ? `, the most in one minute ${totals.peak.seats} at ${formatClockMinute(totals.peak.minute)}` : '';
   return `Seats sold per minute over the last ${minutes} minutes: ${seats(totals.seats)} in all${peak}, ${totals.thisMinute} this minute.`;
 }
 
 function sellOut(analytics: EventAnalytics): { value: string; note: string } {
   if (analytics.seatsLeft === 0) return { value: 'Sold out', note: 'no seats left to hold' };
   if (analytics.projectedSellOutAt === null) return { value: 'Not selling now', note: 'nothing sold in the last 5 minutes' };
-  return { value: formatClockTime(analytics.projectedSellOutAt).slice(0, 5), note: 'at the last 5 minutes’ pace' };
+  return { value: formatClockMinute(analytics.projectedSellOutAt), note: 'at the last 5 minutes’ pace' };
 }
 
 /**
@@ -139,7 +139,7 @@ export function SalesPanel({ event, session }: { event: EventDetail; session: Se
                   .filter((row) => row.seats > 0)
                   .map((row) => (
                     <tr key={row.minute}>
-                      <td>{formatClockTime(row.minute).slice(0, 5)}</td>
+                      <td>{formatClockMinute(row.minute)}</td>
                       <td>{row.seats}</td>
                       <td>{formatMoney(row.cents)}</td>
                     </tr>
