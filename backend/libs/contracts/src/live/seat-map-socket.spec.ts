@@ -52,6 +52,7 @@ const seatId = `${EVENT}_A1`;
 const snapshotAt = (version: number, status: 'available' | 'reserved' = 'available'): SeatSnapshot => ({
   eventId: EVENT,
   version,
+  areas: [],
   seats: [
     {
       id: seatId,

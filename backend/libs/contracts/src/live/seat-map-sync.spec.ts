@@ -39,7 +39,7 @@ class FakeDatabase {
   }
 
   snapshot(): SeatSnapshot {
-    return { eventId: EVENT, version: this.version, seats: [...this.seats.values()].map((seat) => ({ ...seat })) };
+    return { eventId: EVENT, version: this.version, seats: [...this.seats.values()].map((seat) => ({ ...seat })), areas: [] };
   }
 }
 
