@@ -4,7 +4,7 @@ import { DatabaseModule } from '@seatstorm/database';
 import { LoggingModule } from '@seatstorm/observability';
 import { SalesAnalyticsModule } from './analytics/analytics.module';
 
-/** Live sales analytics for organisers: counted from `booking.events`, answered on request, pushed on `Topic.AnalyticsUpdated`. */
+/** Live sales analytics for organisers: counted from `Topic.BookingEvents`, answered on request, pushed on `Topic.AnalyticsUpdated`. */
 @Module({})
 export class AnalyticsAppModule {
   static forRoot(config: AppConfig): DynamicModule {

@@ -34,7 +34,7 @@ export interface CountedFlags {
 
 export const NOTHING_COUNTED: Readonly<CountedFlags> = { held: false, sold: false, abandoned: false, paymentFailed: false, refunded: false };
 
-/** A booking's step, from `booking.events`. */
+/** A booking's step, from `Topic.BookingEvents`. */
 export interface BookingStep {
   bookingId: string;
   eventId: string;

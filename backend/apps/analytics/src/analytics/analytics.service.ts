@@ -17,7 +17,7 @@ export class AnalyticsService implements OnApplicationShutdown {
     private readonly producer: MessageProducer,
   ) {}
 
-  /** One batch of `booking.events`, counted exactly once per booking step, in one transaction. */
+  /** One batch of `Topic.BookingEvents`, counted exactly once per booking step, in one transaction. */
   async count(events: readonly BookingEvent[]): Promise<void> {
     const steps: BookingStep[] = events.map((event) => ({
       bookingId: event.bookingId,
