@@ -1,11 +1,11 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import '@fontsource-variable/inter/wght.css';
 import './globals.css';
 import { SessionProvider } from '@/components/session/session-provider';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
 import { readServerSession } from '@/lib/server-session';
+import { inter } from './fonts';
 
 export const metadata: Metadata = {
   title: { default: 'Seatstorm — live seat maps', template: '%s · Seatstorm' },
@@ -24,7 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Who is signed in, never their token: a rendered page is no place for it (the provider fetches it).
   const user = (await readServerSession())?.user ?? null;
   return (
-    <html lang="en">
+    <html lang="en" className={inter.variable}>
       <body>
         <SessionProvider signedInUser={user}>
           <SiteHeader />
