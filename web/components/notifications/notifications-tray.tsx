@@ -21,9 +21,10 @@ function readSeen(userId: string): string {
 
 /** A bell with what Seatstorm told this person (confirmed, failed, expired, refunded), fed live by the socket. */
 export function NotificationsTray() {
-  const { session } = useSession();
+  // The bell shows as soon as who is signed in is known (the server renders it too); its list, once the token is.
+  const { session, user } = useSession();
   const token = session?.token ?? null;
-  const userId = session?.user.id;
+  const userId = user?.id;
   const pushed = useNotifications(token);
   const [loaded, setLoaded] = useState<Notification[]>([]);
   const [open, setOpen] = useState(false);
@@ -59,7 +60,7 @@ export function NotificationsTray() {
   }, [pushed, loaded]);
   const unread = notifications.filter((n) => n.createdAt > seen).length;
 
-  if (!session || !userId) return null;
+  if (!userId) return null;
 
   function toggle() {
     const next = !open;

@@ -76,11 +76,11 @@ export function SeatPicker({ event, admissionPass }: { event: EventDetail; admis
             <h2 id="seat-map-heading" className={styles.mapTitle}>
               Choose your seats
             </h2>
-            {layout ? (
-              <p className={styles.mapMeta}>
-                {available.toLocaleString('en-US')} of {layout.seats.length.toLocaleString('en-US')} seats available
-              </p>
-            ) : null}
+            {/* The page's own figures until the live map's: the line is there from the first paint, moving nothing. */}
+            <p className={styles.mapMeta}>
+              {(layout ? available : event.seatsAvailable).toLocaleString('en-US')} of {(layout ? totalOf(state) : event.seatsTotal).toLocaleString('en-US')}{' '}
+              seats available
+            </p>
           </div>
           <div className={styles.headerActions}>
             <p className={styles.sync} data-sync={state.sync} role="status">
@@ -129,9 +129,15 @@ export function SeatPicker({ event, admissionPass }: { event: EventDetail; admis
   );
 }
 
+/** Seats and standing places on sale, as the event's own figures count them. */
 function countAvailable(state: SeatMapState): number {
   const available = statusCode('available');
   let count = 0;
   for (let i = 0; i < state.statuses.length; i += 1) if (state.statuses[i] === available) count += 1;
+  for (const area of state.areas) count += area.available;
   return count;
+}
+
+function totalOf(state: SeatMapState): number {
+  return (state.layout?.seats.length ?? 0) + state.areas.reduce((sum, area) => sum + area.capacity, 0);
 }
