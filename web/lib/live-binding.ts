@@ -82,8 +82,11 @@ function feedInWorker(
   };
 }
 
-/** Seat objects made per task while a new layout is put together: a few milliseconds each, even on a phone. */
-export const LAYOUT_SLICE = 1_500;
+/**
+ * Seat objects made per task while a new layout is put together: a few milliseconds each, even on a phone, and
+ * the collections of what they allocate fall in short tasks too.
+ */
+export const LAYOUT_SLICE = 500;
 
 interface YieldingScheduler {
   yield(): Promise<void>;

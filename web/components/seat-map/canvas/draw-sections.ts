@@ -108,10 +108,10 @@ function drawLabel(ctx: CanvasRenderingContext2D, palette: CanvasPalette, sectio
 
 /**
  * The venue zoomed out: each section as its outline, tinted by the share of its seats left (green, amber, grey and
- * hatched when none are), with its name and the count left. Sections with none of the seats the filter asks for
- * are drawn faintly, with their name only.
+ * hatched when none are). Sections with none of the seats the filter asks for are drawn faintly. Their labels are
+ * `drawSectionLabels`'s.
  */
-export function drawSections(ctx: CanvasRenderingContext2D, palette: CanvasPalette, map: SectionMap, counts: SectionCounts, camera: Camera) {
+export function drawSectionShapes(ctx: CanvasRenderingContext2D, palette: CanvasPalette, map: SectionMap, counts: SectionCounts, camera: Camera) {
   map.sections.forEach((section, index) => {
     const total = counts.totals[index] ?? 0;
     const level = availabilityOf(counts.available[index] ?? 0, total);
@@ -130,12 +130,29 @@ export function drawSections(ctx: CanvasRenderingContext2D, palette: CanvasPalet
     ctx.lineWidth = 1.5;
     ctx.stroke();
   });
+  ctx.globalAlpha = 1;
+}
+
+/** Each section's name and the count it has left, over its outline; a section the filter leaves empty, named faintly. */
+export function drawSectionLabels(ctx: CanvasRenderingContext2D, palette: CanvasPalette, map: SectionMap, counts: SectionCounts, camera: Camera) {
   const { labels, size } = chooseLabels(ctx, palette, map, counts, camera);
   map.sections.forEach((section, index) => {
     ctx.globalAlpha = (counts.totals[index] ?? 0) === 0 ? EMPTY_OPACITY : 1;
     drawLabel(ctx, palette, section, labels[index] ?? [], size, camera);
   });
   ctx.globalAlpha = 1;
+}
+
+/** Whether two sets of section counts say the same: a new count object with the same figures needs no new paint. */
+export function sameCounts(a: SectionCounts, b: SectionCounts): boolean {
+  return equalArrays(a.totals, b.totals) && equalArrays(a.available, b.available);
+}
+
+function equalArrays(a: Uint32Array, b: Uint32Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The outline of the section under the pointer, on the overlay. */

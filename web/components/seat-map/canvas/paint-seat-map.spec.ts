@@ -4,7 +4,8 @@ import { buildSections, sectionAvailable, sectionTotals } from '@/lib/seat-map/s
 import { venue } from '@/test/seat-snapshots';
 import type { CanvasPalette } from './canvas-palette';
 import type { CanvasView } from './canvas-view';
-import { paintSeatMap } from './paint-seat-map';
+import { sameCounts } from './draw-sections';
+import { paintSeatMap, paintSectionLabels } from './paint-seat-map';
 
 const palette: CanvasPalette = {
   background: 'background',
@@ -121,13 +122,17 @@ describe('painting what the filter leaves out, and sections', () => {
   const layout = twoSections.layout!;
   const map = buildSections(layout);
   const counts = { totals: sectionTotals(map, null), available: sectionAvailable(map, twoSections.statuses, null) };
-  const paintAt = (ctx: CanvasRenderingContext2D, scale: number) =>
-    paintSeatMap(
-      ctx,
-      { layout, state: twoSections, palette, view: { ...view, camera: { scale, x: 0, y: 0 } }, pitch: false, mask: null, sections: { map, counts } },
-      new Uint16Array(15),
-      true,
-    );
+  const sceneAt = (scale: number) => ({
+    layout,
+    state: twoSections,
+    palette,
+    view: { ...view, camera: { scale, x: 0, y: 0 } },
+    pitch: false,
+    mask: null,
+    sections: { map, counts },
+  });
+  const paintAt = (ctx: CanvasRenderingContext2D, scale: number, sectionLabels = true) =>
+    paintSeatMap(ctx, sceneAt(scale), new Uint16Array(15), true, sectionLabels);
 
   it('zoomed out, paints each section tinted by what it has left, with its name and count, and no seats', () => {
     const { ctx, filled, paths, texts } = recordingContext();
@@ -136,6 +141,24 @@ describe('painting what the filter leaves out, and sections', () => {
     expect(filled).toEqual([{ colour: 'background', left: 0, top: 0 }]);
     expect(paths).toEqual(['plenty', 'plenty']);
     expect(texts).toEqual(['Balcony', '3', 'Floor', '10']);
+  });
+
+  it("can leave the sections' labels to a second paint, which writes them over the outlines and nothing else", () => {
+    const { ctx, filled, paths, texts } = recordingContext();
+    paintAt(ctx, 4, false);
+    expect(paths).toEqual(['plenty', 'plenty']);
+    expect(texts).toEqual([]);
+    paintSectionLabels(ctx, sceneAt(4));
+    expect(texts).toEqual(['Balcony', '3', 'Floor', '10']);
+    expect(filled).toEqual([{ colour: 'background', left: 0, top: 0 }]);
+    expect(paths).toEqual(['plenty', 'plenty']);
+  });
+
+  it('tells new section counts with the same figures from changed ones', () => {
+    const same = { totals: Uint32Array.from(counts.totals), available: Uint32Array.from(counts.available) };
+    const oneTaken = { ...same, available: same.available.map((n, i) => (i === 0 ? n - 1 : n)) };
+    expect(sameCounts(counts, same)).toBe(true);
+    expect(sameCounts(counts, oneTaken)).toBe(false);
   });
 
   it('zoomed in past that, paints seats', () => {

@@ -8,7 +8,7 @@ import type { CanvasView } from './canvas-view';
 import { drawPitch } from './draw-pitch';
 import { drawSeats, seatRect } from './draw-seats';
 import { drawStandingAreas } from './draw-standing-areas';
-import { drawSections, type SectionCounts } from './draw-sections';
+import { drawSectionLabels, drawSectionShapes, type SectionCounts } from './draw-sections';
 import { paintKey } from './paint-key';
 
 /** Everything one paint of the seat map depends on. */
@@ -34,9 +34,10 @@ export function showsSections({ layout, view, sections }: Pick<SeatMapScene, 'la
  * Paints the seats on `ctx`. `painted` holds each seat's paint key as last painted (0: not painted) and is updated.
  * A full paint starts from an empty canvas and paints the seats on screen; otherwise only painted seats whose key
  * changed are painted again, which is what keeps live updates on a 50,000-seat map cheap. Zoomed out, a venue with
- * sections paints them instead, whole every time: forty outlines cost less than working out which changed.
+ * sections paints them instead, whole every time: forty outlines cost less than working out which changed; with
+ * `sectionLabels` false, without their labels, which `paintSectionLabels` then adds.
  */
-export function paintSeatMap(ctx: CanvasRenderingContext2D, scene: SeatMapScene, painted: Uint16Array, full: boolean) {
+export function paintSeatMap(ctx: CanvasRenderingContext2D, scene: SeatMapScene, painted: Uint16Array, full: boolean, sectionLabels = true) {
   const { layout, state, palette, view, mask, sections } = scene;
   const { camera, width, height, dpr } = view;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -44,7 +45,8 @@ export function paintSeatMap(ctx: CanvasRenderingContext2D, scene: SeatMapScene,
     ctx.fillStyle = palette.background;
     ctx.fillRect(0, 0, width, height);
     if (scene.pitch) drawPitch(ctx, palette, pitchArea(layout), camera);
-    drawSections(ctx, palette, sections.map, sections.counts, camera);
+    drawSectionShapes(ctx, palette, sections.map, sections.counts, camera);
+    if (sectionLabels) drawSectionLabels(ctx, palette, sections.map, sections.counts, camera);
     drawStandingAreas(ctx, palette, state.areas, camera);
     painted.fill(0);
     return;
@@ -86,4 +88,12 @@ export function paintSeatMap(ctx: CanvasRenderingContext2D, scene: SeatMapScene,
     }
   }
   for (const [key, bucket] of byKey) drawSeats(ctx, palette, layout, camera, bucket, key);
+}
+
+/** The sections' labels over a paint of the section view made without them. */
+export function paintSectionLabels(ctx: CanvasRenderingContext2D, scene: SeatMapScene) {
+  const { palette, view, sections } = scene;
+  if (!sections || !showsSections(scene)) return;
+  ctx.setTransform(view.dpr, 0, 0, view.dpr, 0, 0);
+  drawSectionLabels(ctx, palette, sections.map, sections.counts, view.camera);
 }

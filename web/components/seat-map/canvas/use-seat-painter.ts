@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { SeatLayout } from '@/lib/seat-map/layout';
 import { readPalette, type CanvasPalette } from './canvas-palette';
 import type { CanvasView } from './canvas-view';
-import { paintSeatMap, showsSections, type SeatMapScene } from './paint-seat-map';
+import { sameCounts } from './draw-sections';
+import { paintSeatMap, paintSectionLabels, showsSections, type SeatMapScene } from './paint-seat-map';
 
 /** For measuring how soon a large map is on screen (Performance API). */
 export const FIRST_PAINT_MARK = 'seatmap:first-paint';
@@ -36,6 +37,10 @@ export function useSeatPainter(
   const frameRequestRef = useRef(0);
   // The sections' counts last painted: a change of state that leaves them as they were needs no new paint zoomed out.
   const paintedSectionsRef = useRef<PaintInputs['sections']>(null);
+  // The map's first paint of its sections leaves their labels (most of its cost) to the next frame, so that the page
+  // never spends one long task on it; later paints draw them at once.
+  const labelsLaterRef = useRef(true);
+  const labelsFrameRef = useRef(0);
   const pitch = layout.hasPitch;
   inputsRef.current = inputs;
 
@@ -47,9 +52,18 @@ export function useSeatPainter(
     const full = fullPaintRef.current;
     fullPaintRef.current = false;
     const scene: SeatMapScene = { ...inputsRef.current, layout, palette, view: view.current, pitch };
-    if (!full && showsSections(scene) && scene.sections === paintedSectionsRef.current) return;
+    if (!full && showsSections(scene) && samePaintedSections(paintedSectionsRef.current, scene.sections)) return;
     paintedSectionsRef.current = scene.sections;
-    paintSeatMap(ctx, scene, paintedRef.current, full);
+    const labelsLater = full && labelsLaterRef.current && showsSections(scene);
+    paintSeatMap(ctx, scene, paintedRef.current, full, !labelsLater);
+    if (labelsLater) {
+      labelsLaterRef.current = false;
+      labelsFrameRef.current = requestAnimationFrame(() => {
+        labelsFrameRef.current = 0;
+        // A full paint on its way draws them itself.
+        if (!fullPaintRef.current) paintSectionLabels(ctx, { ...inputsRef.current, layout, palette, view: view.current, pitch });
+      });
+    }
     if (full && performance.getEntriesByName(FIRST_PAINT_MARK).length === 0) performance.mark(FIRST_PAINT_MARK);
   }, [canvasRef, layout, pitch, view]);
 
@@ -75,7 +89,9 @@ export function useSeatPainter(
     return () => {
       scheme.removeEventListener('change', onScheme);
       cancelAnimationFrame(frameRequestRef.current);
+      cancelAnimationFrame(labelsFrameRef.current);
       frameRequestRef.current = 0;
+      labelsFrameRef.current = 0;
     };
   }, [frameRef, layout, schedulePaint]);
 
@@ -85,4 +101,9 @@ export function useSeatPainter(
   useEffect(() => schedulePaint(true), [mask, schedulePaint]);
 
   return { palette: paletteRef, schedulePaint };
+}
+
+function samePaintedSections(painted: PaintInputs['sections'], next: PaintInputs['sections']): boolean {
+  if (painted === next) return true;
+  return painted !== null && next !== null && painted.map === next.map && sameCounts(painted.counts, next.counts);
 }
