@@ -61,6 +61,24 @@ describe('acquireSocket', () => {
     vi.runAllTimers();
   });
 
+  it('connects a new socket a task after it is borrowed, not in the task of the component that borrows it', () => {
+    vi.useFakeTimers();
+    const first = acquireSocket(null);
+    const socket = made[0]!;
+    expect(socket.connect).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(0);
+    expect(socket.connect).toHaveBeenCalledTimes(1);
+    // A second borrower shares it, connected already.
+    const second = acquireSocket(null);
+    vi.advanceTimersByTime(0);
+    expect(made).toHaveLength(1);
+    expect(socket.connect).toHaveBeenCalledTimes(1);
+    first.release();
+    second.release();
+    vi.runAllTimers();
+    expect(socket.disconnect).toHaveBeenCalledTimes(1);
+  });
+
   it("leaves a socket closed when the server closed it at its token's expiry", () => {
     vi.useFakeTimers();
     const exp = Math.floor(Date.now() / 1000) + 60;

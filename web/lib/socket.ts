@@ -36,6 +36,8 @@ function openEntry(token: string | null): Entry {
     // Straight to WebSocket: no long-polling round trips before the first seat update.
     transports: ['websocket'],
     reconnectionDelayMax: 5_000,
+    // Connected by acquireSocket, a task later.
+    autoConnect: false,
   });
   const entry: Entry = { socket, users: 0 };
   socket.on('disconnect', (reason) => {
@@ -58,8 +60,14 @@ export function acquireSocket(token: string | null): SocketLease {
   const key = token ?? '';
   let entry = sockets.get(key);
   if (!entry) {
-    entry = openEntry(token);
-    sockets.set(key, entry);
+    const opened = openEntry(token);
+    sockets.set(key, opened);
+    // Opening the connection costs the page several milliseconds; most sockets are borrowed while a page hydrates,
+    // whose one task that would lengthen. Unless the socket was closed meanwhile.
+    setTimeout(() => {
+      if (sockets.get(key) === opened) opened.socket.connect();
+    }, 0);
+    entry = opened;
   }
   const lease = entry;
   clearTimeout(lease.closeTimer);
