@@ -18,6 +18,10 @@
  *
  *   npm run lighthouse -w @seatstorm/e2e [-- --runs 3 --json lighthouse.json --traces traces/]
  *
+ * Headless Chromium sometimes holds a page's first frame back for up to a second (GoogleChrome/lighthouse#17148),
+ * which Lighthouse's simulation turns into a far later FCP and LCP for that run: each run says when that happened,
+ * and each page's summary gives the median of the other runs too.
+ *
  * The web app's address comes from E2E_BASE_URL (default http://127.0.0.1:3001);
  * Chromium from CHROMIUM_PATH (default /usr/bin/chromium).
  */
@@ -76,7 +80,32 @@ interface Run {
   longTasks: Array<{ url: string; startMs: number; ms: number }>;
   /** Lighthouse's measure of this machine's speed at the time (higher is faster). */
   benchmarkIndex: number;
+  /**
+   * How long the page's first painted frame waited to be shown (observed first contentful paint minus the document's
+   * first paint), or null when the trace does not tell. Headless Chromium sometimes holds a page's frames back for up
+   * to a second while its renderer is busy (GoogleChrome/lighthouse#17148); Lighthouse's simulation then counts
+   * everything loaded meanwhile as needed for the first paint, and the run's FCP, LCP and score come out far worse.
+   */
+  heldFrameMs: number | null;
   warnings: string[];
+}
+
+/** A run whose first frame waited this long is reported as held back. */
+const HELD_FRAME_MS = 300;
+const isHeld = (run: Run) => run.heldFrameMs !== null && run.heldFrameMs >= HELD_FRAME_MS;
+
+interface TraceEvent {
+  name: string;
+  ts: number;
+  args?: { data?: { nodeName?: string } };
+}
+
+function heldFrameMs(trace: { traceEvents: TraceEvent[] }, observedFcpTs: number | undefined, navigationTs: number | undefined): number | null {
+  if (observedFcpTs === undefined || navigationTs === undefined) return null;
+  const firstPaint = trace.traceEvents
+    .filter((event) => event.name === 'Paint' && event.args?.data?.nodeName === '#document' && event.ts >= navigationTs)
+    .reduce((first, event) => Math.min(first, event.ts), Number.POSITIVE_INFINITY);
+  return Number.isFinite(firstPaint) ? Math.max(0, (observedFcpTs - firstPaint) / 1000) : null;
 }
 
 interface Options {
@@ -149,6 +178,7 @@ async function measure(chrome: LaunchedChrome, url: string, traceFile: string | 
   const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   const items = (id: string) => (lhr.audits[id]?.details as Details | undefined)?.items ?? [];
   const lcp = lhr.audits['largest-contentful-paint-element']?.details as LcpDetails | undefined;
+  const observed = (lhr.audits.metrics?.details as { items?: Array<Record<string, number | undefined>> } | undefined)?.items?.[0];
   return {
     score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
     tbtMs: audit('total-blocking-time'),
@@ -173,6 +203,11 @@ async function measure(chrome: LaunchedChrome, url: string, traceFile: string | 
       .map((item) => ({ url: String(item.url), startMs: Number(item.startTime), ms: Number(item.duration) }))
       .sort((a, b) => b.ms - a.ms),
     benchmarkIndex: lhr.environment.benchmarkIndex,
+    heldFrameMs: heldFrameMs(
+      result.artifacts.Trace as { traceEvents: TraceEvent[] },
+      observed?.observedFirstContentfulPaintTs,
+      observed?.observedNavigationStartTs,
+    ),
     warnings: lhr.runWarnings,
   };
 }
@@ -222,6 +257,12 @@ function report(summaries: Record<PageName, Summary>, runs: Record<PageName, Run
     console.log(`  TBT  ${ms(s.tbtMs).padStart(9)}${name === 'baseline' ? '' : beside(s.tbtMs, base.tbtMs)}`);
     console.log(`  LCP  ${ms(s.lcpMs).padStart(9)}${name === 'baseline' ? '' : beside(s.lcpMs, base.lcpMs)}`);
     console.log(`  FCP  ${ms(s.fcpMs).padStart(9)}   Speed Index ${ms(s.speedIndexMs)}   CLS ${s.cls.toFixed(3)}`);
+    const shown = runs[name].filter((run) => !isHeld(run));
+    if (shown.length < runs[name].length) {
+      const of = (pick: (run: Run) => number) => median(shown.map(pick));
+      const rest = shown.length ? `; the other ${shown.length}: score ${of((r) => r.score)}, TBT ${ms(of((r) => r.tbtMs))}, LCP ${ms(of((r) => r.lcpMs))}` : '';
+      console.log(`  ${runs[name].length - shown.length} of ${runs[name].length} runs had their first frame held back by Chromium${rest}`);
+    }
     const phases = s.medianRun.lcpPhases.map(({ phase, ms: time }) => `${phase} ${ms(time)}`).join(' · ');
     if (s.medianRun.lcpElement) console.log(`  LCP element: ${s.medianRun.lcpElement.slice(0, 100)}${phases ? `  (${phases})` : ''}`);
     const top = s.medianRun.mainThread.slice(0, 6).map((item) => `${item.work} ${ms(item.ms)}`);
@@ -251,7 +292,8 @@ async function main(): Promise<void> {
         const traceFile = options.traces ? join(options.traces, `${page.name}-${round}.json`) : null;
         const run = await measure(page.buyer ? buyer : signedOut, url, traceFile);
         runs[page.name].push(run);
-        console.log(`round ${round}/${options.runs}  ${page.name.padEnd(8)} score ${run.score}  TBT ${ms(run.tbtMs)}  LCP ${ms(run.lcpMs)}`);
+        const held = isHeld(run) ? `  (first frame held back ${ms(run.heldFrameMs!)})` : '';
+        console.log(`round ${round}/${options.runs}  ${page.name.padEnd(8)} score ${run.score}  TBT ${ms(run.tbtMs)}  LCP ${ms(run.lcpMs)}${held}`);
       }
     }
   } finally {
