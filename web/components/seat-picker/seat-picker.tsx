@@ -71,32 +71,14 @@ export function SeatPicker({ event, admissionPass }: { event: EventDetail; admis
     <div className={styles.picker}>
       <SeatPatterns />
       <section className={styles.mapCard} aria-labelledby="seat-map-heading">
-        <header className={styles.mapHeader}>
-          <div>
-            <h2 id="seat-map-heading" className={styles.mapTitle}>
-              Choose your seats
-            </h2>
-            {/* The page's own figures until the live map's: the line is there from the first paint, moving nothing. */}
-            <p className={styles.mapMeta}>
-              {(layout ? available : event.seatsAvailable).toLocaleString('en-US')} of {(layout ? totalOf(state) : event.seatsTotal).toLocaleString('en-US')}{' '}
-              seats available
-            </p>
-          </div>
-          <div className={styles.headerActions}>
-            <p className={styles.sync} data-sync={state.sync} role="status">
-              <span className={styles.syncDot} aria-hidden="true" />
-              {SYNC_LABELS[state.sync]}
-            </p>
-            <div className={styles.viewSwitch} role="group" aria-label="Show seats as">
-              <button type="button" aria-pressed={view === 'map'} onClick={() => setView('map')}>
-                Map
-              </button>
-              <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')}>
-                List
-              </button>
-            </div>
-          </div>
-        </header>
+        <MapCardHeader
+          title="Choose your seats"
+          available={layout ? available : event.seatsAvailable}
+          total={layout ? totalOf(state) : event.seatsTotal}
+          sync={state.sync}
+          view={view}
+          onView={setView}
+        />
 
         <div className={styles.mapBody} data-sync={state.sync} aria-busy={!inSync}>
           {!layout ? (
@@ -125,6 +107,64 @@ export function SeatPicker({ event, admissionPass }: { event: EventDetail; admis
       </section>
 
       <SelectionPanel event={event} live={live} bookings={bookings} />
+    </div>
+  );
+}
+
+interface MapCardHeaderProps {
+  title: string;
+  available: number;
+  total: number;
+  sync: SeatMapState['sync'];
+  view: 'map' | 'list';
+  /** Absent while there is nothing to switch between yet. */
+  onView?: (view: 'map' | 'list') => void;
+}
+
+/** The map card's heading, its seats-available line, the live status and the map/list switch. */
+function MapCardHeader({ title, available, total, sync, view, onView }: MapCardHeaderProps) {
+  return (
+    <header className={styles.mapHeader}>
+      <div>
+        <h2 id="seat-map-heading" className={styles.mapTitle}>
+          {title}
+        </h2>
+        {/* The page's own figures until the live map's: the line is there from the first paint, moving nothing. */}
+        <p className={styles.mapMeta}>
+          {available.toLocaleString('en-US')} of {total.toLocaleString('en-US')} seats available
+        </p>
+      </div>
+      <div className={styles.headerActions}>
+        <p className={styles.sync} data-sync={sync} role="status">
+          <span className={styles.syncDot} aria-hidden="true" />
+          {SYNC_LABELS[sync]}
+        </p>
+        <div className={styles.viewSwitch} role="group" aria-label="Show seats as">
+          <button type="button" aria-pressed={view === 'map'} disabled={!onView} onClick={() => onView?.('map')}>
+            Map
+          </button>
+          <button type="button" aria-pressed={view === 'list'} disabled={!onView} onClick={() => onView?.('list')}>
+            List
+          </button>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+/**
+ * The seat picker's card before anything can start (the buyer's session, or their waiting-room pass, still being
+ * read): the same card, so that the picker taking its place moves nothing on the page.
+ */
+export function SeatPickerPending({ event }: { event: EventDetail }) {
+  return (
+    <div className={styles.picker}>
+      <section className={styles.mapCard} aria-labelledby="seat-map-heading">
+        <MapCardHeader title="Opening your session…" available={event.seatsAvailable} total={event.seatsTotal} sync="loading" view="map" />
+        <div className={styles.mapBody} data-sync="loading" aria-busy>
+          <div className={styles.placeholder}>Checking whether the queue has let you in…</div>
+        </div>
+      </section>
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { EventDetail, QueueAdmitted } from '@seatstorm/contracts';
 import { forgetAdmission, readAdmission, subscribeAdmissions, writeAdmission } from '@/lib/admission';
-import { SeatPicker } from '../seat-picker/seat-picker';
+import { SeatPicker, SeatPickerPending } from '../seat-picker/seat-picker';
 import { useSession } from '../session/session-provider';
 import { SignInPrompt } from '../auth/sign-in-prompt';
 import { WaitingRoom } from './waiting-room';
@@ -15,15 +15,17 @@ import { WaitingRoom } from './waiting-room';
  * pass runs out.
  */
 export function SaleGate({ event }: { event: EventDetail }) {
-  const { session } = useSession();
+  const { session, user } = useSession();
   const [roomClosed, setRoomClosed] = useState(false);
-  const userId = session?.user.id ?? null;
+  // Who is signed in is known before their token is: their pass can be read meanwhile.
+  const userId = user?.id ?? null;
   const admission = useSyncExternalStore(
     subscribeAdmissions,
     () => (userId ? serialized(readAdmission(event.id, userId)) : null),
-    () => null,
+    // The server cannot see the pass: "not known yet", until the page has hydrated.
+    () => UNKNOWN,
   );
-  const pass = useMemo(() => (admission ? (JSON.parse(admission) as QueueAdmitted) : null), [admission]);
+  const pass = useMemo(() => (admission && admission !== UNKNOWN ? (JSON.parse(admission) as QueueAdmitted) : null), [admission]);
 
   // A pass runs out on its own: back to the queue then.
   useEffect(() => {
@@ -36,10 +38,15 @@ export function SaleGate({ event }: { event: EventDetail }) {
   const onRoomClosed = useCallback(() => setRoomClosed(true), []);
 
   if (!event.waitingRoom.enabled || roomClosed) return <SeatPicker event={event} />;
+  // A signed-in buyer's pass, or their session, still on its way: the seat map's card holds the place, as a buyer
+  // with a pass (most of them, once a sale is open) sees next.
+  if (user && (admission === UNKNOWN || (pass && !session))) return <SeatPickerPending event={event} />;
   if (!session) return <SignInPrompt title="Sign in to join the queue" next={`/events/${event.id}`} />;
   if (pass) return <SeatPicker event={event} admissionPass={pass.pass} />;
   return <WaitingRoom event={event} session={session} onAdmitted={onAdmitted} onRoomClosed={onRoomClosed} />;
 }
+
+const UNKNOWN = 'unknown';
 
 // useSyncExternalStore compares snapshots by identity: a string stays equal while the pass does.
 const serialized = (admission: QueueAdmitted | null): string | null => (admission ? JSON.stringify(admission) : null);
