@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cp, rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { cp, rm, symlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { freePort } from '../bench/bench-setup';
 import { uniqueId } from './test-env';
@@ -22,10 +22,15 @@ export interface WebApp {
  * needed, each route compiled on its first request) in front of a stack's
  * gateway. It runs from a copy of web/ under .data/, so that its Next.js
  * output and dev-server lock never meet those of a developer's `npm run dev`.
+ * The copy sits beside a link to the workspace's node_modules, as web/ sits
+ * beside the real one: paths web/ gives relative to itself (the typeface
+ * next/font loads from its package, app/fonts.ts) lead to the same files.
  */
 export async function startWebApp(gatewayUrl: string, env: Record<string, string> = {}): Promise<WebApp> {
-  const dir = resolve(WEB_DIR, '../.data', uniqueId('web-test'));
+  const base = resolve(WEB_DIR, '../.data', uniqueId('web-test'));
+  const dir = join(base, 'web');
   await cp(WEB_DIR, dir, { recursive: true, filter: (source) => !/^\/(node_modules|\.next)(\/|$)/.test(source.slice(WEB_DIR.length)) });
+  await symlink(resolve(WEB_DIR, '../node_modules'), join(base, 'node_modules'), 'dir');
   const port = await freePort();
   const child = spawn(process.execPath, ['server.mjs', '--dev'], {
     cwd: dir,
@@ -45,7 +50,7 @@ export async function startWebApp(gatewayUrl: string, env: Record<string, string
   const close = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
-    await rm(dir, { recursive: true, force: true });
+    await rm(base, { recursive: true, force: true });
   };
   try {
     await new Promise<void>((ready, fail) => {
