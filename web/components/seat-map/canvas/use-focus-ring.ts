@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { SeatLayout } from '@/lib/seat-map/layout';
 import type { SectionShape } from '@/lib/seat-map/sections';
 import type { CanvasPalette } from './canvas-palette';
@@ -18,8 +18,13 @@ export function useFocusRing(
   seat: number | null,
   section: SectionShape | null,
 ) {
+  // Whether the overlay shows anything: an empty overlay is left alone, since every change to a canvas costs a frame
+  // the copy of its pixels to the compositor (a whole screen of them), and one never drawn on has none to copy.
+  const drawnRef = useRef(false);
   // After every render: the ring follows the camera as well as the seat.
   useEffect(() => {
+    const nothing = section === null && seat === null;
+    if (nothing && !drawnRef.current) return;
     const ctx = overlayRef.current?.getContext('2d');
     if (!ctx || !palette.current) return;
     const { camera, width, height, dpr } = viewport.view.current;
@@ -27,5 +32,6 @@ export function useFocusRing(
     ctx.clearRect(0, 0, width, height);
     if (section) drawSectionHighlight(ctx, palette.current, section, camera);
     else if (seat !== null) drawFocusRing(ctx, palette.current, viewport.seatOnScreen(seat), layout.pitch * 0.8 * camera.scale);
+    drawnRef.current = !nothing;
   });
 }

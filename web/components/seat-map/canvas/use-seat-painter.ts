@@ -35,8 +35,10 @@ export function useSeatPainter(
   const inputsRef = useRef(inputs);
   const fullPaintRef = useRef(true);
   const frameRequestRef = useRef(0);
-  // The sections' counts last painted: a change of state that leaves them as they were needs no new paint zoomed out.
+  // The sections' counts and standing areas last painted: a change of state that leaves both as they were needs no
+  // new paint zoomed out.
   const paintedSectionsRef = useRef<PaintInputs['sections']>(null);
+  const paintedAreasRef = useRef<PaintInputs['state']['areas'] | null>(null);
   // The map's first paint of its sections leaves their labels (most of its cost) to the next frame, so that the page
   // never spends one long task on it; later paints draw them at once.
   const labelsLaterRef = useRef(true);
@@ -52,8 +54,10 @@ export function useSeatPainter(
     const full = fullPaintRef.current;
     fullPaintRef.current = false;
     const scene: SeatMapScene = { ...inputsRef.current, layout, palette, view: view.current, pitch };
-    if (!full && showsSections(scene) && samePaintedSections(paintedSectionsRef.current, scene.sections)) return;
+    const unchanged = samePaintedSections(paintedSectionsRef.current, scene.sections) && paintedAreasRef.current === scene.state.areas;
+    if (!full && showsSections(scene) && unchanged) return;
     paintedSectionsRef.current = scene.sections;
+    paintedAreasRef.current = scene.state.areas;
     const labelsLater = full && labelsLaterRef.current && showsSections(scene);
     paintSeatMap(ctx, scene, paintedRef.current, full, !labelsLater);
     if (labelsLater) {
