@@ -8,13 +8,13 @@ import {
   type SeatStatus,
 } from '@seatstorm/contracts';
 import { describe, expect, it } from 'vitest';
+import { holdPolicy } from '../../../../test/builders/hold-policy.builder';
 import {
   type BatchResult,
   type BatchState,
   type BookingState,
   type Decision,
   type FollowUp,
-  type HoldPolicy,
   type SeatState,
   TRANSITIONS,
   buyerKey,
@@ -41,18 +41,7 @@ const T0 = new Date('2026-11-22T10:00:00.000Z');
  * A hold lives 10 minutes; paying extends it to now + 5 minutes, never beyond 12 minutes after it was made.
  * One booking claims at most 4 seats; one account has at most 6 live seats at an event that sets no limit of its own.
  */
-const POLICY: HoldPolicy = {
-  holdTtlMs: 10 * MINUTE,
-  paymentExtensionMs: 5 * MINUTE,
-  maxHoldLifetimeMs: 12 * MINUTE,
-  paymentResultWaitMs: 10 * MINUTE,
-  maxSeatsPerBooking: 4,
-  maxSeatsPerBuyer: 6,
-  companionReleaseMs: 48 * 60 * MINUTE,
-  holdExtensions: 2,
-  holdExtensionMs: MINUTE,
-  waitingListClaimMs: 3 * MINUTE,
-};
+const POLICY = holdPolicy();
 const HOLD_ENDS = T0.getTime() + POLICY.holdTtlMs;
 
 const at = (ms: number): Date => new Date(T0.getTime() + ms);

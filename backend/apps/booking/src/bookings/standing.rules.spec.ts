@@ -1,6 +1,7 @@
 import type { BookingCommand } from '@seatstorm/contracts';
 import { describe, expect, it } from 'vitest';
-import { decideBatch, type BatchState, type BookingState, type HoldPolicy, type SeatState } from './booking.rules';
+import { holdPolicy } from '../../../../test/builders/hold-policy.builder';
+import { decideBatch, type BatchState, type BookingState, type SeatState } from './booking.rules';
 import type { StandingCandidates } from './standing.rules';
 
 // An event with two seats (A1, A2) and a standing area `Floor` of `capacity` places, on sale.
@@ -10,18 +11,7 @@ const ALICE = 'usr_alice';
 const BOB = 'usr_bob';
 const MINUTE = 60_000;
 const T0 = new Date('2026-12-07T20:00:00.000Z');
-const POLICY: HoldPolicy = {
-  holdTtlMs: 10 * MINUTE,
-  paymentExtensionMs: 5 * MINUTE,
-  maxHoldLifetimeMs: 12 * MINUTE,
-  paymentResultWaitMs: 10 * MINUTE,
-  maxSeatsPerBooking: 6,
-  maxSeatsPerBuyer: 8,
-  companionReleaseMs: 0,
-  holdExtensions: 0,
-  holdExtensionMs: MINUTE,
-  waitingListClaimMs: 3 * MINUTE,
-};
+const POLICY = holdPolicy({ maxSeatsPerBooking: 6, maxSeatsPerBuyer: 8, companionReleaseMs: 0, holdExtensions: 0 });
 
 const seatIdOf = (label: string): string => `${EVENT_ID}_${label}`;
 const placeId = (n: number): string => seatIdOf(`Floor-${n}`);

@@ -1,24 +1,14 @@
 import type { BookingCommand } from '@seatstorm/contracts';
 import { describe, expect, it } from 'vitest';
-import { buyerKey, decideBatch, type BatchState, type BookingState, type HoldPolicy, type SeatState } from '../bookings/booking.rules';
+import { holdPolicy } from '../../../../test/builders/hold-policy.builder';
+import { buyerKey, decideBatch, type BatchState, type BookingState, type SeatState } from '../bookings/booking.rules';
 import { allotReleasedSeats, joinRefusalOf, offerBookingIdOf, settledStatusOf, type ReleasedSeat, type WaitingEntryState } from './waiting-list.rules';
 
 const EVENT_ID = 'evt_small';
 const MINUTE = 60_000;
 const T0 = new Date('2026-12-07T18:00:00.000Z');
 const at = (ms: number): Date => new Date(T0.getTime() + ms);
-const POLICY: HoldPolicy = {
-  holdTtlMs: 10 * MINUTE,
-  paymentExtensionMs: 5 * MINUTE,
-  maxHoldLifetimeMs: 12 * MINUTE,
-  paymentResultWaitMs: 10 * MINUTE,
-  maxSeatsPerBooking: 4,
-  maxSeatsPerBuyer: 6,
-  companionReleaseMs: 48 * 60 * MINUTE,
-  holdExtensions: 2,
-  holdExtensionMs: MINUTE,
-  waitingListClaimMs: 2 * MINUTE,
-};
+const POLICY = holdPolicy({ waitingListClaimMs: 2 * MINUTE });
 
 const seatId = (n: number): string => `${EVENT_ID}_A${n}`;
 
